@@ -1,0 +1,62 @@
+/** 代表名额与实有代表 as the clerk reads it. */
+import { chineseNumber, formatChineseDate } from '../domain/dates.js';
+import type { Ledger, LedgerPerson, UnitGroup } from '../ledger/headcount.js';
+
+const names = (persons: readonly LedgerPerson[]) => persons.map((p) => p.name).join('、');
+
+function unitLines(units: readonly UnitGroup[], indent: string): string[] {
+  return units.map((u) => `${indent}${u.unit}：${names(u.persons)}`);
+}
+
+function citationLines(units: readonly UnitGroup[], indent: string): string[] {
+  const seen = new Map<string, string[]>();
+  for (const p of units.flatMap((u) => u.persons)) {
+    if (!p.finding) continue;
+    const key = `规则 ${p.finding.ruleId}；依据 ${p.finding.citation.text}〔${p.finding.citation.mark}〕`;
+    seen.set(key, [...(seen.get(key) ?? []), p.name]);
+  }
+  return [...seen].map(([key, who]) => `${indent}（${key}：${who.join('、')}）`);
+}
+
+export function formatHeadcount(l: Ledger): string {
+  const when = l.session !== undefined ? `常委会第${chineseNumber(l.session)}次会议（${formatChineseDate(l.date)}）` : formatChineseDate(l.date);
+  const baseline =
+    l.baseline.session !== undefined
+      ? `${l.congressShortName}常委会第${chineseNumber(l.baseline.session)}次会议${l.baseline.date ? `（${formatChineseDate(l.baseline.date)}）` : ''}确认代表资格后`
+      : '本届开始时';
+  const out = [
+    `${l.congressName}代表名额与实有代表：${when}`,
+    '',
+    `代表总名额：${l.quota}名`,
+    `${baseline}：实有代表${l.baseline.count}名，缺额${l.baseline.vacancies}名`,
+    '',
+    `出缺代表：${l.terminated.count}名`,
+  ];
+  for (const g of l.terminated.groups) {
+    out.push(`  ${g.label}：${g.count}名`, ...unitLines(g.units, '    '), ...citationLines(g.units, '    '));
+  }
+  out.push('', `补选并经常委会确认代表资格有效：${l.confirmed.count}名`, ...unitLines(l.confirmed.units, '    '));
+  out.push(...citationLines(l.confirmed.units, '    '));
+  if (l.pending.length > 0) out.push('', `已当选、待确认代表资格（不计入实有代表）：${names(l.pending)}`);
+  if (l.suspended.length > 0) out.push('', `暂停执行代表职务（仍计入实有代表）：${l.suspended.length}名：${names(l.suspended)}`);
+  out.push(
+    '',
+    `实有代表：${l.baseline.count} − ${l.terminated.count} + ${l.confirmed.count} = ${l.countAfter}名`,
+    `缺额：${l.vacanciesAfter}名`,
+  );
+  const units = l.byUnit.filter((u) => u.terminated > 0 || u.confirmed > 0 || u.quota !== undefined);
+  if (units.length > 0) {
+    out.push('', '按选举单位：');
+    for (const u of units) {
+      const parts = [`出缺${u.terminated}名`, `补选确认${u.confirmed}名`];
+      if (u.quota !== undefined) parts.push(`名额${u.quota}名`);
+      parts.push(u.countAfter !== undefined ? `实有${u.countAfter}名` : '实有人数未知（记录未逐一列明该单位代表）');
+      if (u.vacancies !== undefined) parts.push(`缺额${u.vacancies}名`);
+      out.push(`  ${u.unit}：${parts.join('，')}`);
+    }
+  }
+  for (const x of l.disagreements) {
+    out.push('', `！《${x.document}》所述数字（${x.stated}名）与计算结果（${x.computed}名）不一致：${x.field}`);
+  }
+  return out.join('\n');
+}

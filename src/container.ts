@@ -1,0 +1,35 @@
+/** The only file that knows inversify: wires the ports for the CLI. Tests build objects directly. */
+import 'reflect-metadata';
+import { Container } from 'inversify';
+import { RosterApp } from './app/roster-app.js';
+import { createEvaluator, type Evaluator } from './engine/evaluator.js';
+import { loadRuleBook, type RuleBook } from './engine/rule-book.js';
+import type { EventStore } from './store/event-store.js';
+import { LowdbEventStore } from './store/lowdb-store.js';
+
+export const TYPES = {
+  DbFile: Symbol.for('DbFile'),
+  RulesDir: Symbol.for('RulesDir'),
+  RuleBook: Symbol.for('RuleBook'),
+  Evaluator: Symbol.for('Evaluator'),
+  EventStore: Symbol.for('EventStore'),
+  RosterApp: Symbol.for('RosterApp'),
+} as const;
+
+export interface Settings {
+  readonly dbFile: string;
+  readonly rulesDir: string;
+}
+
+export function buildContainer(settings: Settings): Container {
+  const c = new Container({ defaultScope: 'Singleton' });
+  c.bind<string>(TYPES.DbFile).toConstantValue(settings.dbFile);
+  c.bind<string>(TYPES.RulesDir).toConstantValue(settings.rulesDir);
+  c.bind<RuleBook>(TYPES.RuleBook).toDynamicValue((ctx) => loadRuleBook(ctx.get<string>(TYPES.RulesDir)));
+  c.bind<Evaluator>(TYPES.Evaluator).toDynamicValue((ctx) => createEvaluator(ctx.get<RuleBook>(TYPES.RuleBook)));
+  c.bind<EventStore>(TYPES.EventStore).toDynamicValue((ctx) => new LowdbEventStore(ctx.get<string>(TYPES.DbFile)));
+  c.bind<RosterApp>(TYPES.RosterApp).toDynamicValue(
+    (ctx) => new RosterApp(ctx.get<EventStore>(TYPES.EventStore), ctx.get<Evaluator>(TYPES.Evaluator)),
+  );
+  return c;
+}

@@ -1,0 +1,37 @@
+/** The one error type of the project: a kind for code to branch on, a Chinese message for the clerk. */
+export type DomainErrorKind =
+  | 'invalid-input'
+  | 'invalid-data-file'
+  | 'invalid-rule-file'
+  | 'rule-conflict'
+  | 'unknown-person'
+  | 'contradicts-record'
+  | 'unknown-session'
+  | 'store-conflict'
+  | 'unsupported-version'
+  | 'tampered-log';
+
+export class DomainError extends Error {
+  readonly kind: DomainErrorKind;
+  /** Where the problem is: a file, a JSON path, a row. */
+  readonly where: string | undefined;
+
+  constructor(kind: DomainErrorKind, message: string, where?: string) {
+    super(where ? `${where}: ${message}` : message);
+    this.name = 'DomainError';
+    this.kind = kind;
+    this.where = where;
+  }
+}
+
+export function isDomainError(e: unknown, kind?: DomainErrorKind): e is DomainError {
+  return e instanceof DomainError && (kind === undefined || e.kind === kind);
+}
+
+/** `['events', 3, 'personId']` → `$.events[3].personId` */
+export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>(
+    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`),
+    '$',
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * What the rules decide about an event, as typed findings that explain themselves:
+ * the rule, the citation valid on the event's date, and the facts that decided it.
+ */
+import { z } from 'zod';
+
+/** 代表资格终止的情形, in the order the law lists them (代表法 Art. 62 / 49; death last). */
+export const TerminationGround = z.enum([
+  'transferred-out',
+  'resigned',
+  'ordered-resignation',
+  'absent-twice',
+  'recalled',
+  'nationality-lost',
+  'political-rights-deprived',
+  'capacity-lost',
+  'died',
+]);
+export type TerminationGround = z.infer<typeof TerminationGround>;
+
+const Label = z.string().min(1);
+
+/** The consequence a rule attaches to an event: the `event` of a json-rules-engine rule. */
+export const Outcome = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('mandate-terminated'),
+    params: z.strictObject({
+      ground: TerminationGround,
+      /** 调离本行政区域, 辞去代表职务 …: the heading documents group by. */
+      label: Label,
+      /** 代表资格终止 / 代表资格自行终止 / 代表资格自然终止: the wording of the notice. */
+      phrase: Label,
+    }),
+  }),
+  z.strictObject({ type: z.literal('mandate-suspended'), params: z.strictObject({ label: Label }) }),
+  z.strictObject({ type: z.literal('suspension-ended'), params: z.strictObject({ label: Label }) }),
+  z.strictObject({ type: z.literal('mandate-confirmed'), params: z.strictObject({ label: Label }) }),
+  z.strictObject({ type: z.literal('election-voided'), params: z.strictObject({ label: Label }) }),
+  z.strictObject({ type: z.literal('no-effect'), params: z.strictObject({ label: Label }) }),
+]);
+export type Outcome = z.infer<typeof Outcome>;
+export type OutcomeType = Outcome['type'];
+
+export type VerificationMark = 'V' | 'S' | 'I' | '?';
+
+/** A citation resolved for one date: which law, which revision, which article. */
+export interface Citation {
+  /** 代表法（2015年修正）第四十九条第（一）项, or a description of the practice relied on. */
+  readonly text: string;
+  readonly law?: string;
+  readonly lawTitle?: string;
+  readonly revision?: string;
+  readonly article?: number;
+  readonly paragraph?: number;
+  readonly item?: number;
+  /** How well the source of this citation is verified (legal brief, section 0). */
+  readonly mark: VerificationMark;
+  readonly from?: string;
+  readonly to?: string;
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly ruleFile: string;
+  readonly title: string;
+  readonly citation: Citation;
+  readonly outcome: Outcome;
+  /** The recorded event that triggered it. */
+  readonly eventSeq: number;
+  readonly personId: string | undefined;
+  /** The date the consequence takes effect. */
+  readonly effectiveDate: string | undefined;
+  /** True when the event gave no date of its own and the reporting document's date was used. */
+  readonly dateFromSource: boolean;
+  /** The facts the rule was evaluated on. */
+  readonly facts: Readonly<Record<string, string | number | boolean | null>>;
+}

@@ -1,0 +1,194 @@
+/**
+ * The roster as derived from the event log: persons, mandates and their dated status history.
+ * `evolve` is pure: the rules' findings for an event come in beside it, decided elsewhere.
+ */
+import { match } from 'ts-pattern';
+import { onOrBefore, type LegalDate } from './dates.js';
+import type { Congress, EventOf, RosterEvent } from './events.js';
+import type { Finding } from './findings.js';
+
+/** 当选待审查, 有效, 暂停执行代表职务, 终止, 当选无效 */
+export type MandateStatus = 'pending' | 'valid' | 'suspended' | 'ended' | 'void';
+
+export interface StatusChange {
+  readonly status: MandateStatus;
+  /** The legal date it takes effect; undefined where no date is known at all. */
+  readonly from: LegalDate | undefined;
+  readonly eventSeq: number;
+  readonly finding?: Finding;
+}
+
+/** A person's deputy status in this congress for one electing unit. */
+export interface Mandate {
+  readonly mandateId: string;
+  readonly personId: string;
+  readonly electingUnit: string;
+  readonly origin: 'opening-balance' | 'general' | 'by-election';
+  readonly electedBy?: string;
+  readonly history: readonly StatusChange[];
+}
+
+export interface Session {
+  readonly session: number;
+  readonly date: LegalDate;
+  readonly endDate?: LegalDate;
+  readonly agenda: readonly { item: number; title: string }[];
+}
+
+export interface RosterState {
+  readonly congress: Congress | undefined;
+  readonly sessions: Readonly<Record<number, Session>>;
+  readonly persons: Readonly<Record<string, EventOf<'PersonRegistered'>>>;
+  readonly mandates: readonly Mandate[];
+  /** Deputies counted in an opening balance whose names the record does not give. */
+  readonly unnamed: { readonly count: number; readonly from: LegalDate; readonly session?: number } | undefined;
+  /** Unapproved absences from sessions of the congress, per person. */
+  readonly absences: Readonly<Record<string, readonly number[]>>;
+  readonly reports: readonly EventOf<'CredentialsReportAdopted'>[];
+  readonly announcements: readonly EventOf<'TerminationsAnnounced'>[];
+  readonly openingBalances: readonly EventOf<'OpeningBalanceStated'>[];
+}
+
+export const emptyRoster: RosterState = {
+  congress: undefined,
+  sessions: {},
+  persons: {},
+  mandates: [],
+  unnamed: undefined,
+  absences: {},
+  reports: [],
+  announcements: [],
+  openingBalances: [],
+};
+
+export function currentStatus(m: Mandate): MandateStatus {
+  return m.history[m.history.length - 1]!.status;
+}
+
+/** The status on a date: the last change whose date is on or before it. */
+export function statusOn(m: Mandate, date: LegalDate): MandateStatus | undefined {
+  let status: MandateStatus | undefined;
+  for (const change of m.history) {
+    if (change.from === undefined || onOrBefore(change.from, date)) status = change.status;
+  }
+  return status;
+}
+
+/** Counted among 实有代表: confirmed and not ended; a suspended deputy still counts (legal brief C1). */
+export function isCounted(status: MandateStatus | undefined): boolean {
+  return status === 'valid' || status === 'suspended';
+}
+
+/** The mandate an event about a person acts on: the latest one. */
+export function latestMandate(state: RosterState, personId: string): Mandate | undefined {
+  let found: Mandate | undefined;
+  for (const m of state.mandates) if (m.personId === personId) found = m;
+  return found;
+}
+
+function changeStatus(state: RosterState, personId: string, change: StatusChange): RosterState {
+  const target = latestMandate(state, personId);
+  if (!target) return state;
+  return {
+    ...state,
+    mandates: state.mandates.map((m) => (m === target ? { ...m, history: [...m.history, change] } : m)),
+  };
+}
+
+function statusFromFinding(f: Finding, m: Mandate | undefined): MandateStatus | undefined {
+  return match(f.outcome)
+    .with({ type: 'mandate-terminated' }, () => 'ended' as const)
+    .with({ type: 'mandate-suspended' }, () => 'suspended' as const)
+    .with({ type: 'suspension-ended' }, () => (m && currentStatus(m) === 'suspended' ? ('valid' as const) : undefined))
+    .with({ type: 'mandate-confirmed' }, () => 'valid' as const)
+    .with({ type: 'election-voided' }, () => 'void' as const)
+    .with({ type: 'no-effect' }, () => undefined)
+    .exhaustive();
+}
+
+/** Apply what the rules found for an event to the mandate it concerns (first finding that changes status). */
+function applyFindings(state: RosterState, event: RosterEvent & { personId: string }, findings: readonly Finding[]): RosterState {
+  for (const f of findings) {
+    const status = statusFromFinding(f, latestMandate(state, event.personId));
+    if (status) return changeStatus(state, event.personId, { status, from: f.effectiveDate, eventSeq: event.seq, finding: f });
+  }
+  return state;
+}
+
+export function evolve(state: RosterState, event: RosterEvent, findings: readonly Finding[]): RosterState {
+  return match(event)
+    .with({ type: 'CongressConstituted' }, (e) => ({ ...state, congress: e.congress }))
+    .with({ type: 'SessionHeld' }, (e) => ({
+      ...state,
+      sessions: {
+        ...state.sessions,
+        [e.session]: { session: e.session, date: e.date, agenda: e.agenda, ...(e.endDate ? { endDate: e.endDate } : {}) },
+      },
+    }))
+    .with({ type: 'PersonRegistered' }, (e) => ({ ...state, persons: { ...state.persons, [e.personId]: e } }))
+    .with({ type: 'OpeningBalanceStated' }, (e) => ({
+      ...state,
+      openingBalances: [...state.openingBalances, e],
+      unnamed: { count: e.count - e.members.length, from: e.date, ...(e.session ? { session: e.session } : {}) },
+      mandates: [
+        ...state.mandates,
+        ...e.members.map(
+          (member): Mandate => ({
+            mandateId: mandateIdFor(state, member.personId),
+            personId: member.personId,
+            electingUnit: member.electingUnit,
+            origin: 'opening-balance',
+            history: [{ status: 'valid', from: e.date, eventSeq: e.seq }],
+          }),
+        ),
+      ],
+    }))
+    .with({ type: 'DeputyElected' }, (e) => ({
+      ...state,
+      mandates: [
+        ...state.mandates,
+        {
+          mandateId: mandateIdFor(state, e.personId),
+          personId: e.personId,
+          electingUnit: e.electingUnit,
+          origin: e.kind,
+          ...(e.electedBy ? { electedBy: e.electedBy } : {}),
+          history: [{ status: 'pending', from: e.date ?? e.source.date, eventSeq: e.seq }],
+        } satisfies Mandate,
+      ],
+    }))
+    .with({ type: 'AbsentWithoutLeave' }, (e) =>
+      applyFindings(
+        { ...state, absences: { ...state.absences, [e.personId]: [...(state.absences[e.personId] ?? []), e.congressSession] } },
+        e,
+        findings,
+      ),
+    )
+    .with(
+      { type: 'QualificationReviewed' },
+      { type: 'DeputyTransferredOut' },
+      { type: 'DeputyResignationAccepted' },
+      { type: 'OrderedResignationAccepted' },
+      { type: 'DeputyRecalled' },
+      { type: 'DeputyDied' },
+      { type: 'NationalityLost' },
+      { type: 'PoliticalRightsDeprived' },
+      { type: 'CapacityLost' },
+      { type: 'DeputySuspended' },
+      { type: 'SuspensionEnded' },
+      (e) => applyFindings(state, e, findings),
+    )
+    .with({ type: 'TerminationsAnnounced' }, (e) => ({ ...state, announcements: [...state.announcements, e] }))
+    .with({ type: 'CredentialsReportAdopted' }, (e) => ({ ...state, reports: [...state.reports, e] }))
+    .exhaustive();
+}
+
+function mandateIdFor(state: RosterState, personId: string): string {
+  const earlier = state.mandates.filter((m) => m.personId === personId).length;
+  return earlier === 0 ? personId : `${personId}#${earlier + 1}`;
+}
+
+/** The session's closing date: what a ledger "at session N" is measured on. */
+export function sessionDate(s: Session): LegalDate {
+  return s.endDate ?? s.date;
+}

@@ -1,0 +1,43 @@
+/** Replays the event log through the rules: the roster state and every finding, in record order. */
+import type { RosterEvent } from '../domain/events.js';
+import type { Finding } from '../domain/findings.js';
+import { emptyRoster, evolve, type RosterState } from '../domain/roster.js';
+import type { Evaluator } from './evaluator.js';
+import { factsFor, type Facts } from './facts.js';
+
+export interface Derivation {
+  readonly events: readonly RosterEvent[];
+  readonly state: RosterState;
+  readonly findings: readonly Finding[];
+  /** Events about a person for which no rule in force on their date applied, with the facts then. */
+  readonly unruled: readonly { readonly event: RosterEvent; readonly facts: Facts }[];
+}
+
+/** Events whose meaning for a mandate is decided by the rules. */
+const RULED = new Set<RosterEvent['type']>([
+  'QualificationReviewed',
+  'DeputyTransferredOut',
+  'DeputyResignationAccepted',
+  'OrderedResignationAccepted',
+  'DeputyRecalled',
+  'DeputyDied',
+  'NationalityLost',
+  'PoliticalRightsDeprived',
+  'CapacityLost',
+  'AbsentWithoutLeave',
+  'DeputySuspended',
+  'SuspensionEnded',
+]);
+
+export async function derive(events: readonly RosterEvent[], evaluator: Evaluator): Promise<Derivation> {
+  let state = emptyRoster;
+  const findings: Finding[] = [];
+  const unruled: { event: RosterEvent; facts: Facts }[] = [];
+  for (const event of events) {
+    const found = RULED.has(event.type) ? await evaluator.evaluate(state, event) : [];
+    if (RULED.has(event.type) && found.length === 0) unruled.push({ event, facts: factsFor(state, event) });
+    findings.push(...found);
+    state = evolve(state, event, found);
+  }
+  return { events, state, findings, unruled };
+}

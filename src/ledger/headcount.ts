@@ -1,0 +1,232 @@
+/**
+ * The headcount ledger (代表名额与实有代表): quota, the count confirmed at the last session, the
+ * terminations and confirmations since, by ground and electing unit, and the count after.
+ * 实有代表 = confirmed and not ended (suspended deputies still count); 缺额 = 名额 − 实有代表.
+ */
+import { onOrBefore, type LegalDate } from '../domain/dates.js';
+import { DomainError } from '../domain/errors.js';
+import { TerminationGround, type Finding } from '../domain/findings.js';
+import { isCounted, sessionDate, statusOn, type Mandate, type RosterState } from '../domain/roster.js';
+import type { Derivation } from '../engine/derive.js';
+
+export type LedgerTarget = { readonly session: number } | { readonly asOf: LegalDate };
+
+export interface LedgerPerson {
+  readonly personId: string;
+  readonly name: string;
+  readonly electingUnit: string;
+  readonly date: LegalDate | undefined;
+  readonly finding: Finding | undefined;
+}
+
+export interface UnitGroup {
+  readonly unit: string;
+  readonly persons: readonly LedgerPerson[];
+}
+
+export interface TerminationGroup {
+  readonly label: string;
+  readonly ground: TerminationGround | 'void';
+  readonly phrase: string;
+  readonly count: number;
+  readonly units: readonly UnitGroup[];
+}
+
+export interface UnitLine {
+  readonly unit: string;
+  readonly quota: number | undefined;
+  readonly terminated: number;
+  readonly confirmed: number;
+  /** Known only when every counted deputy of the unit is known by name. */
+  readonly countAfter: number | undefined;
+  readonly vacancies: number | undefined;
+}
+
+export interface Disagreement {
+  readonly field: 'quota' | 'countBefore' | 'vacanciesBefore' | 'terminated' | 'confirmed' | 'countAfter';
+  readonly stated: number;
+  readonly computed: number;
+  readonly document: string;
+  readonly eventSeq: number;
+}
+
+export interface Ledger {
+  readonly congressName: string;
+  readonly congressShortName: string;
+  readonly quota: number;
+  readonly session: number | undefined;
+  readonly date: LegalDate;
+  readonly baseline: { readonly session: number | undefined; readonly date: LegalDate | undefined; readonly count: number; readonly vacancies: number };
+  readonly terminated: { readonly count: number; readonly groups: readonly TerminationGroup[] };
+  readonly confirmed: { readonly count: number; readonly units: readonly UnitGroup[] };
+  readonly countAfter: number;
+  readonly vacanciesAfter: number;
+  readonly suspended: readonly LedgerPerson[];
+  readonly pending: readonly LedgerPerson[];
+  readonly byUnit: readonly UnitLine[];
+  readonly disagreements: readonly Disagreement[];
+}
+
+/** Sessions at which the count of deputies was confirmed: the points a ledger counts from. */
+interface ConfirmationPoint {
+  readonly session: number;
+  readonly date: LegalDate;
+  /** An opening balance is itself the starting count, so a ledger at its own session counts from it. */
+  readonly opening: boolean;
+}
+
+function confirmationPoints(d: Derivation): ConfirmationPoint[] {
+  const points = new Map<number, ConfirmationPoint>();
+  const dateOf = (session: number, fallback?: LegalDate) => {
+    const s = d.state.sessions[session];
+    return s ? sessionDate(s) : fallback;
+  };
+  for (const e of d.events) {
+    if (e.type !== 'OpeningBalanceStated' && e.type !== 'CredentialsReportAdopted' && e.type !== 'QualificationReviewed') continue;
+    if (e.session === undefined) continue;
+    const session = e.session;
+    const date = dateOf(session, e.date);
+    const opening = e.type === 'OpeningBalanceStated' || (points.get(session)?.opening ?? false);
+    if (date) points.set(session, { session, date, opening });
+  }
+  return [...points.values()].sort((a, b) => a.session - b.session);
+}
+
+export function countOn(state: RosterState, date: LegalDate): number {
+  const unnamed = state.unnamed && onOrBefore(state.unnamed.from, date) ? state.unnamed.count : 0;
+  return unnamed + state.mandates.filter((m) => isCounted(statusOn(m, date))).length;
+}
+
+function personOf(state: RosterState, m: Mandate, change?: Mandate['history'][number]): LedgerPerson {
+  return {
+    personId: m.personId,
+    name: state.persons[m.personId]?.name ?? m.personId,
+    electingUnit: m.electingUnit,
+    date: change?.from,
+    finding: change?.finding,
+  };
+}
+
+/** Group persons by electing unit, units in order of first appearance. */
+function byUnit(persons: readonly LedgerPerson[]): UnitGroup[] {
+  const groups = new Map<string, LedgerPerson[]>();
+  for (const p of persons) groups.set(p.electingUnit, [...(groups.get(p.electingUnit) ?? []), p]);
+  return [...groups].map(([unit, members]) => ({ unit, persons: members }));
+}
+
+const inWindow = (from: LegalDate | undefined, after: LegalDate | undefined, upTo: LegalDate) =>
+  from !== undefined && (after === undefined || !onOrBefore(from, after)) && onOrBefore(from, upTo);
+
+export function ledger(d: Derivation, target: LedgerTarget): Ledger {
+  const { state } = d;
+  const congress = state.congress;
+  if (!congress) throw new DomainError('invalid-data-file', '记录中没有本届人民代表大会的基本信息（CongressConstituted）');
+
+  let date: LegalDate;
+  let session: number | undefined;
+  if ('session' in target) {
+    const s = state.sessions[target.session];
+    if (!s) {
+      const known = Object.keys(state.sessions).join('、') || '无';
+      throw new DomainError('unknown-session', `记录中没有常委会第${target.session}次会议（已记录：${known}）`);
+    }
+    session = target.session;
+    date = sessionDate(s);
+  } else {
+    date = target.asOf;
+  }
+
+  const points = confirmationPoints(d).filter((p) =>
+    session !== undefined ? p.session < session || (p.opening && p.session === session) : p.opening ? onOrBefore(p.date, date) : !onOrBefore(date, p.date),
+  );
+  const base = points[points.length - 1];
+  const baseDate = base?.date;
+  const countBefore = baseDate ? countOn(state, baseDate) : 0;
+
+  const terminated: { person: LedgerPerson; ground: TerminationGround | 'void'; label: string; phrase: string }[] = [];
+  const confirmed: LedgerPerson[] = [];
+  for (const m of state.mandates) {
+    m.history.forEach((change, i) => {
+      if (!inWindow(change.from, baseDate, date)) return;
+      const before = i === 0 ? undefined : m.history[i - 1]!.status;
+      if ((change.status === 'ended' || change.status === 'void') && isCounted(before)) {
+        const outcome = change.finding?.outcome;
+        const terminatedOutcome = outcome?.type === 'mandate-terminated' ? outcome.params : undefined;
+        terminated.push({
+          person: personOf(state, m, change),
+          ground: terminatedOutcome?.ground ?? 'void',
+          label: terminatedOutcome?.label ?? outcome?.params.label ?? '当选无效',
+          phrase: terminatedOutcome?.phrase ?? '当选无效',
+        });
+      }
+      if (change.status === 'valid' && before === 'pending') confirmed.push(personOf(state, m, change));
+    });
+  }
+
+  const groundOrder = (g: TerminationGround | 'void') => (g === 'void' ? 99 : TerminationGround.options.indexOf(g));
+  const labels = [...new Set(terminated.map((t) => t.label))].sort(
+    (a, b) => groundOrder(terminated.find((t) => t.label === a)!.ground) - groundOrder(terminated.find((t) => t.label === b)!.ground),
+  );
+  const groups = labels.map((label): TerminationGroup => {
+    const members = terminated.filter((t) => t.label === label);
+    return { label, ground: members[0]!.ground, phrase: members[0]!.phrase, count: members.length, units: byUnit(members.map((t) => t.person)) };
+  });
+
+  const countAfter = countOn(state, date);
+  if (countAfter !== countBefore - terminated.length + confirmed.length) {
+    throw new Error(`ledger arithmetic broke: ${countBefore} - ${terminated.length} + ${confirmed.length} != ${countAfter}`);
+  }
+
+  const at = (status: string) =>
+    state.mandates.filter((m) => statusOn(m, date) === status).map((m) => personOf(state, m));
+  const unitNames = [...new Set([...congress.electingUnits.map((u) => u.name), ...state.mandates.map((m) => m.electingUnit)])];
+  const allNamed = (state.unnamed?.count ?? 0) === 0;
+  const units = unitNames.map((unit): UnitLine => {
+    const quota = congress.electingUnits.find((u) => u.name === unit)?.quota;
+    const count = allNamed ? state.mandates.filter((m) => m.electingUnit === unit && isCounted(statusOn(m, date))).length : undefined;
+    return {
+      unit,
+      quota,
+      terminated: terminated.filter((t) => t.person.electingUnit === unit).length,
+      confirmed: confirmed.filter((p) => p.electingUnit === unit).length,
+      countAfter: count,
+      vacancies: quota !== undefined && count !== undefined ? quota - count : undefined,
+    };
+  });
+
+  const computed = {
+    quota: congress.quota,
+    countBefore,
+    vacanciesBefore: congress.quota - countBefore,
+    terminated: terminated.length,
+    confirmed: confirmed.length,
+    countAfter,
+  };
+  const disagreements: Disagreement[] = [];
+  if (session !== undefined) {
+    for (const report of state.reports.filter((r) => r.session === session)) {
+      for (const [field, stated] of Object.entries(report.stated) as [Disagreement['field'], number][]) {
+        if (stated !== computed[field]) {
+          disagreements.push({ field, stated, computed: computed[field], document: report.source.title, eventSeq: report.seq });
+        }
+      }
+    }
+  }
+
+  return {
+    congressName: congress.name,
+    congressShortName: congress.shortName,
+    quota: congress.quota,
+    session,
+    date,
+    baseline: { session: base?.session, date: baseDate, count: countBefore, vacancies: congress.quota - countBefore },
+    terminated: { count: terminated.length, groups },
+    confirmed: { count: confirmed.length, units: byUnit(confirmed) },
+    countAfter,
+    vacanciesAfter: congress.quota - countAfter,
+    suspended: at('suspended'),
+    pending: at('pending'),
+    byUnit: units,
+    disagreements,
+  };
+}

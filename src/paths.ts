@@ -1,0 +1,27 @@
+/** Where the package's own trees are, wherever it is installed or run from. */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+function findPackageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error('deputy-roster: package.json not found above the running code');
+    dir = up;
+  }
+  return dir;
+}
+
+export const PACKAGE_ROOT = findPackageRoot();
+export const DEFAULT_RULES_DIR = path.join(PACKAGE_ROOT, 'rules');
+/** The embedded default data: read-only, copied to a working file on first use. */
+export const EMBEDDED_DATA = path.join(PACKAGE_ROOT, 'data', 'ningbo-16.json');
+
+/** The clerk's working copy: $ROSTER_DB, else under $XDG_DATA_HOME (or ~/.local/share). */
+export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.ROSTER_DB) return path.resolve(env.ROSTER_DB);
+  const base = env.XDG_DATA_HOME || path.join(os.homedir(), '.local', 'share');
+  return path.join(base, 'deputy-roster', 'roster.json');
+}
