@@ -35,6 +35,12 @@ export class RosterApp {
     return ledger(await this.derivation(), target);
   }
 
+  /** The latest recorded session, or today where none is recorded. */
+  async latestTarget(): Promise<LedgerTarget> {
+    const sessions = Object.keys((await this.derivation()).state.sessions).map(Number);
+    return sessions.length > 0 ? { session: Math.max(...sessions) } : { asOf: new Date().toISOString().slice(0, 10) };
+  }
+
   async check(): Promise<CheckFinding[]> {
     return check(await this.derivation());
   }

@@ -1,0 +1,14 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../context.js';
+import { formatExplain } from '../format-explain.js';
+
+export function explainCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('explain')
+    .description('某人的全部记录与规则认定（规则编号、法律依据、事实）')
+    .argument('<person>', '姓名或编号')
+    .action(async (person: string) => {
+      const x = await ctx.app().explain(person);
+      ctx.print(x, formatExplain(x));
+    });
+}

@@ -1,0 +1,19 @@
+import { Option, type Command } from 'commander';
+import type { CliContext } from '../context.js';
+import { parseDay, parseSession } from '../context.js';
+import { formatHeadcount } from '../format-headcount.js';
+
+export function headcountCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('headcount')
+    .description('代表名额、实有代表、出缺与补选情况（默认：最近一次常委会会议）')
+    .addOption(new Option('--session <n>', '常委会会议次数').argParser(parseSession).conflicts('asOf'))
+    .addOption(new Option('--as-of <date>', '截至日期 YYYY-MM-DD').argParser(parseDay))
+    .action(async (opts: { session?: number; asOf?: string }) => {
+      const roster = ctx.app();
+      const target =
+        opts.session !== undefined ? { session: opts.session } : opts.asOf !== undefined ? { asOf: opts.asOf } : await roster.latestTarget();
+      const l = await roster.headcount(target);
+      ctx.print(l, formatHeadcount(l));
+    });
+}

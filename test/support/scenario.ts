@@ -1,0 +1,55 @@
+/**
+ * Given/when/then for roster scenarios: build a log from event inputs, run it through the real
+ * rules (or a copy edited by the test), and look at the derived roster.
+ */
+import { cpSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { EventInput, RosterEvent } from '../../src/domain/events.js';
+import { derive, type Derivation } from '../../src/engine/derive.js';
+import { createEvaluator } from '../../src/engine/evaluator.js';
+import { loadRuleBook } from '../../src/engine/rule-book.js';
+import { check } from '../../src/checks/consistency.js';
+import { ledger, type LedgerTarget } from '../../src/ledger/headcount.js';
+import { latestMandate, currentStatus } from '../../src/domain/roster.js';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const RULES_DIR = path.join(ROOT, 'rules');
+export const SEED_DATA = path.join(ROOT, 'data', 'ningbo-16.json');
+
+const defaultEvaluator = createEvaluator(loadRuleBook(RULES_DIR));
+
+export function stampAll(inputs: readonly EventInput[]): RosterEvent[] {
+  return inputs.map((e, i) => ({ ...e, seq: i + 1, recordedAt: '2026-01-01T00:00:00Z', recordedBy: 'test' }) as RosterEvent);
+}
+
+export async function given(inputs: readonly EventInput[], rulesDir = RULES_DIR) {
+  const evaluator = rulesDir === RULES_DIR ? defaultEvaluator : createEvaluator(loadRuleBook(rulesDir));
+  const d: Derivation = await derive(stampAll(inputs), evaluator);
+  return {
+    derivation: d,
+    status: (personId: string) => {
+      const m = latestMandate(d.state, personId);
+      return m ? currentStatus(m) : undefined;
+    },
+    findingsFor: (personId: string) => d.findings.filter((f) => f.personId === personId),
+    ledger: (target: LedgerTarget) => ledger(d, target),
+    check: () => check(d),
+  };
+}
+
+/** A scratch copy of rules/ a test may edit. */
+export function copyRules(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'roster-rules-'));
+  cpSync(RULES_DIR, dir, { recursive: true });
+  return dir;
+}
+
+export function tempDir(prefix = 'roster-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Remove all whitespace: how texts are compared with the seed (extracted from PDF). */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, '');
+}
