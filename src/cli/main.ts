@@ -6,6 +6,7 @@ import { checkCommand } from './commands/check.js';
 import { explainCommand } from './commands/explain.js';
 import { headcountCommand } from './commands/headcount.js';
 import { recordCommand } from './commands/record.js';
+import { schemaCommand } from './commands/schema.js';
 import { CliContext } from './context.js';
 
 const program = new Command();
@@ -19,7 +20,7 @@ program
   .exitOverride();
 
 const ctx = new CliContext(program);
-for (const register of [headcountCommand, explainCommand, checkCommand, recordCommand]) register(program, ctx);
+for (const register of [headcountCommand, explainCommand, checkCommand, recordCommand, schemaCommand]) register(program, ctx);
 
 try {
   await program.parseAsync(process.argv);

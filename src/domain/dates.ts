@@ -26,10 +26,12 @@ export function isCalendarMonth(value: string): boolean {
 
 export const Day = z
   .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD 格式')
   .refine(isCalendarDay, { message: '日期应为 YYYY-MM-DD 格式的有效日期' });
 
 export const DayOrMonth = z
   .string()
+  .regex(/^\d{4}-\d{2}(-\d{2})?$/, '日期应为 YYYY-MM-DD（或来源只写到月份时的 YYYY-MM）')
   .refine((v) => isCalendarDay(v) || isCalendarMonth(v), {
     message: '日期应为 YYYY-MM-DD（或来源只写到月份时的 YYYY-MM）',
   });

@@ -1,0 +1,12 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../context.js';
+import { dataFileJsonSchema } from '../../store/json-schema.js';
+
+export function schemaCommand(program: Command, _ctx: CliContext): void {
+  program
+    .command('schema')
+    .description('输出数据文件的 JSON Schema（供其他系统生成数据）')
+    .action(() => {
+      process.stdout.write(`${JSON.stringify(dataFileJsonSchema(), null, 2)}\n`);
+    });
+}
