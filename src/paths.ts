@@ -1,5 +1,5 @@
 /** Where the package's own trees are, wherever it is installed or run from. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,4 +24,8 @@ export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
   if (env.ROSTER_DB) return path.resolve(env.ROSTER_DB);
   const base = env.XDG_DATA_HOME || path.join(os.homedir(), '.local', 'share');
   return path.join(base, 'deputy-roster', 'roster.json');
+}
+
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }

@@ -8,15 +8,21 @@ import { headcountCommand } from './commands/headcount.js';
 import { recordCommand } from './commands/record.js';
 import { schemaCommand } from './commands/schema.js';
 import { CliContext } from './context.js';
+import { translateCommanderError } from './messages-zh.js';
+import { packageVersion } from '../paths.js';
 
 const program = new Command();
 program
   .name('roster')
   .description('人大代表资格与名额管理工具')
+  .version(packageVersion(), '-V, --version', '显示版本号')
   .option('--db <file>', '数据文件（默认：内置数据的工作副本）')
   .option('--rules <dir>', '规则目录（默认：随程序提供的 rules/）')
   .option('--json', '输出机器可读的 JSON')
   .option('--as <name>', '记录人（默认取环境变量 ROSTER_USER 或系统用户名）')
+  .helpOption('-h, --help', '显示帮助')
+  .helpCommand('help [command]', '显示某个命令的帮助')
+  .configureOutput({ outputError: (text, write) => write(translateCommanderError(text)) })
   .exitOverride();
 
 const ctx = new CliContext(program);

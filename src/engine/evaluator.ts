@@ -17,12 +17,29 @@ export interface Evaluator {
 
 const isDay = (v: unknown): v is string => typeof v === 'string' && v.length >= 7;
 
-function buildEngine(book: RuleBook): Engine {
+/**
+ * The event types a rule can match, read off a top-level `eventType` condition; undefined where the
+ * rule does not constrain it. Used only to give each event type an engine with the rules that could
+ * fire for it, so the engine does not evaluate every rule for every event.
+ */
+function eventTypesOf(rule: LoadedRule): readonly string[] | undefined {
+  const conditions = rule.spec.rule.conditions;
+  if (!('all' in conditions)) return undefined;
+  for (const c of conditions.all) {
+    if ('fact' in c && c.fact === 'eventType') {
+      if (c.operator === 'equal' && typeof c.value === 'string') return [c.value];
+      if (c.operator === 'in' && Array.isArray(c.value)) return c.value.filter((v): v is string => typeof v === 'string');
+    }
+  }
+  return undefined;
+}
+
+function buildEngine(rules: readonly LoadedRule[]): Engine {
   const engine = new Engine([], { allowUndefinedFacts: false, allowUndefinedConditions: false });
   // Legal dates are ISO strings of day or month precision: string order is date order.
   engine.addOperator<unknown, string>('dateOnOrAfter', (fact, bound) => isDay(fact) && fact >= bound);
   engine.addOperator<unknown, string>('dateOnOrBefore', (fact, bound) => isDay(fact) && fact.slice(0, bound.length) <= bound);
-  for (const rule of book.rules) {
+  for (const rule of rules) {
     rule.versions.forEach((version, index) => {
       const period = [
         ...(version.from ? [{ fact: 'eventDate', operator: 'dateOnOrAfter', value: version.from }] : []),
@@ -39,11 +56,19 @@ function buildEngine(book: RuleBook): Engine {
 }
 
 export function createEvaluator(book: RuleBook): Evaluator {
-  const engine = buildEngine(book);
+  const engines = new Map<string, Engine>();
+  const engineFor = (type: string): Engine => {
+    let engine = engines.get(type);
+    if (!engine) {
+      engine = buildEngine(book.rules.filter((r) => eventTypesOf(r)?.includes(type) ?? true));
+      engines.set(type, engine);
+    }
+    return engine;
+  };
   return {
     async evaluate(state, event) {
       const facts = factsFor(state, event);
-      const { events } = await engine.run(facts);
+      const { events } = await engineFor(event.type).run(facts);
       const fired = events.map((e) => {
         const { ruleId, version, ...params } = e.params as { ruleId: string; version: number };
         const rule = book.byId.get(ruleId)!;

@@ -4,7 +4,8 @@ import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, SEED_DATA, tempDir } from './scenario.js';
 
-export const CLI = path.join(ROOT, 'dist', 'src', 'cli', 'main.js');
+/** The `roster` bin: the bundled CLI package.json points to. */
+export const CLI = path.join(ROOT, 'dist', 'roster.js');
 
 export function run(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
   const result = spawnSync(process.execPath, [CLI, ...args], {

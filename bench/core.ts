@@ -1,0 +1,86 @@
+/**
+ * Core benchmark (issue 2): whole-process time of `roster headcount` and `roster check` on the
+ * embedded data, and the cost of evaluating the rules per event on a synthetic log.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { RosterEvent } from '../src/domain/events.js';
+import { derive } from '../src/engine/derive.js';
+import { createEvaluator } from '../src/engine/evaluator.js';
+import { loadRuleBook } from '../src/engine/rule-book.js';
+import { DEFAULT_RULES_DIR, EMBEDDED_DATA, PACKAGE_ROOT } from '../src/paths.js';
+
+const CLI = path.join(PACKAGE_ROOT, 'dist', 'roster.js');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function timeProcess(args: string[], runs: number): { median: number; max: number } {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+    times.push(performance.now() - t);
+    if (r.status !== 0 && !(args.includes('check') && r.status === 1)) throw new Error(`roster ${args.join(' ')} failed: ${r.stderr}`);
+  }
+  return { median: median(times), max: Math.max(...times) };
+}
+
+/** A synthetic log: one congress, `deputies` named deputies, and a stream of events over them. */
+export function syntheticLog(deputies: number, extraEvents: number): RosterEvent[] {
+  const events: Record<string, unknown>[] = [];
+  const add = (e: Record<string, unknown>) =>
+    events.push({ ...e, seq: events.length + 1, recordedAt: '2026-01-01T00:00:00Z', recordedBy: 'bench', source: { title: 'bench', date: e.date ?? '2010-01-01' } });
+  const units = Array.from({ length: 10 }, (_, i) => ({ name: `单位${i + 1}` }));
+  add({ type: 'CongressConstituted', congress: { name: '基准测试人民代表大会', shortName: '基准人大', termNumber: 1, level: 'municipal', region: '基准市', term: {}, quota: deputies + 50, electingUnits: units } });
+  add({ type: 'SessionHeld', session: 1, date: '2010-01-10', agenda: [] });
+  for (let i = 0; i < deputies; i++) add({ type: 'PersonRegistered', personId: `d${i}`, name: `代表${i}` });
+  add({ type: 'OpeningBalanceStated', session: 1, date: '2010-01-10', count: deputies, members: Array.from({ length: deputies }, (_, i) => ({ personId: `d${i}`, electingUnit: units[i % 10]!.name })) });
+  for (let k = 0; k < extraEvents; k++) {
+    const day = `20${String(10 + Math.floor(k / (extraEvents / 15 + 1))).padStart(2, '0')}-0${1 + (k % 9)}-1${k % 10}`;
+    const who = `d${k % deputies}`;
+    add(k % 3 === 0 ? { type: 'DeputySuspended', personId: who, date: day, ground: 'criminal-custody' } : k % 3 === 1 ? { type: 'SuspensionEnded', personId: who, date: day } : { type: 'AbsentWithoutLeave', personId: who, date: day, congressSession: k });
+  }
+  return events as unknown as RosterEvent[];
+}
+
+export async function benchCore(): Promise<Record<string, unknown>> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'roster-bench-'));
+  const db = path.join(dir, 'roster.json');
+  copyFileSync(EMBEDDED_DATA, db);
+  const runs = 15;
+  const version = timeProcess(['--version'], 5);
+  const headcount = timeProcess(['--db', db, 'headcount', '--session', '19'], runs);
+  const check = timeProcess(['--db', db, 'check'], runs);
+  const nodeStart = (() => {
+    const times: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const t = performance.now();
+      spawnSync(process.execPath, ['-e', ''], { encoding: 'utf8' });
+      times.push(performance.now() - t);
+    }
+    return median(times);
+  })();
+
+  const evaluator = createEvaluator(loadRuleBook(DEFAULT_RULES_DIR));
+  const log = syntheticLog(500, 6000);
+  await derive(log.slice(0, 600), evaluator); // warm up
+  const t = performance.now();
+  const d = await derive(log, evaluator);
+  const elapsed = performance.now() - t;
+  const ruled = d.findings.length + d.unruled.length;
+  return {
+    'node start-up (ms, median)': +nodeStart.toFixed(1),
+    'roster --version (ms, median)': +version.median.toFixed(1),
+    'roster headcount --session 19 (ms, median / max)': `${headcount.median.toFixed(1)} / ${headcount.max.toFixed(1)}`,
+    'roster check (ms, median / max)': `${check.median.toFixed(1)} / ${check.max.toFixed(1)}`,
+    'synthetic log (events)': log.length,
+    'derive whole log (ms)': +elapsed.toFixed(1),
+    'rules evaluated per event (µs)': +((elapsed * 1000) / ruled).toFixed(1),
+  };
+}
