@@ -13,7 +13,7 @@ import { createEvaluator } from '../src/engine/evaluator.js';
 import { loadRuleBook } from '../src/engine/rule-book.js';
 import { DEFAULT_RULES_DIR, EMBEDDED_DATA, PACKAGE_ROOT } from '../src/paths.js';
 
-const CLI = path.join(PACKAGE_ROOT, 'dist', 'roster.js');
+const CLI = path.join(PACKAGE_ROOT, 'dist', 'bin', 'roster.js');
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

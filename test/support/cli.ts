@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ROOT, SEED_DATA, tempDir } from './scenario.js';
 
 /** The `roster` bin: the bundled CLI package.json points to. */
-export const CLI = path.join(ROOT, 'dist', 'roster.js');
+export const CLI = path.join(ROOT, 'dist', 'bin', 'roster.js');
 
 export function run(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
   const result = spawnSync(process.execPath, [CLI, ...args], {
