@@ -6,7 +6,7 @@ import { formatChineseDate, onOrBefore } from '../domain/dates.js';
 import type { RosterEvent } from '../domain/events.js';
 import { isCounted, statusOn } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
-import { ledger, type Disagreement } from '../ledger/headcount.js';
+import { FIELD_NAMES, ledger } from '../ledger/headcount.js';
 
 export type CheckLevel = 'error' | 'warning';
 
@@ -30,14 +30,6 @@ export interface CheckFinding {
   readonly personId?: string;
 }
 
-const FIELD_NAMES: Record<Disagreement['field'], string> = {
-  quota: '代表名额',
-  countBefore: '上次确认后实有代表',
-  vacanciesBefore: '上次确认后缺额',
-  terminated: '出缺代表',
-  confirmed: '补选并确认资格的代表',
-  countAfter: '变动后实有代表',
-};
 
 function who(d: Derivation, personId: string): string {
   return d.state.persons[personId]?.name ?? personId;

@@ -1,6 +1,6 @@
 /** 代表名额与实有代表 as the clerk reads it. */
 import { chineseNumber, formatChineseDate } from '../domain/dates.js';
-import type { Ledger, LedgerPerson, UnitGroup } from '../ledger/headcount.js';
+import { FIELD_NAMES, type Ledger, type LedgerPerson, type UnitGroup } from '../ledger/headcount.js';
 
 const names = (persons: readonly LedgerPerson[]) => persons.map((p) => p.name).join('、');
 
@@ -56,7 +56,7 @@ export function formatHeadcount(l: Ledger): string {
     }
   }
   for (const x of l.disagreements) {
-    out.push('', `！《${x.document}》所述数字（${x.stated}名）与计算结果（${x.computed}名）不一致：${x.field}`);
+    out.push('', `！《${x.document}》所述${FIELD_NAMES[x.field]}${x.stated}名，与根据记录计算的${x.computed}名不一致`);
   }
   return out.join('\n');
 }

@@ -50,6 +50,16 @@ export interface Disagreement {
   readonly eventSeq: number;
 }
 
+/** How the figures a document states are named in messages. */
+export const FIELD_NAMES: Record<Disagreement['field'], string> = {
+  quota: '代表名额',
+  countBefore: '上次确认后实有代表',
+  vacanciesBefore: '上次确认后缺额',
+  terminated: '出缺代表',
+  confirmed: '补选并确认资格的代表',
+  countAfter: '变动后实有代表',
+};
+
 export interface Ledger {
   readonly congressName: string;
   readonly congressShortName: string;
