@@ -24,7 +24,8 @@ export interface CheckFinding {
     | 'no-rule-in-force'
     | 'unknown-person'
     | 'duplicate-person'
-    | 'unknown-electing-unit';
+    | 'unknown-electing-unit'
+    | 'duplicate-definition';
   readonly message: string;
   readonly eventSeq?: number;
   readonly personId?: string;
@@ -145,10 +146,26 @@ function electionChecks(d: Derivation): CheckFinding[] {
   return out;
 }
 
+/** The congress, a session or the opening balance stated twice would silently replace the first. */
+function definitionChecks(d: Derivation): CheckFinding[] {
+  const out: CheckFinding[] = [];
+  const seen = new Map<string, number>();
+  for (const e of d.events) {
+    const key =
+      e.type === 'CongressConstituted' ? '本届人民代表大会的基本信息' : e.type === 'SessionHeld' ? `常委会第${e.session}次会议` : e.type === 'OpeningBalanceStated' ? '期初实有代表数' : undefined;
+    if (!key) continue;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      out.push({ level: 'error', code: 'duplicate-definition', message: `${key}被重复记录（第${first}条与第${e.seq}条）；如需更正，请记录更正事件`, eventSeq: e.seq });
+    } else seen.set(key, e.seq);
+  }
+  return out;
+}
+
 export function check(d: Derivation): CheckFinding[] {
   if (!d.state.congress) {
     return [{ level: 'error', code: 'no-congress', message: '记录中没有本届人民代表大会的基本信息（CongressConstituted 事件）' }];
   }
-  return [...personChecks(d), ...unruledChecks(d), ...electionChecks(d), ...countChecks(d)];
+  return [...definitionChecks(d), ...personChecks(d), ...unruledChecks(d), ...electionChecks(d), ...countChecks(d)];
 }
 

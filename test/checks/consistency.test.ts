@@ -93,4 +93,9 @@ describe('consistency of the record', () => {
     const g = await given([congress(), session(1, '2024-01-10'), opening(9, '2024-01-10', [{ personId: 'ghost', electingUnit: '甲区' }], 1)]);
     expect(g.check()).toEqual([expect.objectContaining({ code: 'unknown-person', message: '第3条事件（OpeningBalanceStated）所指人员“ghost”未登记' })]);
   });
+
+  it('a session recorded twice is an error rather than a silent replacement', async () => {
+    const g = await given([congress(), session(1, '2024-01-10'), session(1, '2024-01-11')]);
+    expect(g.check()).toEqual([expect.objectContaining({ code: 'duplicate-definition', message: '常委会第1次会议被重复记录（第2条与第3条）；如需更正，请记录更正事件', eventSeq: 3 })]);
+  });
 });
