@@ -7,6 +7,8 @@ export interface OfficialDocument {
   readonly kind: string;
   /** 标题 */
   readonly title: string;
+  /** The title cut where a line may break (before 关于, between organs), joined = `title`. */
+  readonly titleParts?: readonly string[];
   /** 发文字号: 〔十六届〕第十二号; absent where the form has none. */
   readonly numberLine?: string;
   /** The line under the title naming who presents it (说明人), where the form has one. */

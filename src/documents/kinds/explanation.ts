@@ -8,7 +8,7 @@ import type { DocumentKind } from '../document-kind.js';
 import { joinAnd } from '../phrasing.js';
 import type { DocumentPerson } from '../session-record.js';
 import { sessionRecord } from '../session-record.js';
-import { byElectionParagraph, countAfterParagraph, reportTitle, reviewParagraph, terminationParagraph } from './review-paragraphs.js';
+import { byElectionParagraph, countAfterParagraph, reportTitle, reportTitleParts, reviewParagraph, terminationParagraph } from './review-paragraphs.js';
 
 /**
  * Whom the speaker addresses: the standing committee's members by office. County committees have
@@ -41,6 +41,7 @@ export const explanation: DocumentKind = {
     return {
       kind: 'explanation',
       title: `关于《${reportTitle(r)}》的说明`,
+      titleParts: ['关于《', ...reportTitleParts(r), '》的说明'],
       ...(speaker ? { byline: `${speaker.capacity}${speaker.name}` } : {}),
       addressee: salutation(r.congress.level),
       paragraphs,

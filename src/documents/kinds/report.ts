@@ -4,7 +4,7 @@ import { sessionDate } from '../../domain/roster.js';
 import { baselineSentence } from '../changes.js';
 import type { DocumentKind } from '../document-kind.js';
 import { sessionRecord } from '../session-record.js';
-import { byElectionParagraph, countAfterParagraph, reportAuthor, reportTitle, reviewParagraph, terminationParagraph } from './review-paragraphs.js';
+import { byElectionParagraph, countAfterParagraph, reportAuthor, reportTitle, reportTitleParts, reviewParagraph, terminationParagraph } from './review-paragraphs.js';
 
 export const report: DocumentKind = {
   id: 'report',
@@ -25,6 +25,7 @@ export const report: DocumentKind = {
     return {
       kind: 'report',
       title: reportTitle(r),
+      titleParts: reportTitleParts(r),
       addressee: `${r.standingCommittee.name}：`,
       paragraphs,
       signature: reportAuthor(r),

@@ -60,7 +60,12 @@ export function terminationParagraph(r: SessionRecord, style: PersonStyle): stri
 
 /** 宁波市第十六届人民代表大会常务委员会代表资格审查委员会关于个别代表的代表资格的报告 */
 export function reportTitle(r: SessionRecord): string {
-  return `${reportAuthor(r)}关于个别代表的代表资格的报告`;
+  return reportTitleParts(r).join('');
+}
+
+/** The report's title cut where a line may break. */
+export function reportTitleParts(r: SessionRecord): string[] {
+  return [r.congress.name, '常务委员会', '代表资格审查委员会', '关于个别代表的', '代表资格的报告'];
 }
 
 export function reportAuthor(r: SessionRecord): string {
