@@ -1,6 +1,5 @@
 /** The output formats of `roster doc`: text formats print; docx is a file. */
 import type { OfficialDocument } from '../official-document.js';
-import { renderDocx } from './docx.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { renderText } from './text.js';
@@ -18,7 +17,10 @@ export async function render(doc: OfficialDocument, format: Format): Promise<Ren
       return { kind: 'text', text: renderMarkdown(doc) };
     case 'html':
       return { kind: 'text', text: renderHtml(doc) };
-    case 'docx':
+    case 'docx': {
+      // Loaded only when asked for: the docx package is large and every other command starts faster without it.
+      const { renderDocx } = await import('./docx.js');
       return { kind: 'binary', bytes: await renderDocx(doc) };
+    }
   }
 }
