@@ -17,9 +17,9 @@ p { margin: 0; text-align: justify; }
 .number, .byline { text-align: center; }
 .number { margin-bottom: 28.95pt; }
 .byline { font-family: "楷体_GB2312", "楷体", KaiTi, serif; margin-bottom: 28.95pt; }
-.body p { text-indent: 2em; }
+p.para { text-indent: 2em; }
 .closing { margin-top: 57.9pt; text-align: right; padding-right: 4em; }
-@media screen { body { padding: 37mm 26mm 35mm 28mm; box-sizing: content-box; } }
+@media screen { body { padding: 2em 0; } }
 `;
 
 export function renderHtml(doc: OfficialDocument): string {
@@ -37,9 +37,7 @@ export function renderHtml(doc: OfficialDocument): string {
     ...(doc.numberLine ? [`<p class="number">${e(doc.numberLine)}</p>`] : []),
     ...(doc.byline ? [`<p class="byline">${e(doc.byline)}</p>`] : []),
     ...(doc.addressee ? [`<p class="addressee">${e(doc.addressee)}</p>`] : []),
-    '<div class="body">',
-    ...doc.paragraphs.map((p) => `<p>${e(p)}</p>`),
-    '</div>',
+    ...doc.paragraphs.map((p) => `<p class="para">${e(p)}</p>`),
     ...(doc.signature || doc.date
       ? [`<div class="closing">${[doc.signature, doc.date].filter(Boolean).map((s) => `<p>${e(s!)}</p>`).join('')}</div>`]
       : []),
