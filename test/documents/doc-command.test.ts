@@ -120,3 +120,17 @@ describe('the built CLI', () => {
     expect(execFileSync('node', [CLI, 'doc', '--help'], { encoding: 'utf8' })).toContain('--format');
   });
 });
+
+describe('the README', () => {
+  it('runs every `roster doc` example it gives', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const examples = [...readme.matchAll(/^npx roster (doc [^#\n]*?)\s*(?:#.*)?$/gm)].map((m) => m[1]!.split(/\s+/));
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    for (const args of examples) {
+      const r = spawnSync('node', [CLI, '--db', db, ...args], { encoding: 'utf8', cwd: dir });
+      expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      const o = args.indexOf('-o');
+      if (o >= 0) expect(statSync(path.join(dir, args[o + 1]!)).size).toBeGreaterThan(0);
+    }
+  });
+});
