@@ -58,7 +58,7 @@ export function titleLines(doc: OfficialDocument): string[] {
 }
 
 function run(text: string, font: string, size: number): TextRun {
-  const fit = size === LAYOUT.sizes.body ? { characterSpacing: CONDENSE } : { snapToGrid: false };
+  const fit = size === LAYOUT.sizes.body ? { characterSpacing: CONDENSE } : {};
   return new TextRun({ text, font: { ascii: font, eastAsia: font, hAnsi: font, cs: font }, size, ...fit });
 }
 
