@@ -103,6 +103,8 @@ describe('roster doc refuses what it cannot do, in Chinese, writing nothing', ()
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('日期“2024-02-30”无效');
     expect(existsSync(path.join(dir, 'x.txt'))).toBe(false);
+    expect(roster('doc', 'notice', '--session', '19', '--number', '十二').stderr).toContain('公告编号“十二”无效');
+    expect(roster('doc', 'notice', '--session', '19', '--number-style', 'roman').stderr).toContain('编号样式“roman”无效');
   });
 
   it('a refused session writes no output file', () => {

@@ -17,6 +17,12 @@ function parseFormat(value: string): Format {
   return value as Format;
 }
 
+function parseNoticeNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new CommanderError(2, 'roster.invalidNumber', `公告编号“${value}”无效，应为正整数`);
+  return n;
+}
+
 function parseNumberStyle(value: string): 'term' | 'plain' {
   if (value !== 'term' && value !== 'plain') {
     throw new CommanderError(2, 'roster.invalidNumberStyle', `编号样式“${value}”无效，可用：term（〔十六届〕第N号）、plain（第N号）`);
@@ -42,7 +48,7 @@ export function docCommand(program: Command, ctx: CliContext): void {
     .addOption(new Option('--format <format>', `输出格式：${FORMATS.join('、')}`).argParser(parseFormat).default('txt'))
     .addOption(new Option('-o, --output <file>', '写入文件（docx 必须指定）'))
     .addOption(new Option('--date <date>', '成文日期 YYYY-MM-DD（默认取记录）').argParser(parseDay))
-    .addOption(new Option('--number <n>', '公告编号（正整数）').argParser(parseSession))
+    .addOption(new Option('--number <n>', '公告编号（正整数）').argParser(parseNoticeNumber))
     .addOption(new Option('--number-style <style>', '公告编号样式：term（〔十六届〕第N号）、plain（第N号）').argParser(parseNumberStyle))
     .action(async (kindId: string, opts: DocOptions) => {
       const kind = documentKind(kindId);
