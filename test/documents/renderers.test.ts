@@ -98,6 +98,15 @@ describe('a Word document laid out per GB/T 9704-2012', () => {
     expect(footers.map((f) => f.match(/<w:jc w:val="(\w+)"/)![1]).sort()).toEqual(['left', 'right']);
   });
 
+  it('keeps the last paragraph on the page of the issuer and the date, so neither stands alone', () => {
+    const paragraphs = [...xml.matchAll(/<w:p>(.*?)<\/w:p>/gs)].map((m) => m[1]!);
+    const last = paragraphs.find((p) => p.includes('以上报告，请予审议。'))!;
+    const signature = paragraphs.find((p) => p.includes('代表资格审查委员会</w:t>') && p.includes('w:ind'))!;
+    expect(last).toContain('<w:keepNext/>');
+    expect(signature).toContain('<w:keepNext/>');
+    expect(paragraphs.find((p) => p.includes('甲区选举产生的'))).not.toContain('<w:keepNext/>');
+  });
+
   it('breaks the title between its parts, never leaving a lone character on the last line', () => {
     expect(titleLines(doc)).toEqual(['某市第一届人民代表大会常务委员会', '代表资格审查委员会关于个别代表的', '代表资格的报告']);
   });

@@ -96,14 +96,21 @@ export function buildDocx(doc: OfficialDocument): Document {
   if (doc.byline) children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, children: [run(doc.byline, fonts.byline, sizes.body)] }));
   children.push(body(''));
   if (doc.addressee) children.push(body(doc.addressee));
-  for (const p of doc.paragraphs) children.push(body(p, { alignment: AlignmentType.BOTH, indent: { firstLine: Math.round(2 * CHAR) } }));
-  if (doc.signature || doc.date) {
-    children.push(body(''));
+  const closing = Boolean(doc.signature || doc.date);
+  doc.paragraphs.forEach((p, i) => {
+    // The last paragraph travels with the signature: no page holding only the issuer and the date.
+    const keepNext = closing && i === doc.paragraphs.length - 1;
+    children.push(body(p, { alignment: AlignmentType.BOTH, indent: { firstLine: Math.round(2 * CHAR) }, keepNext }));
+  });
+  if (closing) {
+    children.push(body('', { keepNext: true }));
     const dateRight = Math.round(4 * CHAR);
     if (doc.signature) {
       // Centred over the date where the date line is the longer; else flush right.
       const offset = doc.date ? (width(doc.date) - width(doc.signature)) / 2 : 0;
-      children.push(body(doc.signature, { alignment: AlignmentType.RIGHT, indent: { right: Math.max(0, Math.round(dateRight + offset * CHAR)) } }));
+      children.push(
+        body(doc.signature, { alignment: AlignmentType.RIGHT, indent: { right: Math.max(0, Math.round(dateRight + offset * CHAR)) }, keepNext: true }),
+      );
     }
     if (doc.date) children.push(body(doc.date, { alignment: AlignmentType.RIGHT, indent: { right: dateRight } }));
   }
