@@ -15,7 +15,7 @@ export interface UnitRun {
 }
 
 /** Consecutive persons of a group that share the same wording of what happened. */
-export interface Segment {
+interface Segment {
   readonly units: readonly UnitRun[];
   readonly tail: string | undefined;
 }
@@ -29,13 +29,8 @@ function tailSpec(e: RosterEvent | undefined): { key: string; text: (r: SessionR
       key: JSON.stringify(['resigned', reason, submittedTo]),
       text: (r, many) => {
         const to =
-          submittedTo === 'electing-unit'
-            ? '其选举单位'
-            : submittedTo === 'standing-committee'
-              ? r.standingCommittee.shortName
-              : submittedTo === 'congress'
-                ? `${r.levelWord}人民代表大会`
-                : undefined;
+          submittedTo &&
+          { 'electing-unit': '其选举单位', 'standing-committee': r.standingCommittee.shortName, congress: `${r.levelWord}人民代表大会` }[submittedTo];
         return `${reason ?? ''}${many ? '分别' : ''}${to ? `向${to}` : ''}提出辞去${r.congress.shortName}代表职务的请求并被接受`;
       },
     };
@@ -55,7 +50,7 @@ function unitRuns(persons: readonly DocumentPerson[]): UnitRun[] {
   return runs;
 }
 
-export function segments(r: SessionRecord, group: TerminationGroup): Segment[] {
+function segments(r: SessionRecord, group: TerminationGroup): Segment[] {
   const runs: { key: string | undefined; spec: ReturnType<typeof tailSpec>; persons: DocumentPerson[] }[] = [];
   for (const p of group.persons) {
     const spec = tailSpec(p.event);
@@ -72,6 +67,9 @@ export interface PersonStyle {
   readonly sameUnit: (items: readonly string[]) => string;
   readonly units: string;
 }
+
+/** Names only, 、 within a unit, ， between units: the report's and the notice's form. */
+export const NAMES_ONLY: PersonStyle = { person: (p) => p.name, sameUnit: (names) => names.join('、'), units: '，' };
 
 /** 江北区选举产生的朱欢，镇海区选举产生的徐伟斌，因工作岗位变动调离了宁波市 */
 export function groupText(r: SessionRecord, group: TerminationGroup, style: PersonStyle): string {
@@ -114,16 +112,21 @@ export function endingSentences(r: SessionRecord, form: '等有关规定' | '的
     .join('');
 }
 
+/** The bodies that held the by-elections of these persons, one per unit and body, in order. */
+export function electingBodyList(persons: readonly DocumentPerson[]): { unit: string; body: string | undefined }[] {
+  const seen = new Map<string, { unit: string; body: string | undefined }>();
+  for (const p of persons) seen.set(`${p.electingUnit}\u0000${p.electedBy ?? ''}`, { unit: p.electingUnit, body: p.electedBy });
+  return [...seen.values()];
+}
+
 /**
  * Who held the by-elections: 鄞州区人大常委会 and 慈溪市人大常委会 → 鄞州区和慈溪市人大常委会 (the part
  * after each unit's name said once when it is the same). Undefined when any is unrecorded.
  */
 export function electingBodies(persons: readonly DocumentPerson[]): string | undefined {
-  const bodies = distinct(persons.map((p) => `${p.electingUnit}\u0000${p.electedBy ?? ''}`)).map((key) => {
-    const [unit = '', body = ''] = key.split('\u0000');
-    return { unit, body };
-  });
-  if (bodies.length === 0 || bodies.some((b) => b.body === '')) return undefined;
+  const list = electingBodyList(persons);
+  const bodies = list.flatMap((b) => (b.body === undefined ? [] : [{ unit: b.unit, body: b.body }]));
+  if (bodies.length === 0 || bodies.length < list.length) return undefined;
   const suffixes = distinct(bodies.map((b) => (b.body.startsWith(b.unit) ? b.body.slice(b.unit.length) : '')));
   const suffix = suffixes[0];
   if (suffixes.length === 1 && suffix) return `${joinAnd(distinct(bodies.map((b) => b.unit)))}${suffix}`;

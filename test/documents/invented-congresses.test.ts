@@ -210,18 +210,20 @@ describe('a municipal congress whose session has only by-elections, by a distric
   });
 });
 
+const secondMunicipalCongress = congressOf({
+  name: '某市第二届人民代表大会',
+  shortName: '市二届人大',
+  termNumber: 2,
+  level: 'municipal',
+  region: '某市',
+  standingCommittee: { name: '某市人民代表大会常务委员会', shortName: '市人大常委会' },
+  quota: 300,
+  units: ['丙县'],
+});
+
 describe('a single deputy transferred out and a single by-election by the same unit', () => {
   const events: EventInput[] = [
-    congressOf({
-      name: '某市第二届人民代表大会',
-      shortName: '市二届人大',
-      termNumber: 2,
-      level: 'municipal',
-      region: '某市',
-      standingCommittee: { name: '某市人民代表大会常务委员会', shortName: '市人大常委会' },
-      quota: 300,
-      units: ['丙县'],
-    }),
+    secondMunicipalCongress,
     sessionOf(7, '2023-06-01'),
     personWith('he', '何五'),
     personWith('lv', '吕六'),
@@ -278,7 +280,7 @@ describe('the law a document cites', () => {
     rule.citations = [{ practice: '测试用：某地惯例', mark: '?' }];
     writeFileSync(file, JSON.stringify(rule));
     const events: EventInput[] = [
-      congressOf({ name: '某市第二届人民代表大会', shortName: '市二届人大', termNumber: 2, level: 'municipal', region: '某市', standingCommittee: { name: '某市人民代表大会常务委员会', shortName: '市人大常委会' }, quota: 300, units: ['丙县'] }),
+      secondMunicipalCongress,
       sessionOf(7, '2023-06-01'),
       personWith('he', '何五'),
       opening(299, '2023-06-01', [{ personId: 'he', electingUnit: '丙县' }], 7),

@@ -6,7 +6,7 @@
  * terminations once the posts model records them.
  */
 import { chineseNumber, formatChineseDate } from '../../domain/dates.js';
-import { baselineSentence, baselineSessionName, byUnit, endingSentences, groupText } from '../changes.js';
+import { baselineSentence, baselineSessionName, byUnit, endingSentences, groupText, NAMES_ONLY } from '../changes.js';
 import type { DocumentKind, DocumentOptions } from '../document-kind.js';
 import type { SessionRecord } from '../session-record.js';
 import { sessionRecord } from '../session-record.js';
@@ -23,8 +23,7 @@ function numberLine(r: SessionRecord, options: DocumentOptions): { line: string;
 
 function terminationsParagraph(r: SessionRecord): string | undefined {
   if (r.terminations.length === 0) return undefined;
-  const style = { person: (p: { name: string }) => p.name, sameUnit: (names: readonly string[]) => names.join('、'), units: '，' };
-  const groups = r.terminations.map((g) => `${g.label}${g.persons.length}名：${groupText(r, g, style)}`);
+  const groups = r.terminations.map((g) => `${g.label}${g.persons.length}名：${groupText(r, g, NAMES_ONLY)}`);
   return `${baselineSessionName(r, false) ?? '本届'}以来，${groups.join('；')}。${endingSentences(r, '的有关规定', false)}`;
 }
 

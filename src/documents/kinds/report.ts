@@ -1,7 +1,7 @@
 /** 代表资格审查委员会关于个别代表的代表资格的报告: to the standing committee, names only. */
 import { formatChineseDate } from '../../domain/dates.js';
 import { sessionDate } from '../../domain/roster.js';
-import { baselineSentence } from '../changes.js';
+import { baselineSentence, NAMES_ONLY } from '../changes.js';
 import type { DocumentKind } from '../document-kind.js';
 import { sessionRecord } from '../session-record.js';
 import { byElectionParagraph, countAfterParagraph, reportAuthor, reportTitle, reportTitleParts, reviewParagraph, terminationParagraph } from './review-paragraphs.js';
@@ -11,10 +11,9 @@ export const report: DocumentKind = {
   description: '代表资格审查委员会关于个别代表的代表资格的报告',
   build(d, session, options) {
     const r = sessionRecord(d, session);
-    const style = { person: (p: { name: string }) => p.name, sameUnit: (names: readonly string[]) => names.join('、'), units: '，' };
     const paragraphs = [
       baselineSentence(r, false),
-      terminationParagraph(r, style),
+      terminationParagraph(r, NAMES_ONLY),
       byElectionParagraph(r, (p) => p.name),
       reviewParagraph(r),
       countAfterParagraph(r),

@@ -3,7 +3,7 @@
  * the review's result, and the count after. Persons are written by the caller's style.
  */
 import type { EventOf } from '../../domain/events.js';
-import { baselineSessionName, byLaw, byUnit, electingBodies, endingSentences, groupText, type PersonStyle } from '../changes.js';
+import { baselineSessionName, byLaw, byUnit, electingBodies, electingBodyList, endingSentences, groupText, type PersonStyle } from '../changes.js';
 import type { DocumentPerson, SessionRecord } from '../session-record.js';
 
 /** The review's findings in the words of 选举法 Art. 47 (基本条件, 法定程序, 破坏选举). */
@@ -20,7 +20,7 @@ export function byElectionParagraph(r: SessionRecord, person: (p: DocumentPerson
   if (all.length === 0) return undefined;
   const law = byLaw(all, '等有关规定', '');
   const bodies = electingBodies(all);
-  const several = new Set(all.map((p) => `${p.electingUnit}|${p.electedBy ?? ''}`)).size > 1;
+  const several = electingBodyList(all).length > 1;
   const lists = byUnit(all).map((u) => `${u.unit}补选${u.persons.map(person).join('、')}`);
   return (
     `根据代表出缺情况和${law || '有关规定'}，${bodies ?? '有关选举单位'}${several ? '分别' : ''}进行了补选：` +

@@ -43,8 +43,8 @@ const width = (s: string) => [...s].reduce((n, c) => n + (c.charCodeAt(0) < 0x2e
 const exactLine = { line: LINE, lineRule: LineRuleType.EXACT };
 
 /**
- * The title's lines: its parts packed greedily into lines of what fits at 2号 (20 characters), a
- * closing part that is too short kept on the line before it is joined to (no lone 告).
+ * The title's lines: its parts packed greedily into lines of what fits at 2号 (20 characters), so a
+ * line breaks between words and organs, never leaving a lone 告 as wrapping by character does.
  */
 export function titleLines(doc: OfficialDocument): string[] {
   const fits = Math.floor(textWidth / pt(22));
