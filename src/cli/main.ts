@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { isDomainError } from '../domain/errors.js';
 import { checkCommand } from './commands/check.js';
+import { docCommand } from './commands/doc.js';
 import { explainCommand } from './commands/explain.js';
 import { headcountCommand } from './commands/headcount.js';
 import { recordCommand } from './commands/record.js';
@@ -26,7 +27,7 @@ program
   .exitOverride();
 
 const ctx = new CliContext(program);
-for (const register of [headcountCommand, explainCommand, checkCommand, recordCommand, schemaCommand]) register(program, ctx);
+for (const register of [headcountCommand, explainCommand, checkCommand, recordCommand, docCommand, schemaCommand]) register(program, ctx);
 
 try {
   await program.parseAsync(process.argv);

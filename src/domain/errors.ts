@@ -9,7 +9,8 @@ export type DomainErrorKind =
   | 'unknown-session'
   | 'store-conflict'
   | 'unsupported-version'
-  | 'tampered-log';
+  | 'tampered-log'
+  | 'nothing-to-report';
 
 export class DomainError extends Error {
   readonly kind: DomainErrorKind;

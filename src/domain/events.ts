@@ -65,6 +65,8 @@ export type VoidGround = z.infer<typeof VoidGround>;
 
 const person = { personId: PersonId };
 const optionalDate = { date: Day.optional() };
+/** How the source words what happened, e.g. 因工作岗位变动调离了宁波市; documents quote it as given. */
+const circumstances = { circumstances: Text.optional() };
 
 /** The body of each event type, without the envelope. */
 export const EventBodies = {
@@ -121,19 +123,27 @@ export const EventBodies = {
     circumstances: Text.optional(),
   }),
   /** 辞去代表职务的请求被接受 */
-  DeputyResignationAccepted: z.strictObject({ ...person, ...optionalDate, acceptedBy: Text.optional(), reason: Text.optional() }),
+  DeputyResignationAccepted: z.strictObject({
+    ...person,
+    ...optionalDate,
+    acceptedBy: Text.optional(),
+    /** Why, as the source words it: 因工作岗位变动或到龄退休. */
+    reason: Text.optional(),
+    /** To whom the request went (向其选举单位 / 向本级人大常委会 / 向本级人民代表大会), where the source says. */
+    submittedTo: z.enum(['electing-unit', 'standing-committee', 'congress']).optional(),
+  }),
   /** 责令辞职被接受 (代表法 2025) */
-  OrderedResignationAccepted: z.strictObject({ ...person, ...optionalDate, acceptedBy: Text.optional() }),
+  OrderedResignationAccepted: z.strictObject({ ...person, ...optionalDate, ...circumstances, acceptedBy: Text.optional() }),
   /** 被罢免 */
-  DeputyRecalled: z.strictObject({ ...person, ...optionalDate, recalledBy: Text.optional() }),
+  DeputyRecalled: z.strictObject({ ...person, ...optionalDate, ...circumstances, recalledBy: Text.optional() }),
   /** 去世 */
-  DeputyDied: z.strictObject({ ...person, ...optionalDate }),
+  DeputyDied: z.strictObject({ ...person, ...optionalDate, ...circumstances }),
   /** 丧失中华人民共和国国籍 */
-  NationalityLost: z.strictObject({ ...person, ...optionalDate }),
+  NationalityLost: z.strictObject({ ...person, ...optionalDate, ...circumstances }),
   /** 依照法律被剥夺政治权利 */
-  PoliticalRightsDeprived: z.strictObject({ ...person, ...optionalDate, judgment: Text.optional() }),
+  PoliticalRightsDeprived: z.strictObject({ ...person, ...optionalDate, ...circumstances, judgment: Text.optional() }),
   /** 丧失行为能力 */
-  CapacityLost: z.strictObject({ ...person, ...optionalDate }),
+  CapacityLost: z.strictObject({ ...person, ...optionalDate, ...circumstances }),
   /** 未经批准不出席本级人民代表大会会议 (one event per session missed). */
   AbsentWithoutLeave: z.strictObject({ ...person, ...optionalDate, congressSession: Session }),
   /** 暂时停止执行代表职务: the ground reported; the rules decide whether it suspends. */
@@ -151,6 +161,8 @@ export const EventBodies = {
   CredentialsReportAdopted: z.strictObject({
     date: Day,
     session: Session,
+    /** Who presented the 说明 of the report to the session, and in which capacity, as the minutes state. */
+    explainedBy: z.strictObject({ name: Text, capacity: Text }).optional(),
     stated: z.strictObject({
       quota: z.number().int().nonnegative().optional(),
       countBefore: z.number().int().nonnegative().optional(),

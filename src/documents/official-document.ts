@@ -1,0 +1,26 @@
+/**
+ * An official document (公文) as a model every renderer reads: the parts GB/T 9704-2012 names, in
+ * reading order. Kinds build one from the record; renderers never look at the record themselves.
+ */
+export interface OfficialDocument {
+  /** The kind it was built as (`report`, `explanation`, `notice` …). */
+  readonly kind: string;
+  /** 标题 */
+  readonly title: string;
+  /** The title cut where a line may break (before 关于, between organs), joined = `title`. */
+  readonly titleParts?: readonly string[];
+  /** 发文字号: 〔十六届〕第十二号; absent where the form has none. */
+  readonly numberLine?: string;
+  /** The line under the title naming who presents it (说明人), where the form has one. */
+  readonly byline?: string;
+  /** 主送机关 or the salutation: 宁波市人民代表大会常务委员会： */
+  readonly addressee?: string;
+  /** 正文, one string per paragraph. */
+  readonly paragraphs: readonly string[];
+  /** 发文机关署名 */
+  readonly signature?: string;
+  /** 成文日期, already written out in Chinese (2024年7月31日), or a blank form to fill in. */
+  readonly date?: string;
+  /** Notes for the clerk that are not part of the document (a blank the record could not fill …). */
+  readonly warnings: readonly string[];
+}

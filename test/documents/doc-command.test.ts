@@ -1,0 +1,137 @@
+/** `roster doc`, run as the clerk runs it: the compiled CLI on a temporary copy of the data. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CLI } from '../support/cli.js';
+import { ROOT, SEED_DATA, squash, tempDir } from '../support/scenario.js';
+let dir: string;
+let db: string;
+
+beforeEach(() => {
+  dir = tempDir('roster-doc-');
+  db = path.join(dir, 'roster.json');
+  copyFileSync(SEED_DATA, db);
+});
+
+const roster = (...args: string[]) => spawnSync('node', [CLI, '--db', db, ...args], { encoding: 'utf8' });
+const seed = (file: string) => squash(readFileSync(path.join(ROOT, 'test', 'fixtures', 'seed', file), 'utf8'));
+
+describe('roster doc on the embedded 16th Ningbo congress', () => {
+  it('prints the credentials report of the 19th session as the gazette printed it', () => {
+    const r = roster('doc', 'report', '--session', '19');
+    expect(r.status).toBe(0);
+    expect(squash(r.stdout)).toBe(seed('qualification-report.txt'));
+  });
+
+  it('prints the explanation of the report as the gazette printed it', () => {
+    const r = roster('doc', 'explanation', '--session', '19', '--format', 'txt');
+    expect(r.status).toBe(0);
+    expect(squash(r.stdout)).toBe(seed('qualification-report-explanation.txt'));
+  });
+
+  it('writes a Word file with -o, and leaves the data file as it was', async () => {
+    const before = readFileSync(db, 'utf8');
+    const out = path.join(dir, '报告.docx');
+    const r = roster('doc', 'report', '--session', '19', '--format', 'docx', '-o', out);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(out);
+    const xml = await (await JSZip.loadAsync(readFileSync(out))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('市十六届人大实有代表479名');
+    expect(readFileSync(db, 'utf8')).toBe(before);
+  });
+
+  it('writes an HTML page with -o', () => {
+    const out = path.join(dir, 'notice.html');
+    const r = roster('doc', 'notice', '--session', '19', '--format', 'html', '-o', out, '--number', '12', '--date', '2024-08-01');
+    expect(r.status).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('〔十六届〕第十二号');
+    expect(html).toContain('现在，市十六届人大实有代表479名。');
+    expect(html).toContain('2024年8月1日');
+  });
+
+  it('warns, without failing, when the notice has no number or date to print', () => {
+    const r = roster('doc', 'notice', '--session', '19');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('提示：记录中没有公告编号');
+    expect(r.stderr).toContain('提示：记录中没有公告日期');
+  });
+
+  it('gives the document as JSON with --json', () => {
+    const r = roster('--json', 'doc', 'report', '--session', '19');
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.document.title).toBe('宁波市第十六届人民代表大会常务委员会代表资格审查委员会关于个别代表的代表资格的报告');
+    expect(squash(json.text)).toBe(seed('qualification-report.txt'));
+  });
+});
+
+describe('roster doc refuses what it cannot do, in Chinese, writing nothing', () => {
+  it('an unknown kind is refused with the kinds there are', () => {
+    const r = roster('doc', 'minutes', '--session', '19');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('未知的文书种类“minutes”');
+    expect(r.stderr).toContain('report');
+  });
+
+  it('a session with no change in deputies is refused', () => {
+    const r = roster('doc', 'report', '--session', '15');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('没有可报告的代表资格变动');
+  });
+
+  it('a session not in the record is refused', () => {
+    const r = roster('doc', 'report', '--session', '18');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('记录中没有常委会第18次会议');
+  });
+
+  it('docx without -o is refused and nothing is printed', () => {
+    const r = roster('doc', 'report', '--session', '19', '--format', 'docx');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('请用 -o 指定输出文件');
+    expect(r.stdout).toBe('');
+  });
+
+  it('an unknown format, a missing session and a bad date are refused', () => {
+    expect(roster('doc', 'report', '--session', '19', '--format', 'pdf').stderr).toContain('格式“pdf”无效');
+    expect(roster('doc', 'report').stderr).toContain('请用 --session 指定');
+    const bad = roster('doc', 'notice', '--session', '19', '--date', '2024-02-30', '-o', path.join(dir, 'x.txt'));
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('日期“2024-02-30”无效');
+    expect(existsSync(path.join(dir, 'x.txt'))).toBe(false);
+    expect(roster('doc', 'notice', '--session', '19', '--number', '十二').stderr).toContain('公告编号“十二”无效');
+    expect(roster('doc', 'notice', '--session', '19', '--number-style', 'roman').stderr).toContain('编号样式“roman”无效');
+  });
+
+  it('a refused session writes no output file', () => {
+    const out = path.join(dir, 'report.docx');
+    expect(roster('doc', 'report', '--session', '15', '--format', 'docx', '-o', out).status).toBe(1);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('the built CLI', () => {
+  it('is the file package.json names as roster', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(path.join(ROOT, pkg.bin.roster)).toBe(CLI);
+    expect(statSync(CLI).isFile()).toBe(true);
+    expect(execFileSync('node', [CLI, 'doc', '--help'], { encoding: 'utf8' })).toContain('--format');
+  });
+});
+
+describe('the README', () => {
+  it('runs every `roster doc` example it gives', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const examples = [...readme.matchAll(/^npx roster (doc [^#\n]*?)\s*(?:#.*)?$/gm)].map((m) => m[1]!.split(/\s+/));
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    for (const args of examples) {
+      const r = spawnSync('node', [CLI, '--db', db, ...args], { encoding: 'utf8', cwd: dir });
+      expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      const o = args.indexOf('-o');
+      if (o >= 0) expect(statSync(path.join(dir, args[o + 1]!)).size).toBeGreaterThan(0);
+    }
+  });
+});

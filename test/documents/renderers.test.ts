@@ -1,0 +1,113 @@
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import type { OfficialDocument } from '../../src/documents/official-document.js';
+import { renderDocx, titleLines } from '../../src/documents/render/docx.js';
+import { renderHtml } from '../../src/documents/render/html.js';
+import { renderMarkdown } from '../../src/documents/render/markdown.js';
+import { renderText } from '../../src/documents/render/text.js';
+import { squash } from '../support/scenario.js';
+
+const doc: OfficialDocument = {
+  kind: 'report',
+  title: '某市第一届人民代表大会常务委员会代表资格审查委员会关于个别代表的代表资格的报告',
+  titleParts: ['某市第一届人民代表大会', '常务委员会', '代表资格审查委员会', '关于个别代表的', '代表资格的报告'],
+  addressee: '某市人民代表大会常务委员会：',
+  paragraphs: ['甲区选举产生的<script>alert("x")</script>&张*三*，因工作岗位变动调离了某市。', '以上报告，请予审议。'],
+  signature: '某市第一届人民代表大会常务委员会代表资格审查委员会',
+  date: '2024年7月31日',
+  warnings: [],
+};
+
+describe('a name that looks like mark-up', () => {
+  it('is printed as text in HTML: escaped, with no script and a single style sheet on the page', () => {
+    const html = renderHtml(doc);
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;张*三*');
+    expect(html).not.toMatch(/<script/i);
+    expect(html.match(/<style>/g)).toHaveLength(1);
+    expect(html).not.toMatch(/\son\w+=/i);
+    expect(html).toContain('<html lang="zh-CN">');
+  });
+
+  it('is printed as text in Markdown: every mark-up character escaped', () => {
+    const md = renderMarkdown(doc);
+    expect(md).toContain('\\<script\\>alert\\(\\"x\\"\\)\\</script\\>\\&张\\*三\\*');
+    expect(md.startsWith(`# ${doc.title}`)).toBe(true);
+  });
+});
+
+describe('the text formats', () => {
+  it('carry every part of the document in reading order', () => {
+    const parts = [doc.title, doc.addressee!, ...doc.paragraphs, doc.signature!, doc.date!].map(squash);
+    expect(squash(renderText(doc))).toBe(parts.join(''));
+  });
+});
+
+const zip = await JSZip.loadAsync(await renderDocx(doc));
+const xml = await zip.file('word/document.xml')!.async('string');
+const footers = await Promise.all(
+  Object.keys(zip.files)
+    .filter((f) => /^word\/footer\d+\.xml$/.test(f))
+    .map((f) => zip.file(f)!.async('string')),
+);
+const runs = [...xml.matchAll(/<w:r>(.*?)<\/w:r>/gs)].map((m) => m[1]!);
+const runWith = (text: string) => runs.find((r) => r.includes(text))!;
+
+describe('a Word document laid out per GB/T 9704-2012', () => {
+  it('holds the text of the document, in order', () => {
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    expect(squash(unescape(text))).toBe(squash(renderText(doc)));
+  });
+
+  it('is A4 with a 37 mm top and 28 mm binding margin around a 156 × 225 mm text block', () => {
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    const margin = xml.match(/<w:pgMar ([^>]*)\/>/)![1]!;
+    const twips = (name: string) => Number(margin.match(new RegExp(`w:${name}="(\\d+)"`))![1]);
+    const mm = (t: number) => (t * 25.4) / 1440;
+    expect(mm(twips('top'))).toBeCloseTo(37, 0);
+    expect(mm(twips('left'))).toBeCloseTo(28, 0);
+    expect(mm(11906 - twips('left') - twips('right'))).toBeCloseTo(156, 0);
+    expect(mm(16838 - twips('top') - twips('bottom'))).toBeCloseTo(225, 0);
+  });
+
+  it('sets 22 lines a page: a line grid of 225 mm / 22', () => {
+    const pitch = Number(xml.match(/<w:docGrid [^>]*w:linePitch="(\d+)"/)![1]);
+    expect(pitch * 22).toBeLessThanOrEqual(16838 - 2098 - 1984);
+    expect(pitch * 23).toBeGreaterThan(16838 - 2098 - 1984);
+  });
+
+  it('sets the title in 小标宋 2号 (22 pt) and the body in 仿宋 3号 (16 pt)', () => {
+    const title = runWith('某市第一届人民代表大会常务委员会');
+    expect(title).toMatch(/w:eastAsia="[^"]*小标宋[^"]*"/);
+    expect(title).toContain('<w:sz w:val="44"/>');
+    const body = runWith('以上报告，请予审议。');
+    expect(body).toMatch(/w:eastAsia="[^"]*仿宋[^"]*"/);
+    expect(body).toContain('<w:sz w:val="32"/>');
+  });
+
+  it('numbers its pages "— N —" in 宋体 4号, odd pages on the right and even pages on the left', async () => {
+    expect(xml).toMatch(/<w:footerReference w:type="default"/);
+    expect(xml).toMatch(/<w:footerReference w:type="even"/);
+    expect(await zip.file('word/settings.xml')!.async('string')).toContain('<w:evenAndOddHeaders');
+    for (const f of footers) {
+      expect(f).toMatch(/PAGE/);
+      expect(f).toContain('— ');
+      expect(f).toContain('<w:sz w:val="28"/>');
+      expect(f).toMatch(/w:eastAsia="宋体"/);
+    }
+    expect(footers.map((f) => f.match(/<w:jc w:val="(\w+)"/)![1]).sort()).toEqual(['left', 'right']);
+  });
+
+  it('keeps the last paragraph on the page of the issuer and the date, so neither stands alone', () => {
+    const paragraphs = [...xml.matchAll(/<w:p>(.*?)<\/w:p>/gs)].map((m) => m[1]!);
+    const last = paragraphs.find((p) => p.includes('以上报告，请予审议。'))!;
+    const signature = paragraphs.find((p) => p.includes('代表资格审查委员会</w:t>') && p.includes('w:ind'))!;
+    expect(last).toContain('<w:keepNext/>');
+    expect(signature).toContain('<w:keepNext/>');
+    expect(paragraphs.find((p) => p.includes('甲区选举产生的'))).not.toContain('<w:keepNext/>');
+  });
+
+  it('breaks the title between its parts, never leaving a lone character on the last line', () => {
+    expect(titleLines(doc)).toEqual(['某市第一届人民代表大会常务委员会', '代表资格审查委员会关于个别代表的', '代表资格的报告']);
+  });
+});

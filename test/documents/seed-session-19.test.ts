@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RosterEvent } from '../../src/domain/events.js';
+import { documentKind } from '../../src/documents/kinds.js';
+import { renderText } from '../../src/documents/render/text.js';
+import { derive } from '../../src/engine/derive.js';
+import { createEvaluator } from '../../src/engine/evaluator.js';
+import { loadRuleBook } from '../../src/engine/rule-book.js';
+import { ROOT, RULES_DIR, SEED_DATA, squash } from '../support/scenario.js';
+
+const seedText = (file: string) => squash(readFileSync(path.join(ROOT, 'test', 'fixtures', 'seed', file), 'utf8'));
+const events = JSON.parse(readFileSync(SEED_DATA, 'utf8')).events as RosterEvent[];
+const derivation = await derive(events, createEvaluator(loadRuleBook(RULES_DIR)));
+const text = (kind: string) => renderText(documentKind(kind)!.build(derivation, 19, {}));
+
+describe('the 19th session of the 16th Ningbo standing committee, as recorded', () => {
+  it('the credentials report reads, character for character, as the gazette printed it', () => {
+    expect(squash(text('report'))).toBe(seedText('qualification-report.txt'));
+  });
+
+  it('the explanation of the report reads as the gazette printed it, with every post and title', () => {
+    expect(squash(text('explanation'))).toBe(seedText('qualification-report-explanation.txt'));
+  });
+
+  it('the explanation is presented by the member the minutes name, in the capacity they give', () => {
+    const minutes = seedText('minutes-items-6-7.txt');
+    const doc = documentKind('explanation')!.build(derivation, 19, {});
+    expect(minutes).toContain(`会议听取了${doc.byline}所作的关于个别代表的代表资格报告的说明`);
+  });
+
+  it('the count after the changes is the one the minutes state', () => {
+    const minutes = seedText('minutes-items-6-7.txt');
+    expect(minutes).toContain('本次市人民代表大会个别代表的代表资格变动后，市十六届人大实有代表479名');
+    expect(squash(text('report'))).toContain('本次市人民代表大会个别代表的代表资格变动后，市十六届人大实有代表479名');
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * Builders for the events documents read, for invented congresses: facts a test states, not facts
+ * about real people. Complements builders.ts (congress, session, opening, reviewed …).
+ */
+import type { EventInput } from '../../src/domain/events.js';
+import { src } from './builders.js';
+
+export function congressOf(c: {
+  name: string;
+  shortName: string;
+  termNumber: number;
+  level: 'provincial' | 'municipal' | 'county' | 'township';
+  region: string;
+  standingCommittee?: { name: string; shortName: string };
+  quota: number;
+  units: string[];
+}): EventInput {
+  return {
+    type: 'CongressConstituted',
+    source: src(),
+    congress: {
+      name: c.name,
+      shortName: c.shortName,
+      termNumber: c.termNumber,
+      level: c.level,
+      region: c.region,
+      ...(c.standingCommittee ? { standingCommittee: c.standingCommittee } : {}),
+      term: {},
+      quota: c.quota,
+      electingUnits: c.units.map((name) => ({ name })),
+    },
+  };
+}
+
+export function sessionOf(n: number, date: string, endDate?: string): EventInput {
+  return { type: 'SessionHeld', source: src(date, n), session: n, date, ...(endDate ? { endDate } : {}), agenda: [] };
+}
+
+export function personWith(personId: string, name: string, affiliation?: string): EventInput {
+  return { type: 'PersonRegistered', source: src(), personId, name, ...(affiliation ? { affiliation } : {}) };
+}
+
+export function transferred(personId: string, date: string, circumstances?: string): EventInput {
+  return { type: 'DeputyTransferredOut', source: src(date), personId, date, movement: 'transferred', ...(circumstances ? { circumstances } : {}) };
+}
+
+export function resigned(
+  personId: string,
+  date: string,
+  opts: { reason?: string; submittedTo?: 'electing-unit' | 'standing-committee' | 'congress' } = {},
+): EventInput {
+  return { type: 'DeputyResignationAccepted', source: src(date), personId, date, ...opts };
+}
+
+export function died(personId: string, date: string, circumstances?: string): EventInput {
+  return { type: 'DeputyDied', source: src(date), personId, date, ...(circumstances ? { circumstances } : {}) };
+}
+
+export function recalled(personId: string, date: string, recalledBy?: string): EventInput {
+  return { type: 'DeputyRecalled', source: src(date), personId, date, ...(recalledBy ? { recalledBy } : {}) };
+}
+
+export function deprived(personId: string, date: string): EventInput {
+  return { type: 'PoliticalRightsDeprived', source: src(date), personId, date };
+}
+
+export function byElected(personId: string, electingUnit: string, date: string, electedBy?: string): EventInput {
+  return { type: 'DeputyElected', source: src(date), personId, electingUnit, kind: 'by-election', date, ...(electedBy ? { electedBy } : {}) };
+}
+
+export function voided(personId: string, date: string, sessionNo: number, voidGround?: 'basic-conditions' | 'procedure' | 'election-sabotage' | 'foreign-funding'): EventInput {
+  return { type: 'QualificationReviewed', source: src(date, sessionNo), personId, date, session: sessionNo, result: 'void', ...(voidGround ? { voidGround } : {}) };
+}
+
+export function reportAdopted(sessionNo: number, date: string, explainedBy?: { name: string; capacity: string }): EventInput {
+  return { type: 'CredentialsReportAdopted', source: src(date, sessionNo), date, session: sessionNo, ...(explainedBy ? { explainedBy } : {}), stated: {} };
+}
