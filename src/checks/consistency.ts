@@ -7,6 +7,7 @@ import type { RosterEvent } from '../domain/events.js';
 import { isCounted, statusOn } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
 import { ledger, type Disagreement } from '../ledger/headcount.js';
+import type { PostCheckCode } from './posts.js';
 
 export type CheckLevel = 'error' | 'warning';
 
@@ -24,7 +25,8 @@ export interface CheckFinding {
     | 'no-rule-in-force'
     | 'unknown-person'
     | 'duplicate-person'
-    | 'unknown-electing-unit';
+    | 'unknown-electing-unit'
+    | PostCheckCode;
   readonly message: string;
   readonly eventSeq?: number;
   readonly personId?: string;

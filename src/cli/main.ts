@@ -6,6 +6,8 @@ import { checkCommand } from './commands/check.js';
 import { explainCommand } from './commands/explain.js';
 import { headcountCommand } from './commands/headcount.js';
 import { recordCommand } from './commands/record.js';
+import { cascadeCommand } from './commands/cascade.js';
+import { oathsCommand } from './commands/oaths.js';
 import { CliContext } from './context.js';
 
 const program = new Command();
@@ -19,7 +21,7 @@ program
   .exitOverride();
 
 const ctx = new CliContext(program);
-for (const register of [headcountCommand, explainCommand, checkCommand, recordCommand]) register(program, ctx);
+for (const register of [headcountCommand, explainCommand, checkCommand, recordCommand, cascadeCommand, oathsCommand]) register(program, ctx);
 
 try {
   await program.parseAsync(process.argv);

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { Day, DayOrMonth } from './dates.js';
+import { PostEventBodies } from './posts.js';
 
 const Text = z.string().trim().min(1, '不能为空');
 const PersonId = Text;
@@ -160,6 +161,8 @@ export const EventBodies = {
       countAfter: z.number().int().nonnegative().optional(),
     }),
   }),
+  // Posts, appointment acts and the oath (src/domain/posts.ts).
+  ...PostEventBodies,
 } as const;
 
 export type EventType = keyof typeof EventBodies;

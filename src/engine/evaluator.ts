@@ -8,11 +8,22 @@ import { DomainError } from '../domain/errors.js';
 import { effectiveDate, type RosterEvent } from '../domain/events.js';
 import { Outcome, type Finding } from '../domain/findings.js';
 import type { RosterState } from '../domain/roster.js';
-import { factsFor } from './facts.js';
+import { factsFor, type Facts } from './facts.js';
+import { EVENT_FACTS_ABSENT } from './questions.js';
+import { NO_POST_FACTS, settingFacts, type Question, type QuestionFacts } from './post-facts.js';
 import type { LoadedRule, RuleBook } from './rule-book.js';
+
+/** What a question about a post or an oath is asked about: the event it arises from, the person, the date. */
+export interface QuestionContext {
+  readonly eventSeq: number;
+  readonly personId: string | undefined;
+  readonly date: string | undefined;
+}
 
 export interface Evaluator {
   evaluate(state: RosterState, event: RosterEvent): Promise<Finding[]>;
+  /** Ask the rules a question about posts or oaths (rules/posts, rules/cascade, rules/oath). */
+  ask(question: Question, facts: QuestionFacts, context: QuestionContext): Promise<Finding[]>;
 }
 
 const isDay = (v: unknown): v is string => typeof v === 'string' && v.length >= 7;
@@ -40,31 +51,59 @@ function buildEngine(book: RuleBook): Engine {
 
 export function createEvaluator(book: RuleBook): Evaluator {
   const engine = buildEngine(book);
+  const settings = settingFacts(book.settings);
+
+  /** Run the engine on the facts: what fired, after precedence. */
+  async function fire(facts: Facts) {
+    const { events } = await engine.run(facts);
+    const fired = events.map((e) => {
+      const { ruleId, version, ...params } = e.params as { ruleId: string; version: number };
+      const rule = book.byId.get(ruleId)!;
+      return { rule, version: rule.versions[version]!, outcome: Outcome.parse({ type: e.type, params }) };
+    });
+    return applyPrecedence(fired.map((f) => f.rule)).map((rule) => fired.find((f) => f.rule === rule)!);
+  }
+
+  // Questions about posts repeat with the same facts (every pair of posts, every post of a list): answer each once.
+  const answers = new Map<string, ReturnType<typeof fire>>();
+  function fireOnce(facts: Facts) {
+    const key = JSON.stringify(facts);
+    let answer = answers.get(key);
+    if (!answer) answers.set(key, (answer = fire(facts)));
+    return answer;
+  }
+
+  async function decide(facts: Facts, context: QuestionContext & { dateFromSource: boolean }, memo = false): Promise<Finding[]> {
+    const kept = await (memo ? fireOnce(facts) : fire(facts));
+    return kept.map(
+      ({ rule, version, outcome }): Finding => ({
+        ruleId: rule.spec.id,
+        ruleFile: rule.file,
+        title: rule.spec.title,
+        citation: version.citation,
+        outcome,
+        eventSeq: context.eventSeq,
+        personId: context.personId,
+        effectiveDate: context.date,
+        dateFromSource: context.dateFromSource,
+        facts,
+      }),
+    );
+  }
+
   return {
-    async evaluate(state, event) {
-      const facts = factsFor(state, event);
-      const { events } = await engine.run(facts);
-      const fired = events.map((e) => {
-        const { ruleId, version, ...params } = e.params as { ruleId: string; version: number };
-        const rule = book.byId.get(ruleId)!;
-        return { rule, version: rule.versions[version]!, outcome: Outcome.parse({ type: e.type, params }) };
-      });
-      const kept = applyPrecedence(fired.map((f) => f.rule)).map((rule) => fired.find((f) => f.rule === rule)!);
+    evaluate(state, event) {
       const own = 'date' in event && event.date ? event.date : undefined;
-      return kept.map(
-        ({ rule, version, outcome }): Finding => ({
-          ruleId: rule.spec.id,
-          ruleFile: rule.file,
-          title: rule.spec.title,
-          citation: version.citation,
-          outcome,
-          eventSeq: event.seq,
-          personId: 'personId' in event ? event.personId : undefined,
-          effectiveDate: effectiveDate(event),
-          dateFromSource: own === undefined,
-          facts,
-        }),
-      );
+      return decide(factsFor(state, event), {
+        eventSeq: event.seq,
+        personId: 'personId' in event ? event.personId : undefined,
+        date: effectiveDate(event),
+        dateFromSource: own === undefined,
+      });
+    },
+    ask(question, asked, context) {
+      const facts: Facts = { ...EVENT_FACTS_ABSENT, eventDate: context.date ?? null, ...NO_POST_FACTS, ...settings, ...asked, question };
+      return decide(facts, { ...context, dateFromSource: false }, true);
     },
   };
 }
