@@ -103,10 +103,7 @@ async function appointmentChecks(d: Derivation, analyst: PostAnalyst, evaluator:
         });
       }
       if (req.requirement === 'standing-committee-member') {
-        const seat = state.tenures.some(
-          (t) => t.personId === act.personId && state.organs[t.post.organId]?.kind === 'standing-committee' && t.post.title !== '副秘书长' && heldOn(t, act.date),
-        );
-        if (!seat) {
+        if (!(await holdsSeat(d, analyst, act.personId, (t) => heldOn(t, act.date)))) {
           out.push({
             ...where,
             level: 'error',
@@ -121,6 +118,36 @@ async function appointmentChecks(d: Derivation, analyst: PostAnalyst, evaluator:
         out.push({ ...where, level: 'error', code: 'appointment-not-allowed', message: `第${act.seq}条事件任命${name}为“${postName(state, post)}”：${f.outcome.params.label}（${f.citation.text}）` });
       }
     }
+  }
+  return out;
+}
+
+/** Whether the person holds a standing-committee seat (a 常委会 post the rules tie to deputy status) that passes `when`. */
+async function holdsSeat(d: Derivation, analyst: PostAnalyst, personId: string, when: (t: Tenure) => boolean): Promise<boolean> {
+  for (const t of d.state.tenures) {
+    if (t.personId !== personId || d.state.organs[t.post.organId]?.kind !== 'standing-committee' || !when(t)) continue;
+    if ((await analyst.requirementOf(t, t.from ?? t.end?.date)).requirement === 'deputy') return true;
+  }
+  return false;
+}
+
+/**
+ * A post that needs a standing-committee seat (the 代表资格审查委员会) still open after the person's
+ * seat ended by an act, where no termination of deputy status already reported it (legal brief D4).
+ */
+async function seatChecks(d: Derivation, analyst: PostAnalyst, reported: ReadonlySet<Tenure>): Promise<PostCheckFinding[]> {
+  const out: PostCheckFinding[] = [];
+  for (const t of d.state.tenures.filter((x) => x.end === undefined && !reported.has(x))) {
+    const req = await analyst.requirementOf(t, t.from);
+    if (req.requirement !== 'standing-committee-member') continue;
+    if (await holdsSeat(d, analyst, t.personId, (s) => s.end === undefined)) continue;
+    out.push({
+      level: 'error',
+      code: 'dependent-post-still-held',
+      message: `${who(d.state, t.personId)}担任的“${postName(d.state, t.post)}”职务${req.finding?.outcome.params.label ?? ''}（${req.finding?.citation.text ?? ''}），但记录中其已不是常务委员会组成人员，且没有该职务结束的记录`,
+      eventSeq: t.startSeq,
+      personId: t.personId,
+    });
   }
   return out;
 }
@@ -190,9 +217,11 @@ function oathChecks(d: Derivation, analysis: PostAnalysis): PostCheckFinding[] {
 /** All post checks over the record. */
 export async function postChecks(d: Derivation, evaluator: Evaluator, analysis: PostAnalysis): Promise<PostCheckFinding[]> {
   const analyst = new PostAnalyst(d, evaluator);
+  const reported = new Set(analysis.cascades.flatMap((c) => c.items.map((i) => i.tenure)));
   return [
     ...organChecks(d),
     ...cascadeChecks(d, analysis),
+    ...(await seatChecks(d, analyst, reported)),
     ...(await appointmentChecks(d, analyst, evaluator)),
     ...(await compatibilityChecks(d, evaluator)),
     ...oathChecks(d, analysis),

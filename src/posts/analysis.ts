@@ -74,13 +74,22 @@ export function postName(state: RosterState, t: { organId: string; title: string
 
 export class PostAnalyst {
   readonly #found: Finding[] = [];
+  /** The date a question with no date of its own is asked on: the record's latest session. */
+  readonly #asOf: LegalDate | undefined;
 
   constructor(
     private readonly d: Derivation,
     private readonly evaluator: Evaluator,
-  ) {}
+  ) {
+    this.#asOf = Object.values(d.state.sessions)
+      .map(sessionDate)
+      .sort((a, b) => (onOrBefore(a, b) ? -1 : 1))
+      .at(-1);
+  }
 
+  /** What the post requires, under the rules in force on `date` (else on the record's latest session). */
   async requirementOf(t: Tenure, date: LegalDate | undefined): Promise<PostRequirement> {
+    date ??= this.#asOf;
     const organ = organOf(this.d.state, t.post.organId);
     const found = await this.evaluator.ask(
       'post-requirement',

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventInput } from '../../src/domain/events.js';
 import { congress, opening, person, session, src } from '../support/builders.js';
 import { copyRules } from '../support/scenario.js';
-import { givenPosts, held, ORGANS } from '../support/posts.js';
+import { decided, givenPosts, held, ORGANS } from '../support/posts.js';
 
 /** 甲 is a deputy holding a 常委会 seat, a 财经委 seat, the 代表资格审查委员会 seat and an office post. */
 const base: EventInput[] = [
@@ -127,5 +127,23 @@ describe('a clerk edits a rule file', () => {
     const edited = await outcomes([...base, ending('DeputyResignationAccepted')], dir);
     expect(edited.byTitle['某市人大财政经济委员会委员']).toMatchObject({ outcome: 'none' });
     expect(edited.byTitle['某市人大常委会委员']).toMatchObject({ outcome: '相应终止' });
+  });
+});
+
+describe('a standing-committee member resigns the seat but keeps deputy status (legal brief E1, D4)', () => {
+  it('a 代表资格审查委员会 seat left open afterwards is reported', async () => {
+    const s = await givenPosts([...base, decided('jia', 'resignation-accepted', [['sc', '委员']], '2024-06-01', { session: 2 })]);
+    expect(s.checks.filter((c) => c.code === 'dependent-post-still-held').map((c) => c.message)).toEqual([
+      expect.stringContaining('某市人大常委会代表资格审查委员会委员'),
+    ]);
+  });
+
+  it('nothing is reported once the 代表资格审查委员会 seat is ended too', async () => {
+    const s = await givenPosts([
+      ...base,
+      decided('jia', 'resignation-accepted', [['sc', '委员']], '2024-06-01', { session: 2 }),
+      decided('jia', 'removed', [['cred', '委员']], '2024-06-01', { session: 2 }),
+    ]);
+    expect(s.codes).not.toContain('dependent-post-still-held');
   });
 });
