@@ -1,9 +1,8 @@
 /** Everything the record and the rules say about one person. */
 import { formatChineseDate } from '../domain/dates.js';
 import type { PersonExplanation } from '../app/roster-app.js';
-import type { PersonnelAct } from '../domain/posts.js';
 import type { MandateStatus } from '../domain/roster.js';
-import { ACT_NAMES } from './format-posts.js';
+import { endedHow } from './format-posts.js';
 
 export const STATUS_NAMES: Record<MandateStatus, string> = {
   pending: '已当选，待确认代表资格',
@@ -41,7 +40,7 @@ export function formatExplain(x: PersonExplanation): string {
   if (x.posts.length > 0) out.push('', '所任职务：');
   for (const t of x.posts) {
     const from = t.from ? `${formatChineseDate(t.from)}起` : '起始日期不详';
-    const end = t.end ? `，第${t.end.eventSeq}条事件（${ACT_NAMES[t.end.how as PersonnelAct] ?? t.end.how}）${t.end.date ? `于${formatChineseDate(t.end.date)}` : ''}结束` : '，现任';
+    const end = t.end ? `，第${t.end.eventSeq}条事件（${endedHow(t.end)}）${t.end.date ? `于${formatChineseDate(t.end.date)}` : ''}结束` : '，现任';
     out.push(`  · ${t.name}（${from}${end}）`);
   }
   if (x.postFindings.length > 0) out.push('', '职务与宣誓的规则认定：');

@@ -18,10 +18,14 @@ export const ACT_NAMES: Record<PersonnelAct, string> = {
 
 const basis = (f: Finding) => `依据：${f.citation.text}〔核实程度 ${f.citation.mark}〕；规则 ${f.ruleId}`;
 
+/** 免去, 接受辞职 …: the act that ended a post, or the wording of the record that did. */
+export function endedHow(end: TenureEnd): string {
+  return end.how in ACT_NAMES ? ACT_NAMES[end.how as PersonnelAct] : end.how;
+}
+
 function endText(end: TenureEnd | undefined): string {
   if (!end) return '记录中没有该职务结束的记录';
-  const how = end.how in ACT_NAMES ? ACT_NAMES[end.how as PersonnelAct] : end.how;
-  return `已由第${end.eventSeq}条事件（${how}）${end.date ? `于${formatChineseDate(end.date)}` : ''}结束`;
+  return `已由第${end.eventSeq}条事件（${endedHow(end)}）${end.date ? `于${formatChineseDate(end.date)}` : ''}结束`;
 }
 
 function itemLines(state: RosterState, i: CascadeItem): string[] {
