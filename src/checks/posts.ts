@@ -16,6 +16,7 @@ export type PostCheckCode =
   | 'unknown-organ'
   | 'post-not-held'
   | 'dependent-post-still-held'
+  | 'post-held-after-transfer'
   | 'appointment-requires-deputy'
   | 'appointment-requires-standing-committee-seat'
   | 'appointment-not-allowed'
@@ -56,22 +57,31 @@ function organChecks(d: Derivation): PostCheckFinding[] {
   return out;
 }
 
-/** Posts that depend on deputy status (or a standing-committee seat) still held, with no recorded end, after it ended. */
+/**
+ * Posts that depend on deputy status (or a standing-committee seat) still held, with no recorded end,
+ * after it ended; and, as advice, posts a rule flags after a transfer out of the region.
+ */
 function cascadeChecks(d: Derivation, analysis: PostAnalysis): PostCheckFinding[] {
-  return analysis.cascades.flatMap((c) =>
-    c.items
-      .filter((i) => i.requirement.requirement !== 'none' && i.recordedEnd === undefined)
-      .map((i): PostCheckFinding => {
-        const law = i.consequence?.outcome.type === 'post-ends' ? `依法${i.consequence.outcome.params.mode}（${i.consequence.citation.text}）` : '规则未使其自动终止';
-        return {
-          level: 'error',
-          code: 'dependent-post-still-held',
-          message: `${c.name}的代表资格已于${c.date ? formatChineseDate(c.date) : '（日期不详）'}终止（${c.label}），其“${postName(d.state, i.tenure.post)}”职务${i.requirement.finding?.outcome.params.label ?? ''}，${law}，但记录中没有该职务结束的记录`,
-          eventSeq: i.tenure.startSeq,
-          personId: c.personId,
-        };
-      }),
-  );
+  const out: PostCheckFinding[] = [];
+  for (const c of analysis.cascades) {
+    for (const i of c.items.filter((x) => x.recordedEnd === undefined)) {
+      const where = { eventSeq: i.tenure.startSeq, personId: c.personId };
+      const post = postName(d.state, i.tenure.post);
+      const f = i.consequence;
+      if (f?.outcome.type === 'post-continues' && f.outcome.params.advisory) {
+        out.push({ ...where, level: 'warning', code: 'post-held-after-transfer', message: `${c.name}（${c.label}）仍担任“${post}”：${f.outcome.params.label}（${f.citation.text}）` });
+      }
+      if (i.requirement.requirement === 'none') continue;
+      const law = f?.outcome.type === 'post-ends' ? `依法${f.outcome.params.mode}（${f.citation.text}）` : '规则未使其自动终止';
+      out.push({
+        ...where,
+        level: 'error',
+        code: 'dependent-post-still-held',
+        message: `${c.name}的代表资格已于${c.date ? formatChineseDate(c.date) : '（日期不详）'}终止（${c.label}），其“${post}”职务${i.requirement.finding?.outcome.params.label ?? ''}，${law}，但记录中没有该职务结束的记录`,
+      });
+    }
+  }
+  return out;
 }
 
 /** The agenda item of the event that made the person's deputy status valid on `date`, if it is on that date. */

@@ -107,6 +107,13 @@ describe('a deputy holding an office post is transferred out of the region', () 
       rule: 'cascade.transfer-advisory',
     });
   });
+
+  it('while the office post has no recorded end, check gives the advisory as a warning', async () => {
+    const { checks } = await outcomes([...base, ending('DeputyTransferredOut')]);
+    expect(checks.filter((c) => c.code === 'post-held-after-transfer')).toEqual([
+      expect.objectContaining({ level: 'warning', message: expect.stringContaining('某市人大常委会办公厅主任') }),
+    ]);
+  });
 });
 
 describe('a deputy with a standing-committee seat is suspended', () => {
