@@ -9,8 +9,7 @@ import { effectiveDate, type RosterEvent } from '../domain/events.js';
 import { Outcome, type Finding } from '../domain/findings.js';
 import type { RosterState } from '../domain/roster.js';
 import { factsFor, type Facts } from './facts.js';
-import { EVENT_FACTS_ABSENT } from './questions.js';
-import { NO_POST_FACTS, settingFacts, type Question, type QuestionFacts } from './post-facts.js';
+import { EVENT_FACTS_ABSENT, NO_POST_FACTS, settingFacts, type Question, type QuestionFacts } from './post-facts.js';
 import type { LoadedRule, RuleBook } from './rule-book.js';
 
 /** What a question about a post or an oath is asked about: the event it arises from, the person, the date. */

@@ -2,6 +2,7 @@
  * Facts for the questions the rules answer about posts and oaths. An event is not a question: its
  * post facts are all null, and a question's event facts are null, so rules for one never fire on the other.
  */
+import type { Facts } from './facts.js';
 import type { Settings } from './settings.js';
 
 export const POST_FACT_NAMES = [
@@ -34,3 +35,17 @@ export function settingFacts(settings: Settings): Pick<Record<PostFactName, bool
     settingJudicialOathsByOwnOrgan: settings.oath.judicialOathsByOwnOrgan,
   };
 }
+
+/** The event facts as they stand for a question that is not about an event: all absent. */
+export const EVENT_FACTS_ABSENT: Omit<Facts, PostFactName> = {
+  eventType: null,
+  eventDate: null,
+  congressLevel: null,
+  mandateStatus: null,
+  electionKind: null,
+  reviewResult: null,
+  voidGround: null,
+  suspensionGround: null,
+  movement: null,
+  absenceCount: null,
+};

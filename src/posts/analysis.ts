@@ -113,9 +113,8 @@ export class PostAnalyst {
     return found.find((f) => f.outcome.type === 'post-ends' || f.outcome.type === 'post-continues');
   }
 
-  async #item(t: Tenure, ground: string, date: LegalDate | undefined, eventSeq: number, order: 1 | 2, req?: PostRequirement): Promise<CascadeItem> {
+  async #item(t: Tenure, requirement: PostRequirement, ground: string, date: LegalDate | undefined, eventSeq: number, order: 1 | 2): Promise<CascadeItem> {
     const organ = organOf(this.d.state, t.post.organId);
-    const requirement = req ?? (await this.requirementOf(t, date));
     return {
       tenure: t,
       organName: organ?.name ?? t.post.organId,
@@ -139,14 +138,14 @@ export class PostAnalyst {
     for (const t of held) {
       const req = await this.requirementOf(t, date);
       if (req.requirement === 'standing-committee-member') needsSeat.push({ t, req });
-      else first.push(await this.#item(t, ground, date, change.eventSeq, 1, req));
+      else first.push(await this.#item(t, req, ground, date, change.eventSeq, 1));
     }
     const seatEnds = first.some(
       (i) => i.organKind === 'standing-committee' && i.requirement.requirement === 'deputy' && (i.consequence?.outcome.type === 'post-ends' || i.recordedEnd),
     );
     const second: CascadeItem[] = [];
     for (const { t, req } of needsSeat) {
-      second.push(await this.#item(t, seatEnds ? 'standing-committee-seat-ended' : ground, date, change.eventSeq, seatEnds ? 2 : 1, req));
+      second.push(await this.#item(t, req, seatEnds ? 'standing-committee-seat-ended' : ground, date, change.eventSeq, seatEnds ? 2 : 1));
     }
     return {
       personId: m.personId,
