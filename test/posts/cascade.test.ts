@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventInput } from '../../src/domain/events.js';
 import { congress, opening, person, session, src } from '../support/builders.js';
 import { copyRules } from '../support/scenario.js';
-import { decided, givenPosts, held, ORGANS } from '../support/posts.js';
+import { decided, givenPosts, held, ORGANS, rulesWithSettings } from '../support/posts.js';
 
 /** 甲 is a deputy holding a 常委会 seat, a 财经委 seat, the 代表资格审查委员会 seat and an office post. */
 const base: EventInput[] = [
@@ -89,11 +89,7 @@ describe('a deputy with a standing-committee seat dies (another ground, legal br
   });
 
   it('switched off in rules/settings.json, no rule ends them, and check still reports the seat held by a non-deputy', async () => {
-    const dir = copyRules();
-    const file = path.join(dir, 'settings.json');
-    const settings = JSON.parse(readFileSync(file, 'utf8'));
-    settings.cascade.otherGrounds = false;
-    writeFileSync(file, JSON.stringify(settings));
+    const dir = rulesWithSettings((s) => (s.cascade.otherGrounds = false));
     const off = await outcomes([...base, ending('DeputyDied')], dir);
     expect(off.byTitle['某市人大常委会委员']).toMatchObject({ outcome: 'none', rule: undefined });
     expect(off.checks.find((c) => c.code === 'dependent-post-still-held')?.message).toContain('规则未使其自动终止');

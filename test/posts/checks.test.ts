@@ -11,7 +11,7 @@ const record: EventInput[] = [
   person('bing', '丙'),
   opening(5, '2024-01-10', [{ personId: 'jia', electingUnit: '甲区' }], 1),
   ...ORGANS,
-  { ...session(2, '2024-07-31'), agenda: [{ item: 1, title: '代表资格审查' }, { item: 2, title: '人事任免' }] },
+  { type: 'SessionHeld', source: src('2024-07-31', 2), session: 2, date: '2024-07-31', agenda: [{ item: 1, title: '代表资格审查' }, { item: 2, title: '人事任免' }] },
 ];
 
 const codes = async (extra: EventInput[]) => (await givenPosts([...record, ...extra])).codes;

@@ -1,10 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EventInput } from '../../src/domain/events.js';
 import { congress, person, session } from '../support/builders.js';
-import { copyRules } from '../support/scenario.js';
-import { decided, givenPosts, ORGANS } from '../support/posts.js';
+import { decided, givenPosts, ORGANS, rulesWithSettings } from '../support/posts.js';
 
 const appointedOn = (date: string): EventInput[] => [
   congress(),
@@ -44,11 +41,7 @@ describe('who organises the oath of a judge appointed by the standing committee'
   });
 
   it('the court itself where the configuration says provincial rules leave it to courts and procuratorates', async () => {
-    const dir = copyRules();
-    const file = path.join(dir, 'settings.json');
-    const settings = JSON.parse(readFileSync(file, 'utf8'));
-    settings.oath.judicialOathsByOwnOrgan = true;
-    writeFileSync(file, JSON.stringify(settings));
+    const dir = rulesWithSettings((s) => (s.oath.judicialOathsByOwnOrgan = true));
     expect((await duty('2024-07-31', dir)).organiser).toBe('所在人民法院或者人民检察院');
   });
 });

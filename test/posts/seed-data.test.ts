@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventOf } from '../../src/domain/events.js';
+import type { EventOf, RosterEvent } from '../../src/domain/events.js';
 import { seedEvents, seedText } from '../support/posts.js';
 
 const decisions = seedText('personnel-decisions.txt');
@@ -7,7 +7,7 @@ const minutes = seedText('minutes-items-6-7.txt');
 const explanation = seedText('qualification-report-explanation.txt');
 const seed = decisions + minutes + explanation;
 const events = seedEvents();
-const of = <K extends EventOf<never>['type']>(type: K) => events.filter((e) => e.type === type) as EventOf<K>[];
+const of = <K extends RosterEvent['type']>(type: K) => events.filter((e) => e.type === type) as EventOf<K>[];
 
 describe('the seed record of posts says only what the gazette says', () => {
   it('every organ name and short form is written in the gazette, or composed of a form of the parent name and a local name the gazette writes', () => {

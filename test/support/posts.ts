@@ -1,5 +1,5 @@
 /** Helpers for scenarios about posts: the seed record, a post analysis, and builders for post events. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EventInput, RosterEvent } from '../../src/domain/events.js';
 import type { OrganKind, PersonnelAct } from '../../src/domain/posts.js';
@@ -11,7 +11,7 @@ import { check } from '../../src/checks/consistency.js';
 import { analysePosts } from '../../src/posts/analysis.js';
 import { parseDataFile } from '../../src/store/data-file.js';
 import { src } from './builders.js';
-import { ROOT, RULES_DIR, SEED_DATA, squash, stampAll } from './scenario.js';
+import { copyRules, ROOT, RULES_DIR, SEED_DATA, squash, stampAll } from './scenario.js';
 
 export const SEED_TEXT_DIR = path.join(ROOT, 'test', 'fixtures', 'seed');
 
@@ -81,3 +81,13 @@ export const ORGANS: EventInput[] = [
   organ('court', 'court', '某市中级人民法院'),
   organ('sup', 'supervisory-commission', '某市监察委员会'),
 ];
+
+/** A scratch copy of rules/ whose settings.json a test edits; returns the folder. */
+export function rulesWithSettings(edit: (settings: { cascade: { otherGrounds: boolean }; oath: { judicialOathsByOwnOrgan: boolean } }) => void): string {
+  const dir = copyRules();
+  const file = path.join(dir, 'settings.json');
+  const settings = JSON.parse(readFileSync(file, 'utf8'));
+  edit(settings);
+  writeFileSync(file, JSON.stringify(settings));
+  return dir;
+}
