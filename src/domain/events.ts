@@ -9,6 +9,9 @@ import { z } from 'zod';
 import { Day, DayOrMonth } from './dates.js';
 import { PostEventBodies } from './posts.js';
 
+// Validation messages reach the clerk: zod's own messages (a missing field, a wrong type) in Chinese.
+z.config(z.locales.zhCN());
+
 const Text = z.string().trim().min(1, '不能为空');
 const PersonId = Text;
 const Session = z.number().int().positive();

@@ -107,3 +107,16 @@ describe('a broken rules/settings.json', () => {
     expect(r.stderr).toContain('$.cascade.otherGrounds');
   });
 });
+
+describe('recording a post event with a field missing', () => {
+  it('names the file and the field, in Chinese, and writes nothing', () => {
+    const db = freshDb();
+    const before = readFileSync(db, 'utf8');
+    const file = path.join(tempDir(), 'post.json');
+    writeFileSync(file, JSON.stringify({ type: 'PostHeld', source: { title: '名单' }, personId: 'fang-qin', post: { organId: 'ningbo-sc' } }));
+    const r = roster(['record', file], db);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${file}: $.post.title：无效输入`);
+    expect(readFileSync(db, 'utf8')).toBe(before);
+  });
+});
