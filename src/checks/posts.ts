@@ -15,6 +15,7 @@ import type { CheckFinding } from './consistency.js';
 export type PostCheckCode =
   | 'unknown-organ'
   | 'post-not-held'
+  | 'post-grouping-mismatch'
   | 'dependent-post-still-held'
   | 'post-held-after-transfer'
   | 'appointment-requires-deputy'
@@ -38,6 +39,12 @@ function organChecks(d: Derivation): PostCheckFinding[] {
       if (!known.has(p.organId)) {
         out.push({ level: 'error', code: 'unknown-organ', message: `第${e.seq}条事件（${e.type}）所指机关“${p.organId}”未登记（OrganRegistered）`, eventSeq: e.seq });
       }
+    }
+  }
+  for (const a of d.state.personnelActs) {
+    const grouped = a.groupedAs?.reduce((x, y) => x + y, 0);
+    if (grouped !== undefined && grouped !== a.posts.length) {
+      out.push({ level: 'error', code: 'post-grouping-mismatch', message: `第${a.seq}条事件：groupedAs 合计${grouped}项，与 posts 的${a.posts.length}项不符`, eventSeq: a.seq, personId: a.personId });
     }
   }
   for (const o of d.state.oaths) {

@@ -111,6 +111,11 @@ export const PostEventBodies = {
     act: PersonnelAct,
     /** The posts, in the order the document lists them. */
     posts: z.array(PostRef).min(1),
+    /**
+     * How the document groups them: the sizes of the runs joined with 、, the runs joined with ，
+     * (方勤: 副秘书长、办公厅主任，法制委员会委员、法制工作委员会委员 → [2, 2]). Absent: one run.
+     */
+    groupedAs: z.array(z.number().int().positive()).optional(),
     /** The vote date: the date the act takes effect. */
     date: Day,
     session: Session,

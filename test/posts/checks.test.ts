@@ -112,3 +112,10 @@ describe('the oath owed for an appointment', () => {
     expect(await codes([appoint, { type: 'OathTaken', source: src('2024-07-31', 2), date: '2024-07-31', personIds: ['nobody'] }])).toContain('unknown-person');
   });
 });
+
+describe('an entry whose grouping does not add up to its posts', () => {
+  it('is an error', async () => {
+    const act = decided('jia', 'appointed', [['office', '主任']], '2024-07-31', { session: 2 });
+    expect(await codes([{ ...act, groupedAs: [2] } as EventInput])).toContain('post-grouping-mismatch');
+  });
+});

@@ -60,3 +60,11 @@ describe('the seed record of posts says only what the gazette says', () => {
     expect(of('PostHeld').filter((p) => p.since !== undefined)).toEqual([]);
   });
 });
+
+describe('the grouping of posts in a list entry', () => {
+  it('方勤 is appointed to two runs of posts, as the gazette punctuates them', () => {
+    const fang = events.find((e) => e.type === 'PersonnelDecided' && e.personId === 'fang-qin');
+    expect(fang).toMatchObject({ groupedAs: [2, 2] });
+    expect(decisions).toContain('方勤为宁波市人大常委会副秘书长、办公厅主任，市人大法制委员会委员、常委会法制工作委员会委员');
+  });
+});
