@@ -7,6 +7,9 @@ import type { EventInput, RosterEvent } from '../domain/events.js';
 import type { Finding } from '../domain/findings.js';
 import type { Mandate } from '../domain/roster.js';
 import { check, type CheckFinding } from '../checks/consistency.js';
+import { postChecks } from '../checks/posts.js';
+import { analysePosts, postName, type PostAnalysis } from '../posts/analysis.js';
+import type { Tenure } from '../domain/tenures.js';
 import { derive, type Derivation } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
 import { ledger, type Ledger, type LedgerTarget } from '../ledger/headcount.js';
@@ -19,6 +22,9 @@ export interface PersonExplanation {
   readonly mandates: readonly Mandate[];
   readonly findings: readonly Finding[];
   readonly events: readonly RosterEvent[];
+  /** Posts the person held or holds, and what the rules found about them (cascades, oaths). */
+  readonly posts: readonly (Tenure & { readonly name: string })[];
+  readonly postFindings: readonly Finding[];
 }
 
 export class RosterApp {
@@ -42,7 +48,17 @@ export class RosterApp {
   }
 
   async check(): Promise<CheckFinding[]> {
-    return check(await this.derivation());
+    return this.#checks(await this.derivation());
+  }
+
+  async #checks(d: Derivation): Promise<CheckFinding[]> {
+    return [...check(d), ...(await postChecks(d, this.evaluator, await analysePosts(d, this.evaluator)))];
+  }
+
+  /** The cascade to posts of the deputies whose status ended at a session, and the oath duties its acts create. */
+  async posts(session: number): Promise<PostAnalysis & { readonly session: number; readonly derivation: Derivation }> {
+    const d = await this.derivation();
+    return { ...(await analysePosts(d, this.evaluator, session)), session, derivation: d };
   }
 
   async explain(query: string): Promise<PersonExplanation> {
@@ -62,8 +78,19 @@ export class RosterApp {
       person,
       mandates: d.state.mandates.filter((m) => m.personId === id),
       findings: d.findings.filter((f) => f.personId === id),
+      posts: d.state.tenures.filter((t) => t.personId === id).map((t) => ({ ...t, name: postName(d.state, t.post) })),
+      postFindings: [
+        ...new Map(
+          (await analysePosts(d, this.evaluator)).findings
+            .filter((f) => f.personId === id && f.outcome.type !== 'post-requires' && f.outcome.type !== 'oath-wording')
+            .map((f) => [`${f.ruleId}|${f.eventSeq}|${f.facts.postTitle}`, f]),
+        ).values(),
+      ],
       events: d.events.filter(
-        (e) => ('personId' in e && e.personId === id) || (e.type === 'OpeningBalanceStated' && e.members.some((m) => m.personId === id)),
+        (e) =>
+          ('personId' in e && e.personId === id) ||
+          (e.type === 'OpeningBalanceStated' && e.members.some((m) => m.personId === id)) ||
+          (e.type === 'OathTaken' && e.personIds.includes(id)),
       ),
     };
   }
@@ -77,7 +104,7 @@ export class RosterApp {
     const request = { events, recordedBy, recordedAt, expectedSeq: existing.length };
     const candidate = [...existing, ...stamp(request)];
     const d = await derive(candidate, this.evaluator);
-    const introduced = check(d).filter((f) => f.level === 'error' && f.eventSeq !== undefined && f.eventSeq > existing.length);
+    const introduced = (await this.#checks(d)).filter((f) => f.level === 'error' && f.eventSeq !== undefined && f.eventSeq > existing.length);
     const first = introduced[0];
     if (first) {
       const index = first.eventSeq! - existing.length - 1;

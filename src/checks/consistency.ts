@@ -7,6 +7,7 @@ import type { RosterEvent } from '../domain/events.js';
 import { isCounted, statusOn } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
 import { FIELD_NAMES, ledger } from '../ledger/headcount.js';
+import type { PostCheckCode } from './posts.js';
 
 export type CheckLevel = 'error' | 'warning';
 
@@ -25,7 +26,8 @@ export interface CheckFinding {
     | 'unknown-person'
     | 'duplicate-person'
     | 'unknown-electing-unit'
-    | 'duplicate-definition';
+    | 'duplicate-definition'
+    | PostCheckCode;
   readonly message: string;
   readonly eventSeq?: number;
   readonly personId?: string;

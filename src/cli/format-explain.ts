@@ -2,6 +2,7 @@
 import { formatChineseDate } from '../domain/dates.js';
 import type { PersonExplanation } from '../app/roster-app.js';
 import type { MandateStatus } from '../domain/roster.js';
+import { endedHow } from './format-posts.js';
 
 export const STATUS_NAMES: Record<MandateStatus, string> = {
   pending: '已当选，待确认代表资格',
@@ -35,6 +36,17 @@ export function formatExplain(x: PersonExplanation): string {
         .map(([k, v]) => `${k}=${v}`)
         .join('，')}`,
     );
+  }
+  if (x.posts.length > 0) out.push('', '所任职务：');
+  for (const t of x.posts) {
+    const from = t.from ? `${formatChineseDate(t.from)}起` : '起始日期不详';
+    const end = t.end ? `，第${t.end.eventSeq}条事件（${endedHow(t.end)}）${t.end.date ? `于${formatChineseDate(t.end.date)}` : ''}结束` : '，现任';
+    out.push(`  · ${t.name}（${from}${end}）`);
+  }
+  if (x.postFindings.length > 0) out.push('', '职务与宣誓的规则认定：');
+  for (const f of x.postFindings) {
+    const about = `第${f.eventSeq}条事件${f.facts.postTitle ? `，${f.facts.postTitle}` : ''}`;
+    out.push(`  · ${f.outcome.params.label}（${about}）：${f.title}`, `    规则：${f.ruleId}（${f.ruleFile}）`, `    依据：${f.citation.text}〔核实程度 ${f.citation.mark}〕`);
   }
   out.push('', '记录的事件：');
   for (const e of x.events) {

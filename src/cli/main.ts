@@ -8,6 +8,8 @@ import { explainCommand } from './commands/explain.js';
 import { headcountCommand } from './commands/headcount.js';
 import { recordCommand } from './commands/record.js';
 import { schemaCommand } from './commands/schema.js';
+import { cascadeCommand } from './commands/cascade.js';
+import { oathsCommand } from './commands/oaths.js';
 import { CliContext } from './context.js';
 import { translateCommanderError } from './messages-zh.js';
 import { packageVersion } from '../paths.js';
@@ -27,7 +29,9 @@ program
   .exitOverride();
 
 const ctx = new CliContext(program);
-for (const register of [headcountCommand, explainCommand, checkCommand, recordCommand, docCommand, schemaCommand]) register(program, ctx);
+for (const register of [headcountCommand, explainCommand, checkCommand, recordCommand, cascadeCommand, oathsCommand, docCommand, schemaCommand]) {
+  register(program, ctx);
+}
 
 try {
   await program.parseAsync(process.argv);

@@ -7,6 +7,10 @@
  */
 import { z } from 'zod';
 import { Day, DayOrMonth } from './dates.js';
+import { PostEventBodies } from './posts.js';
+
+// Validation messages reach the clerk: zod's own messages (a missing field, a wrong type) in Chinese.
+z.config(z.locales.zhCN());
 
 const Text = z.string().trim().min(1, '不能为空');
 const PersonId = Text;
@@ -172,6 +176,8 @@ export const EventBodies = {
       countAfter: z.number().int().nonnegative().optional(),
     }),
   }),
+  // Posts, appointment acts and the oath (src/domain/posts.ts).
+  ...PostEventBodies,
 } as const;
 
 export type EventType = keyof typeof EventBodies;

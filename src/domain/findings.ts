@@ -37,6 +37,20 @@ export const Outcome = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('mandate-confirmed'), params: z.strictObject({ label: Label }) }),
   z.strictObject({ type: z.literal('election-voided'), params: z.strictObject({ label: Label }) }),
   z.strictObject({ type: z.literal('no-effect'), params: z.strictObject({ label: Label }) }),
+  // Posts, cascades and the oath (legal brief 7 D-F).
+  z.strictObject({
+    type: z.literal('post-requires'),
+    params: z.strictObject({ requirement: z.enum(['deputy', 'standing-committee-member', 'none']), label: Label }),
+  }),
+  /** 相应终止 / 相应撤销: the post ends with the status it depends on. */
+  z.strictObject({ type: z.literal('post-ends'), params: z.strictObject({ mode: z.enum(['相应终止', '相应撤销']), label: Label }) }),
+  /** The post survives; `advisory` asks the clerk to look (a transfer out of the region). */
+  z.strictObject({ type: z.literal('post-continues'), params: z.strictObject({ advisory: z.boolean(), label: Label }) }),
+  z.strictObject({ type: z.literal('posts-incompatible'), params: z.strictObject({ label: Label }) }),
+  z.strictObject({ type: z.literal('appointment-not-allowed'), params: z.strictObject({ label: Label }) }),
+  z.strictObject({ type: z.literal('oath-owed'), params: z.strictObject({ organiser: Label, label: Label }) }),
+  z.strictObject({ type: z.literal('oath-not-owed'), params: z.strictObject({ label: Label }) }),
+  z.strictObject({ type: z.literal('oath-wording'), params: z.strictObject({ text: Label, label: Label }) }),
 ]);
 export type Outcome = z.infer<typeof Outcome>;
 export type OutcomeType = Outcome['type'];

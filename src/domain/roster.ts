@@ -6,6 +6,8 @@ import { match } from 'ts-pattern';
 import { onOrBefore, type LegalDate } from './dates.js';
 import type { Congress, EventOf, RosterEvent } from './events.js';
 import type { Finding } from './findings.js';
+import { APPOINTING_ACTS, type PostRef } from './posts.js';
+import { endTenures, startTenure, type Tenure, type TenureEnd, type UnmatchedEnd } from './tenures.js';
 
 /** 当选待审查, 有效, 暂停执行代表职务, 终止, 当选无效 */
 export type MandateStatus = 'pending' | 'valid' | 'suspended' | 'ended' | 'void';
@@ -47,6 +49,12 @@ export interface RosterState {
   readonly reports: readonly EventOf<'CredentialsReportAdopted'>[];
   readonly announcements: readonly EventOf<'TerminationsAnnounced'>[];
   readonly openingBalances: readonly EventOf<'OpeningBalanceStated'>[];
+  // Posts, appointment acts and oaths.
+  readonly organs: Readonly<Record<string, EventOf<'OrganRegistered'>>>;
+  readonly tenures: readonly Tenure[];
+  readonly personnelActs: readonly EventOf<'PersonnelDecided'>[];
+  readonly unmatchedEnds: readonly UnmatchedEnd[];
+  readonly oaths: readonly EventOf<'OathTaken'>[];
 }
 
 export const emptyRoster: RosterState = {
@@ -59,6 +67,11 @@ export const emptyRoster: RosterState = {
   reports: [],
   announcements: [],
   openingBalances: [],
+  organs: {},
+  tenures: [],
+  personnelActs: [],
+  unmatchedEnds: [],
+  oaths: [],
 };
 
 export function currentStatus(m: Mandate): MandateStatus {
@@ -103,6 +116,17 @@ function statusFromFinding(f: Finding, m: Mandate | undefined): MandateStatus | 
     .with({ type: 'mandate-confirmed' }, () => 'valid' as const)
     .with({ type: 'election-voided' }, () => 'void' as const)
     .with({ type: 'no-effect' }, () => undefined)
+    .with(
+      { type: 'post-requires' },
+      { type: 'post-ends' },
+      { type: 'post-continues' },
+      { type: 'posts-incompatible' },
+      { type: 'appointment-not-allowed' },
+      { type: 'oath-owed' },
+      { type: 'oath-not-owed' },
+      { type: 'oath-wording' },
+      () => undefined,
+    )
     .exhaustive();
 }
 
@@ -180,7 +204,30 @@ export function evolve(state: RosterState, event: RosterEvent, findings: readonl
     )
     .with({ type: 'TerminationsAnnounced' }, (e) => ({ ...state, announcements: [...state.announcements, e] }))
     .with({ type: 'CredentialsReportAdopted' }, (e) => ({ ...state, reports: [...state.reports, e] }))
+    .with({ type: 'OrganRegistered' }, (e) => ({ ...state, organs: { ...state.organs, [e.organId]: e } }))
+    .with({ type: 'PostHeld' }, (e) => ({
+      ...state,
+      tenures: startTenure(state.tenures, { personId: e.personId, post: e.post, from: e.since, startSeq: e.seq, end: undefined }),
+    }))
+    .with({ type: 'PersonnelDecided' }, (e) => {
+      const acted = { ...state, personnelActs: [...state.personnelActs, e] };
+      if (APPOINTING_ACTS.has(e.act)) {
+        const tenures = e.posts.reduce<readonly Tenure[]>(
+          (ts, post) => startTenure(ts, { personId: e.personId, post, from: e.date, startSeq: e.seq, end: undefined }),
+          state.tenures,
+        );
+        return { ...acted, tenures };
+      }
+      return endPosts(acted, e.personId, e.posts, { date: e.date, eventSeq: e.seq, how: e.act });
+    })
+    .with({ type: 'PostEnded' }, (e) => endPosts(state, e.personId, [e.post], { date: e.date, eventSeq: e.seq, how: e.how }))
+    .with({ type: 'OathTaken' }, (e) => ({ ...state, oaths: [...state.oaths, e] }))
     .exhaustive();
+}
+
+function endPosts(state: RosterState, personId: string, posts: readonly PostRef[], end: TenureEnd): RosterState {
+  const { tenures, unmatched } = endTenures(state.tenures, personId, posts, end);
+  return { ...state, tenures, unmatchedEnds: [...state.unmatchedEnds, ...unmatched] };
 }
 
 function mandateIdFor(state: RosterState, personId: string): string {

@@ -8,28 +8,39 @@ import { DomainError } from '../domain/errors.js';
 import { effectiveDate, type RosterEvent } from '../domain/events.js';
 import { Outcome, type Finding } from '../domain/findings.js';
 import type { RosterState } from '../domain/roster.js';
-import { factsFor } from './facts.js';
+import { factsFor, type Facts } from './facts.js';
+import { EVENT_FACTS_ABSENT, NO_POST_FACTS, settingFacts, type Question, type QuestionFacts } from './post-facts.js';
 import type { LoadedRule, RuleBook } from './rule-book.js';
+
+/** What a question about a post or an oath is asked about: the event it arises from, the person, the date. */
+export interface QuestionContext {
+  readonly eventSeq: number;
+  readonly personId: string | undefined;
+  readonly date: string | undefined;
+}
 
 export interface Evaluator {
   evaluate(state: RosterState, event: RosterEvent): Promise<Finding[]>;
+  /** Ask the rules a question about posts or oaths (rules/posts, rules/cascade, rules/oath). */
+  ask(question: Question, facts: QuestionFacts, context: QuestionContext): Promise<Finding[]>;
 }
 
 const isDay = (v: unknown): v is string => typeof v === 'string' && v.length >= 7;
 
 /**
- * The event types a rule can match, read off a top-level `eventType` condition; undefined where the
- * rule does not constrain it. Used only to give each event type an engine with the rules that could
- * fire for it, so the engine does not evaluate every rule for every event.
+ * The keys a rule can fire for, read off its top-level `eventType` or `question` condition: an event
+ * type, or `question:<name>`; undefined where the rule constrains neither. Used only to give each key
+ * an engine holding the rules that could fire for it, so the engine does not test every rule on every
+ * event; which of them fire is still the engine's decision.
  */
-function eventTypesOf(rule: LoadedRule): readonly string[] | undefined {
+function keysOf(rule: LoadedRule): readonly string[] | undefined {
   const conditions = rule.spec.rule.conditions;
   if (!('all' in conditions)) return undefined;
   for (const c of conditions.all) {
-    if ('fact' in c && c.fact === 'eventType') {
-      if (c.operator === 'equal' && typeof c.value === 'string') return [c.value];
-      if (c.operator === 'in' && Array.isArray(c.value)) return c.value.filter((v): v is string => typeof v === 'string');
-    }
+    if (!('fact' in c) || (c.fact !== 'eventType' && c.fact !== 'question')) continue;
+    const prefix = c.fact === 'question' ? 'question:' : '';
+    const values = c.operator === 'equal' ? [c.value] : c.operator === 'in' && Array.isArray(c.value) ? c.value : undefined;
+    if (values) return values.filter((v): v is string => typeof v === 'string').map((v) => prefix + v);
   }
   return undefined;
 }
@@ -56,40 +67,69 @@ function buildEngine(rules: readonly LoadedRule[]): Engine {
 }
 
 export function createEvaluator(book: RuleBook): Evaluator {
+  const settings = settingFacts(book.settings);
   const engines = new Map<string, Engine>();
-  const engineFor = (type: string): Engine => {
-    let engine = engines.get(type);
+  const engineFor = (key: string): Engine => {
+    let engine = engines.get(key);
     if (!engine) {
-      engine = buildEngine(book.rules.filter((r) => eventTypesOf(r)?.includes(type) ?? true));
-      engines.set(type, engine);
+      engine = buildEngine(book.rules.filter((r) => keysOf(r)?.includes(key) ?? true));
+      engines.set(key, engine);
     }
     return engine;
   };
+
+  /** Run the engine on the facts: what fired, after precedence. */
+  async function fire(facts: Facts) {
+    const key = typeof facts.question === 'string' ? `question:${facts.question}` : String(facts.eventType);
+    const { events } = await engineFor(key).run(facts);
+    const fired = events.map((e) => {
+      const { ruleId, version, ...params } = e.params as { ruleId: string; version: number };
+      const rule = book.byId.get(ruleId)!;
+      return { rule, version: rule.versions[version]!, outcome: Outcome.parse({ type: e.type, params }) };
+    });
+    return applyPrecedence(fired.map((f) => f.rule)).map((rule) => fired.find((f) => f.rule === rule)!);
+  }
+
+  // Questions about posts repeat with the same facts (every pair of posts, every post of a list): answer each once.
+  const answers = new Map<string, ReturnType<typeof fire>>();
+  function fireOnce(facts: Facts) {
+    const key = JSON.stringify(facts);
+    let answer = answers.get(key);
+    if (!answer) answers.set(key, (answer = fire(facts)));
+    return answer;
+  }
+
+  async function decide(facts: Facts, context: QuestionContext & { dateFromSource: boolean }, memo = false): Promise<Finding[]> {
+    const kept = await (memo ? fireOnce(facts) : fire(facts));
+    return kept.map(
+      ({ rule, version, outcome }): Finding => ({
+        ruleId: rule.spec.id,
+        ruleFile: rule.file,
+        title: rule.spec.title,
+        citation: version.citation,
+        outcome,
+        eventSeq: context.eventSeq,
+        personId: context.personId,
+        effectiveDate: context.date,
+        dateFromSource: context.dateFromSource,
+        facts,
+      }),
+    );
+  }
+
   return {
-    async evaluate(state, event) {
-      const facts = factsFor(state, event);
-      const { events } = await engineFor(event.type).run(facts);
-      const fired = events.map((e) => {
-        const { ruleId, version, ...params } = e.params as { ruleId: string; version: number };
-        const rule = book.byId.get(ruleId)!;
-        return { rule, version: rule.versions[version]!, outcome: Outcome.parse({ type: e.type, params }) };
-      });
-      const kept = applyPrecedence(fired.map((f) => f.rule)).map((rule) => fired.find((f) => f.rule === rule)!);
+    evaluate(state, event) {
       const own = 'date' in event && event.date ? event.date : undefined;
-      return kept.map(
-        ({ rule, version, outcome }): Finding => ({
-          ruleId: rule.spec.id,
-          ruleFile: rule.file,
-          title: rule.spec.title,
-          citation: version.citation,
-          outcome,
-          eventSeq: event.seq,
-          personId: 'personId' in event ? event.personId : undefined,
-          effectiveDate: effectiveDate(event),
-          dateFromSource: own === undefined,
-          facts,
-        }),
-      );
+      return decide(factsFor(state, event), {
+        eventSeq: event.seq,
+        personId: 'personId' in event ? event.personId : undefined,
+        date: effectiveDate(event),
+        dateFromSource: own === undefined,
+      });
+    },
+    ask(question, asked, context) {
+      const facts: Facts = { ...EVENT_FACTS_ABSENT, eventDate: context.date ?? null, ...NO_POST_FACTS, ...settings, ...asked, question };
+      return decide(facts, { ...context, dateFromSource: false }, true);
     },
   };
 }

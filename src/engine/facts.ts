@@ -4,6 +4,7 @@
  */
 import { effectiveDate, type RosterEvent } from '../domain/events.js';
 import { currentStatus, latestMandate, type RosterState } from '../domain/roster.js';
+import { NO_POST_FACTS, POST_FACT_NAMES } from './post-facts.js';
 
 export const FACT_NAMES = [
   'eventType',
@@ -16,9 +17,10 @@ export const FACT_NAMES = [
   'suspensionGround',
   'movement',
   'absenceCount',
+  ...POST_FACT_NAMES,
 ] as const;
 export type FactName = (typeof FACT_NAMES)[number];
-export type Facts = Record<FactName, string | number | null>;
+export type Facts = Record<FactName, string | number | boolean | null>;
 
 export function factsFor(state: RosterState, event: RosterEvent): Facts {
   const personId = 'personId' in event ? event.personId : undefined;
@@ -36,5 +38,6 @@ export function factsFor(state: RosterState, event: RosterEvent): Facts {
     movement: event.type === 'DeputyTransferredOut' ? event.movement : null,
     // The absence being recorded is counted too (evolve adds it before findings apply).
     absenceCount: event.type === 'AbsentWithoutLeave' ? absences + 1 : absences,
+    ...NO_POST_FACTS,
   };
 }

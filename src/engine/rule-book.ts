@@ -10,6 +10,7 @@ import { DomainError, jsonPath } from '../domain/errors.js';
 import type { Citation } from '../domain/findings.js';
 import { Day } from '../domain/dates.js';
 import { RuleFile, type CitationSpec } from './rule-file.js';
+import { Settings } from './settings.js';
 
 const Laws = z.strictObject({
   $comment: z.string().optional(),
@@ -49,6 +50,7 @@ export interface LoadedRule {
 export interface RuleBook {
   readonly dir: string;
   readonly laws: Laws;
+  readonly settings: Settings;
   readonly rules: readonly LoadedRule[];
   readonly byId: ReadonlyMap<string, LoadedRule>;
 }
@@ -178,6 +180,8 @@ function listRuleFiles(dir: string): string[] {
 export function loadRuleBook(dir: string): RuleBook {
   const lawsFile = path.join(dir, 'laws.json');
   const laws = parseOrThrow(Laws, readJson(lawsFile, '法律修正时间表'), lawsFile);
+  const settingsFile = path.join(dir, 'settings.json');
+  const settings = parseOrThrow(Settings, readJson(settingsFile, '规则配置'), settingsFile);
   const rules: LoadedRule[] = [];
   const byId = new Map<string, LoadedRule>();
   for (const file of listRuleFiles(dir)) {
@@ -201,5 +205,5 @@ export function loadRuleBook(dir: string): RuleBook {
       if (!byId.has(id)) throw new DomainError('invalid-rule-file', `$.overrides[${i}]：没有编号为“${id}”的规则`, rule.file);
     });
   }
-  return { dir, laws, rules, byId };
+  return { dir, laws, settings, rules, byId };
 }

@@ -2,7 +2,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, seedCopy } from '../support/cli.js';
-import { tempDir } from '../support/scenario.js';
+import { SEED_DATA, tempDir } from '../support/scenario.js';
+
+/** The number of events in the embedded data: new events are numbered after it. */
+const SEED_EVENTS: number = JSON.parse(readFileSync(SEED_DATA, 'utf8')).events.length;
 
 function eventFile(content: unknown): string {
   const file = path.join(tempDir(), 'events.json');
@@ -23,9 +26,9 @@ describe('roster record appends valid events and refuses bad input without writi
     ]);
     const rec = run(['--db', db, '--as', '张书记员', 'record', file]);
     expect(rec.stderr).toBe('');
-    expect(rec.stdout).toContain('已记录4个事件（序号 31、32、33、34），记录人：张书记员');
+    expect(rec.stdout).toContain(`已记录4个事件（序号 ${[1, 2, 3, 4].map((i) => SEED_EVENTS + i).join('、')}），记录人：张书记员`);
     const saved = JSON.parse(readFileSync(db, 'utf8'));
-    expect(saved.events.at(-1)).toMatchObject({ seq: 34, recordedBy: '张书记员', type: 'QualificationReviewed' });
+    expect(saved.events.at(-1)).toMatchObject({ seq: SEED_EVENTS + 4, recordedBy: '张书记员', type: 'QualificationReviewed' });
     const head = run(['--db', db, '--json', 'headcount', '--session', '21']);
     expect(JSON.parse(head.stdout)).toMatchObject({ baseline: { session: 19, count: 479 }, countAfter: 480 });
   });
@@ -35,8 +38,8 @@ describe('roster record appends valid events and refuses bad input without writi
     ['an unknown event type', { type: 'DeputyPromoted', source, personId: 'zhu-huan' }, /events\.json: \$\.type：/],
     ['a missing field', [{ type: 'DeputyDied', source, personId: 'chen-qingfeng', date: '2024-09-01' }, { type: 'DeputyDied', source }], /events\.json: \$\[1\]\.personId：/],
     ['a date that is not a date', { type: 'DeputyDied', source, personId: 'fang-qin', date: '2024-02-30' }, /\$\.date：日期应为 YYYY-MM-DD 格式的有效日期/],
-    ['an unknown person', { type: 'DeputyDied', source, personId: 'nobody', date: '2024-09-01' }, /第1个事件（\$\[0\]）: 第31条事件（DeputyDied）所指人员“nobody”未登记/],
-    ['an event that contradicts the record', { type: 'DeputyResignationAccepted', source, personId: 'zhu-huan', date: '2024-09-01' }, /第1个事件（\$\[0\]）: 第31条事件（DeputyResignationAccepted）发生在朱欢的代表资格终止（或当选无效）之后/],
+    ['an unknown person', { type: 'DeputyDied', source, personId: 'nobody', date: '2024-09-01' }, new RegExp(`第1个事件（\\$\\[0\\]）: 第${SEED_EVENTS + 1}条事件（DeputyDied）所指人员“nobody”未登记`)],
+    ['an event that contradicts the record', { type: 'DeputyResignationAccepted', source, personId: 'zhu-huan', date: '2024-09-01' }, new RegExp(`第1个事件（\\$\\[0\\]）: 第${SEED_EVENTS + 1}条事件（DeputyResignationAccepted）发生在朱欢的代表资格终止（或当选无效）之后`)],
   ];
   for (const [what, content, message] of refusals) {
     it(`${what} is refused with exit 1, a message naming it, and the data file unchanged`, () => {
@@ -117,7 +120,7 @@ describe('the command line', () => {
   it('check exits 1 when it finds an error', () => {
     const db = seedCopy();
     const data = JSON.parse(readFileSync(db, 'utf8'));
-    data.events.at(-1).stated.countAfter = 480;
+    data.events.find((e: { type: string }) => e.type === 'CredentialsReportAdopted').stated.countAfter = 480;
     writeFileSync(db, JSON.stringify(data));
     const result = run(['--db', db, 'check']);
     expect(result.status).toBe(1);

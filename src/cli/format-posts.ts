@@ -1,0 +1,82 @@
+/** The cascade to posts and the oath list of a session, as the clerk reads them. */
+import { chineseNumber, formatChineseDate } from '../domain/dates.js';
+import type { Finding } from '../domain/findings.js';
+import type { PersonnelAct } from '../domain/posts.js';
+import type { RosterState } from '../domain/roster.js';
+import type { TenureEnd } from '../domain/tenures.js';
+import { postName, type CascadeEntry, type CascadeItem, type OathDuty, type PostAnalysis } from '../posts/analysis.js';
+
+export const ACT_NAMES: Record<PersonnelAct, string> = {
+  appointed: '任命',
+  removed: '免去',
+  'decided-appointed': '决定任命',
+  'decided-removed': '决定免去',
+  'resignation-accepted': '接受辞职',
+  'resignation-approved': '批准辞职',
+  dismissed: '撤职',
+};
+
+const basis = (f: Finding) => `依据：${f.citation.text}〔核实程度 ${f.citation.mark}〕；规则 ${f.ruleId}`;
+
+/** 免去, 接受辞职 …: the act that ended a post, or the wording of the record that did. */
+export function endedHow(end: TenureEnd): string {
+  return end.how in ACT_NAMES ? ACT_NAMES[end.how as PersonnelAct] : end.how;
+}
+
+function endText(end: TenureEnd | undefined): string {
+  if (!end) return '记录中没有该职务结束的记录';
+  return `已由第${end.eventSeq}条事件（${endedHow(end)}）${end.date ? `于${formatChineseDate(end.date)}` : ''}结束`;
+}
+
+function itemLines(state: RosterState, i: CascadeItem): string[] {
+  const requirement = i.requirement.finding?.outcome.params.label ?? '规则未要求代表身份';
+  const c = i.consequence;
+  const consequence =
+    c?.outcome.type === 'post-ends' ? c.outcome.params.mode : c?.outcome.type === 'post-continues' ? c.outcome.params.label : '规则未规定连带后果';
+  return [
+    `  · ${postName(state, i.tenure.post)}：${requirement}${i.order === 2 ? '（以常委会组成人员身份为前提，第二层连带）' : ''} → ${consequence}`,
+    ...(i.requirement.finding ? [`      职务要求${basis(i.requirement.finding)}`] : []),
+    ...(c ? [`      后果${basis(c)}`] : []),
+    `      记录：${endText(i.recordedEnd)}`,
+  ];
+}
+
+function entryLines(state: RosterState, c: CascadeEntry): string[] {
+  const head = `${c.name}（${c.label}${c.date ? `，${formatChineseDate(c.date)}` : ''}）`;
+  if (c.items.length === 0) return [head, '  记录中没有其当时担任的职务。'];
+  return [head, ...c.items.flatMap((i) => itemLines(state, i))];
+}
+
+export function formatCascade(state: RosterState, session: number, a: PostAnalysis): string {
+  const out = [`常委会第${chineseNumber(session)}次会议：代表资格终止对所任职务的连带后果`, ''];
+  if (a.cascades.length === 0) out.push('本次会议没有代表资格终止的代表。');
+  for (const c of a.cascades) out.push(...entryLines(state, c), '');
+  return out.join('\n').trimEnd();
+}
+
+const OATH_STATUS: Record<OathDuty['status'], string> = {
+  taken: '已宣誓',
+  'unnamed-ceremony': '会议记载已组织宣誓，但未列明宣誓人员',
+  'not-recorded': '记录中尚无宣誓记录',
+};
+
+export function formatOaths(state: RosterState, session: number, a: PostAnalysis): string {
+  const name = (id: string) => state.persons[id]?.name ?? id;
+  const out = [`常委会第${chineseNumber(session)}次会议：任命人员的宪法宣誓`, '', `应当进行宪法宣誓：${a.oathsOwed.length}人`];
+  a.oathsOwed.forEach((o, i) => {
+    out.push(
+      `  ${i + 1}. ${name(o.act.personId)}：${ACT_NAMES[o.act.act]}为${o.act.posts.map((p) => postName(state, p)).join('、')}（${formatChineseDate(o.act.date)}）`,
+      `     组织：${o.finding.outcome.type === 'oath-owed' ? o.finding.outcome.params.organiser : ''}；${basis(o.finding)}`,
+      `     记录：${OATH_STATUS[o.status]}${o.oath ? `（第${o.oath.seq}条事件）` : ''}`,
+    );
+  });
+  const wordings = new Map<string, Finding>();
+  for (const o of a.oathsOwed) if (o.wording?.outcome.type === 'oath-wording') wordings.set(o.wording.outcome.params.text, o.wording);
+  for (const [text, f] of wordings) out.push('', `${f.outcome.params.label}（${basis(f)}）：`, `  ${text}`);
+  if (a.oathsOwed.length > 0 && wordings.size === 0) out.push('', '誓词：宣誓之日施行的规则中没有誓词。');
+  out.push('', `不进行宪法宣誓：${a.oathsNotOwed.length}人`);
+  for (const { act, finding } of a.oathsNotOwed) {
+    out.push(`  · ${name(act.personId)}（${ACT_NAMES[act.act]}）${finding ? `：${finding.outcome.params.label}；${basis(finding)}` : '：规则未规定宣誓义务'}`);
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,51 @@
+/**
+ * Facts for the questions the rules answer about posts and oaths. An event is not a question: its
+ * post facts are all null, and a question's event facts are null, so rules for one never fire on the other.
+ */
+import type { Facts } from './facts.js';
+import type { Settings } from './settings.js';
+
+export const POST_FACT_NAMES = [
+  /** post-requirement | cascade | compatibility | appointment | oath-duty | oath-wording */
+  'question',
+  'organKind',
+  'postTitle',
+  'otherOrganKind',
+  'otherPostTitle',
+  /** deputy | standing-committee-member | none: what the post-requirement rules found. */
+  'postRequirement',
+  /** The ground a mandate ended on, or standing-committee-seat-ended for the second-order cascade. */
+  'terminationGround',
+  'personnelAct',
+  /** Configuration from rules/settings.json. */
+  'settingCascadeOtherGrounds',
+  'settingJudicialOathsByOwnOrgan',
+] as const;
+export type PostFactName = (typeof POST_FACT_NAMES)[number];
+
+export const NO_POST_FACTS: Record<PostFactName, null> = Object.fromEntries(POST_FACT_NAMES.map((n) => [n, null])) as Record<PostFactName, null>;
+
+export type Question = 'post-requirement' | 'cascade' | 'compatibility' | 'appointment' | 'oath-duty' | 'oath-wording';
+
+export type QuestionFacts = Partial<Record<Exclude<PostFactName, 'question' | `setting${string}`>, string | null>>;
+
+export function settingFacts(settings: Settings): Pick<Record<PostFactName, boolean>, 'settingCascadeOtherGrounds' | 'settingJudicialOathsByOwnOrgan'> {
+  return {
+    settingCascadeOtherGrounds: settings.cascade.otherGrounds,
+    settingJudicialOathsByOwnOrgan: settings.oath.judicialOathsByOwnOrgan,
+  };
+}
+
+/** The event facts as they stand for a question that is not about an event: all absent. */
+export const EVENT_FACTS_ABSENT: Omit<Facts, PostFactName> = {
+  eventType: null,
+  eventDate: null,
+  congressLevel: null,
+  mandateStatus: null,
+  electionKind: null,
+  reviewResult: null,
+  voidGround: null,
+  suspensionGround: null,
+  movement: null,
+  absenceCount: null,
+};
