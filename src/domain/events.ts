@@ -9,8 +9,20 @@ import { z } from 'zod';
 import { Day, DayOrMonth } from './dates.js';
 import { PostEventBodies } from './posts.js';
 
-// Validation messages reach the clerk: zod's own messages (a missing field, a wrong type) in Chinese.
-z.config(z.locales.zhCN());
+// Validation messages reach the clerk: zod's own messages (a missing field, a wrong type) in Chinese,
+// with the two a clerk meets most worded plainly.
+z.config({
+  ...z.locales.zhCN(),
+  customError: (issue) => {
+    if (issue.code === 'invalid_type' && issue.input === undefined) return '缺少必填字段';
+    if (issue.code === 'invalid_union' && issue.note === 'No matching discriminator') {
+      const { discriminator, options } = issue as unknown as { discriminator: string; options: unknown[] };
+      const given = (issue.input as Record<string, unknown> | undefined)?.[discriminator];
+      return `未知的类型 ${JSON.stringify(given)}；可用：${options.join('、')}`;
+    }
+    return undefined;
+  },
+});
 
 const Text = z.string().trim().min(1, '不能为空');
 const PersonId = Text;

@@ -116,7 +116,7 @@ describe('recording a post event with a field missing', () => {
     writeFileSync(file, JSON.stringify({ type: 'PostHeld', source: { title: '名单' }, personId: 'fang-qin', post: { organId: 'ningbo-sc' } }));
     const r = roster(['record', file], db);
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`${file}: $.post.title：无效输入`);
+    expect(r.err).toContain(`${file}: $.post.title：缺少必填字段`);
     expect(readFileSync(db, 'utf8')).toBe(before);
   });
 });
