@@ -2,15 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyRules, ROOT, SEED_DATA, tempDir } from '../support/scenario.js';
-
-const CLI = path.join(ROOT, 'dist', 'src', 'cli', 'main.js');
-
-function freshDb(): string {
-  const file = path.join(tempDir(), 'roster.json');
-  copyFileSync(SEED_DATA, file);
-  return file;
-}
+import { CLI, seedCopy as freshDb } from '../support/cli.js';
+import { copyRules, tempDir } from '../support/scenario.js';
 
 function roster(args: string[], db = freshDb()) {
   const r = spawnSync(process.execPath, [CLI, '--db', db, ...args], { encoding: 'utf8' });
