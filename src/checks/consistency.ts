@@ -7,6 +7,7 @@ import type { RosterEvent } from '../domain/events.js';
 import { isCounted, statusOn } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
 import { ledger, type Disagreement } from '../ledger/headcount.js';
+import { correctionProblems } from '../history/corrections.js';
 
 export type CheckLevel = 'error' | 'warning';
 
@@ -24,7 +25,8 @@ export interface CheckFinding {
     | 'no-rule-in-force'
     | 'unknown-person'
     | 'duplicate-person'
-    | 'unknown-electing-unit';
+    | 'unknown-electing-unit'
+    | 'invalid-correction';
   readonly message: string;
   readonly eventSeq?: number;
   readonly personId?: string;
@@ -157,6 +159,9 @@ export function check(d: Derivation): CheckFinding[] {
   if (!d.state.congress) {
     return [{ level: 'error', code: 'no-congress', message: '记录中没有本届人民代表大会的基本信息（CongressConstituted 事件）' }];
   }
-  return [...personChecks(d), ...unruledChecks(d), ...electionChecks(d), ...countChecks(d)];
+  const corrections = correctionProblems(d.recorded).map(
+    (p): CheckFinding => ({ level: 'error', code: 'invalid-correction', message: p.message, eventSeq: p.seq }),
+  );
+  return [...corrections, ...personChecks(d), ...unruledChecks(d), ...electionChecks(d), ...countChecks(d)];
 }
 

@@ -6,6 +6,9 @@ import { checkCommand } from './commands/check.js';
 import { explainCommand } from './commands/explain.js';
 import { headcountCommand } from './commands/headcount.js';
 import { recordCommand } from './commands/record.js';
+import { verifyCommand } from './commands/verify.js';
+import { exportCommand } from './commands/export.js';
+import { importCommand } from './commands/import.js';
 import { CliContext } from './context.js';
 
 const program = new Command();
@@ -20,6 +23,7 @@ program
 
 const ctx = new CliContext(program);
 for (const register of [headcountCommand, explainCommand, checkCommand, recordCommand]) register(program, ctx);
+for (const register of [verifyCommand, exportCommand, importCommand]) register(program, ctx);
 
 try {
   await program.parseAsync(process.argv);

@@ -180,6 +180,8 @@ export function evolve(state: RosterState, event: RosterEvent, findings: readonl
     )
     .with({ type: 'TerminationsAnnounced' }, (e) => ({ ...state, announcements: [...state.announcements, e] }))
     .with({ type: 'CredentialsReportAdopted' }, (e) => ({ ...state, reports: [...state.reports, e] }))
+    // Corrections are applied to the log before replay (src/history/corrections.ts): nothing to do here.
+    .with({ type: 'EventCorrected' }, () => state)
     .exhaustive();
 }
 

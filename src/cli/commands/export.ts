@@ -1,0 +1,20 @@
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { CliContext } from '../context.js';
+
+export function exportCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('export')
+    .description('导出全部记录（数据文件格式，含哈希链）；哈希链校验不通过时拒绝导出')
+    .option('-o, --output <file>', '写入文件（默认输出到标准输出）')
+    .action(async (opts: { output?: string }) => {
+      const text = await ctx.historyApp().exportDocument();
+      if (!opts.output) {
+        process.stdout.write(text);
+        return;
+      }
+      writeFileSync(opts.output, text);
+      const count = (JSON.parse(text) as { events: unknown[] }).events.length;
+      ctx.print({ file: opts.output, count }, `已导出${count}条事件到 ${opts.output}`);
+    });
+}
