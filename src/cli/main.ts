@@ -35,7 +35,8 @@ try {
   } else if (isDomainError(e)) {
     if (ctx.options.json) process.stderr.write(`${JSON.stringify({ error: { kind: e.kind, where: e.where, message: e.message } })}\n`);
     else process.stderr.write(`错误：${e.message}\n`);
-    process.exitCode = 1;
+    // 3: the record changed under the writer (a lost race); running the same command again may succeed.
+    process.exitCode = e.kind === 'store-conflict' ? 3 : 1;
   } else {
     throw e;
   }
