@@ -9,6 +9,7 @@ import { recordCommand } from './commands/record.js';
 import { verifyCommand } from './commands/verify.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
+import { auditCommands } from './commands/audit.js';
 import { CliContext } from './context.js';
 
 const program = new Command();
@@ -23,7 +24,7 @@ program
 
 const ctx = new CliContext(program);
 for (const register of [headcountCommand, explainCommand, checkCommand, recordCommand]) register(program, ctx);
-for (const register of [verifyCommand, exportCommand, importCommand]) register(program, ctx);
+for (const register of [verifyCommand, exportCommand, importCommand, auditCommands]) register(program, ctx);
 
 try {
   await program.parseAsync(process.argv);
