@@ -5,6 +5,8 @@ import { LowdbEventStore } from '../../dist/src/store/lowdb-store.js';
 
 const [db, worker, count] = process.argv.slice(2);
 const store = new LowdbEventStore(db);
+// Started: from here on the process does nothing but append (the crash test kills it after this).
+process.stdout.write('ready\n');
 let conflicts = 0;
 for (let n = 1; n <= Number(count); n++) {
   const personId = `${worker}-${n}`;
