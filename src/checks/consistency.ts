@@ -8,6 +8,7 @@ import { isCounted, statusOn } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
 import { ledger, type Disagreement } from '../ledger/headcount.js';
 import { correctionProblems } from '../history/corrections.js';
+import { publicationChecks } from '../history/publications.js';
 
 export type CheckLevel = 'error' | 'warning';
 
@@ -26,7 +27,8 @@ export interface CheckFinding {
     | 'unknown-person'
     | 'duplicate-person'
     | 'unknown-electing-unit'
-    | 'invalid-correction';
+    | 'invalid-correction'
+    | 'publication-differs';
   readonly message: string;
   readonly eventSeq?: number;
   readonly personId?: string;
@@ -162,6 +164,6 @@ export function check(d: Derivation): CheckFinding[] {
   const corrections = correctionProblems(d.recorded).map(
     (p): CheckFinding => ({ level: 'error', code: 'invalid-correction', message: p.message, eventSeq: p.seq }),
   );
-  return [...corrections, ...personChecks(d), ...unruledChecks(d), ...electionChecks(d), ...countChecks(d)];
+  return [...corrections, ...personChecks(d), ...unruledChecks(d), ...electionChecks(d), ...countChecks(d), ...publicationChecks(d)];
 }
 
