@@ -28,7 +28,8 @@ export interface CheckFinding {
     | 'duplicate-person'
     | 'unknown-electing-unit'
     | 'invalid-correction'
-    | 'publication-differs';
+    | 'publication-differs'
+    | 'tampered-log';
   readonly message: string;
   readonly eventSeq?: number;
   readonly personId?: string;

@@ -42,6 +42,13 @@ describe('a log changed outside the program', () => {
     expect(roster(['--db', log.db, 'verify']).stdout).toContain('第3条事件的内容与记录时的哈希不符');
   });
 
+  it('roster check reports the broken chain as an error too', () => {
+    log.tamper((events) => events.map((l, i) => (i === 2 ? l.replace('"朱欢"', '"朱欢欢"') : l)));
+    const run = roster(['--db', log.db, 'check']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('[错误] 哈希链校验失败：第3条事件的内容与记录时的哈希不符');
+  });
+
   it('a removed event is named by its missing sequence number', () => {
     const run = log.tamper((events) => events.filter((_, i) => i !== 9));
     expect(run.code).toBe(1);
