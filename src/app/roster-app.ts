@@ -83,6 +83,17 @@ export class RosterApp {
       const index = first.eventSeq! - existing.length - 1;
       throw new DomainError(first.code === 'unknown-person' ? 'unknown-person' : 'contradicts-record', first.message, `第${index + 1}个事件（$[${index}]）`);
     }
+    // A correction changes the replay of earlier events: refuse it if it makes any of them contradict the record.
+    const correction = candidate.findIndex((e, i) => i >= existing.length && e.type === 'EventCorrected');
+    if (correction >= 0) {
+      const key = (f: CheckFinding) => `${f.code}|${f.eventSeq}|${f.personId}`;
+      const before = new Set(check(await derive(existing, this.evaluator)).filter((f) => f.level === 'error').map(key));
+      const broken = check(d).find((f) => f.level === 'error' && !before.has(key(f)));
+      if (broken) {
+        const index = correction - existing.length;
+        throw new DomainError('contradicts-record', `更正后记录将出现错误：${broken.message}`, `第${index + 1}个事件（$[${index}]）`);
+      }
+    }
     return this.store.append(request);
   }
 }

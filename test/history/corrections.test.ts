@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventInput } from '../../src/domain/events.js';
 import { congress, opening, person, session, src } from '../support/builders.js';
 import { roster, seedCopy } from '../support/cli.js';
-import { given } from '../support/scenario.js';
+import { given, SEED_DATA } from '../support/scenario.js';
 
 const base: EventInput[] = [
   congress({ quota: 10 }),
@@ -102,5 +102,31 @@ describe('corrections through `roster record` on the seed', () => {
     const run = roster(['--db', s.db, 'record', fix]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('$.replacement.movement');
+  });
+});
+
+describe('a correction that would leave later events contradicting the record', () => {
+  it('withdrawing the election of a deputy whose review is recorded is refused, naming the review it would orphan', () => {
+    const s = seedCopy();
+    const before = readFileSync(s.db, 'utf8');
+    const fix = s.write('fix.json', { type: 'EventCorrected', source: { title: '测试更正' }, supersedes: 24, reason: '误记' });
+    const run = roster(['--db', s.db, 'record', fix]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('更正后记录将出现错误：第27条事件（QualificationReviewed）所指的方勤在本届没有代表资格记录');
+    expect(readFileSync(s.db, 'utf8')).toBe(before);
+  });
+});
+
+describe('the default working copy', () => {
+  it('is made from the embedded data on first use, takes records, and the embedded file is never written', () => {
+    const s = seedCopy();
+    const embedded = readFileSync(SEED_DATA, 'utf8');
+    const env = { ROSTER_DB: `${s.dir}/work/roster.json` };
+    const ev = s.write('ev.json', { type: 'PersonRegistered', source: { title: '测试文件' }, personId: 't1', name: '测试甲' });
+    const run = roster(['record', ev], env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('已从内置数据创建工作副本');
+    expect(roster(['verify'], env).stdout).toContain('共31条事件');
+    expect(readFileSync(SEED_DATA, 'utf8')).toBe(embedded);
   });
 });
