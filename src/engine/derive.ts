@@ -1,8 +1,8 @@
 /** Replays the event log through the rules: the roster state and every finding, in record order. */
 import type { RosterEvent } from '../domain/events.js';
-import { effectiveLog } from '../history/corrections.js';
 import type { Finding } from '../domain/findings.js';
 import { emptyRoster, evolve, type RosterState } from '../domain/roster.js';
+import { effectiveLog } from '../history/corrections.js';
 import type { Evaluator } from './evaluator.js';
 import { factsFor, type Facts } from './facts.js';
 

@@ -92,8 +92,10 @@ export function eventsOf(raw: RawFile, file: string): RosterEvent[] {
 
 /** Version 1 records carry no hash: chain them as they stand. */
 function migrate(records: readonly unknown[], version: number): StoredRecord[] {
-  if (version >= 2) return records as StoredRecord[];
-  return chainRecords(records.filter((r): r is object => typeof r === 'object' && r !== null));
+  const objects = records.every((r): r is object => typeof r === 'object' && r !== null && !Array.isArray(r));
+  // A record that is not an object is left for `eventsOf` to name by its position.
+  if (version >= 2 || !objects) return records as StoredRecord[];
+  return chainRecords(records);
 }
 
 /** Read a document-layout data file (already JSON-parsed). */

@@ -15,7 +15,7 @@
  * `JSONFilePreset` keeps data in memory when NODE_ENV=test, which would hide real writes in tests.
  */
 import { existsSync } from 'node:fs';
-import { open, readFile, stat, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
@@ -212,6 +212,7 @@ export class LowdbEventStore implements EventStore, HistoryStore {
 
   /** Replace an empty or absent log by these records (all or nothing). */
   async importRecords(records: readonly StoredRecord[]): Promise<void> {
+    await mkdir(path.dirname(this.location), { recursive: true });
     const release = await this.#lock();
     try {
       if (existsSync(this.location)) {

@@ -49,6 +49,13 @@ describe('a log changed outside the program', () => {
     expect(run.stdout).toContain('[错误] 哈希链校验失败：第3条事件的内容与记录时的哈希不符');
   });
 
+  it('an event line that is no longer JSON is named with its line and sequence number', () => {
+    log.tamper((events) => events.map((l, i) => (i === 4 ? l.slice(0, 40) : l)));
+    const run = roster(['--db', log.db, 'verify']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('第6行（第5条事件）不是有效的 JSON');
+  });
+
   it('a removed event is named by its missing sequence number', () => {
     const run = log.tamper((events) => events.filter((_, i) => i !== 9));
     expect(run.code).toBe(1);
