@@ -17,12 +17,30 @@ export interface Evaluator {
 
 const isDay = (v: unknown): v is string => typeof v === 'string' && v.length >= 7;
 
-function buildEngine(book: RuleBook): Engine {
+/**
+ * The event type a rule is limited to by a top-level `all: [{ fact: "eventType", operator: "equal" }]`
+ * condition. Such a rule can never fire for another type, so it is left out of that type's engine:
+ * json-rules-engine clones every rule's conditions on every run, which dominates a long replay.
+ */
+function eventTypeOf(rule: LoadedRule): string | undefined {
+  const all = (rule.spec.rule.conditions as { all?: unknown }).all;
+  if (!Array.isArray(all)) return undefined;
+  const test = all.find(
+    (c: unknown): c is { value: string } =>
+      typeof c === 'object' && c !== null && (c as { fact?: unknown }).fact === 'eventType' && (c as { operator?: unknown }).operator === 'equal' &&
+      typeof (c as { value?: unknown }).value === 'string' && (c as { path?: unknown }).path === undefined,
+  );
+  return test?.value;
+}
+
+function buildEngine(book: RuleBook, eventType: string): Engine {
   const engine = new Engine([], { allowUndefinedFacts: false, allowUndefinedConditions: false });
   // Legal dates are ISO strings of day or month precision: string order is date order.
   engine.addOperator<unknown, string>('dateOnOrAfter', (fact, bound) => isDay(fact) && fact >= bound);
   engine.addOperator<unknown, string>('dateOnOrBefore', (fact, bound) => isDay(fact) && fact.slice(0, bound.length) <= bound);
   for (const rule of book.rules) {
+    const limitedTo = eventTypeOf(rule);
+    if (limitedTo !== undefined && limitedTo !== eventType) continue;
     rule.versions.forEach((version, index) => {
       const period = [
         ...(version.from ? [{ fact: 'eventDate', operator: 'dateOnOrAfter', value: version.from }] : []),
@@ -39,11 +57,12 @@ function buildEngine(book: RuleBook): Engine {
 }
 
 export function createEvaluator(book: RuleBook): Evaluator {
-  const engine = buildEngine(book);
+  const engines = new Map<string, Engine>();
+  const engineFor = (type: string) => engines.get(type) ?? engines.set(type, buildEngine(book, type)).get(type)!;
   return {
     async evaluate(state, event) {
       const facts = factsFor(state, event);
-      const { events } = await engine.run(facts);
+      const { events } = await engineFor(event.type).run(facts);
       const fired = events.map((e) => {
         const { ruleId, version, ...params } = e.params as { ruleId: string; version: number };
         const rule = book.byId.get(ruleId)!;
