@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: runs every benchmark script in this folder (compiled to dist/bench/), in name
  * order. A benchmark is a module whose default export is an async function that prints its report.
- * Add one by adding a file; `--only NAME` runs the scripts whose file name contains NAME.
+ * Add one by adding a file; files starting with `_` are helpers, not run. `--only NAME` runs the
+ * scripts whose file name contains NAME.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
