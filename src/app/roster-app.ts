@@ -10,6 +10,7 @@ import { check, type CheckFinding } from '../checks/consistency.js';
 import { derive, type Derivation } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
 import { ledger, type Ledger, type LedgerTarget } from '../ledger/headcount.js';
+import { findPerson } from '../history/audit.js';
 import { stamp, type EventStore } from '../store/event-store.js';
 
 export interface PersonExplanation {
@@ -47,15 +48,8 @@ export class RosterApp {
 
   async explain(query: string): Promise<PersonExplanation> {
     const d = await this.derivation();
-    const persons = Object.values(d.state.persons);
-    const exact = persons.filter((p) => p.personId === query);
-    const matches = exact.length > 0 ? exact : persons.filter((p) => p.name === query);
-    if (matches.length === 0) throw new DomainError('unknown-person', `记录中没有姓名或编号为“${query}”的人员`);
-    if (matches.length > 1) {
-      throw new DomainError('unknown-person', `姓名“${query}”对应多名人员，请改用编号：${matches.map((p) => p.personId).join('、')}`);
-    }
-    const person = matches[0]!;
-    const id = person.personId;
+    const id = findPerson(d, query);
+    const person = d.state.persons[id]!;
     return {
       personId: id,
       name: person.name,

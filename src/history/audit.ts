@@ -6,27 +6,11 @@ import { onOrBefore, type LegalDate } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { effectiveDate, replacementOf, type EventType, type RosterEvent, type SourceDocument } from '../domain/events.js';
 import type { Finding } from '../domain/findings.js';
-import { isCounted, sessionDate, statusOn, type Mandate, type MandateStatus } from '../domain/roster.js';
+import { isCounted, statusOn, type Mandate, type MandateStatus } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
-import { countOn } from '../ledger/headcount.js';
+import { countOn, resolveTarget, type LedgerTarget } from '../ledger/headcount.js';
 
-/** A session (its closing date) or a date. */
-export type AuditTarget = { readonly session: number } | { readonly asOf: LegalDate };
-
-export interface ResolvedTarget {
-  readonly date: LegalDate;
-  readonly session?: number;
-}
-
-export function resolveTarget(d: Derivation, target: AuditTarget): ResolvedTarget {
-  if ('asOf' in target) return { date: target.asOf };
-  const s = d.state.sessions[target.session];
-  if (!s) {
-    const known = Object.keys(d.state.sessions).join('、') || '无';
-    throw new DomainError('unknown-session', `记录中没有常委会第${target.session}次会议（已记录：${known}）`);
-  }
-  return { date: sessionDate(s), session: target.session };
-}
+export type ResolvedTarget = ReturnType<typeof resolveTarget>;
 
 const nameOf = (d: Derivation, personId: string) => d.state.persons[personId]?.name ?? personId;
 
@@ -50,8 +34,8 @@ function heldOn(d: Derivation, date: LegalDate): Mandate[] {
   return d.state.mandates.filter((m) => isCounted(statusOn(m, date)));
 }
 
-export function members(d: Derivation, target: AuditTarget): Members {
-  const at = resolveTarget(d, target);
+export function members(d: Derivation, target: LedgerTarget): Members {
+  const at = resolveTarget(d.state, target);
   const held = heldOn(d, at.date);
   const units = new Map<string, Member[]>();
   for (const m of held) {
@@ -180,9 +164,9 @@ export interface Diff {
   readonly statusChanged: readonly Change[];
 }
 
-export function diff(d: Derivation, fromTarget: AuditTarget, toTarget: AuditTarget): Diff {
-  const from = resolveTarget(d, fromTarget);
-  const to = resolveTarget(d, toTarget);
+export function diff(d: Derivation, fromTarget: LedgerTarget, toTarget: LedgerTarget): Diff {
+  const from = resolveTarget(d.state, fromTarget);
+  const to = resolveTarget(d.state, toTarget);
   const lastChange = (m: Mandate) => [...m.history].reverse().find((h) => h.from !== undefined && onOrBefore(h.from, to.date) && !onOrBefore(h.from, from.date));
   const change = (m: Mandate): Change => {
     const h = lastChange(m);

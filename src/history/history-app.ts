@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { DomainError, isDomainError } from '../domain/errors.js';
-import { eventsOf, FORMAT, isLogText, parseDocument, parseLog, SCHEMA_VERSION, type Layout, type RawFile } from '../store/data-file.js';
+import { eventsOf, FORMAT, parseDataText, SCHEMA_VERSION, type Layout, type RawFile } from '../store/data-file.js';
 import type { HistoryStore } from '../store/history-store.js';
 import { verifyChain, type ChainReport } from './chain.js';
 
@@ -71,12 +71,5 @@ function readDataFile(file: string): RawFile {
   } catch (e) {
     throw new DomainError('invalid-input', `无法读取文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file);
   }
-  if (isLogText(text)) return parseLog(text.slice(0, text.lastIndexOf('\n') + 1), file);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    throw new DomainError('invalid-data-file', `不是有效的 JSON：${(e as Error).message}`, file);
-  }
-  return parseDocument(value, file);
+  return parseDataText(text, file);
 }

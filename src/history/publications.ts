@@ -9,7 +9,7 @@ import { formatChineseDate } from '../domain/dates.js';
 import { statusOn } from '../domain/roster.js';
 import type { CheckFinding } from '../checks/consistency.js';
 import type { Derivation } from '../engine/derive.js';
-import { STATUS_WORDS } from './status-words.js';
+import { STATUS_NAMES } from '../domain/status-names.js';
 
 export function publicationChecks(d: Derivation): CheckFinding[] {
   const out: CheckFinding[] = [];
@@ -25,7 +25,7 @@ export function publicationChecks(d: Derivation): CheckFinding[] {
         code: 'publication-differs',
         message:
           `第${notice.seq}条：《${notice.source.title}》（${formatChineseDate(notice.date)}）公告${name}的代表资格终止，` +
-          `但按现行规则和记录重新计算，${name}在该日${status ? STATUS_WORDS[status] : '没有代表资格记录'}；已公布的内容不会被改动，请核实规则或记录（必要时记录更正）`,
+          `但按现行规则和记录重新计算，${name}在该日${status ? STATUS_NAMES[status] : '没有代表资格记录'}；已公布的内容不会被改动，请核实规则或记录（必要时记录更正）`,
         eventSeq: notice.seq,
         personId,
       });

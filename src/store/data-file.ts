@@ -132,6 +132,18 @@ export function parseLog(text: string, file: string): RawFile {
   };
 }
 
+/** Read a data file's text in either layout; a log's torn last line (no newline) is left out. */
+export function parseDataText(text: string, file: string): RawFile {
+  if (isLogText(text)) return parseLog(text.slice(0, text.lastIndexOf('\n') + 1), file);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new DomainError('invalid-data-file', `不是有效的 JSON：${(e as Error).message}`, file);
+  }
+  return parseDocument(value, file);
+}
+
 /** Kept for callers of the version 1 API: a document-layout file as plain events. */
 export function parseDataFile(value: unknown, file: string): DataFile {
   return { format: FORMAT, schemaVersion: SCHEMA_VERSION, events: eventsOf(parseDocument(value, file), file) };

@@ -24,7 +24,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { DomainError } from '../domain/errors.js';
 import type { RosterEvent } from '../domain/events.js';
 import { chainHash, GENESIS, type StoredRecord } from '../history/chain.js';
-import { eventsOf, isLogText, logHeader, parseDocument, parseLog } from './data-file.js';
+import { eventsOf, isLogText, logHeader, parseDataText, parseLog } from './data-file.js';
 import { stamp, type AppendRequest, type EventStore } from './event-store.js';
 import type { Head, HistoryStore, Snapshot } from './history-store.js';
 
@@ -73,15 +73,7 @@ export class LowdbEventStore implements EventStore, HistoryStore {
     if (!existsSync(this.location)) throw new DomainError('invalid-data-file', '数据文件不存在', this.location);
     const buf = await readFile(this.location);
     const text = buf.toString('utf8');
-    if (!isLogText(text)) {
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (e) {
-        throw new DomainError('invalid-data-file', `不是有效的 JSON：${(e as Error).message}`, this.location);
-      }
-      return { raw: parseDocument(value, this.location), head: undefined, uncommittedBytes: 0, missingBytes: 0 };
-    }
+    if (!isLogText(text)) return { raw: parseDataText(text, this.location), head: undefined, uncommittedBytes: 0, missingBytes: 0 };
     const head = await this.#readHead();
     // Whole lines up to the head are committed; a torn last line (no newline) never is. Where the
     // head does not fall on a line end, the file was changed outside the store: read every whole
@@ -126,7 +118,7 @@ export class LowdbEventStore implements EventStore, HistoryStore {
   async #prepareAppend(): Promise<Head> {
     const head = existsSync(this.location) && (await this.#readHead());
     if (head) {
-      const first = await this.#firstBytes();
+      const first = (await this.#readBytes(0, 256)).toString('utf8');
       const size = (await stat(this.location)).size;
       if (isLogText(first)) {
         if (size < head.bytes) {
@@ -146,37 +138,24 @@ export class LowdbEventStore implements EventStore, HistoryStore {
     return this.#writeLog(snap.raw.records);
   }
 
-  async #firstBytes(): Promise<string> {
+  /** Up to `length` bytes of the log from `position`, without reading the rest. */
+  async #readBytes(position: number, length: number): Promise<Buffer> {
     const fh = await open(this.location, 'r');
     try {
-      const { buffer, bytesRead } = await fh.read(Buffer.alloc(256), 0, 256, 0);
-      return buffer.subarray(0, bytesRead).toString('utf8');
+      const { buffer, bytesRead } = await fh.read(Buffer.alloc(length), 0, length, position);
+      return buffer.subarray(0, bytesRead);
     } finally {
       await fh.close();
     }
   }
 
   async #isLineEnd(bytes: number): Promise<boolean> {
-    if (bytes === 0) return false;
-    const fh = await open(this.location, 'r');
-    try {
-      const { buffer } = await fh.read(Buffer.alloc(1), 0, 1, bytes - 1);
-      return buffer[0] === 0x0a;
-    } finally {
-      await fh.close();
-    }
+    return bytes > 0 && (await this.#readBytes(bytes - 1, 1))[0] === 0x0a;
   }
 
   /** Bytes past the commit point were never acknowledged: keep them beside the log, then cut them off. */
   async #setAside(from: number, to: number): Promise<void> {
-    const fh = await open(this.location, 'r');
-    try {
-      const buf = Buffer.alloc(to - from);
-      await fh.read(buf, 0, buf.length, from);
-      await writeFile(`${this.location}.uncommitted-${Date.now()}`, buf);
-    } finally {
-      await fh.close();
-    }
+    await writeFile(`${this.location}.uncommitted-${Date.now()}`, await this.#readBytes(from, to - from));
     await truncate(this.location, from);
   }
 

@@ -2,13 +2,14 @@
 import { CommanderError, Option, type Command } from 'commander';
 import { Day } from '../../domain/dates.js';
 import { EVENT_TYPES } from '../../domain/events.js';
-import { diff, history, log, members, type AuditTarget } from '../../history/audit.js';
+import { diff, history, log, members } from '../../history/audit.js';
+import type { LedgerTarget } from '../../ledger/headcount.js';
 import type { CliContext } from '../context.js';
 import { parseDay, parseSession } from '../context.js';
 import { formatDiff, formatHistory, formatLog, formatMembers } from '../format-audit.js';
 
 /** `19` is a session; `2024-07-31` is a date. */
-function parseTarget(value: string): AuditTarget {
+function parseTarget(value: string): LedgerTarget {
   if (/^\d+$/.test(value)) return { session: parseSession(value) };
   if (Day.safeParse(value).success) return { asOf: value };
   throw new CommanderError(2, 'roster.invalidTarget', `“${value}”既不是会议次数也不是日期（YYYY-MM-DD）`);
@@ -29,7 +30,7 @@ export function auditCommands(program: Command, ctx: CliContext): void {
     .addOption(new Option('--as-of <date>', '截至日期 YYYY-MM-DD').argParser(parseDay))
     .action(async (opts: { session?: number; asOf?: string }) => {
       const app = ctx.app();
-      const target: AuditTarget = opts.session !== undefined ? { session: opts.session } : opts.asOf !== undefined ? { asOf: opts.asOf } : await app.latestTarget();
+      const target: LedgerTarget = opts.session !== undefined ? { session: opts.session } : opts.asOf !== undefined ? { asOf: opts.asOf } : await app.latestTarget();
       const m = members(await app.derivation(), target);
       ctx.print(m, formatMembers(m));
     });
@@ -48,7 +49,7 @@ export function auditCommands(program: Command, ctx: CliContext): void {
     .description('两次会议（或两个日期）之间：新增和离开的代表及原因')
     .requiredOption('--from <a>', '会议次数或日期 YYYY-MM-DD', parseTarget)
     .requiredOption('--to <b>', '会议次数或日期 YYYY-MM-DD', parseTarget)
-    .action(async (opts: { from: AuditTarget; to: AuditTarget }) => {
+    .action(async (opts: { from: LedgerTarget; to: LedgerTarget }) => {
       const x = diff(await ctx.app().derivation(), opts.from, opts.to);
       ctx.print(x, formatDiff(x));
     });
