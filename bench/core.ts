@@ -84,3 +84,8 @@ export async function benchCore(): Promise<Record<string, unknown>> {
     'rules evaluated per event (µs)': +((elapsed * 1000) / ruled).toFixed(1),
   };
 }
+
+/** Run by `npm run bench` (bench/run.ts). */
+export default async function run(): Promise<void> {
+  console.table(await benchCore());
+}

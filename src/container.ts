@@ -5,6 +5,8 @@ import { RosterApp } from './app/roster-app.js';
 import { createEvaluator, type Evaluator } from './engine/evaluator.js';
 import { loadRuleBook, type RuleBook } from './engine/rule-book.js';
 import type { EventStore } from './store/event-store.js';
+import { HistoryApp } from './history/history-app.js';
+import type { HistoryStore } from './store/history-store.js';
 import { LowdbEventStore } from './store/lowdb-store.js';
 
 export const TYPES = {
@@ -14,6 +16,9 @@ export const TYPES = {
   Evaluator: Symbol.for('Evaluator'),
   EventStore: Symbol.for('EventStore'),
   RosterApp: Symbol.for('RosterApp'),
+  Store: Symbol.for('Store'),
+  HistoryStore: Symbol.for('HistoryStore'),
+  HistoryApp: Symbol.for('HistoryApp'),
 } as const;
 
 export interface Settings {
@@ -27,7 +32,11 @@ export function buildContainer(settings: Settings): Container {
   c.bind<string>(TYPES.RulesDir).toConstantValue(settings.rulesDir);
   c.bind<RuleBook>(TYPES.RuleBook).toDynamicValue((ctx) => loadRuleBook(ctx.get<string>(TYPES.RulesDir)));
   c.bind<Evaluator>(TYPES.Evaluator).toDynamicValue((ctx) => createEvaluator(ctx.get<RuleBook>(TYPES.RuleBook)));
-  c.bind<EventStore>(TYPES.EventStore).toDynamicValue((ctx) => new LowdbEventStore(ctx.get<string>(TYPES.DbFile)));
+  // One store object serves both ports: the event log and its audit view (hashes, head, import).
+  c.bind<LowdbEventStore>(TYPES.Store).toDynamicValue((ctx) => new LowdbEventStore(ctx.get<string>(TYPES.DbFile)));
+  c.bind<EventStore>(TYPES.EventStore).toDynamicValue((ctx) => ctx.get<LowdbEventStore>(TYPES.Store));
+  c.bind<HistoryStore>(TYPES.HistoryStore).toDynamicValue((ctx) => ctx.get<LowdbEventStore>(TYPES.Store));
+  c.bind<HistoryApp>(TYPES.HistoryApp).toDynamicValue((ctx) => new HistoryApp(ctx.get<HistoryStore>(TYPES.HistoryStore)));
   c.bind<RosterApp>(TYPES.RosterApp).toDynamicValue(
     (ctx) => new RosterApp(ctx.get<EventStore>(TYPES.EventStore), ctx.get<Evaluator>(TYPES.Evaluator)),
   );

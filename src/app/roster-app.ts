@@ -13,6 +13,7 @@ import type { Tenure } from '../domain/tenures.js';
 import { derive, type Derivation } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
 import { ledger, type Ledger, type LedgerTarget } from '../ledger/headcount.js';
+import { findPerson } from '../history/audit.js';
 import { stamp, type EventStore } from '../store/event-store.js';
 
 export interface PersonExplanation {
@@ -63,15 +64,8 @@ export class RosterApp {
 
   async explain(query: string): Promise<PersonExplanation> {
     const d = await this.derivation();
-    const persons = Object.values(d.state.persons);
-    const exact = persons.filter((p) => p.personId === query);
-    const matches = exact.length > 0 ? exact : persons.filter((p) => p.name === query);
-    if (matches.length === 0) throw new DomainError('unknown-person', `记录中没有姓名或编号为“${query}”的人员`);
-    if (matches.length > 1) {
-      throw new DomainError('unknown-person', `姓名“${query}”对应多名人员，请改用编号：${matches.map((p) => p.personId).join('、')}`);
-    }
-    const person = matches[0]!;
-    const id = person.personId;
+    const id = findPerson(d, query);
+    const person = d.state.persons[id]!;
     return {
       personId: id,
       name: person.name,
@@ -109,6 +103,17 @@ export class RosterApp {
     if (first) {
       const index = first.eventSeq! - existing.length - 1;
       throw new DomainError(first.code === 'unknown-person' ? 'unknown-person' : 'contradicts-record', first.message, `第${index + 1}个事件（$[${index}]）`);
+    }
+    // A correction changes the replay of earlier events: refuse it if it makes any of them contradict the record.
+    const correction = candidate.findIndex((e, i) => i >= existing.length && e.type === 'EventCorrected');
+    if (correction >= 0) {
+      const key = (f: CheckFinding) => `${f.code}|${f.eventSeq}|${f.personId}`;
+      const before = new Set(check(await derive(existing, this.evaluator)).filter((f) => f.level === 'error').map(key));
+      const broken = check(d).find((f) => f.level === 'error' && !before.has(key(f)));
+      if (broken) {
+        const index = correction - existing.length;
+        throw new DomainError('contradicts-record', `更正后记录将出现错误：${broken.message}`, `第${index + 1}个事件（$[${index}]）`);
+      }
     }
     return this.store.append(request);
   }

@@ -8,6 +8,8 @@ import { isCounted, statusOn } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
 import { FIELD_NAMES, ledger } from '../ledger/headcount.js';
 import type { PostCheckCode } from './posts.js';
+import { correctionProblems } from '../history/corrections.js';
+import { publicationChecks } from '../history/publications.js';
 
 export type CheckLevel = 'error' | 'warning';
 
@@ -27,7 +29,10 @@ export interface CheckFinding {
     | 'duplicate-person'
     | 'unknown-electing-unit'
     | 'duplicate-definition'
-    | PostCheckCode;
+    | PostCheckCode
+    | 'invalid-correction'
+    | 'publication-differs'
+    | 'tampered-log';
   readonly message: string;
   readonly eventSeq?: number;
   readonly personId?: string;
@@ -168,6 +173,9 @@ export function check(d: Derivation): CheckFinding[] {
   if (!d.state.congress) {
     return [{ level: 'error', code: 'no-congress', message: '记录中没有本届人民代表大会的基本信息（CongressConstituted 事件）' }];
   }
-  return [...definitionChecks(d), ...personChecks(d), ...unruledChecks(d), ...electionChecks(d), ...countChecks(d)];
+  const corrections = correctionProblems(d.recorded).map(
+    (p): CheckFinding => ({ level: 'error', code: 'invalid-correction', message: p.message, eventSeq: p.seq }),
+  );
+  return [...corrections, ...definitionChecks(d), ...personChecks(d), ...unruledChecks(d), ...electionChecks(d), ...countChecks(d), ...publicationChecks(d)];
 }
 

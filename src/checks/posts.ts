@@ -97,7 +97,7 @@ function confirmedBeforeAct(d: Derivation, act: EventOf<'PersonnelDecided'>): bo
   if (!m || !isCounted(statusOn(m, act.date))) return false;
   const confirmation = m.history.filter((h) => h.status === 'valid' && h.from !== undefined && onOrBefore(h.from, act.date)).at(-1);
   if (!confirmation || confirmation.from !== act.date) return true;
-  const event = d.events[confirmation.eventSeq - 1];
+  const event = d.events.find((e) => e.seq === confirmation.eventSeq);
   const item = event?.source.session === act.session ? event.source.item : undefined;
   return item === undefined || item < act.item;
 }
@@ -205,7 +205,7 @@ async function compatibilityChecks(d: Derivation, evaluator: Evaluator): Promise
 
 function oathChecks(d: Derivation, analysis: PostAnalysis): PostCheckFinding[] {
   const out: PostCheckFinding[] = [];
-  const unnamed = new Map<number, string[]>();
+  const unnamed = new Map<EventOf<'OathTaken'>, string[]>();
   for (const duty of analysis.oathsOwed) {
     const name = who(d.state, duty.act.personId);
     if (duty.status === 'not-recorded') {
@@ -217,10 +217,10 @@ function oathChecks(d: Derivation, analysis: PostAnalysis): PostCheckFinding[] {
         personId: duty.act.personId,
       });
     }
-    if (duty.status === 'unnamed-ceremony' && duty.oath) unnamed.set(duty.oath.seq, [...(unnamed.get(duty.oath.seq) ?? []), name]);
+    if (duty.status === 'unnamed-ceremony' && duty.oath) unnamed.set(duty.oath, [...(unnamed.get(duty.oath) ?? []), name]);
   }
-  for (const [seq, names] of unnamed) {
-    const oath = d.events[seq - 1] as EventOf<'OathTaken'>;
+  for (const [oath, names] of unnamed) {
+    const seq = oath.seq;
     out.push({
       level: 'warning',
       code: 'oath-names-not-recorded',

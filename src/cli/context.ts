@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CommanderError, type Command } from 'commander';
 import type { RosterApp } from '../app/roster-app.js';
+import type { HistoryApp } from '../history/history-app.js';
 import { buildContainer, TYPES } from '../container.js';
 import { Day } from '../domain/dates.js';
 import { DEFAULT_RULES_DIR, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
@@ -41,6 +42,10 @@ export class CliContext {
 
   app(): RosterApp {
     return buildContainer({ dbFile: this.dbFile(), rulesDir: this.rulesDir() }).get<RosterApp>(TYPES.RosterApp);
+  }
+
+  historyApp(): HistoryApp {
+    return buildContainer({ dbFile: this.dbFile(), rulesDir: this.rulesDir() }).get<HistoryApp>(TYPES.HistoryApp);
   }
 
   /** Who is recording: --as, else $ROSTER_USER, else the OS user. */

@@ -1,16 +1,10 @@
 /** Everything the record and the rules say about one person. */
 import { formatChineseDate } from '../domain/dates.js';
 import type { PersonExplanation } from '../app/roster-app.js';
-import type { MandateStatus } from '../domain/roster.js';
 import { endedHow } from './format-posts.js';
+import { STATUS_NAMES } from '../domain/status-names.js';
 
-export const STATUS_NAMES: Record<MandateStatus, string> = {
-  pending: '已当选，待确认代表资格',
-  valid: '代表资格有效',
-  suspended: '暂停执行代表职务',
-  ended: '代表资格终止',
-  void: '当选无效',
-};
+export { STATUS_NAMES };
 
 const ORIGIN_NAMES = { 'opening-balance': '期初名册（按会议确认的实有代表）', general: '选举产生', 'by-election': '补选产生' } as const;
 

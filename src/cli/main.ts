@@ -10,6 +10,10 @@ import { recordCommand } from './commands/record.js';
 import { schemaCommand } from './commands/schema.js';
 import { cascadeCommand } from './commands/cascade.js';
 import { oathsCommand } from './commands/oaths.js';
+import { verifyCommand } from './commands/verify.js';
+import { exportCommand } from './commands/export.js';
+import { importCommand } from './commands/import.js';
+import { auditCommands } from './commands/audit.js';
 import { CliContext } from './context.js';
 import { translateCommanderError } from './messages-zh.js';
 import { packageVersion } from '../paths.js';
@@ -29,7 +33,20 @@ program
   .exitOverride();
 
 const ctx = new CliContext(program);
-for (const register of [headcountCommand, explainCommand, checkCommand, recordCommand, cascadeCommand, oathsCommand, docCommand, schemaCommand]) {
+for (const register of [
+  headcountCommand,
+  explainCommand,
+  checkCommand,
+  recordCommand,
+  cascadeCommand,
+  oathsCommand,
+  docCommand,
+  verifyCommand,
+  exportCommand,
+  importCommand,
+  auditCommands,
+  schemaCommand,
+]) {
   register(program, ctx);
 }
 
@@ -43,7 +60,8 @@ try {
   } else if (isDomainError(e)) {
     if (ctx.options.json) process.stderr.write(`${JSON.stringify({ error: { kind: e.kind, where: e.where, message: e.message } })}\n`);
     else process.stderr.write(`错误：${e.message}\n`);
-    process.exitCode = 1;
+    // 3: the record changed under the writer (a lost race); running the same command again may succeed.
+    process.exitCode = e.kind === 'store-conflict' ? 3 : 1;
   } else {
     throw e;
   }

@@ -190,6 +190,16 @@ export const EventBodies = {
   }),
   // Posts, appointment acts and the oath (src/domain/posts.ts).
   ...PostEventBodies,
+  /**
+   * 更正: an earlier event was recorded wrongly. It is never edited; this event names it (`supersedes`,
+   * its seq) and why, and may carry the event that should stand in its place. Every view replays the
+   * replacement where the superseded event stood (see src/history/corrections.ts).
+   */
+  EventCorrected: z.strictObject({
+    supersedes: z.number().int().positive(),
+    reason: Text,
+    replacement: z.lazy(() => ReplacementSchema).optional(),
+  }),
 } as const;
 
 export type EventType = keyof typeof EventBodies;
@@ -218,7 +228,8 @@ function withType<K extends EventType>(type: K) {
 const inputOptions = EVENT_TYPES.map((type) =>
   EventBodies[type].extend(withType(type).shape).extend({ source: SourceDocument, note: Text.optional() }),
 );
-const recordedOptions = EVENT_TYPES.map((type) =>
+/** One schema per event type, as recorded (with the envelope): the branches of `RosterEventSchema`. */
+export const RECORDED_EVENT_OPTIONS = EVENT_TYPES.map((type) =>
   EventBodies[type].extend(withType(type).shape).extend(Envelope.shape),
 );
 
@@ -228,8 +239,28 @@ export const EventInputSchema = z.discriminatedUnion(
 ) as unknown as z.ZodType<EventInput>;
 export const RosterEventSchema = z.discriminatedUnion(
   'type',
-  recordedOptions as unknown as [z.ZodObject, ...z.ZodObject[]],
+  RECORDED_EVENT_OPTIONS as unknown as [z.ZodObject, ...z.ZodObject[]],
 ) as unknown as z.ZodType<RosterEvent>;
+
+/**
+ * What a correction may put in place of an event: any event input but another correction. It is
+ * validated as an `EventInput` when parsed; its static type is kept loose only so that the union
+ * does not refer to itself. `replacementOf` gives it back typed.
+ */
+interface ReplacementShape {
+  readonly type: string;
+  readonly source: SourceDocument;
+  readonly [field: string]: unknown;
+}
+const ReplacementSchema: z.ZodType<ReplacementShape> = z.lazy(() =>
+  EventInputSchema.refine((e) => e.type !== 'EventCorrected', { message: '更正的替代事件不能是另一个更正', path: ['type'] }),
+) as unknown as z.ZodType<ReplacementShape>;
+export type ReplacementInput = Exclude<EventInput, { type: 'EventCorrected' }>;
+
+/** The event a correction puts in place of the one it supersedes (parsed by `ReplacementSchema`). */
+export function replacementOf(e: EventOf<'EventCorrected'>): ReplacementInput | undefined {
+  return e.replacement as ReplacementInput | undefined;
+}
 
 /** The legal date an event takes effect: its own date, else the date of the document that reports it. */
 export function effectiveDate(event: RosterEvent | EventInput): string | undefined {

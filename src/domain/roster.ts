@@ -222,6 +222,8 @@ export function evolve(state: RosterState, event: RosterEvent, findings: readonl
     })
     .with({ type: 'PostEnded' }, (e) => endPosts(state, e.personId, [e.post], { date: e.date, eventSeq: e.seq, how: e.how }))
     .with({ type: 'OathTaken' }, (e) => ({ ...state, oaths: [...state.oaths, e] }))
+    // Corrections are applied to the log before replay (src/history/corrections.ts): nothing to do here.
+    .with({ type: 'EventCorrected' }, () => state)
     .exhaustive();
 }
 

@@ -2,10 +2,14 @@
 import type { RosterEvent } from '../domain/events.js';
 import type { Finding } from '../domain/findings.js';
 import { emptyRoster, evolve, type RosterState } from '../domain/roster.js';
+import { effectiveLog } from '../history/corrections.js';
 import type { Evaluator } from './evaluator.js';
 import { factsFor, type Facts } from './facts.js';
 
 export interface Derivation {
+  /** The log as recorded, corrections included. */
+  readonly recorded: readonly RosterEvent[];
+  /** The log as replayed: corrections applied (what every view counts from). */
   readonly events: readonly RosterEvent[];
   readonly state: RosterState;
   readonly findings: readonly Finding[];
@@ -29,7 +33,8 @@ const RULED = new Set<RosterEvent['type']>([
   'SuspensionEnded',
 ]);
 
-export async function derive(events: readonly RosterEvent[], evaluator: Evaluator): Promise<Derivation> {
+export async function derive(recorded: readonly RosterEvent[], evaluator: Evaluator): Promise<Derivation> {
+  const events = effectiveLog(recorded);
   let state = emptyRoster;
   const findings: Finding[] = [];
   const unruled: { event: RosterEvent; facts: Facts }[] = [];
@@ -39,5 +44,5 @@ export async function derive(events: readonly RosterEvent[], evaluator: Evaluato
     findings.push(...found);
     state = evolve(state, event, found);
   }
-  return { events, state, findings, unruled };
+  return { recorded, events, state, findings, unruled };
 }

@@ -127,24 +127,23 @@ function byUnit(persons: readonly LedgerPerson[]): UnitGroup[] {
 const inWindow = (from: LegalDate | undefined, after: LegalDate | undefined, upTo: LegalDate) =>
   from !== undefined && (after === undefined || !onOrBefore(from, after)) && onOrBefore(from, upTo);
 
+/** The date a target stands for: a session's closing date, or the date given. */
+export function resolveTarget(state: RosterState, target: LedgerTarget): { readonly date: LegalDate; readonly session?: number } {
+  if ('asOf' in target) return { date: target.asOf };
+  const s = state.sessions[target.session];
+  if (!s) {
+    const known = Object.keys(state.sessions).join('、') || '无';
+    throw new DomainError('unknown-session', `记录中没有常委会第${target.session}次会议（已记录：${known}）`);
+  }
+  return { date: sessionDate(s), session: target.session };
+}
+
 export function ledger(d: Derivation, target: LedgerTarget): Ledger {
   const { state } = d;
   const congress = state.congress;
   if (!congress) throw new DomainError('invalid-data-file', '记录中没有本届人民代表大会的基本信息（CongressConstituted）');
 
-  let date: LegalDate;
-  let session: number | undefined;
-  if ('session' in target) {
-    const s = state.sessions[target.session];
-    if (!s) {
-      const known = Object.keys(state.sessions).join('、') || '无';
-      throw new DomainError('unknown-session', `记录中没有常委会第${target.session}次会议（已记录：${known}）`);
-    }
-    session = target.session;
-    date = sessionDate(s);
-  } else {
-    date = target.asOf;
-  }
+  const { date, session } = resolveTarget(state, target);
 
   const points = confirmationPoints(d).filter((p) =>
     session !== undefined ? p.session < session || (p.opening && p.session === session) : p.opening ? onOrBefore(p.date, date) : !onOrBefore(date, p.date),

@@ -1,49 +1,150 @@
 /**
- * The data file: the interchange format of a congress's history (see docs/data-format.md and
- * schema/roster.schema.json). Parsing names the file and the JSON path of the first problem.
+ * The data file: the interchange format of a congress's history (see README, "The data file").
+ *
+ * Two layouts hold the same records:
+ * - document: one JSON object `{ format, schemaVersion, events: [...] }` (the embedded data,
+ *   `roster export`);
+ * - log: JSON Lines, a header line `{ format, schemaVersion, layout: "log" }` and then one recorded
+ *   event per line (the working file `roster` appends to).
+ * From version 2 every event carries `hash` (src/history/chain.ts). Version 1 files have none and
+ * are migrated on read by chaining their events in order; newer versions are refused.
+ * Parsing names the file and the JSON path (or line) of the first problem.
  */
 import { z } from 'zod';
 import { DomainError, jsonPath } from '../domain/errors.js';
 import { RosterEventSchema, type RosterEvent } from '../domain/events.js';
 import { deepestIssue } from '../engine/rule-book.js';
+import { chainRecords, type StoredRecord } from '../history/chain.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+export const FORMAT = 'deputy-roster';
 
-export const DataFile = z.strictObject({
-  format: z.literal('deputy-roster'),
-  schemaVersion: z.number().int().positive(),
-  events: z.array(RosterEventSchema),
-});
 export interface DataFile {
   readonly format: 'deputy-roster';
   readonly schemaVersion: number;
   readonly events: readonly RosterEvent[];
 }
 
-export function emptyDataFile(): DataFile {
-  return { format: 'deputy-roster', schemaVersion: SCHEMA_VERSION, events: [] };
+export type Layout = 'document' | 'log';
+
+/** A data file as read: the records as stored (with hashes), not yet validated as events. */
+export interface RawFile {
+  readonly layout: Layout;
+  /** The version the file was written in (1 means it was migrated on this read). */
+  readonly fileVersion: number;
+  readonly records: readonly StoredRecord[];
+  /** Names record i (and a path inside it) in messages. */
+  readonly where: (i: number, path?: readonly PropertyKey[]) => string;
 }
 
-/** Validate a parsed data file; `file` names it in messages. */
-export function parseDataFile(value: unknown, file: string): DataFile {
+export function emptyDataFile(): DataFile {
+  return { format: FORMAT, schemaVersion: SCHEMA_VERSION, events: [] };
+}
+
+export function logHeader(): string {
+  return `${JSON.stringify({ format: FORMAT, schemaVersion: SCHEMA_VERSION, layout: 'log' })}\n`;
+}
+
+const Header = z.object({ format: z.literal(FORMAT), schemaVersion: z.number().int().positive() });
+
+function checkVersion(value: unknown, file: string): number {
   const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'number' && version > SCHEMA_VERSION) {
-    throw new DomainError(
-      'unsupported-version',
-      `数据文件的格式版本为 ${version}，本程序只支持到 ${SCHEMA_VERSION}，请升级 deputy-roster`,
-      file,
-    );
+    throw new DomainError('unsupported-version', `数据文件的格式版本为 ${version}，本程序只支持到 ${SCHEMA_VERSION}，请升级 deputy-roster`, file);
   }
-  const result = DataFile.safeParse(value);
-  if (!result.success) {
-    const issue = deepestIssue(result.error.issues);
-    throw new DomainError('invalid-data-file', `${jsonPath(issue.path)}：${issue.message}`, file);
+  const header = Header.safeParse(value);
+  if (!header.success) {
+    const issue = deepestIssue(header.error.issues);
+    throw new DomainError('invalid-data-file', `${jsonPath(issue.path)}：${issue.message}（不是 deputy-roster 数据文件）`, file);
   }
-  const data = result.data as DataFile;
-  data.events.forEach((e, i) => {
-    if (e.seq !== i + 1) {
-      throw new DomainError('invalid-data-file', `${jsonPath(['events', i, 'seq'])}：序号应为 ${i + 1}，实为 ${e.seq}`, file);
+  return header.data.schemaVersion;
+}
+
+/** Is this text a log (its first line a header without `events`)? */
+export function isLogText(text: string): boolean {
+  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
+  try {
+    const head = JSON.parse(firstLine) as unknown;
+    return typeof head === 'object' && head !== null && (head as { layout?: unknown }).layout === 'log';
+  } catch {
+    return false;
+  }
+}
+
+/** Validate stored records as events, in order; the first problem is named by record and field. */
+export function eventsOf(raw: RawFile, file: string): RosterEvent[] {
+  return raw.records.map((record, i) => {
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+      throw new DomainError('invalid-data-file', `${raw.where(i)}：应为事件对象`, file);
+    }
+    const { hash: _hash, ...body } = record;
+    const result = RosterEventSchema.safeParse(body);
+    if (!result.success) {
+      const issue = deepestIssue(result.error.issues);
+      throw new DomainError('invalid-data-file', `${raw.where(i, issue.path)}：${issue.message}`, file);
+    }
+    if (result.data.seq !== i + 1) {
+      throw new DomainError('invalid-data-file', `${raw.where(i, ['seq'])}：序号应为 ${i + 1}，实为 ${result.data.seq}`, file);
+    }
+    return result.data;
+  });
+}
+
+/** Version 1 records carry no hash: chain them as they stand. */
+function migrate(records: readonly unknown[], version: number): StoredRecord[] {
+  const objects = records.every((r): r is object => typeof r === 'object' && r !== null && !Array.isArray(r));
+  // A record that is not an object is left for `eventsOf` to name by its position.
+  if (version >= 2 || !objects) return records as StoredRecord[];
+  return chainRecords(records);
+}
+
+/** Read a document-layout data file (already JSON-parsed). */
+export function parseDocument(value: unknown, file: string): RawFile {
+  const version = checkVersion(value, file);
+  const events = (value as { events?: unknown }).events;
+  if (!Array.isArray(events)) throw new DomainError('invalid-data-file', '$.events：应为事件数组', file);
+  return {
+    layout: 'document',
+    fileVersion: version,
+    records: migrate(events, version),
+    where: (i, path = []) => jsonPath(['events', i, ...path]),
+  };
+}
+
+/** Read the lines of a log-layout file; `text` holds only whole, committed lines. */
+export function parseLog(text: string, file: string): RawFile {
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const [first, ...rest] = lines;
+  const version = checkVersion(JSON.parse(first ?? 'null'), file);
+  const records = rest.map((line, i) => {
+    try {
+      return JSON.parse(line) as unknown;
+    } catch (e) {
+      throw new DomainError('invalid-data-file', `第${i + 2}行（第${i + 1}条事件）不是有效的 JSON：${(e as Error).message}`, file);
     }
   });
-  return data;
+  return {
+    layout: 'log',
+    fileVersion: version,
+    records: migrate(records, version),
+    where: (i, path = []) => `第${i + 2}行 ${jsonPath(path)}`,
+  };
+}
+
+/** Read a data file's text in either layout; a log's torn last line (no newline) is left out. */
+export function parseDataText(text: string, file: string): RawFile {
+  if (isLogText(text)) return parseLog(text.slice(0, text.lastIndexOf('\n') + 1), file);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new DomainError('invalid-data-file', `不是有效的 JSON：${(e as Error).message}`, file);
+  }
+  return parseDocument(value, file);
+}
+
+/** Kept for callers of the version 1 API: a document-layout file as plain events. */
+export function parseDataFile(value: unknown, file: string): DataFile {
+  return { format: FORMAT, schemaVersion: SCHEMA_VERSION, events: eventsOf(parseDocument(value, file), file) };
 }

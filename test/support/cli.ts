@@ -1,12 +1,13 @@
-/** Runs the compiled `roster` CLI as a clerk would (build first: `npm test` does). */
+/** Runs the bundled `roster` CLI (built by `npm test`) as a clerk would: a real process. */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, SEED_DATA, tempDir } from './scenario.js';
 
 /** The `roster` bin: the bundled CLI package.json points to. */
 export const CLI = path.join(ROOT, 'dist', 'bin', 'roster.js');
 
+/** Runs with a throwaway default data file, so no test touches the clerk's working copy. */
 export function run(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     encoding: 'utf8',
@@ -15,9 +16,37 @@ export function run(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+export interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs as the recorder `test-clerk`; the caller names the data file with --db. */
+export function roster(args: readonly string[], env: NodeJS.ProcessEnv = {}): Run {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ROSTER_USER: 'test-clerk', ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
 /** A fresh working copy of the embedded seed data. */
 export function seedCopy(): string {
   const file = path.join(tempDir(), 'roster.json');
   copyFileSync(SEED_DATA, file);
   return file;
+}
+
+/** A scratch folder holding a copy of the embedded data, and a helper to write event files beside it. */
+export function seedWorkspace(): { dir: string; db: string; write: (name: string, value: unknown) => string } {
+  const dir = tempDir('roster-history-');
+  const db = path.join(dir, 'roster.json');
+  copyFileSync(SEED_DATA, db);
+  return {
+    dir,
+    db,
+    write: (name, value) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
+      return file;
+    },
+  };
 }

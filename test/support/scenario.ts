@@ -2,7 +2,7 @@
  * Given/when/then for roster scenarios: build a log from event inputs, run it through the real
  * rules (or a copy edited by the test), and look at the derived roster.
  */
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { EventInput, RosterEvent } from '../../src/domain/events.js';
@@ -53,3 +53,6 @@ export function tempDir(prefix = 'roster-'): string {
 export function squash(text: string): string {
   return text.replace(/\s+/g, '');
 }
+
+/** How many events the embedded data holds: events a test records are numbered after it. */
+export const SEED_EVENTS: number = (JSON.parse(readFileSync(SEED_DATA, 'utf8')) as { events: unknown[] }).events.length;

@@ -1,0 +1,61 @@
+/** The audit queries as the clerk reads them. */
+import { chineseNumber, formatChineseDate } from '../domain/dates.js';
+import type { Change, Diff, LogEntry, Members, PersonHistory, ResolvedTarget } from '../history/audit.js';
+import { STATUS_NAMES } from './format-explain.js';
+
+const when = (t: ResolvedTarget) => (t.session !== undefined ? `常委会第${chineseNumber(t.session)}次会议（${formatChineseDate(t.date)}）` : formatChineseDate(t.date));
+const day = (date: string | undefined) => (date ? formatChineseDate(date) : '日期不详');
+
+export function formatMembers(m: Members): string {
+  const out = [`${when(m)}实有代表：${m.count}名`];
+  if (m.unnamed > 0) out.push(`（其中${m.unnamed}名为会议确认的实有代表，记录未逐一列明姓名）`);
+  for (const u of m.units) {
+    out.push('', `${u.unit}（记录列明${u.members.length}名）：`);
+    for (const p of u.members) {
+      const notes = [p.status === 'suspended' ? STATUS_NAMES.suspended : '', p.affiliation ? `工作单位及职务：${p.affiliation}` : ''].filter(Boolean);
+      out.push(`  ${p.name}${notes.length > 0 ? `（${notes.join('；')}）` : ''}`);
+    }
+  }
+  return out.join('\n');
+}
+
+export function formatLogEntry(e: LogEntry): string {
+  const who = e.persons.length > 0 ? ` ${e.persons.map((p) => p.name).join('、')}` : '';
+  const lines = [`#${e.seq} ${e.type}${who}，${day(e.date)}；《${e.source.title}》；${e.recordedBy} 记录于 ${e.recordedAt}`];
+  if (e.corrects) {
+    lines.push(`    更正第${e.corrects.seq}条：${e.corrects.reason}${e.corrects.replacement ? `（以 ${e.corrects.replacement} 替代）` : '（撤回，不替代）'}`);
+  }
+  if (e.supersededBy.length > 0) lines.push(`    已被第${e.supersededBy.join('、')}条更正`);
+  return lines.join('\n');
+}
+
+export function formatLog(entries: readonly LogEntry[]): string {
+  return entries.length === 0 ? '没有符合条件的记录。' : [...entries.map(formatLogEntry), '', `共${entries.length}条。`].join('\n');
+}
+
+export function formatHistory(h: PersonHistory): string {
+  const out = [`${h.name}（编号 ${h.personId}）的记录`];
+  for (const m of h.mandates) {
+    out.push('', `代表资格（${m.electingUnit}）：`);
+    for (const c of m.history) out.push(`  ${day(c.from)}起：${STATUS_NAMES[c.status]}（第${c.eventSeq}条）`);
+  }
+  out.push('', '时间线（按记录顺序）：');
+  for (const e of h.entries) {
+    out.push(formatLogEntry(e));
+    for (const f of e.findings) out.push(`    认定：${f.outcome.params.label}；规则 ${f.ruleId}；依据 ${f.citation.text}〔${f.citation.mark}〕`);
+  }
+  return out.join('\n');
+}
+
+function changeLine(c: Change): string {
+  const why = c.finding ? `${c.finding.outcome.params.label}（规则 ${c.finding.ruleId}；依据 ${c.finding.citation.text}）` : c.to ? STATUS_NAMES[c.to] : '';
+  return `  ${c.name}（${c.electingUnit}），${day(c.date)}：${why}`;
+}
+
+export function formatDiff(x: Diff): string {
+  const out = [`从${when(x.from)}到${when(x.to)}：实有代表 ${x.from.count}名 → ${x.to.count}名`];
+  out.push('', `新增代表：${x.came.length}名`, ...x.came.map(changeLine));
+  out.push('', `离开代表：${x.left.length}名`, ...x.left.map(changeLine));
+  if (x.statusChanged.length > 0) out.push('', `状态变化（仍计入实有代表）：${x.statusChanged.length}名`, ...x.statusChanged.map(changeLine));
+  return out.join('\n');
+}

@@ -1,0 +1,185 @@
+/**
+ * Audit queries over the derived roster: who held a mandate on a date, a person's timeline, what
+ * changed between two dates, and the log as entered. Pure: they read a Derivation.
+ */
+import { onOrBefore, type LegalDate } from '../domain/dates.js';
+import { DomainError } from '../domain/errors.js';
+import { effectiveDate, replacementOf, type EventType, type RosterEvent, type SourceDocument } from '../domain/events.js';
+import type { Finding } from '../domain/findings.js';
+import { isCounted, statusOn, type Mandate, type MandateStatus } from '../domain/roster.js';
+import type { Derivation } from '../engine/derive.js';
+import { countOn, resolveTarget, type LedgerTarget } from '../ledger/headcount.js';
+
+export type ResolvedTarget = ReturnType<typeof resolveTarget>;
+
+const nameOf = (d: Derivation, personId: string) => d.state.persons[personId]?.name ?? personId;
+
+export interface Member {
+  readonly personId: string;
+  readonly name: string;
+  readonly electingUnit: string;
+  readonly status: MandateStatus;
+  /** 工作单位及职务 as registered. */
+  readonly affiliation?: string;
+}
+
+export interface Members extends ResolvedTarget {
+  readonly count: number;
+  /** Deputies counted in an opening balance whose names the record does not give. */
+  readonly unnamed: number;
+  readonly units: readonly { readonly unit: string; readonly members: readonly Member[] }[];
+}
+
+function heldOn(d: Derivation, date: LegalDate): Mandate[] {
+  return d.state.mandates.filter((m) => isCounted(statusOn(m, date)));
+}
+
+export function members(d: Derivation, target: LedgerTarget): Members {
+  const at = resolveTarget(d.state, target);
+  const held = heldOn(d, at.date);
+  const units = new Map<string, Member[]>();
+  for (const m of held) {
+    const affiliation = d.state.persons[m.personId]?.affiliation;
+    const member: Member = { personId: m.personId, name: nameOf(d, m.personId), electingUnit: m.electingUnit, status: statusOn(m, at.date)!, ...(affiliation ? { affiliation } : {}) };
+    units.set(m.electingUnit, [...(units.get(m.electingUnit) ?? []), member]);
+  }
+  const count = countOn(d.state, at.date);
+  return { ...at, count, unnamed: count - held.length, units: [...units].map(([unit, list]) => ({ unit, members: list })) };
+}
+
+/** The persons an event is about. */
+export function personsOf(e: RosterEvent): string[] {
+  if ('personId' in e) return [e.personId];
+  if (e.type === 'OpeningBalanceStated') return e.members.map((m) => m.personId);
+  if (e.type === 'TerminationsAnnounced') return e.personIds;
+  if (e.type === 'EventCorrected') {
+    const r = replacementOf(e);
+    return r && 'personId' in r ? [r.personId] : [];
+  }
+  return [];
+}
+
+export interface LogEntry {
+  readonly seq: number;
+  readonly type: EventType;
+  readonly date: LegalDate | undefined;
+  readonly persons: readonly { readonly personId: string; readonly name: string }[];
+  readonly recordedAt: string;
+  readonly recordedBy: string;
+  readonly source: SourceDocument;
+  /** Corrections that supersede this event. */
+  readonly supersededBy: readonly number[];
+  /** For a correction: what it supersedes and why. */
+  readonly corrects?: { readonly seq: number; readonly reason: string; readonly replacement: EventType | undefined };
+  readonly event: RosterEvent;
+}
+
+function logEntry(d: Derivation, e: RosterEvent, persons: readonly string[]): LogEntry {
+  const supersededBy = d.recorded.filter((c) => c.type === 'EventCorrected' && c.supersedes === e.seq).map((c) => c.seq);
+  return {
+    seq: e.seq,
+    type: e.type,
+    date: effectiveDate(e),
+    persons: persons.map((personId) => ({ personId, name: nameOf(d, personId) })),
+    recordedAt: e.recordedAt,
+    recordedBy: e.recordedBy,
+    source: e.source,
+    supersededBy,
+    ...(e.type === 'EventCorrected' ? { corrects: { seq: e.supersedes, reason: e.reason, replacement: replacementOf(e)?.type } } : {}),
+    event: e,
+  };
+}
+
+export interface LogFilter {
+  readonly type?: string;
+  readonly unit?: string;
+  /** Recorded on or after this date. */
+  readonly since?: LegalDate;
+}
+
+/** The recorded log as entered (corrections and what they supersede both shown). */
+export function log(d: Derivation, filter: LogFilter = {}): LogEntry[] {
+  const unitsOf = (personId: string) => d.state.mandates.filter((m) => m.personId === personId).map((m) => m.electingUnit);
+  const targetOf = new Map(d.recorded.map((e) => [e.seq, e]));
+  return d.recorded
+    .filter((e) => filter.type === undefined || e.type === filter.type)
+    .filter((e) => filter.since === undefined || e.recordedAt.slice(0, 10) >= filter.since)
+    .filter((e) => {
+      if (filter.unit === undefined) return true;
+      if (e.type === 'DeputyElected') return e.electingUnit === filter.unit;
+      if (e.type === 'OpeningBalanceStated') return e.members.some((m) => m.electingUnit === filter.unit);
+      const persons = e.type === 'EventCorrected' ? [...personsOf(e), ...personsOf(targetOf.get(e.supersedes) ?? e)] : personsOf(e);
+      return persons.some((p) => unitsOf(p).includes(filter.unit!));
+    })
+    .map((e) => logEntry(d, e, personsOf(e)));
+}
+
+export interface PersonHistory {
+  readonly personId: string;
+  readonly name: string;
+  readonly mandates: readonly Mandate[];
+  /** Every recorded event about the person, corrections included, in record order. */
+  readonly entries: readonly (LogEntry & { readonly findings: readonly Finding[] })[];
+}
+
+export function findPerson(d: Derivation, query: string): string {
+  const persons = Object.values(d.state.persons);
+  const exact = persons.filter((p) => p.personId === query);
+  const matches = exact.length > 0 ? exact : persons.filter((p) => p.name === query);
+  if (matches.length === 0) throw new DomainError('unknown-person', `记录中没有姓名或编号为“${query}”的人员`);
+  if (matches.length > 1) throw new DomainError('unknown-person', `姓名“${query}”对应多名人员，请改用编号：${matches.map((p) => p.personId).join('、')}`);
+  return matches[0]!.personId;
+}
+
+export function history(d: Derivation, query: string): PersonHistory {
+  const id = findPerson(d, query);
+  const bySeq = new Map(d.recorded.map((e) => [e.seq, e]));
+  const about = (e: RosterEvent): boolean =>
+    personsOf(e).includes(id) || (e.type === 'EventCorrected' && bySeq.has(e.supersedes) && personsOf(bySeq.get(e.supersedes)!).includes(id));
+  return {
+    personId: id,
+    name: nameOf(d, id),
+    mandates: d.state.mandates.filter((m) => m.personId === id),
+    entries: d.recorded.filter(about).map((e) => ({ ...logEntry(d, e, personsOf(e)), findings: d.findings.filter((f) => f.eventSeq === e.seq && f.personId === id) })),
+  };
+}
+
+export interface Change {
+  readonly personId: string;
+  readonly name: string;
+  readonly electingUnit: string;
+  readonly date: LegalDate | undefined;
+  /** What decided it: the rule's finding, where a rule decided. */
+  readonly finding: Finding | undefined;
+  readonly from: MandateStatus | undefined;
+  readonly to: MandateStatus | undefined;
+}
+
+export interface Diff {
+  readonly from: ResolvedTarget & { readonly count: number };
+  readonly to: ResolvedTarget & { readonly count: number };
+  readonly came: readonly Change[];
+  readonly left: readonly Change[];
+  /** Still counted at both ends, but suspended at one and not the other. */
+  readonly statusChanged: readonly Change[];
+}
+
+export function diff(d: Derivation, fromTarget: LedgerTarget, toTarget: LedgerTarget): Diff {
+  const from = resolveTarget(d.state, fromTarget);
+  const to = resolveTarget(d.state, toTarget);
+  const lastChange = (m: Mandate) => [...m.history].reverse().find((h) => h.from !== undefined && onOrBefore(h.from, to.date) && !onOrBefore(h.from, from.date));
+  const change = (m: Mandate): Change => {
+    const h = lastChange(m);
+    return { personId: m.personId, name: nameOf(d, m.personId), electingUnit: m.electingUnit, date: h?.from, finding: h?.finding, from: statusOn(m, from.date), to: statusOn(m, to.date) };
+  };
+  const came: Change[] = [];
+  const left: Change[] = [];
+  const statusChanged: Change[] = [];
+  for (const m of d.state.mandates) {
+    const [a, b] = [statusOn(m, from.date), statusOn(m, to.date)];
+    if (!isCounted(a) && isCounted(b)) came.push(change(m));
+    else if (isCounted(a) && !isCounted(b)) left.push(change(m));
+    else if (isCounted(a) && a !== b) statusChanged.push(change(m));
+  }
+  return { from: { ...from, count: countOn(d.state, from.date) }, to: { ...to, count: countOn(d.state, to.date) }, came, left, statusChanged };
+}
