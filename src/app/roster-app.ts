@@ -63,7 +63,7 @@ export class RosterApp {
       mandates: d.state.mandates.filter((m) => m.personId === id),
       findings: d.findings.filter((f) => f.personId === id),
       events: d.events.filter(
-        (e) => ('personId' in e && e.personId === id) || (e.type === 'OpeningBalanceStated' && e.members.some((m) => m.personId === id)),
+        (e) => ('personId' in e && e.personId === id) || ((e.type === 'OpeningBalanceStated' || e.type === 'RosterLoaded') && e.members.some((m) => m.personId === id)),
       ),
     };
   }

@@ -5,6 +5,8 @@ import { isDomainError } from '../domain/errors.js';
 import { checkCommand } from './commands/check.js';
 import { explainCommand } from './commands/explain.js';
 import { headcountCommand } from './commands/headcount.js';
+import { importRosterCommand } from './commands/import-roster.js';
+import { exportRosterCommand } from './commands/export-roster.js';
 import { recordCommand } from './commands/record.js';
 import { CliContext } from './context.js';
 
@@ -19,7 +21,7 @@ program
   .exitOverride();
 
 const ctx = new CliContext(program);
-for (const register of [headcountCommand, explainCommand, checkCommand, recordCommand]) register(program, ctx);
+for (const register of [headcountCommand, explainCommand, checkCommand, recordCommand, importRosterCommand, exportRosterCommand]) register(program, ctx);
 
 try {
   await program.parseAsync(process.argv);

@@ -143,6 +143,12 @@ export function evolve(state: RosterState, event: RosterEvent, findings: readonl
         ),
       ],
     }))
+    .with({ type: 'RosterLoaded' }, (e) => ({
+      ...state,
+      unnamed:
+        state.unnamed && state.unnamed.session === e.session ? { ...state.unnamed, count: state.unnamed.count - e.members.length } : state.unnamed,
+      mandates: [...state.mandates, ...namedFromRoster(state, e)],
+    }))
     .with({ type: 'DeputyElected' }, (e) => ({
       ...state,
       mandates: [
@@ -181,6 +187,23 @@ export function evolve(state: RosterState, event: RosterEvent, findings: readonl
     .with({ type: 'TerminationsAnnounced' }, (e) => ({ ...state, announcements: [...state.announcements, e] }))
     .with({ type: 'CredentialsReportAdopted' }, (e) => ({ ...state, reports: [...state.reports, e] }))
     .exhaustive();
+}
+
+/** The mandates a loaded roster names: counted from the confirmation date it gives, else the balance's date. */
+function namedFromRoster(state: RosterState, e: EventOf<'RosterLoaded'>): Mandate[] {
+  const earlier = new Map<string, number>();
+  for (const m of state.mandates) earlier.set(m.personId, (earlier.get(m.personId) ?? 0) + 1);
+  return e.members.map((member): Mandate => {
+    const n = earlier.get(member.personId) ?? 0;
+    earlier.set(member.personId, n + 1);
+    return {
+      mandateId: n === 0 ? member.personId : `${member.personId}#${n + 1}`,
+      personId: member.personId,
+      electingUnit: member.electingUnit,
+      origin: 'opening-balance',
+      history: [{ status: 'valid', from: member.confirmedOn ?? e.date, eventSeq: e.seq }],
+    };
+  });
 }
 
 function mandateIdFor(state: RosterState, personId: string): string {

@@ -1,0 +1,98 @@
+/**
+ * The roster as a table a clerk opens in Excel: the headers `import-roster` recognises (so an
+ * export loads back into a fresh store), then status, the date of the last change and, for an
+ * ended mandate, the reason, the rule and its citation. Posts will be added as further columns.
+ */
+import ExcelJS from 'exceljs';
+import { stringify } from 'csv-stringify/sync';
+import { formatChineseDate } from '../domain/dates.js';
+import type { MandateStatus } from '../domain/roster.js';
+import { FIELD_HEADERS } from './columns.js';
+import type { RosterView } from './roster-view.js';
+
+export const STATUS_LABELS: Record<MandateStatus, string> = {
+  pending: '已当选，待确认代表资格',
+  valid: '代表资格有效',
+  suspended: '暂停执行代表职务',
+  ended: '代表资格终止',
+  void: '当选无效',
+};
+
+const h = (field: keyof typeof FIELD_HEADERS) => FIELD_HEADERS[field][0]!;
+
+export const EXPORT_HEADERS = [
+  h('serial'),
+  h('personId'),
+  h('name'),
+  h('gender'),
+  h('ethnicity'),
+  h('birthDate'),
+  h('party'),
+  h('electingUnit'),
+  h('affiliation'),
+  h('confirmedOn'),
+  h('status'),
+  '状态变更日期',
+  '终止原因',
+  '依据规则',
+  '法律依据',
+  h('note'),
+] as const;
+
+export function exportRows(view: RosterView): string[][] {
+  return view.lines.map((l, i) => [
+    String(i + 1),
+    l.personId,
+    l.name,
+    l.gender ?? '',
+    l.ethnicity ?? '',
+    l.birthDate ?? '',
+    l.party ?? '',
+    l.electingUnit,
+    l.affiliation ?? '',
+    l.confirmedOn ?? '',
+    STATUS_LABELS[l.status],
+    l.statusSince ?? '',
+    l.end?.label ?? '',
+    l.end?.ruleId ?? '',
+    l.end?.citation ?? '',
+    l.note ?? '',
+  ]);
+}
+
+export function title(view: RosterView): string {
+  return `${view.congress.name}代表名册（截至${formatChineseDate(view.asOf)}）`;
+}
+
+/** 实有代表 and what the list cannot show (deputies counted but not named in the record). */
+export function summary(view: RosterView): string[][] {
+  return [
+    ['代表名额', String(view.congress.quota)],
+    ['实有代表', String(view.counted)],
+    ['其中记录未载姓名的代表', String(view.unnamed)],
+    ['名册所列人员', String(view.lines.length)],
+    ['截至日期', view.asOf],
+  ];
+}
+
+/** Text cells throughout: dates keep the precision the record gives (1970-05 stays a month). */
+export async function writeXlsx(view: RosterView, file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('代表名册', { views: [{ state: 'frozen', ySplit: 2 }] });
+  ws.addRow([title(view)]);
+  ws.mergeCells(1, 1, 1, EXPORT_HEADERS.length);
+  ws.getRow(1).font = { bold: true, size: 14 };
+  ws.addRow([...EXPORT_HEADERS]).font = { bold: true };
+  for (const row of exportRows(view)) ws.addRow(row);
+  ws.columns.forEach((c, i) => {
+    c.width = [6, 14, 10, 6, 8, 12, 10, 12, 36, 16, 18, 14, 14, 28, 40, 16][i] ?? 12;
+  });
+  const about = wb.addWorksheet('说明');
+  for (const row of summary(view)) about.addRow(row);
+  await wb.xlsx.writeFile(file);
+}
+
+/** UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly. */
+export function csvText(view: RosterView): string {
+  return `\uFEFF${stringify([[...EXPORT_HEADERS], ...exportRows(view)], { record_delimiter: '\r\n' })}`;
+}
