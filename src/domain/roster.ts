@@ -125,7 +125,7 @@ export function evolve(state: RosterState, event: RosterEvent, findings: readonl
         [e.session]: { session: e.session, date: e.date, agenda: e.agenda, ...(e.endDate ? { endDate: e.endDate } : {}) },
       },
     }))
-    .with({ type: 'PersonRegistered' }, (e) => ({ ...state, persons: { ...state.persons, [e.personId]: e } }))
+    .with({ type: 'PersonRegistered' }, (e) => registerPersons(state, [e]))
     .with({ type: 'OpeningBalanceStated' }, (e) => ({
       ...state,
       openingBalances: [...state.openingBalances, e],
@@ -204,6 +204,16 @@ function namedFromRoster(state: RosterState, e: EventOf<'RosterLoaded'>): Mandat
       history: [{ status: 'valid', from: member.confirmedOn ?? e.date, eventSeq: e.seq }],
     };
   });
+}
+
+/**
+ * Register a run of persons in one step: `evolve` for each of them, without copying the persons
+ * table once per person (a 10,000-deputy roster would otherwise take quadratic time to replay).
+ */
+export function registerPersons(state: RosterState, events: readonly EventOf<'PersonRegistered'>[]): RosterState {
+  const persons = { ...state.persons };
+  for (const e of events) persons[e.personId] = e;
+  return { ...state, persons };
 }
 
 function mandateIdFor(state: RosterState, personId: string): string {
