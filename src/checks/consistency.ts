@@ -27,7 +27,8 @@ export interface CheckFinding {
     | 'unknown-electing-unit'
     | 'roster-without-balance'
     | 'roster-exceeds-balance'
-    | 'already-named';
+    | 'already-named'
+    | 'confirmed-after-balance';
   readonly message: string;
   readonly eventSeq?: number;
   readonly personId?: string;
@@ -163,6 +164,8 @@ function rosterChecks(d: Derivation): CheckFinding[] {
   const named = new Set<string>();
   for (const e of d.events) {
     if (e.type === 'OpeningBalanceStated') {
+      // Only the latest balance has an unnamed part a roster can name.
+      unnamed.clear();
       if (e.session !== undefined) unnamed.set(e.session, e.count - e.members.length);
       for (const m of e.members) named.add(m.personId);
     }
@@ -170,7 +173,7 @@ function rosterChecks(d: Derivation): CheckFinding[] {
     if (e.type !== 'RosterLoaded') continue;
     const left = unnamed.get(e.session);
     if (left === undefined) {
-      out.push({ level: 'error', code: 'roster-without-balance', message: `第${e.seq}条事件（RosterLoaded）所载名册对应的第${e.session}次会议没有记录实有代表人数（OpeningBalanceStated）`, eventSeq: e.seq });
+      out.push({ level: 'error', code: 'roster-without-balance', message: `第${e.seq}条事件（RosterLoaded）所载名册对应的第${e.session}次会议没有记录实有代表人数，或其后已另行记录期初人数（OpeningBalanceStated）`, eventSeq: e.seq });
       continue;
     }
     if (e.members.length > left) {
@@ -178,6 +181,9 @@ function rosterChecks(d: Derivation): CheckFinding[] {
     }
     unnamed.set(e.session, left - e.members.length);
     for (const m of e.members) {
+      if (m.confirmedOn && !onOrBefore(m.confirmedOn, e.date)) {
+        out.push({ level: 'error', code: 'confirmed-after-balance', message: `第${e.seq}条事件（RosterLoaded）中${who(d, m.personId)}的代表资格确认日期（${formatChineseDate(m.confirmedOn)}）晚于期初名册日期（${formatChineseDate(e.date)}）`, eventSeq: e.seq, personId: m.personId });
+      }
       if (named.has(m.personId)) {
         out.push({ level: 'error', code: 'already-named', message: `第${e.seq}条事件（RosterLoaded）中的${who(d, m.personId)}在记录中已有代表资格，不能重复载入`, eventSeq: e.seq, personId: m.personId });
       }

@@ -143,12 +143,16 @@ export function evolve(state: RosterState, event: RosterEvent, findings: readonl
         ),
       ],
     }))
-    .with({ type: 'RosterLoaded' }, (e) => ({
-      ...state,
-      unnamed:
-        state.unnamed && state.unnamed.session === e.session ? { ...state.unnamed, count: state.unnamed.count - e.members.length } : state.unnamed,
-      mandates: [...state.mandates, ...namedFromRoster(state, e)],
-    }))
+    .with({ type: 'RosterLoaded' }, (e) =>
+      // A roster names deputies of the balance in force; one for another session changes nothing (check reports it).
+      state.unnamed?.session === e.session
+        ? {
+            ...state,
+            unnamed: { ...state.unnamed, count: state.unnamed.count - e.members.length },
+            mandates: [...state.mandates, ...namedFromRoster(state, e)],
+          }
+        : state,
+    )
     .with({ type: 'DeputyElected' }, (e) => ({
       ...state,
       mandates: [
@@ -189,7 +193,10 @@ export function evolve(state: RosterState, event: RosterEvent, findings: readonl
     .exhaustive();
 }
 
-/** The mandates a loaded roster names: counted from the confirmation date it gives, else the balance's date. */
+/**
+ * The mandates a loaded roster names: counted from the confirmation date it gives, else from the
+ * balance's date; a deputy of the balance was counted on its date at the latest (check reports a later one).
+ */
 function namedFromRoster(state: RosterState, e: EventOf<'RosterLoaded'>): Mandate[] {
   const earlier = new Map<string, number>();
   for (const m of state.mandates) earlier.set(m.personId, (earlier.get(m.personId) ?? 0) + 1);
@@ -201,7 +208,7 @@ function namedFromRoster(state: RosterState, e: EventOf<'RosterLoaded'>): Mandat
       personId: member.personId,
       electingUnit: member.electingUnit,
       origin: 'opening-balance',
-      history: [{ status: 'valid', from: member.confirmedOn ?? e.date, eventSeq: e.seq }],
+      history: [{ status: 'valid', from: member.confirmedOn && onOrBefore(member.confirmedOn, e.date) ? member.confirmedOn : e.date, eventSeq: e.seq }],
     };
   });
 }

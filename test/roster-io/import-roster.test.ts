@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { congress, session } from '../support/builders.js';
+import { importInto } from '../support/import-in-process.js';
 import { freshStore, roster } from '../support/roster-cli.js';
 import { tempDir } from '../support/scenario.js';
 import { deputies, HEADERS, rowOf, writeCsv, writeWorkbook, type Cell } from '../support/workbooks.js';
@@ -68,13 +69,13 @@ describe('a clerk loads the opening roster into a record that has no opening bal
 });
 
 describe('a roster with problems is refused as a whole, each problem named by sheet, row and column', () => {
-  async function problems(rows: Cell[][], ...args: string[]) {
+  async function problems(rows: Cell[][]) {
     const { db, dir } = store();
     const before = readFileSync(db, 'utf8');
-    const r = await roster(db, 'import-roster', await writeWorkbook(dir, { rows }), '--session', '1', ...args);
-    expect(r.code).toBe(1);
+    const { result, report } = await importInto(db, await writeWorkbook(dir, { rows }), { session: 1 });
+    expect(result.ok).toBe(false);
     expect(readFileSync(db, 'utf8')).toBe(before);
-    return r.stdout;
+    return report;
   }
 
   it('a row without a name is reported in the 姓名 column', async () => {
@@ -109,9 +110,14 @@ describe('a roster with problems is refused as a whole, each problem named by sh
     expect(out).toMatch(/第9行 B列（姓名）：缺少姓名[\s\S]*第9行 G列[\s\S]*第10行 E列（出生年月）：出生年月：不是有效的日期（1970-13）/);
   });
 
-  it('problems come as JSON with --json, each with its row and column', async () => {
+  it('problems come as JSON with --json, each with its row and column, and the exit is non-zero', async () => {
+    const { db, dir } = store();
+    const before = readFileSync(db, 'utf8');
     const rows = VALID.map((r, i) => (i === 0 ? r.map((c, j) => (j === 2 ? '未知' : c)) : r));
-    const result = JSON.parse(await problems(rows, '--json'));
+    const r = await roster(db, 'import-roster', await writeWorkbook(dir, { rows }), '--session', '1', '--json');
+    expect(r.code).toBe(1);
+    expect(readFileSync(db, 'utf8')).toBe(before);
+    const result = JSON.parse(r.stdout);
     expect(result.ok).toBe(false);
     expect(result.problems).toEqual([
       expect.objectContaining({ code: 'invalid-gender', sheet: '代表名册', row: 2, column: 'C', header: '性别' }),
@@ -139,9 +145,9 @@ describe('names are normalised the way clerks write them', () => {
       rowOf({ name: ' 吉\u3000𠮷 ', unit: '甲区' }, 2),
       rowOf({ name: '张 三', unit: '乙区' }, 3),
     ];
-    const r = await roster(db, 'import-roster', await writeWorkbook(dir, { rows }), '--session', '1', '--json');
-    expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).plan.added.map((p: { name: string }) => p.name)).toEqual(['阿不都·热合曼', '吉𠮷', '张三']);
+    const { result } = await importInto(db, await writeWorkbook(dir, { rows }), { session: 1 });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.plan.added.map((p) => p.name)).toEqual(['阿不都·热合曼', '吉𠮷', '张三']);
     expect((await roster(db, 'explain', '阿不都·热合曼')).stdout).toContain('甲区选举单位');
   });
 });
@@ -158,18 +164,18 @@ describe('header rows as clerks lay them out', () => {
       rows: VALID,
       merges: ['A1:J1', 'A2:A3', 'B2:B3', 'C2:E2', 'F2:F3', 'G2:G3', 'H2:H3', 'J2:J3'],
     });
-    const r = await roster(db, 'import-roster', file, '--session', '1', '--json');
-    expect(r.code, r.stdout + r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).plan.added).toHaveLength(7);
+    const { result, report } = await importInto(db, file, { session: 1, dryRun: true });
+    expect(result.ok, report).toBe(true);
+    expect(report).toContain('新登记并列入期初名册：7名');
   });
 
   it('--map names a column whose header is the clerk’s own', async () => {
     const { db, dir } = store();
     const headers = [HEADERS.map((h) => (h === '姓名' ? '代表' : h))];
     const file = await writeWorkbook(dir, { headers, rows: VALID });
-    expect((await roster(db, 'import-roster', file, '--session', '1')).stdout).toContain('没有找到“姓名”表头');
-    const r = await roster(db, 'import-roster', file, '--session', '1', '--map', '代表=name');
-    expect(r.code, r.stdout).toBe(0);
+    expect((await importInto(db, file, { session: 1 })).report).toContain('前20行中没有找到“姓名”表头；如表头另有写法，请用 --map 表头=name 指定');
+    const { result, report } = await importInto(db, file, { session: 1, map: ['代表=name'] });
+    expect(result.ok, report).toBe(true);
   });
 
   it('--sheet chooses the sheet, and an unknown sheet is named with the ones there are', async () => {
@@ -188,13 +194,13 @@ describe('dates stored as Excel serials, date cells and text', () => {
     const births: Cell[] = ['1970.05', '1970年5月', 25_689, new Date(Date.UTC(1970, 4, 3)), '1970-05-03', 1970.1, '1970年5月3日'];
     const rows = VALID.map((r, i) => r.map((c, j) => (j === 4 ? births[i]! : j === 8 ? 46_032 : c)));
     const file = await writeWorkbook(dir, { rows, formats: { D: '@' } });
-    const r = await roster(db, 'import-roster', file, '--session', '1', '--json');
-    expect(r.code, r.stdout).toBe(0);
-    const events = JSON.parse(r.stdout).plan.events;
-    const registered = events.filter((e: { type: string }) => e.type === 'PersonRegistered').map((e: { birthDate: string }) => e.birthDate);
+    const { result, report } = await importInto(db, file, { session: 1, dryRun: true });
+    if (!result.ok) throw new Error(report);
+    const events = result.plan.events;
+    const registered = events.flatMap((e) => (e.type === 'PersonRegistered' ? [e.birthDate] : []));
     expect(registered).toEqual(['1970-05', '1970-05', '1970-05-01', '1970-05-03', '1970-05-03', '1970-10', '1970-05-03']);
-    const loaded = events.find((e: { type: string }) => e.type === 'RosterLoaded');
-    expect(loaded.members[0].confirmedOn).toBe('2026-01-10');
+    const loaded = events.find((e) => e.type === 'RosterLoaded');
+    expect(loaded?.type === 'RosterLoaded' && loaded.members[0]?.confirmedOn).toBe('2026-01-10');
   });
 });
 
@@ -208,11 +214,22 @@ describe('a roster as CSV', () => {
     expect(r.stdout).toContain('新登记并列入期初名册：7名');
   });
 
+  it('a CSV saved by Excel on Chinese Windows (GB18030) is decoded', async () => {
+    const { db, dir } = store();
+    const file = path.join(dir, 'gbk.csv');
+    // 姓名,选举单位 / 张三,甲区 in GB18030.
+    const bytes = Buffer.from('d0d5c3fb2cd1a1bed9b5a5cebb0d0ad5c5c8fd2cbcd7c7f8', 'hex');
+    expect(new TextDecoder('gb18030').decode(bytes)).toBe('姓名,选举单位\r\n张三,甲区');
+    writeFileSync(file, bytes);
+    const { result, report } = await importInto(db, file, { session: 1, dryRun: true });
+    expect(result.ok, report).toBe(true);
+    expect(report).toContain('甲区（1名）：张三');
+  });
+
   it('a CSV problem is named by row and column like a sheet’s', async () => {
     const { db, dir } = store();
-    const r = await roster(db, 'import-roster', writeCsv(dir, [...VALID, rowOf({ name: '某人', unit: '乙区', birth: '去年' }, 8)]), '--session', '1');
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain('工作表“roster.csv” 第9行 E列（出生年月）：出生年月：“去年”不是日期');
+    const { report } = await importInto(db, writeCsv(dir, [...VALID, rowOf({ name: '某人', unit: '乙区', birth: '去年' }, 8)]), { session: 1 });
+    expect(report).toContain('工作表“roster.csv” 第9行 E列（出生年月）：出生年月：“去年”不是日期');
   });
 });
 
