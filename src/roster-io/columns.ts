@@ -23,7 +23,7 @@ export type RosterField = (typeof ROSTER_FIELDS)[number];
 
 /** The headers each field is known by; the first is the one exports write. */
 export const FIELD_HEADERS: Record<RosterField, readonly string[]> = {
-  serial: ['序号', '编码'],
+  serial: ['序号'],
   personId: ['人员编号', '编号', '代表编号'],
   name: ['姓名', '代表姓名'],
   gender: ['性别'],

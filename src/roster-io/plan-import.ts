@@ -71,6 +71,16 @@ export function planImport(
       problems.push({ ...unitCell(e.row), code: 'duplicate-person', message: `${e.name}（${e.electingUnit}）与第${earlier.row}行重复，同一人列入两次` });
     } else if (!earlier) firstRow.set(k, e);
   }
+  // … or the same name and birth date under two electing units: one person cannot hold two seats.
+  const byBirth = new Map<string, RosterEntry>();
+  for (const e of counted) {
+    if (e.birthDate === undefined) continue;
+    const k = `${e.name}\u0000${e.birthDate}`;
+    const earlier = byBirth.get(k);
+    if (earlier && earlier.electingUnit !== e.electingUnit) {
+      problems.push({ ...unitCell(e.row), code: 'duplicate-person', message: `${e.name}（出生年月${e.birthDate}）已在第${earlier.row}行列为${earlier.electingUnit}的代表，同一人不能由两个选举单位选出` });
+    } else if (!earlier) byBirth.set(k, e);
+  }
 
   // More deputies for an electing unit than its quota (名额分配).
   for (const unit of congress.electingUnits) {

@@ -49,13 +49,18 @@ export interface RosterView {
   readonly lines: readonly RosterLine[];
 }
 
-function confirmedOn(d: Derivation, m: Mandate): LegalDate | undefined {
-  const first = m.history[0]!;
-  if (m.origin === 'opening-balance') {
-    const event = d.events[first.eventSeq - 1];
-    if (event?.type === 'RosterLoaded') return event.members.find((x) => x.personId === m.personId)?.confirmedOn;
-    return undefined;
+/** 代表资格确认日期 as loaded rosters give them, by person. */
+function rosterConfirmations(d: Derivation): Map<string, LegalDate> {
+  const out = new Map<string, LegalDate>();
+  for (const e of d.events) {
+    if (e.type !== 'RosterLoaded') continue;
+    for (const m of e.members) if (m.confirmedOn) out.set(`${e.seq}:${m.personId}`, m.confirmedOn);
   }
+  return out;
+}
+
+function confirmedOn(m: Mandate, fromRosters: ReadonlyMap<string, LegalDate>): LegalDate | undefined {
+  if (m.origin === 'opening-balance') return fromRosters.get(`${m.history[0]!.eventSeq}:${m.personId}`);
   return m.history.find((h) => h.status === 'valid')?.from;
 }
 
@@ -77,6 +82,7 @@ export function rosterView(d: Derivation, asOf: LegalDate): RosterView {
   const congress = d.state.congress;
   if (!congress) throw new DomainError('invalid-data-file', '记录中没有本届人民代表大会的基本信息（CongressConstituted）');
   const unitOrder = new Map(congress.electingUnits.map((u, i) => [u.name, i]));
+  const fromRosters = rosterConfirmations(d);
   const lines: RosterLine[] = [];
   for (const m of d.state.mandates) {
     const status = statusOn(m, asOf);
@@ -96,7 +102,7 @@ export function rosterView(d: Derivation, asOf: LegalDate): RosterView {
       ...(p?.note ? { note: p.note } : {}),
       electingUnit: m.electingUnit,
       origin: m.origin,
-      confirmedOn: confirmedOn(d, m),
+      confirmedOn: confirmedOn(m, fromRosters),
       status,
       statusSince: last.from,
       end: status === 'ended' || status === 'void' ? endOf(last) : undefined,

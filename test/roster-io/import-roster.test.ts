@@ -98,6 +98,11 @@ describe('a roster with problems is refused as a whole, each problem named by sh
     expect(await problems(rows)).toContain('第6行 G列（选举单位）：乙区代表2（乙区）与第3行重复，同一人列入两次');
   });
 
+  it('the same name and birth date under two electing units is one person in two seats', async () => {
+    const rows = [...VALID, rowOf({ name: '某人', unit: '甲区', birth: '1970.05' }, 8), rowOf({ name: '某 人', unit: '乙区', birth: '1970年5月' }, 9)];
+    expect(await problems(rows)).toContain('第10行 G列（选举单位）：某人（出生年月1970-05）已在第9行列为甲区的代表，同一人不能由两个选举单位选出');
+  });
+
   it('more deputies for an electing unit than its quota is reported with every row of that unit', async () => {
     const rows = [...deputies('甲区', 4).map(rowOf), ...deputies('乙区', 2).map(rowOf)];
     expect(await problems(rows)).toContain('第5行 G列（选举单位）：选举单位“甲区”名额3名，名册列出4名（第2、3、4、5行）');
@@ -176,6 +181,9 @@ describe('header rows as clerks lay them out', () => {
     expect((await importInto(db, file, { session: 1 })).report).toContain('前20行中没有找到“姓名”表头；如表头另有写法，请用 --map 表头=name 指定');
     const { result, report } = await importInto(db, file, { session: 1, map: ['代表=name'] });
     expect(result.ok, report).toBe(true);
+    const bad = await roster(db, 'import-roster', file, '--map', '代表=姓名');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--map “代表=姓名”无效：应写作 列名=字段');
   });
 
   it('--sheet chooses the sheet, and an unknown sheet is named with the ones there are', async () => {

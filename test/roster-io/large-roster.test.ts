@@ -17,6 +17,7 @@ describe('a roster of 10,000 deputies', () => {
     const r = await roster(db, 'import-roster', file, '--session', '1');
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain('新登记并列入期初名册：10000名');
+    expect(r.stderr, 'no progress bar when output is not a terminal').toBe('');
     const h = JSON.parse((await roster(db, 'headcount', '--session', '1', '--json')).stdout);
     expect(h.countAfter).toBe(10_000);
     expect(h.byUnit.every((u: { countAfter: number; vacancies: number }) => u.countAfter === 500 && u.vacancies === 0)).toBe(true);

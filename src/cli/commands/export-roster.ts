@@ -20,11 +20,7 @@ export function exportRosterCommand(program: Command, ctx: CliContext): void {
     .option('-o, --output <file>', '输出文件（csv 与 popolo 默认输出到标准输出；xlsx 必须指定）')
     .action(async (opts: ExportFlags) => {
       // Loaded on use: the spreadsheet libraries would slow every other command's start-up.
-      const [{ csvText, writeXlsx }, { popolo }, { rosterView }] = await Promise.all([
-        import('../../roster-io/export-table.js'),
-        import('../../roster-io/popolo.js'),
-        import('../../roster-io/roster-view.js'),
-      ]);
+      const { rosterView } = await import('../../roster-io/roster-view.js');
       const d = await ctx.app().derivation();
       const sessions = Object.values(d.state.sessions).sort((a, b) => a.session - b.session);
       const latest = sessions[sessions.length - 1];
@@ -33,9 +29,12 @@ export function exportRosterCommand(program: Command, ctx: CliContext): void {
       const done = `已导出截至${formatChineseDate(asOf)}的代表名册：${view.lines.length}人（实有代表${view.counted}名，其中记录未载姓名${view.unnamed}名）`;
       if (opts.format === 'xlsx') {
         if (!opts.output) throw new CommanderError(2, 'roster.missingOutput', '导出 xlsx 须用 -o 指定输出文件');
-        await writeXlsx(view, opts.output);
+        await (await import('../../roster-io/export-table.js')).writeXlsx(view, opts.output);
       } else {
-        const text = opts.format === 'csv' ? csvText(view) : `${JSON.stringify(popolo(view), null, 2)}\n`;
+        const text =
+          opts.format === 'csv'
+            ? (await import('../../roster-io/export-table.js')).csvText(view)
+            : `${JSON.stringify((await import('../../roster-io/popolo.js')).popolo(view), null, 2)}\n`;
         if (!opts.output) {
           process.stdout.write(text);
           return;

@@ -1,4 +1,5 @@
-import type { Command } from 'commander';
+import { CommanderError, type Command } from 'commander';
+import { isDomainError } from '../../domain/errors.js';
 import type { CliContext } from '../context.js';
 import { parseSession } from '../context.js';
 
@@ -25,6 +26,12 @@ export function importRosterCommand(program: Command, ctx: CliContext): void {
         import('../format-import.js'),
         import('../progress.js'),
       ]);
+      try {
+        (await import('../../roster-io/columns.js')).headerMap(opts.map);
+      } catch (e) {
+        if (isDomainError(e)) throw new CommanderError(2, 'roster.invalidMap', e.message);
+        throw e;
+      }
       const result = await importRoster(ctx.app(), file, {
         ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
         ...(opts.session !== undefined ? { session: opts.session } : {}),
