@@ -20,7 +20,9 @@ export function formatImport(r: ImportResult): string {
   out.push(
     b.stated === 'new'
       ? `期初实有代表：将记录第${b.session}次会议（${formatChineseDate(b.date)}）确认的实有代表${b.count}名`
-      : `期初实有代表：第${b.session}次会议（${formatChineseDate(b.date)}）确认的${b.count}名，名册人数相符`,
+      : b.stated === 'check'
+        ? `核对：第${b.session}次会议（${formatChineseDate(b.date)}）时的实有代表${b.count}名，名册与记录一致`
+        : `期初实有代表：第${b.session}次会议（${formatChineseDate(b.date)}）确认的${b.count}名，名册人数相符`,
   );
   out.push(`与记录中已有代表匹配（姓名与选举单位相同）：${plan.matched.length}名`);
   if (plan.matched.length > 0 && plan.matched.length <= 50) out.push(...listByUnit(plan.matched));

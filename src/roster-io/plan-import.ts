@@ -9,7 +9,8 @@
 import { createHash } from 'node:crypto';
 import { formatChineseDate, onOrBefore } from '../domain/dates.js';
 import type { EventInput, EventOf, SourceDocument } from '../domain/events.js';
-import { sessionDate, type Mandate } from '../domain/roster.js';
+import { isCounted, sessionDate, statusOn, type Mandate } from '../domain/roster.js';
+import { countOn } from '../ledger/headcount.js';
 import type { Derivation } from '../engine/derive.js';
 import { columnLetter } from './columns.js';
 import { normalizeName } from './normalize.js';
@@ -25,7 +26,7 @@ export interface PlannedDeputy {
 }
 
 export interface ImportPlan {
-  readonly balance: { readonly session: number; readonly date: string; readonly count: number; readonly stated: 'recorded' | 'new' };
+  readonly balance: { readonly session: number; readonly date: string; readonly count: number; readonly stated: 'recorded' | 'new' | 'check' };
   /** Deputies already in the record, matched by name and electing unit. */
   readonly matched: readonly PlannedDeputy[];
   /** Deputies the roster adds to the record. */
@@ -106,8 +107,13 @@ export function planImport(
     }
     balance = { session: chosen.session, date: chosen.date, count: chosen.count, stated: 'recorded' };
   } else if (balances.length > 0) {
+    const s = options.session === undefined ? undefined : state.sessions[options.session];
+    if (s && options.session !== undefined && (state.unnamed?.count ?? 0) === 0) {
+      return checkAgainstRecord(d, counted, { session: options.session, date: sessionDate(s) }, problems, sheetWide, unitCell);
+    }
     const known = balances.map((b) => (b.session ? `第${b.session}次会议` : formatChineseDate(b.date))).join('、');
-    problems.push({ ...sheetWide, code: 'no-opening-balance', message: `记录中没有第${options.session}次会议确认的实有代表人数；已记录的是${known}，名册只能为其记名` });
+    const why = s ? `记录中尚有${state.unnamed?.count}名实有代表未记名，无法与第${options.session}次会议时的代表核对` : `记录中没有常委会第${options.session}次会议`;
+    problems.push({ ...sheetWide, code: 'no-opening-balance', message: `${why}；期初实有代表记录于${known}，请先导入该次会议的名册` });
     return { problems };
   } else if (options.session === undefined) {
     problems.push({ ...sheetWide, code: 'no-opening-balance', message: '记录中还没有期初实有代表人数：请用 --session N 指明名册是第几次常委会会议确认的实有代表' });
@@ -221,4 +227,44 @@ export function planImport(
     plan: { balance, matched, added: added.map(({ entry: _entry, ...p }) => p), skipped, events },
     problems,
   };
+}
+
+/**
+ * Once the record names every deputy, a roster for a later session is checked against the
+ * deputies counted on that session's date: the same names in the same units, and the same count.
+ */
+function checkAgainstRecord(
+  d: Derivation,
+  counted: readonly RosterEntry[],
+  at: { readonly session: number; readonly date: string },
+  problems: RosterProblem[],
+  sheetWide: { readonly file: string; readonly sheet: string },
+  unitCell: (row: number) => Omit<RosterProblem, 'code' | 'message'>,
+): { plan?: ImportPlan; problems: RosterProblem[] } {
+  const { state } = d;
+  const inRecord = new Map<string, Mandate>();
+  for (const m of state.mandates) {
+    const person = state.persons[m.personId];
+    if (person && isCounted(statusOn(m, at.date))) inRecord.set(key(normalizeName(person.name), m.electingUnit), m);
+  }
+  const count = countOn(state, at.date);
+  const label = `第${at.session}次会议（${formatChineseDate(at.date)}）时`;
+  if (counted.length !== count) {
+    problems.push({ ...sheetWide, code: 'count-mismatch', message: `名册列出实有代表${counted.length}名，与记录中${label}的实有代表${count}名不一致` });
+  }
+  const matched: PlannedDeputy[] = [];
+  for (const e of counted) {
+    const m = inRecord.get(key(e.name, e.electingUnit));
+    if (!m) {
+      problems.push({ ...unitCell(e.row), code: 'not-in-record', message: `${e.name}（${e.electingUnit}）在记录中不是${label}的实有代表` });
+      continue;
+    }
+    inRecord.delete(key(e.name, e.electingUnit));
+    matched.push({ row: e.row, personId: m.personId, name: e.name, electingUnit: e.electingUnit });
+  }
+  for (const m of inRecord.values()) {
+    problems.push({ ...sheetWide, code: 'missing-named-member', message: `记录中${label}的实有代表${state.persons[m.personId]?.name ?? m.personId}（${m.electingUnit}）不在名册中` });
+  }
+  if (problems.length > 0) return { problems };
+  return { plan: { balance: { ...at, count, stated: 'check' }, matched, added: [], skipped: [], events: [] }, problems };
 }

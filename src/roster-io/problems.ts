@@ -14,6 +14,7 @@ export type RosterProblemCode =
   | 'above-unit-quota'
   | 'count-mismatch'
   | 'missing-named-member'
+  | 'not-in-record'
   | 'already-deputy'
   | 'confirmed-after-balance'
   | 'no-opening-balance'

@@ -124,5 +124,17 @@ describe('the embedded 16th Ningbo congress', () => {
     expect(h).toMatchObject({ baseline: { count: 484 }, terminated: { count: 8 }, confirmed: { count: 3 }, countAfter: 479 });
     expect(h.byUnit.find((u: { unit: string }) => u.unit === '鄞州区').countAfter).toBe(80 - 1 + 2);
     expect((await roster(db, 'check')).code).toBe(0);
+
+    // Every deputy now has a name: the roster of the 19th session is checked against the record.
+    const byElected = [['方勤', '鄞州区'], ['竺培楠', '鄞州区'], ['汪闻勇', '慈溪市']].map(([name, unit]) => ({ name: name!, unit: unit! }));
+    const at19 = await writeWorkbook(dir, { rows: [...others, ...byElected].map(rowOf) }, 'session-19.xlsx');
+    const agrees = await roster(db, 'import-roster', at19, '--session', '19');
+    expect(agrees.code, agrees.stdout).toBe(0);
+    expect(agrees.stdout).toContain('核对：第19次会议（2024年7月31日）时的实有代表479名，名册与记录一致');
+    const stale = await writeWorkbook(dir, { rows: [...others, ...byElected.slice(1), known[0]!].map(rowOf) }, 'stale.xlsx');
+    const disagrees = await roster(db, 'import-roster', stale, '--session', '19');
+    expect(disagrees.code).toBe(1);
+    expect(disagrees.stdout).toContain('第480行 G列（选举单位）：朱欢（江北区）在记录中不是第19次会议（2024年7月31日）时的实有代表');
+    expect(disagrees.stdout).toContain('记录中第19次会议（2024年7月31日）时的实有代表方勤（鄞州区）不在名册中');
   });
 });
