@@ -98,8 +98,9 @@ export const EventBodies = {
   }),
   /**
    * 名册载入: the deputies counted in an opening balance, named from the roster (代表名册) after the
-   * balance was stated. Each member is counted from `confirmedOn` (代表资格确认日期) where the roster
-   * gives it, else from the balance's date; the balance's count does not change, its unnamed part shrinks.
+   * balance was stated. Each is counted from the balance's date, as its own members are;
+   * `confirmedOn` (代表资格确认日期) is kept as the roster gives it. The balance's count does not
+   * change; its unnamed part shrinks.
    */
   RosterLoaded: z.strictObject({
     /** The session of the opening balance whose deputies are named. */

@@ -194,8 +194,9 @@ export function evolve(state: RosterState, event: RosterEvent, findings: readonl
 }
 
 /**
- * The mandates a loaded roster names: counted from the confirmation date it gives, else from the
- * balance's date; a deputy of the balance was counted on its date at the latest (check reports a later one).
+ * The mandates a loaded roster names, counted from the balance's date like the balance's own
+ * members: before it the record does not know the count. The 代表资格确认日期 a roster gives stays
+ * on the event, for exports (check reports one after the balance).
  */
 function namedFromRoster(state: RosterState, e: EventOf<'RosterLoaded'>): Mandate[] {
   const earlier = new Map<string, number>();
@@ -208,7 +209,7 @@ function namedFromRoster(state: RosterState, e: EventOf<'RosterLoaded'>): Mandat
       personId: member.personId,
       electingUnit: member.electingUnit,
       origin: 'opening-balance',
-      history: [{ status: 'valid', from: member.confirmedOn && onOrBefore(member.confirmedOn, e.date) ? member.confirmedOn : e.date, eventSeq: e.seq }],
+      history: [{ status: 'valid', from: e.date, eventSeq: e.seq }],
     };
   });
 }

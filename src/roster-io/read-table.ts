@@ -17,8 +17,8 @@ export interface Grid {
   /** The sheet's name, or the file's name for a CSV. */
   readonly sheet: string;
   readonly rows: ReadonlyArray<readonly CellValue[] | undefined>;
-  /** True when the cell is covered by a merge whose top-left cell lies in an earlier row. */
-  mergedFromAbove(row: number, column: number): boolean;
+  /** The top-left cell of the merged range covering this cell, when it is another cell. */
+  mergeMaster(row: number, column: number): { readonly row: number; readonly column: number } | undefined;
 }
 
 function cellValue(v: ExcelJS.CellValue): CellValue {
@@ -57,9 +57,10 @@ async function readWorkbook(file: string, sheetName: string | undefined): Promis
     file,
     sheet: ws.name,
     rows,
-    mergedFromAbove: (row, column) => {
+    mergeMaster: (row, column) => {
       const cell = ws.getCell(row, column + 1);
-      return cell.isMerged && Number(cell.master.row) < row;
+      if (!cell.isMerged || cell.master === cell) return undefined;
+      return { row: Number(cell.master.row), column: Number(cell.master.col) - 1 };
     },
   };
 }
@@ -84,7 +85,7 @@ function readCsv(file: string, bytes: Buffer): Grid {
   records.forEach((r, i) => {
     rows[i + 1] = r.map((v) => (v.trim() === '' ? undefined : v));
   });
-  return { file, sheet: path.basename(file), rows, mergedFromAbove: () => false };
+  return { file, sheet: path.basename(file), rows, mergeMaster: () => undefined };
 }
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);

@@ -36,10 +36,17 @@ function recognises(map: HeaderMap, cells: readonly CellValue[] | undefined, fie
   return (cells ?? []).findIndex((c) => c !== undefined && fieldOf(map, text(c)) === field);
 }
 
-/** The column's header texts, bottom row first, then the rows joined (代表资格 over 确认日期). */
+const mergedFromAbove = (grid: Grid, row: number, column: number) => (grid.mergeMaster(row, column)?.row ?? row) < row;
+const mergedFromLeft = (grid: Grid, row: number, column: number) => (grid.mergeMaster(row, column)?.column ?? column) < column;
+
+/**
+ * The column's header texts, bottom row first, then the rows joined (代表资格 over 确认日期). A
+ * cell merged in from the left (姓名 spread over two columns) belongs to the column it starts in.
+ */
 function candidates(grid: Grid, rows: readonly number[], column: number): string[] {
   const texts: string[] = [];
   for (const r of rows) {
+    if (mergedFromLeft(grid, r, column)) continue;
     const t = text(grid.rows[r]?.[column]);
     if (t && texts[texts.length - 1] !== t) texts.push(t);
   }
@@ -67,8 +74,10 @@ export function readRosterTable(grid: Grid, map: HeaderMap): { table: RosterTabl
   const headerRows = [top];
   for (let r = top + 1; r <= top + 2; r++) {
     const cells = grid.rows[r];
-    const continues = grid.mergedFromAbove(r, nameColumn) || cells?.[nameColumn] === undefined;
-    const named = (cells ?? []).some((c, i) => c !== undefined && !grid.mergedFromAbove(r, i) && fieldOf(map, text(c)) !== undefined);
+    const continues = mergedFromAbove(grid, r, nameColumn) || cells?.[nameColumn] === undefined;
+    const named = (cells ?? []).some(
+      (c, i) => c !== undefined && !mergedFromAbove(grid, r, i) && !mergedFromLeft(grid, r, i) && fieldOf(map, text(c)) !== undefined,
+    );
     if (!continues || !named) break;
     headerRows.push(r);
   }

@@ -44,7 +44,10 @@ describe('a roster exported to xlsx and loaded into a fresh store', () => {
 });
 
 describe('a roster exported after a deputy’s status ended', () => {
-  async function withTransfer() {
+  let recorded: Promise<{ dir: string; db: string }> | undefined;
+  /** Made once for the tests below, which only read it. */
+  const withTransfer = () => (recorded ??= transferOut());
+  async function transferOut() {
     const { dir, db } = await loaded();
     const personId = JSON.parse((await roster(db, 'explain', '甲区代表2', '--json')).stdout).personId;
     const event = { type: 'DeputyTransferredOut', source: src('2026-06-30', 2), personId, date: '2026-05-20', movement: 'transferred' };
@@ -60,6 +63,24 @@ describe('a roster exported after a deputy’s status ended', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.startsWith('\uFEFF序号,人员编号,姓名')).toBe(true);
     expect(r.stdout).toMatch(/甲区代表2,女,汉族,1970-05,中共党员,甲区,某公司总经理,2026-01-10,代表资格终止,2026-05-20,调离本行政区域,termination\.transferred-out,代表法（2025年修正）第六十二条第一款第（一）项/);
+  });
+
+  it('loaded into a fresh store, the export gives the same counted roster; the ended mandate is listed as not loaded', async () => {
+    const { dir, db } = await withTransfer();
+    const first = path.join(dir, 'after-transfer.xlsx');
+    expect((await roster(db, 'export-roster', '--format', 'xlsx', '-o', first)).code).toBe(0);
+    const fresh = await freshStore(SETUP, tempDir('roster-fresh-'));
+    const r = await roster(fresh, 'import-roster', first, '--session', '2');
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('未载入（代表状态表明不计入实有代表）：1名');
+    expect(r.stdout).toMatch(/第4行 甲区代表2（甲区）：代表资格终止/);
+    const second = path.join(dir, 'fresh.xlsx');
+    expect((await roster(fresh, 'export-roster', '--format', 'xlsx', '-o', second)).code).toBe(0);
+    // The same people, details, units, confirmation dates and status (序号 and 状态变更日期 aside).
+    const counted = (rows: string[][]) => rows.slice(2).filter((row) => row[10] === '代表资格有效').map((row) => [...row.slice(1, 11)]);
+    const before = counted(await sheetText(first, '代表名册'));
+    expect(before).toHaveLength(5);
+    expect(counted(await sheetText(second, '代表名册'))).toEqual(before);
   });
 
   it('as of a date before the transfer, the deputy is still a valid deputy', async () => {

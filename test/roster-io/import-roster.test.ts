@@ -174,6 +174,20 @@ describe('header rows as clerks lay them out', () => {
     expect(report).toContain('新登记并列入期初名册：7名');
   });
 
+  it('a header spread over two columns, and an electing unit merged down over its deputies, are read', async () => {
+    const { db, dir } = store();
+    const headers = [['序号', '姓名', null, '选举单位', '性别']];
+    const rows: Cell[][] = [
+      [1, '甲区代表1', null, '甲区', '男'],
+      [2, '甲区代表2', null, null, '女'],
+      [3, '乙区代表1', null, '乙区', '男'],
+    ];
+    const file = await writeWorkbook(dir, { headers, rows, merges: ['B1:C1', 'D2:D3'] });
+    const { result, report } = await importInto(db, file, { session: 1, dryRun: true });
+    expect(result.ok, report).toBe(true);
+    expect(report).toContain('甲区（2名）：甲区代表1、甲区代表2');
+  });
+
   it('--map names a column whose header is the clerk’s own', async () => {
     const { db, dir } = store();
     const headers = [HEADERS.map((h) => (h === '姓名' ? '代表' : h))];

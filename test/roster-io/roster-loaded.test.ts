@@ -24,10 +24,12 @@ describe('a roster names the deputies an opening balance counted without names',
     expect(g.check()).toEqual([]);
   });
 
-  it('a deputy confirmed before the balance counts from the confirmation date the roster gives', async () => {
-    const g = await given([...BASE, loaded(1, '2026-01-10', [{ personId: 'b', electingUnit: '甲区', confirmedOn: '2025-12-01' }])]);
+  it('a deputy confirmed before the balance is counted from the balance, where the record’s count begins', async () => {
+    const g = await given([...BASE, session(2, '2026-06-30'), loaded(1, '2026-01-10', [{ personId: 'b', electingUnit: '甲区', confirmedOn: '2025-12-01' }])]);
     const m = g.derivation.state.mandates.find((x) => x.personId === 'b')!;
-    expect(m.history[0]).toMatchObject({ status: 'valid', from: '2025-12-01' });
+    expect(m.history[0]).toMatchObject({ status: 'valid', from: '2026-01-10' });
+    expect(g.ledger({ asOf: '2025-12-31' }).countAfter).toBe(0);
+    expect(g.check()).toEqual([]);
   });
 
   it('naming more deputies than the balance left unnamed is an error', async () => {
