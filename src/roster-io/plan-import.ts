@@ -7,16 +7,17 @@
  * A roster whose deputies are all in the record already is a check: nothing to write.
  */
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { formatChineseDate, onOrBefore } from '../domain/dates.js';
 import type { EventInput, EventOf, SourceDocument } from '../domain/events.js';
-import { isCounted, sessionDate, statusOn, type Mandate } from '../domain/roster.js';
-import { countOn } from '../ledger/headcount.js';
+import { sessionDate, type Mandate } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
-import { columnLetter } from './columns.js';
 import { normalizeName } from './normalize.js';
 import type { RosterProblem } from './problems.js';
-import type { RosterEntry } from './roster-entries.js';
-import type { RosterTable } from './roster-table.js';
+import { deputyKey as key, type RosterEntry } from './roster-entries.js';
+import { checkAgainstRecord } from './check-roster.js';
+import { duplicateProblems, quotaProblems } from './roster-rules.js';
+import { locator, type RosterTable } from './roster-table.js';
 
 export interface PlannedDeputy {
   readonly row: number;
@@ -40,7 +41,6 @@ export interface PlanOptions {
   readonly session?: number;
 }
 
-const key = (name: string, unit: string) => `${unit}\u0000${name}`;
 
 function generatedId(e: RosterEntry, taken: ReadonlySet<string>): string {
   const base = `d-${createHash('sha256').update(`${e.electingUnit}|${e.name}|${e.birthDate ?? ''}`).digest('hex').slice(0, 10)}`;
@@ -56,45 +56,14 @@ export function planImport(
   options: PlanOptions,
 ): { plan?: ImportPlan; problems: RosterProblem[] } {
   const problems: RosterProblem[] = [];
-  const sheetWide = { file: table.file, sheet: table.sheet };
-  const unitColumn = table.columns.find((c) => c.field === 'electingUnit');
-  const unitCell = (row: number) => ({ ...sheetWide, row, ...(unitColumn ? { column: columnLetter(unitColumn.index), header: unitColumn.header } : {}) });
+  const at = locator(table);
+  const sheetWide = at.sheet();
+  const unitCell = (row: number) => at.cell(row, 'electingUnit');
   const { state } = d;
   const congress = state.congress!;
   const counted = entries.filter((e) => e.counted);
 
-  // The same person twice: same name in the same electing unit (and no birth date telling them apart).
-  const firstRow = new Map<string, RosterEntry>();
-  for (const e of counted) {
-    const k = key(e.name, e.electingUnit);
-    const earlier = firstRow.get(k);
-    if (earlier && (earlier.birthDate === undefined || e.birthDate === undefined || earlier.birthDate === e.birthDate)) {
-      problems.push({ ...unitCell(e.row), code: 'duplicate-person', message: `${e.name}（${e.electingUnit}）与第${earlier.row}行重复，同一人列入两次` });
-    } else if (!earlier) firstRow.set(k, e);
-  }
-  // … or the same name and birth date under two electing units: one person cannot hold two seats.
-  const byBirth = new Map<string, RosterEntry>();
-  for (const e of counted) {
-    if (e.birthDate === undefined) continue;
-    const k = `${e.name}\u0000${e.birthDate}`;
-    const earlier = byBirth.get(k);
-    if (earlier && earlier.electingUnit !== e.electingUnit) {
-      problems.push({ ...unitCell(e.row), code: 'duplicate-person', message: `${e.name}（出生年月${e.birthDate}）已在第${earlier.row}行列为${earlier.electingUnit}的代表，同一人不能由两个选举单位选出` });
-    } else if (!earlier) byBirth.set(k, e);
-  }
-
-  // More deputies for an electing unit than its quota (名额分配).
-  for (const unit of congress.electingUnits) {
-    if (unit.quota === undefined) continue;
-    const rows = counted.filter((e) => e.electingUnit === unit.name);
-    if (rows.length > unit.quota) {
-      problems.push({
-        ...unitCell(rows[unit.quota]!.row),
-        code: 'above-unit-quota',
-        message: `选举单位“${unit.name}”名额${unit.quota}名，名册列出${rows.length}名（第${rows.map((e) => e.row).join('、')}行）`,
-      });
-    }
-  }
+  problems.push(...duplicateProblems(counted, at), ...quotaProblems(counted, congress, at));
 
   // The opening balance the roster names.
   const balances = state.openingBalances;
@@ -109,7 +78,7 @@ export function planImport(
   } else if (balances.length > 0) {
     const s = options.session === undefined ? undefined : state.sessions[options.session];
     if (s && options.session !== undefined && (state.unnamed?.count ?? 0) === 0) {
-      return checkAgainstRecord(d, counted, { session: options.session, date: sessionDate(s) }, problems, sheetWide, unitCell);
+      return checkAgainstRecord(d, counted, { session: options.session, date: sessionDate(s) }, problems, at);
     }
     const known = balances.map((b) => (b.session ? `第${b.session}次会议` : formatChineseDate(b.date))).join('、');
     const why = s ? `记录中尚有${state.unnamed?.count}名实有代表未记名，无法与第${options.session}次会议时的代表核对` : `记录中没有常委会第${options.session}次会议`;
@@ -127,6 +96,10 @@ export function planImport(
     balance = { session: options.session, date: sessionDate(s), count: counted.length, stated: 'new' };
   }
 
+  if (counted.length === 0) {
+    problems.push({ ...sheetWide, code: 'no-rows', message: '名册中没有计入实有代表的代表（各行的代表状态均为终止、当选无效或待确认）' });
+    return { problems };
+  }
   if (counted.length !== balance.count) {
     problems.push({
       ...sheetWide,
@@ -192,7 +165,9 @@ export function planImport(
   }
   if (problems.length > 0) return { problems };
 
-  const source: SourceDocument = { title: `代表名册（${table.sheet}）`, session: balance.session, date: balance.date };
+  const fileName = path.basename(table.file);
+  const title = `代表名册（${fileName}${table.sheet === fileName ? '' : `，工作表“${table.sheet}”`}）`;
+  const source: SourceDocument = { title, session: balance.session, date: balance.date };
   const events: EventInput[] = [];
   if (balance.stated === 'new') {
     events.push({ type: 'OpeningBalanceStated', source, session: balance.session, date: balance.date, count: balance.count, members: [] });
@@ -229,42 +204,3 @@ export function planImport(
   };
 }
 
-/**
- * Once the record names every deputy, a roster for a later session is checked against the
- * deputies counted on that session's date: the same names in the same units, and the same count.
- */
-function checkAgainstRecord(
-  d: Derivation,
-  counted: readonly RosterEntry[],
-  at: { readonly session: number; readonly date: string },
-  problems: RosterProblem[],
-  sheetWide: { readonly file: string; readonly sheet: string },
-  unitCell: (row: number) => Omit<RosterProblem, 'code' | 'message'>,
-): { plan?: ImportPlan; problems: RosterProblem[] } {
-  const { state } = d;
-  const inRecord = new Map<string, Mandate>();
-  for (const m of state.mandates) {
-    const person = state.persons[m.personId];
-    if (person && isCounted(statusOn(m, at.date))) inRecord.set(key(normalizeName(person.name), m.electingUnit), m);
-  }
-  const count = countOn(state, at.date);
-  const label = `第${at.session}次会议（${formatChineseDate(at.date)}）时`;
-  if (counted.length !== count) {
-    problems.push({ ...sheetWide, code: 'count-mismatch', message: `名册列出实有代表${counted.length}名，与记录中${label}的实有代表${count}名不一致` });
-  }
-  const matched: PlannedDeputy[] = [];
-  for (const e of counted) {
-    const m = inRecord.get(key(e.name, e.electingUnit));
-    if (!m) {
-      problems.push({ ...unitCell(e.row), code: 'not-in-record', message: `${e.name}（${e.electingUnit}）在记录中不是${label}的实有代表` });
-      continue;
-    }
-    inRecord.delete(key(e.name, e.electingUnit));
-    matched.push({ row: e.row, personId: m.personId, name: e.name, electingUnit: e.electingUnit });
-  }
-  for (const m of inRecord.values()) {
-    problems.push({ ...sheetWide, code: 'missing-named-member', message: `记录中${label}的实有代表${state.persons[m.personId]?.name ?? m.personId}（${m.electingUnit}）不在名册中` });
-  }
-  if (problems.length > 0) return { problems };
-  return { plan: { balance: { ...at, count, stated: 'check' }, matched, added: [], skipped: [], events: [] }, problems };
-}

@@ -2,12 +2,12 @@
  * Each data row of a roster read as a deputy: names and units normalised, dates read, and every
  * problem a single row can have reported against its cell.
  */
-import { columnLetter, FIELD_LABELS, type RosterField } from './columns.js';
+import { FIELD_LABELS } from './columns.js';
 import { normalizeName, normalizeText } from './normalize.js';
 import type { RosterProblem } from './problems.js';
 import type { CellValue } from './read-table.js';
 import { readRosterDate } from './roster-dates.js';
-import type { RosterTable } from './roster-table.js';
+import { locator, type RosterTable } from './roster-table.js';
 
 export interface RosterEntry {
   readonly row: number;
@@ -25,6 +25,9 @@ export interface RosterEntry {
   readonly counted: boolean;
   readonly status?: string;
 }
+
+/** A row is the same person as a deputy in the record when name and electing unit are the same. */
+export const deputyKey = (name: string, unit: string) => `${unit}\u0000${name}`;
 
 /** 代表状态 as exports write it: which statuses are counted among 实有代表. */
 const STATUSES: Readonly<Record<string, boolean>> = {
@@ -51,11 +54,7 @@ export function readEntries(ctx: EntryContext, onRow?: (done: number) => void): 
   const { table } = ctx;
   const problems: RosterProblem[] = [];
   const entries: RosterEntry[] = [];
-  const columnOf = new Map(table.columns.map((c) => [c.field, c]));
-  const at = (row: number, field: RosterField) => {
-    const col = columnOf.get(field);
-    return { file: table.file, sheet: table.sheet, row, ...(col ? { column: columnLetter(col.index), header: col.header } : {}) };
-  };
+  const at = locator(table).cell;
   const textOf = (v: CellValue) => (v === undefined ? undefined : normalizeText(v instanceof Date ? v.toISOString().slice(0, 10) : String(v)) || undefined);
 
   table.rows.forEach(({ row, cells }, i) => {

@@ -119,3 +119,17 @@ export function readRosterTable(grid: Grid, map: HeaderMap): { table: RosterTabl
   }
   return { table: { ...where, columns, rows }, problems };
 }
+
+/** Where a problem is: the sheet, a row, or a row's cell in a field's column. */
+export function locator(table: RosterTable) {
+  const sheet = { file: table.file, sheet: table.sheet };
+  return {
+    sheet: () => sheet,
+    row: (row: number) => ({ ...sheet, row }),
+    cell: (row: number, field: RosterField) => {
+      const col = table.columns.find((c) => c.field === field);
+      return { ...sheet, row, ...(col ? { column: columnLetter(col.index), header: col.header } : {}) };
+    },
+  };
+}
+export type Locator = ReturnType<typeof locator>;
