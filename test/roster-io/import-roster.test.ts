@@ -276,6 +276,15 @@ describe('a file that is not a roster at all', () => {
     expect(r.stderr).toContain('不是有效的 Excel 工作簿（.xlsx），无法读取');
   });
 
+  it('an old .xls workbook is refused with the way to convert it', async () => {
+    const { db, dir } = store();
+    const file = path.join(dir, '名册.xls');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+    const r = await roster(db, 'import-roster', file, '--session', '1');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('这是旧版 Excel 文件（.xls），请在 Excel 中另存为 .xlsx 后再导入');
+  });
+
   it('a missing file is named', async () => {
     const { db, dir } = store();
     const r = await roster(db, 'import-roster', path.join(dir, 'nope.xlsx'));
