@@ -195,6 +195,8 @@ describe('header rows as clerks lay them out', () => {
     expect((await importInto(db, file, { session: 1 })).report).toContain('前20行中没有找到“姓名”表头；如表头另有写法，请用 --map 表头=name 指定');
     const { result, report } = await importInto(db, file, { session: 1, map: ['代表=name'] });
     expect(result.ok, report).toBe(true);
+    const twice = await roster(db, 'import-roster', '--map', '代表=name', '--map', '备考=note', file, '--session', '1', '--dry-run');
+    expect(twice.code, twice.stdout + twice.stderr).toBe(0);
     const bad = await roster(db, 'import-roster', file, '--map', '代表=姓名');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--map “代表=姓名”无效：应写作 列名=字段');

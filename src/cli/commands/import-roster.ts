@@ -18,7 +18,7 @@ export function importRosterCommand(program: Command, ctx: CliContext): void {
     .option('--sheet <name>', '工作表名称（默认第一张）')
     .option('--session <n>', '名册对应的期初实有代表是第几次常委会会议确认的', parseSession)
     .option('--dry-run', '只显示将写入的内容，不写入')
-    .option('--map <列名=field...>', '自定义表头，如 --map 代表姓名=name')
+    .option('--map <列名=field>', '自定义表头，如 --map 代表姓名=name（可重复）', (entry: string, all: string[] = []) => [...all, entry])
     .action(async (file: string, opts: ImportFlags) => {
       // Loaded on use: the spreadsheet libraries would slow every other command's start-up.
       const [{ importRoster }, { formatImport }, { progressBar }] = await Promise.all([
