@@ -53,6 +53,13 @@ function candidates(grid: Grid, rows: readonly number[], column: number): string
   return [...[...texts].reverse(), texts.join('')];
 }
 
+/** A row that is one cell merged across the table (江北区（10名）): a heading between groups, not a deputy. */
+function isSectionHeading(grid: Grid, row: number, cells: readonly CellValue[]): boolean {
+  const filled = cells.map((c, i) => ({ c, i })).filter(({ c }) => c !== undefined && text(c).trim() !== '');
+  if (filled.length < 2 || new Set(filled.map(({ c }) => text(c))).size > 1) return false;
+  return filled.slice(1).every(({ i }) => mergedFromLeft(grid, row, i));
+}
+
 export function readRosterTable(grid: Grid, map: HeaderMap): { table: RosterTable; problems: RosterProblem[] } {
   const problems: RosterProblem[] = [];
   const where = { file: grid.file, sheet: grid.sheet };
@@ -110,6 +117,7 @@ export function readRosterTable(grid: Grid, map: HeaderMap): { table: RosterTabl
   for (let r = first; r < grid.rows.length; r++) {
     const cells = grid.rows[r];
     if (!cells || cells.every((c) => c === undefined || text(c).trim() === '')) continue;
+    if (isSectionHeading(grid, r, cells)) continue;
     const byField: Partial<Record<RosterField, CellValue>> = {};
     for (const col of columns) {
       const v = cells[col.index];

@@ -188,6 +188,15 @@ describe('header rows as clerks lay them out', () => {
     expect(report).toContain('甲区（2名）：甲区代表1、甲区代表2');
   });
 
+  it('a heading row merged across the table between groups of deputies is not read as a deputy', async () => {
+    const { db, dir } = store();
+    const rows: Cell[][] = [['甲区（3名）'], ...VALID.slice(0, 3), ['乙区（4名）'], ...VALID.slice(3)];
+    const file = await writeWorkbook(dir, { rows, merges: ['A2:J2', 'A6:J6'] });
+    const { result, report } = await importInto(db, file, { session: 1, dryRun: true });
+    expect(result.ok, report).toBe(true);
+    expect(report).toContain('新登记并列入期初名册：7名');
+  });
+
   it('--map names a column whose header is the clerk’s own', async () => {
     const { db, dir } = store();
     const headers = [HEADERS.map((h) => (h === '姓名' ? '代表' : h))];

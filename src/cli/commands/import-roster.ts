@@ -16,7 +16,7 @@ export function importRosterCommand(program: Command, ctx: CliContext): void {
     .description('导入代表名册（.xlsx 或 .csv）为期初名册，或与记录核对；有任何问题则逐项列出且不写入')
     .argument('<file>', '代表名册文件（.xlsx 或 .csv）')
     .option('--sheet <name>', '工作表名称（默认第一张）')
-    .option('--session <n>', '名册对应的期初实有代表是第几次常委会会议确认的', parseSession)
+    .option('--session <n>', '常委会会议次数：名册为该次会议确认的期初实有代表，或与该次会议时的代表核对', parseSession)
     .option('--dry-run', '只显示将写入的内容，不写入')
     .option('--map <列名=field>', '自定义表头，如 --map 代表姓名=name（可重复）', (entry: string, all: string[] = []) => [...all, entry])
     .action(async (file: string, opts: ImportFlags) => {
