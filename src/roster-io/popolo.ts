@@ -2,7 +2,7 @@
  * The roster in Popolo JSON (https://www.popoloproject.com/specs/): persons, organizations (the
  * congress; parties), areas and posts (one per electing unit), and memberships with start and end
  * dates. `end_reason` takes one of the controlled values below; `legal_basis` carries the rule and
- * citation. Posts held by deputies (issue 3) will be further organizations, posts and memberships.
+ * citation (both extensions: Popolo lets a document add properties). Posts held by deputies (issue 3) will be further organizations, posts and memberships.
  */
 import { isCounted } from '../domain/roster.js';
 import type { MandateEnd, RosterView } from './roster-view.js';
@@ -61,7 +61,7 @@ export function popolo(view: RosterView) {
       },
       ...parties.map((p) => ({ id: `party/${p}`, name: p, classification: 'party' })),
     ],
-    areas: units.map((u) => ({ id: unitId(u), name: u, type: 'electing-unit' })),
+    areas: units.map((u) => ({ id: unitId(u), name: u, classification: 'electing unit' })),
     posts: units.map((u) => ({
       id: postId(u),
       label: `${congress.shortName}代表（${u}）`,
