@@ -1,12 +1,11 @@
 /** A roster checked against the record at a session, once every deputy in the record is named. */
 import { formatChineseDate } from '../domain/dates.js';
-import { isCounted, statusOn, type Mandate } from '../domain/roster.js';
+import { isCounted, statusOn } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
 import { countOn } from '../ledger/headcount.js';
-import { normalizeName } from './normalize.js';
 import type { ImportPlan, PlannedDeputy } from './plan-import.js';
 import type { RosterProblem } from './problems.js';
-import { deputyKey as key, type RosterEntry } from './roster-entries.js';
+import { deputiesInRecord, deputyKey as key, type RosterEntry } from './roster-entries.js';
 import type { Locator } from './roster-table.js';
 
 /**
@@ -22,11 +21,7 @@ export function checkAgainstRecord(
 ): { plan?: ImportPlan; problems: RosterProblem[] } {
   const { state } = d;
   const sheetWide = where.sheet();
-  const inRecord = new Map<string, Mandate>();
-  for (const m of state.mandates) {
-    const person = state.persons[m.personId];
-    if (person && isCounted(statusOn(m, at.date))) inRecord.set(key(normalizeName(person.name), m.electingUnit), m);
-  }
+  const inRecord = deputiesInRecord(state, (m) => isCounted(statusOn(m, at.date)));
   const count = countOn(state, at.date);
   const label = `第${at.session}次会议（${formatChineseDate(at.date)}）时`;
   if (counted.length !== count) {

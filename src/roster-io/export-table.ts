@@ -6,17 +6,9 @@
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import { formatChineseDate } from '../domain/dates.js';
-import type { MandateStatus } from '../domain/roster.js';
+import { STATUS_NAMES } from '../cli/format-explain.js';
 import { FIELD_HEADERS } from './columns.js';
 import type { RosterView } from './roster-view.js';
-
-export const STATUS_LABELS: Record<MandateStatus, string> = {
-  pending: '已当选，待确认代表资格',
-  valid: '代表资格有效',
-  suspended: '暂停执行代表职务',
-  ended: '代表资格终止',
-  void: '当选无效',
-};
 
 const h = (field: keyof typeof FIELD_HEADERS) => FIELD_HEADERS[field][0]!;
 
@@ -51,7 +43,7 @@ export function exportRows(view: RosterView): string[][] {
     l.electingUnit,
     l.affiliation ?? '',
     l.confirmedOn ?? '',
-    STATUS_LABELS[l.status],
+    STATUS_NAMES[l.status],
     l.statusSince ?? '',
     l.end?.label ?? '',
     l.end?.ruleId ?? '',

@@ -12,9 +12,8 @@ import { formatChineseDate, onOrBefore } from '../domain/dates.js';
 import type { EventInput, EventOf, SourceDocument } from '../domain/events.js';
 import { sessionDate, type Mandate } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
-import { normalizeName } from './normalize.js';
 import type { RosterProblem } from './problems.js';
-import { deputyKey as key, type RosterEntry } from './roster-entries.js';
+import { deputiesInRecord, deputyKey as key, type RosterEntry } from './roster-entries.js';
 import { checkAgainstRecord } from './check-roster.js';
 import { duplicateProblems, quotaProblems } from './roster-rules.js';
 import { locator, type RosterTable } from './roster-table.js';
@@ -115,11 +114,7 @@ export function planImport(
       .map((e) => e.seq),
   );
   const ofBalance = (m: Mandate) => m.origin === 'opening-balance' && namedIn.has(m.history[0]!.eventSeq);
-  const inRecord = new Map<string, Mandate>();
-  for (const m of state.mandates) {
-    const person = state.persons[m.personId];
-    if (person) inRecord.set(key(normalizeName(person.name), m.electingUnit), m);
-  }
+  const inRecord = deputiesInRecord(state, () => true);
   const taken = new Set(Object.keys(state.persons));
   const matched: PlannedDeputy[] = [];
   const added: (PlannedDeputy & { entry: RosterEntry })[] = [];

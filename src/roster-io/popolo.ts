@@ -4,22 +4,12 @@
  * dates. `end_reason` takes one of the controlled values below; `legal_basis` carries the rule and
  * citation (both extensions: Popolo lets a document add properties). Posts held by deputies (issue 3) will be further organizations, posts and memberships.
  */
+import { TerminationGround } from '../domain/findings.js';
 import { isCounted } from '../domain/roster.js';
 import type { MandateEnd, RosterView } from './roster-view.js';
 
-/** Controlled vocabulary of `membership.end_reason`. */
-export const END_REASONS: readonly MandateEnd['ground'][] = [
-  'transferred-out',
-  'resigned',
-  'ordered-resignation',
-  'absent-twice',
-  'recalled',
-  'nationality-lost',
-  'political-rights-deprived',
-  'capacity-lost',
-  'died',
-  'election-void',
-];
+/** Controlled vocabulary of `membership.end_reason`: the grounds of termination, and a void election. */
+export const END_REASONS: readonly MandateEnd['ground'][] = [...TerminationGround.options, 'election-void'];
 
 const GENDER = { 男: 'male', 女: 'female' } as const;
 

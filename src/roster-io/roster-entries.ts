@@ -2,6 +2,8 @@
  * Each data row of a roster read as a deputy: names and units normalised, dates read, and every
  * problem a single row can have reported against its cell.
  */
+import { STATUS_NAMES } from '../cli/format-explain.js';
+import { isCounted, type Mandate, type MandateStatus, type RosterState } from '../domain/roster.js';
 import { FIELD_LABELS } from './columns.js';
 import { normalizeName, normalizeText } from './normalize.js';
 import type { RosterProblem } from './problems.js';
@@ -29,18 +31,24 @@ export interface RosterEntry {
 /** A row is the same person as a deputy in the record when name and electing unit are the same. */
 export const deputyKey = (name: string, unit: string) => `${unit}\u0000${name}`;
 
-/** 代表状态 as exports write it: which statuses are counted among 实有代表. */
-const STATUSES: Readonly<Record<string, boolean>> = {
-  代表资格有效: true,
-  有效: true,
-  暂停执行代表职务: true,
-  暂停: true,
-  代表资格终止: false,
-  终止: false,
-  当选无效: false,
-  '已当选,待确认代表资格': false,
-  待确认: false,
-};
+/** 代表状态 as exports (and `explain`) write it, and in short: which are counted among 实有代表. */
+const STATUSES: Readonly<Record<string, boolean>> = Object.fromEntries([
+  ...Object.entries(STATUS_NAMES).map(([status, label]) => [normalizeText(label), isCounted(status as MandateStatus)]),
+  ['有效', true],
+  ['暂停', true],
+  ['终止', false],
+  ['待确认', false],
+]);
+
+/** The record's deputies by name (as normalised) and electing unit, among the mandates chosen. */
+export function deputiesInRecord(state: RosterState, include: (m: Mandate) => boolean): Map<string, Mandate> {
+  const out = new Map<string, Mandate>();
+  for (const m of state.mandates) {
+    const person = state.persons[m.personId];
+    if (person && include(m)) out.set(deputyKey(normalizeName(person.name), m.electingUnit), m);
+  }
+  return out;
+}
 
 const GENDERS: Readonly<Record<string, '男' | '女'>> = { 男: '男', 女: '女', 男性: '男', 女性: '女' };
 
@@ -91,7 +99,7 @@ export function readEntries(ctx: EntryContext, onRow?: (done: number) => void): 
       problems.push({ ...at(row, 'gender'), code: 'invalid-gender', message: `性别“${genderText}”无法识别，应为“男”或“女”` });
     }
     const status = textOf(cells.status);
-    const counted = status === undefined ? true : STATUSES[status.replace(/[，,]/gu, ',')];
+    const counted = status === undefined ? true : STATUSES[status];
     if (counted === undefined) {
       problems.push({ ...at(row, 'status'), code: 'unknown-status', message: `代表状态“${status}”无法识别（应为 ${Object.keys(STATUSES).join('、')} 之一）` });
     }
