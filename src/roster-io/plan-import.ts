@@ -40,7 +40,6 @@ export interface PlanOptions {
   readonly session?: number;
 }
 
-
 function generatedId(e: RosterEntry, taken: ReadonlySet<string>): string {
   const base = `d-${createHash('sha256').update(`${e.electingUnit}|${e.name}|${e.birthDate ?? ''}`).digest('hex').slice(0, 10)}`;
   let id = base;
