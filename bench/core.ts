@@ -11,9 +11,9 @@ import type { RosterEvent } from '../src/domain/events.js';
 import { derive } from '../src/engine/derive.js';
 import { createEvaluator } from '../src/engine/evaluator.js';
 import { loadRuleBook } from '../src/engine/rule-book.js';
-import { DEFAULT_RULES_DIR, EMBEDDED_DATA, PACKAGE_ROOT } from '../src/paths.js';
+import { CLI_BIN, DEFAULT_RULES_DIR, EMBEDDED_DATA } from '../src/paths.js';
 
-const CLI = path.join(PACKAGE_ROOT, 'dist', 'bin', 'roster.js');
+const CLI = CLI_BIN;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -14,11 +14,11 @@ import { loadRuleBook } from '../src/engine/rule-book.js';
 import { check } from '../src/checks/consistency.js';
 import { chainRecords, verifyChain } from '../src/history/chain.js';
 import { HistoryApp } from '../src/history/history-app.js';
-import { DEFAULT_RULES_DIR, EMBEDDED_DATA, PACKAGE_ROOT } from '../src/paths.js';
+import { CLI_BIN, DEFAULT_RULES_DIR, EMBEDDED_DATA } from '../src/paths.js';
 import { LowdbEventStore } from '../src/store/lowdb-store.js';
 import { syntheticCongress } from './_synthetic.js';
 
-const CLI = path.join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js');
+const CLI = CLI_BIN;
 const evaluator = createEvaluator(loadRuleBook(DEFAULT_RULES_DIR));
 
 function stats(samples: number[]): string {

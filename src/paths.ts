@@ -29,3 +29,6 @@ export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
 export function packageVersion(): string {
   return (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
+
+/** The `roster` bin as installed: the bundle package.json points to (built by `npm run build`). */
+export const CLI_BIN = path.join(PACKAGE_ROOT, 'dist', 'bin', 'roster.js');

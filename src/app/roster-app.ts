@@ -84,6 +84,7 @@ export class RosterApp {
         (e) =>
           ('personId' in e && e.personId === id) ||
           (e.type === 'OpeningBalanceStated' && e.members.some((m) => m.personId === id)) ||
+          (e.type === 'RosterLoaded' && e.members.some((m) => m.personId === id)) ||
           (e.type === 'OathTaken' && e.personIds.includes(id)),
       ),
     };

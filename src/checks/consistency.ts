@@ -32,7 +32,11 @@ export interface CheckFinding {
     | PostCheckCode
     | 'invalid-correction'
     | 'publication-differs'
-    | 'tampered-log';
+    | 'tampered-log'
+    | 'roster-without-balance'
+    | 'roster-exceeds-balance'
+    | 'already-named'
+    | 'confirmed-after-balance';
   readonly message: string;
   readonly eventSeq?: number;
   readonly personId?: string;
@@ -56,7 +60,7 @@ function personChecks(d: Derivation): CheckFinding[] {
       byName.set(e.name, [...(byName.get(e.name) ?? []), e.personId]);
       continue;
     }
-    const ids = 'personId' in e ? [e.personId] : e.type === 'OpeningBalanceStated' ? e.members.map((m) => m.personId) : e.type === 'TerminationsAnnounced' ? e.personIds : [];
+    const ids = 'personId' in e ? [e.personId] : e.type === 'OpeningBalanceStated' || e.type === 'RosterLoaded' ? e.members.map((m) => m.personId) : e.type === 'TerminationsAnnounced' ? e.personIds : [];
     for (const id of ids) {
       if (!registered.has(id)) out.push({ level: 'error', code: 'unknown-person', message: `第${e.seq}条事件（${e.type}）所指人员“${id}”未登记`, eventSeq: e.seq, personId: id });
     }
@@ -169,6 +173,42 @@ function definitionChecks(d: Derivation): CheckFinding[] {
   return out;
 }
 
+/** A loaded roster names deputies of a stated opening balance: no more than it left unnamed, none twice. */
+function rosterChecks(d: Derivation): CheckFinding[] {
+  const out: CheckFinding[] = [];
+  const unnamed = new Map<number, number>();
+  const named = new Set<string>();
+  for (const e of d.events) {
+    if (e.type === 'OpeningBalanceStated') {
+      // Only the latest balance has an unnamed part a roster can name.
+      unnamed.clear();
+      if (e.session !== undefined) unnamed.set(e.session, e.count - e.members.length);
+      for (const m of e.members) named.add(m.personId);
+    }
+    if (e.type === 'DeputyElected') named.add(e.personId);
+    if (e.type !== 'RosterLoaded') continue;
+    const left = unnamed.get(e.session);
+    if (left === undefined) {
+      out.push({ level: 'error', code: 'roster-without-balance', message: `第${e.seq}条事件（RosterLoaded）所载名册对应的第${e.session}次会议没有记录实有代表人数，或其后已另行记录期初人数（OpeningBalanceStated）`, eventSeq: e.seq });
+      continue;
+    }
+    if (e.members.length > left) {
+      out.push({ level: 'error', code: 'roster-exceeds-balance', message: `第${e.seq}条事件（RosterLoaded）载入代表${e.members.length}名，多于第${e.session}次会议确认的实有代表中尚未记名的${left}名`, eventSeq: e.seq });
+    }
+    unnamed.set(e.session, left - e.members.length);
+    for (const m of e.members) {
+      if (m.confirmedOn && !onOrBefore(m.confirmedOn, e.date)) {
+        out.push({ level: 'error', code: 'confirmed-after-balance', message: `第${e.seq}条事件（RosterLoaded）中${who(d, m.personId)}的代表资格确认日期（${formatChineseDate(m.confirmedOn)}）晚于期初名册日期（${formatChineseDate(e.date)}）`, eventSeq: e.seq, personId: m.personId });
+      }
+      if (named.has(m.personId)) {
+        out.push({ level: 'error', code: 'already-named', message: `第${e.seq}条事件（RosterLoaded）中的${who(d, m.personId)}在记录中已有代表资格，不能重复载入`, eventSeq: e.seq, personId: m.personId });
+      }
+      named.add(m.personId);
+    }
+  }
+  return out;
+}
+
 export function check(d: Derivation): CheckFinding[] {
   if (!d.state.congress) {
     return [{ level: 'error', code: 'no-congress', message: '记录中没有本届人民代表大会的基本信息（CongressConstituted 事件）' }];
@@ -176,6 +216,15 @@ export function check(d: Derivation): CheckFinding[] {
   const corrections = correctionProblems(d.recorded).map(
     (p): CheckFinding => ({ level: 'error', code: 'invalid-correction', message: p.message, eventSeq: p.seq }),
   );
-  return [...corrections, ...definitionChecks(d), ...personChecks(d), ...unruledChecks(d), ...electionChecks(d), ...countChecks(d), ...publicationChecks(d)];
+  return [
+    ...corrections,
+    ...definitionChecks(d),
+    ...personChecks(d),
+    ...rosterChecks(d),
+    ...unruledChecks(d),
+    ...electionChecks(d),
+    ...countChecks(d),
+    ...publicationChecks(d),
+  ];
 }
 

@@ -6,6 +6,8 @@ import { checkCommand } from './commands/check.js';
 import { docCommand } from './commands/doc.js';
 import { explainCommand } from './commands/explain.js';
 import { headcountCommand } from './commands/headcount.js';
+import { importRosterCommand } from './commands/import-roster.js';
+import { exportRosterCommand } from './commands/export-roster.js';
 import { recordCommand } from './commands/record.js';
 import { schemaCommand } from './commands/schema.js';
 import { cascadeCommand } from './commands/cascade.js';
@@ -45,6 +47,8 @@ for (const register of [
   exportCommand,
   importCommand,
   auditCommands,
+  importRosterCommand,
+  exportRosterCommand,
   schemaCommand,
 ]) {
   register(program, ctx);

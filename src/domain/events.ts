@@ -114,6 +114,20 @@ export const EventBodies = {
     /** Deputies known by name who are included in `count`. */
     members: z.array(z.strictObject({ personId: PersonId, electingUnit: Text })).default([]),
   }),
+  /**
+   * 名册载入: the deputies counted in an opening balance, named from the roster (代表名册) after the
+   * balance was stated. Each is counted from the balance's date, as its own members are;
+   * `confirmedOn` (代表资格确认日期) is kept as the roster gives it. The balance's count does not
+   * change; its unnamed part shrinks.
+   */
+  RosterLoaded: z.strictObject({
+    /** The session of the opening balance whose deputies are named. */
+    session: Session,
+    date: DayOrMonth,
+    members: z
+      .array(z.strictObject({ personId: PersonId, electingUnit: Text, confirmedOn: DayOrMonth.optional() }))
+      .min(1),
+  }),
   /** 当选: at a general election or a by-election (补选); awaits the credentials review. */
   DeputyElected: z.strictObject({
     ...person,

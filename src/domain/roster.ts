@@ -149,7 +149,7 @@ export function evolve(state: RosterState, event: RosterEvent, findings: readonl
         [e.session]: { session: e.session, date: e.date, agenda: e.agenda, ...(e.endDate ? { endDate: e.endDate } : {}) },
       },
     }))
-    .with({ type: 'PersonRegistered' }, (e) => ({ ...state, persons: { ...state.persons, [e.personId]: e } }))
+    .with({ type: 'PersonRegistered' }, (e) => registerPersons(state, [e]))
     .with({ type: 'OpeningBalanceStated' }, (e) => ({
       ...state,
       openingBalances: [...state.openingBalances, e],
@@ -167,6 +167,16 @@ export function evolve(state: RosterState, event: RosterEvent, findings: readonl
         ),
       ],
     }))
+    .with({ type: 'RosterLoaded' }, (e) =>
+      // A roster names deputies of the balance in force; one for another session changes nothing (check reports it).
+      state.unnamed?.session === e.session
+        ? {
+            ...state,
+            unnamed: { ...state.unnamed, count: state.unnamed.count - e.members.length },
+            mandates: [...state.mandates, ...namedFromRoster(state, e)],
+          }
+        : state,
+    )
     .with({ type: 'DeputyElected' }, (e) => ({
       ...state,
       mandates: [
@@ -230,6 +240,37 @@ export function evolve(state: RosterState, event: RosterEvent, findings: readonl
 function endPosts(state: RosterState, personId: string, posts: readonly PostRef[], end: TenureEnd): RosterState {
   const { tenures, unmatched } = endTenures(state.tenures, personId, posts, end);
   return { ...state, tenures, unmatchedEnds: [...state.unmatchedEnds, ...unmatched] };
+}
+
+/**
+ * The mandates a loaded roster names, counted from the balance's date like the balance's own
+ * members: before it the record does not know the count. The 代表资格确认日期 a roster gives stays
+ * on the event, for exports (check reports one after the balance).
+ */
+function namedFromRoster(state: RosterState, e: EventOf<'RosterLoaded'>): Mandate[] {
+  const earlier = new Map<string, number>();
+  for (const m of state.mandates) earlier.set(m.personId, (earlier.get(m.personId) ?? 0) + 1);
+  return e.members.map((member): Mandate => {
+    const n = earlier.get(member.personId) ?? 0;
+    earlier.set(member.personId, n + 1);
+    return {
+      mandateId: n === 0 ? member.personId : `${member.personId}#${n + 1}`,
+      personId: member.personId,
+      electingUnit: member.electingUnit,
+      origin: 'opening-balance',
+      history: [{ status: 'valid', from: e.date, eventSeq: e.seq }],
+    };
+  });
+}
+
+/**
+ * Register a run of persons in one step: `evolve` for each of them, without copying the persons
+ * table once per person (a 10,000-deputy roster would otherwise take quadratic time to replay).
+ */
+export function registerPersons(state: RosterState, events: readonly EventOf<'PersonRegistered'>[]): RosterState {
+  const persons = { ...state.persons };
+  for (const e of events) persons[e.personId] = e;
+  return { ...state, persons };
 }
 
 function mandateIdFor(state: RosterState, personId: string): string {

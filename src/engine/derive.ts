@@ -1,7 +1,7 @@
 /** Replays the event log through the rules: the roster state and every finding, in record order. */
-import type { RosterEvent } from '../domain/events.js';
+import type { EventOf, RosterEvent } from '../domain/events.js';
 import type { Finding } from '../domain/findings.js';
-import { emptyRoster, evolve, type RosterState } from '../domain/roster.js';
+import { emptyRoster, evolve, registerPersons, type RosterState } from '../domain/roster.js';
 import { effectiveLog } from '../history/corrections.js';
 import type { Evaluator } from './evaluator.js';
 import { factsFor, type Facts } from './facts.js';
@@ -38,7 +38,16 @@ export async function derive(recorded: readonly RosterEvent[], evaluator: Evalua
   let state = emptyRoster;
   const findings: Finding[] = [];
   const unruled: { event: RosterEvent; facts: Facts }[] = [];
-  for (const event of events) {
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    if (event.type === 'PersonRegistered') {
+      // A run of registrations (a loaded roster) is applied at once; the result equals evolving each.
+      let end = i + 1;
+      while (end < events.length && events[end]!.type === 'PersonRegistered') end++;
+      state = registerPersons(state, events.slice(i, end) as EventOf<'PersonRegistered'>[]);
+      i = end - 1;
+      continue;
+    }
     const found = RULED.has(event.type) ? await evaluator.evaluate(state, event) : [];
     if (RULED.has(event.type) && found.length === 0) unruled.push({ event, facts: factsFor(state, event) });
     findings.push(...found);

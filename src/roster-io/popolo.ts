@@ -1,0 +1,83 @@
+/**
+ * The roster in Popolo JSON (https://www.popoloproject.com/specs/): persons, organizations (the
+ * congress; parties), areas and posts (one per electing unit), and memberships with start and end
+ * dates. `end_reason` takes one of the controlled values below; `legal_basis` carries the rule and
+ * citation (both extensions: Popolo lets a document add properties). Posts held by deputies (issue 3) will be further organizations, posts and memberships.
+ */
+import { TerminationGround } from '../domain/findings.js';
+import { isCounted } from '../domain/roster.js';
+import type { MandateEnd, RosterView } from './roster-view.js';
+
+/** Controlled vocabulary of `membership.end_reason`: the grounds of termination, and a void election. */
+export const END_REASONS: readonly MandateEnd['ground'][] = [...TerminationGround.options, 'election-void'];
+
+const GENDER = { 男: 'male', 女: 'female' } as const;
+
+export function popolo(view: RosterView) {
+  const { congress } = view;
+  const orgId = `congress/${congress.termNumber}`;
+  const unitId = (unit: string) => `area/${unit}`;
+  const postId = (unit: string) => `post/${unit}`;
+  const units = [...new Set([...congress.electingUnits.map((u) => u.name), ...view.lines.map((l) => l.electingUnit)])];
+  const parties = [...new Set(view.lines.flatMap((l) => (l.party ? [l.party] : [])))];
+  const persons = new Map<string, object>();
+  for (const l of view.lines) {
+    persons.set(l.personId, {
+      id: l.personId,
+      name: l.name,
+      ...(l.gender ? { gender: GENDER[l.gender as keyof typeof GENDER] ?? l.gender } : {}),
+      ...(l.birthDate ? { birth_date: l.birthDate } : {}),
+      ...(l.ethnicity ? { ethnicity: l.ethnicity } : {}),
+      ...(l.affiliation ? { summary: l.affiliation } : {}),
+    });
+  }
+  return {
+    meta: {
+      as_of: view.asOf,
+      counted: view.counted,
+      unnamed_counted: view.unnamed,
+      note: view.unnamed > 0 ? `另有${view.unnamed}名实有代表记录未载姓名，未列入 persons 与 memberships` : undefined,
+      end_reasons: END_REASONS,
+    },
+    persons: [...persons.values()],
+    organizations: [
+      {
+        id: orgId,
+        name: congress.name,
+        other_names: [{ name: congress.shortName }],
+        classification: 'legislature',
+        ...(congress.term.start ? { founding_date: congress.term.start } : {}),
+        ...(congress.term.end ? { dissolution_date: congress.term.end } : {}),
+      },
+      ...parties.map((p) => ({ id: `party/${p}`, name: p, classification: 'party' })),
+    ],
+    areas: units.map((u) => ({ id: unitId(u), name: u, classification: 'electing unit' })),
+    posts: units.map((u) => ({
+      id: postId(u),
+      label: `${congress.shortName}代表（${u}）`,
+      role: '代表',
+      organization_id: orgId,
+      area_id: unitId(u),
+      ...(congress.electingUnits.find((x) => x.name === u)?.quota ? { seats: congress.electingUnits.find((x) => x.name === u)!.quota } : {}),
+    })),
+    memberships: [
+      ...view.lines.map((l) => ({
+        id: `membership/${l.mandateId}`,
+        person_id: l.personId,
+        organization_id: orgId,
+        post_id: postId(l.electingUnit),
+        area_id: unitId(l.electingUnit),
+        role: '代表',
+        ...(l.confirmedOn ? { start_date: l.confirmedOn } : {}),
+        ...(l.end?.date ? { end_date: l.end.date } : {}),
+        ...(l.end ? { end_reason: l.end.ground, end_reason_label: l.end.label, legal_basis: { rule_id: l.end.ruleId, citation: l.end.citation } } : {}),
+        ...(!isCounted(l.status) && !l.end ? { status: l.status } : {}),
+      })),
+      ...[...new Map(view.lines.flatMap((l) => (l.party ? [[l.personId, l.party] as const] : [])))].map(([personId, party]) => ({
+        id: `membership/${personId}/party`,
+        person_id: personId,
+        organization_id: `party/${party}`,
+      })),
+    ],
+  };
+}

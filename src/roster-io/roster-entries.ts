@@ -1,0 +1,126 @@
+/**
+ * Each data row of a roster read as a deputy: names and units normalised, dates read, and every
+ * problem a single row can have reported against its cell.
+ */
+import { STATUS_NAMES } from '../cli/format-explain.js';
+import { isCounted, type Mandate, type MandateStatus, type RosterState } from '../domain/roster.js';
+import { FIELD_LABELS } from './columns.js';
+import { normalizeName, normalizeText } from './normalize.js';
+import type { RosterProblem } from './problems.js';
+import type { CellValue } from './read-table.js';
+import { readRosterDate } from './roster-dates.js';
+import { locator, type RosterTable } from './roster-table.js';
+
+export interface RosterEntry {
+  readonly row: number;
+  readonly personId?: string;
+  readonly name: string;
+  readonly gender?: '男' | '女';
+  readonly ethnicity?: string;
+  readonly birthDate?: string;
+  readonly party?: string;
+  readonly electingUnit: string;
+  readonly affiliation?: string;
+  readonly confirmedOn?: string;
+  readonly note?: string;
+  /** False for a row whose 代表状态 says the deputy is not counted (终止, 当选无效, 待确认). */
+  readonly counted: boolean;
+  readonly status?: string;
+}
+
+/** A row is the same person as a deputy in the record when name and electing unit are the same. */
+export const deputyKey = (name: string, unit: string) => `${unit}\u0000${name}`;
+
+/** 代表状态 as exports (and `explain`) write it, and in short: which are counted among 实有代表. */
+const STATUSES: Readonly<Record<string, boolean>> = Object.fromEntries([
+  ...Object.entries(STATUS_NAMES).map(([status, label]) => [normalizeText(label), isCounted(status as MandateStatus)]),
+  ['有效', true],
+  ['暂停', true],
+  ['终止', false],
+  ['待确认', false],
+]);
+
+/** The record's deputies by name (as normalised) and electing unit, among the mandates chosen. */
+export function deputiesInRecord(state: RosterState, include: (m: Mandate) => boolean): Map<string, Mandate> {
+  const out = new Map<string, Mandate>();
+  for (const m of state.mandates) {
+    const person = state.persons[m.personId];
+    if (person && include(m)) out.set(deputyKey(normalizeName(person.name), m.electingUnit), m);
+  }
+  return out;
+}
+
+const GENDERS: Readonly<Record<string, '男' | '女'>> = { 男: '男', 女: '女', 男性: '男', 女性: '女' };
+
+export interface EntryContext {
+  readonly table: RosterTable;
+  /** Electing units of the congress, by normalised name. */
+  readonly units: ReadonlyMap<string, string>;
+}
+
+export function readEntries(ctx: EntryContext, onRow?: (done: number) => void): { entries: RosterEntry[]; problems: RosterProblem[] } {
+  const { table } = ctx;
+  const problems: RosterProblem[] = [];
+  const entries: RosterEntry[] = [];
+  const at = locator(table).cell;
+  const textOf = (v: CellValue) => (v === undefined ? undefined : normalizeText(v instanceof Date ? v.toISOString().slice(0, 10) : String(v)) || undefined);
+
+  table.rows.forEach(({ row, cells }, i) => {
+    onRow?.(i + 1);
+    const before = problems.length;
+    const name = cells.name === undefined ? '' : normalizeName(String(cells.name));
+    if (!name) problems.push({ ...at(row, 'name'), code: 'missing-name', message: '缺少姓名' });
+
+    const unitText = textOf(cells.electingUnit);
+    const unit = unitText === undefined ? undefined : ctx.units.get(unitText.replace(/\s/g, ''));
+    if (unitText === undefined) problems.push({ ...at(row, 'electingUnit'), code: 'missing-unit', message: `缺少选举单位${name ? `（${name}）` : ''}` });
+    else if (unit === undefined) {
+      problems.push({
+        ...at(row, 'electingUnit'),
+        code: 'unknown-unit',
+        message: `选举单位“${unitText}”不是本届的选举单位（${[...new Set(ctx.units.values())].join('、')}）`,
+      });
+    }
+
+    const date = (field: 'birthDate' | 'confirmedOn'): string | undefined => {
+      const v = cells[field];
+      if (v === undefined) return undefined;
+      const r = readRosterDate(v);
+      if (r.ok) return r.value;
+      problems.push({ ...at(row, field), code: 'invalid-date', message: `${FIELD_LABELS[field]}：${r.reason}` });
+      return undefined;
+    };
+    const birthDate = date('birthDate');
+    const confirmedOn = date('confirmedOn');
+
+    const genderText = textOf(cells.gender);
+    const gender = genderText === undefined ? undefined : GENDERS[genderText];
+    if (genderText !== undefined && gender === undefined) {
+      problems.push({ ...at(row, 'gender'), code: 'invalid-gender', message: `性别“${genderText}”无法识别，应为“男”或“女”` });
+    }
+    const status = textOf(cells.status);
+    const counted = status === undefined ? true : STATUSES[status];
+    if (counted === undefined) {
+      problems.push({ ...at(row, 'status'), code: 'unknown-status', message: `代表状态“${status}”无法识别（应为 ${Object.keys(STATUSES).join('、')} 之一）` });
+    }
+    if (problems.length > before || !unit) return;
+
+    const optional = (key: keyof RosterEntry, value: string | undefined) => (value === undefined ? {} : { [key]: value });
+    entries.push({
+      row,
+      name,
+      electingUnit: unit,
+      counted: counted ?? true,
+      ...optional('personId', textOf(cells.personId)),
+      ...optional('gender', gender),
+      ...optional('ethnicity', textOf(cells.ethnicity)),
+      ...optional('birthDate', birthDate),
+      ...optional('party', textOf(cells.party)),
+      ...optional('affiliation', textOf(cells.affiliation)),
+      ...optional('confirmedOn', confirmedOn),
+      ...optional('note', textOf(cells.note)),
+      ...optional('status', status),
+    } as RosterEntry);
+  });
+  return { entries, problems };
+}
