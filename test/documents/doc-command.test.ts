@@ -63,7 +63,7 @@ describe('roster doc on the embedded 16th Ningbo congress', () => {
     const r = roster('--json', 'doc', 'report', '--session', '19');
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(json.document.title).toBe('宁波市第十六届人民代表大会常务委员会代表资格审查委员会关于个别代表的代表资格的报告');
+    expect(json.documents[0].title).toBe('宁波市第十六届人民代表大会常务委员会代表资格审查委员会关于个别代表的代表资格的报告');
     expect(squash(json.text)).toBe(seed('qualification-report.txt'));
   });
 });

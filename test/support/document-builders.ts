@@ -3,7 +3,13 @@
  * about real people. Complements builders.ts (congress, session, opening, reviewed …).
  */
 import type { EventInput } from '../../src/domain/events.js';
+import { documentInput, type DocumentOptions } from '../../src/documents/document-kind.js';
+import { documentKind } from '../../src/documents/kinds.js';
+import { derive } from '../../src/engine/derive.js';
+import { createEvaluator } from '../../src/engine/evaluator.js';
+import { loadRuleBook } from '../../src/engine/rule-book.js';
 import { src } from './builders.js';
+import { RULES_DIR, stampAll } from './scenario.js';
 
 export function congressOf(c: {
   name: string;
@@ -74,4 +80,14 @@ export function voided(personId: string, date: string, sessionNo: number, voidGr
 
 export function reportAdopted(sessionNo: number, date: string, explainedBy?: { name: string; capacity: string }): EventInput {
   return { type: 'CredentialsReportAdopted', source: src(date, sessionNo), date, session: sessionNo, ...(explainedBy ? { explainedBy } : {}), stated: {} };
+}
+
+/**
+ * The documents of one kind for a session of an invented record, built as `roster doc` builds them:
+ * through the rules (the project's, or a copy a test edited) and the session's post analysis.
+ */
+export async function documentsOf(events: readonly EventInput[], kind: string, session: number, options: DocumentOptions = {}, rulesDir = RULES_DIR) {
+  const evaluator = createEvaluator(loadRuleBook(rulesDir));
+  const d = await derive(stampAll(events), evaluator);
+  return documentKind(kind)!.build(await documentInput(d, evaluator, session), session, options);
 }

@@ -42,8 +42,8 @@ function byElectionParagraph(r: SessionRecord): string | undefined {
 export const notice: DocumentKind = {
   id: 'notice',
   description: '常委会关于代表变动情况的公告',
-  build(d, session, options) {
-    const r = sessionRecord(d, session);
+  build({ derivation }, session, options) {
+    const r = sessionRecord(derivation, session);
     const number = numberLine(r, options);
     const date = options.date ?? r.announcement?.date;
     const paragraphs = [
@@ -53,7 +53,7 @@ export const notice: DocumentKind = {
       `现在，${r.congress.shortName}实有代表${r.ledger.countAfter}名。`,
       '特此公告。',
     ].filter((p): p is string => p !== undefined);
-    return {
+    return [{
       kind: 'notice',
       title: `${r.standingCommittee.name}公告`,
       numberLine: number.line,
@@ -64,6 +64,6 @@ export const notice: DocumentKind = {
         ...(number.warning ? [number.warning] : []),
         ...(date ? [] : ['记录中没有公告日期，日期留空（可用 --date 指定）']),
       ],
-    };
+    }];
   },
 };
