@@ -5,6 +5,7 @@
 import { chineseNumber, formatChineseDate } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import type { Congress, EventOf } from '../domain/events.js';
+import { PersonnelList, Proposer, type PersonnelAct as Act } from '../domain/posts.js';
 import type { RosterState } from '../domain/roster.js';
 import { standingCommitteeOf } from './phrasing.js';
 
@@ -42,4 +43,31 @@ export function adoptionNote(congress: Congress, act: PersonnelAct): string {
 /** Person names of the record, by id. */
 export function nameOf(state: RosterState, personId: string): string {
   return state.persons[personId]?.name ?? personId;
+}
+
+/** The heading of each act's part of a list, and how an entry reads: names, posts. */
+export const ACT_FORM: Record<Act, { heading: string; entry: (names: string, posts: string) => string }> = {
+  appointed: { heading: '任命', entry: (n, p) => `${n}为${p}` },
+  'decided-appointed': { heading: '决定任命', entry: (n, p) => `${n}为${p}` },
+  removed: { heading: '免去', entry: (n, p) => `${n}的${p}职务` },
+  'decided-removed': { heading: '决定免去', entry: (n, p) => `${n}的${p}职务` },
+  dismissed: { heading: '撤职', entry: (n, p) => `${n}的${p}职务` },
+  'resignation-approved': { heading: '批准', entry: (n, p) => `${n}辞去${p}职务` },
+  'resignation-accepted': { heading: '接受辞职', entry: (n, p) => `${n}辞去${p}职务` },
+};
+
+
+const PROPOSER_ORDER = Proposer.options;
+const LIST_ORDER = PersonnelList.shape.kind.options;
+
+/**
+ * The gazette's order: by proposing body (主任会议, 市长, 监委主任, 中级法院院长, 检察长), then by kind of
+ * list, then by the entry's place in its list.
+ */
+export function gazetteOrder(a: PersonnelAct, b: PersonnelAct): number {
+  return (
+    PROPOSER_ORDER.indexOf(a.list.proposer) - PROPOSER_ORDER.indexOf(b.list.proposer) ||
+    LIST_ORDER.indexOf(a.list.kind) - LIST_ORDER.indexOf(b.list.kind) ||
+    a.list.position - b.list.position
+  );
 }

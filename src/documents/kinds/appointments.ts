@@ -4,10 +4,10 @@
  * keep their recorded positions under one heading per act (任命：, 免去：); consecutive entries of one
  * act with the same posts are merged (邵芳芳、叶永权、吴波杰的宁波市中级人民法院审判员职务).
  */
-import { PersonnelList, Proposer, type PersonnelAct as Act } from '../../domain/posts.js';
+import type { PersonnelList } from '../../domain/posts.js';
 import type { DocumentKind } from '../document-kind.js';
 import type { OfficialDocument } from '../official-document.js';
-import { adoptionNote, nameOf, sessionActs, standingCommitteeName, type PersonnelAct } from '../personnel.js';
+import { ACT_FORM, adoptionNote, gazetteOrder, nameOf, sessionActs, standingCommitteeName, type PersonnelAct } from '../personnel.js';
 import { distinct } from '../phrasing.js';
 import { postsPhrase, samePosts } from '../post-phrases.js';
 
@@ -18,20 +18,6 @@ const LIST_TITLE: Record<ListKind, string> = {
   'decided-appointments': '决定任免名单',
   'approvals-and-removals': '批准辞职和免职名单',
 };
-
-/** The heading of each act's part of a list, and how an entry reads: names, posts. */
-const ACT_FORM: Record<Act, { heading: string; entry: (names: string, posts: string) => string }> = {
-  appointed: { heading: '任命', entry: (n, p) => `${n}为${p}` },
-  'decided-appointed': { heading: '决定任命', entry: (n, p) => `${n}为${p}` },
-  removed: { heading: '免去', entry: (n, p) => `${n}的${p}职务` },
-  'decided-removed': { heading: '决定免去', entry: (n, p) => `${n}的${p}职务` },
-  dismissed: { heading: '撤职', entry: (n, p) => `${n}的${p}职务` },
-  'resignation-approved': { heading: '批准', entry: (n, p) => `${n}辞去${p}职务` },
-  'resignation-accepted': { heading: '接受辞职', entry: (n, p) => `${n}辞去${p}职务` },
-};
-
-const LIST_ORDER = PersonnelList.shape.kind.options;
-const PROPOSER_ORDER = Proposer.options;
 
 /** One act's part of a list: its heading, then its entries, merged where the posts are the same. */
 function part(state: Parameters<typeof postsPhrase>[0], acts: readonly PersonnelAct[]): string[] {
@@ -56,13 +42,8 @@ export const appointments: DocumentKind = {
     const { congress, acts } = sessionActs(state, session, (a) => a.list.kind !== 'decision', '任免名单');
     const sc = standingCommitteeName(state, congress);
     const key = (a: PersonnelAct) => `${a.list.kind}|${a.list.proposer}`;
-    const lists = distinct(acts.map(key))
-      .map((k) => acts.filter((a) => key(a) === k).sort((a, b) => a.list.position - b.list.position))
-      .sort(
-        (a, b) =>
-          PROPOSER_ORDER.indexOf(a[0]!.list.proposer) - PROPOSER_ORDER.indexOf(b[0]!.list.proposer) ||
-          LIST_ORDER.indexOf(a[0]!.list.kind) - LIST_ORDER.indexOf(b[0]!.list.kind),
-      );
+    const ordered = acts.sort(gazetteOrder);
+    const lists = distinct(ordered.map(key)).map((k) => ordered.filter((a) => key(a) === k));
     return lists.map((list): OfficialDocument => {
       const first = list[0]!;
       const parts = distinct(list.map((a) => a.act)).map((act) => part(state, list.filter((a) => a.act === act)));

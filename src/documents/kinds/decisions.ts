@@ -6,11 +6,9 @@
  */
 import type { DocumentKind } from '../document-kind.js';
 import type { OfficialDocument } from '../official-document.js';
-import { adoptionNote, meetingName, nameOf, sessionActs, standingCommitteeName, type PersonnelAct } from '../personnel.js';
+import { adoptionNote, gazetteOrder, meetingName, nameOf, sessionActs, standingCommitteeName } from '../personnel.js';
 import { bookTitles } from '../phrasing.js';
 import { postsPhrase } from '../post-phrases.js';
-
-const byPosition = (a: PersonnelAct, b: PersonnelAct) => a.list.position - b.list.position;
 
 export const decisions: DocumentKind = {
   id: 'decisions',
@@ -18,7 +16,7 @@ export const decisions: DocumentKind = {
   build({ derivation: { state } }, session) {
     const { congress, acts } = sessionActs(state, session, (a) => a.act === 'resignation-accepted', '接受辞去职务请求的决定');
     const sc = standingCommitteeName(state, congress);
-    return acts.sort(byPosition).map((act): OfficialDocument => {
+    return acts.sort(gazetteOrder).map((act): OfficialDocument => {
       const name = nameOf(state, act.personId);
       const posts = postsPhrase(state, act);
       const basis = act.basis ? `根据${bookTitles(act.basis)}等有关规定，` : '';
