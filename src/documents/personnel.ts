@@ -11,8 +11,8 @@ import { standingCommitteeOf } from './phrasing.js';
 
 export type PersonnelAct = EventOf<'PersonnelDecided'>;
 
-/** The personnel acts voted at the session, in record order; refused when there are none of the wanted lists. */
-export function sessionActs(state: RosterState, session: number, wanted: (a: PersonnelAct) => boolean, what: string): { congress: Congress; acts: PersonnelAct[] } {
+/** The personnel acts voted at the session, in record order; refused, saying `none`, when none is wanted. */
+export function sessionActs(state: RosterState, session: number, wanted: (a: PersonnelAct) => boolean, none: string): { congress: Congress; acts: PersonnelAct[] } {
   const congress = state.congress;
   if (!congress) throw new DomainError('invalid-data-file', '记录中没有本届人民代表大会（CongressConstituted）');
   standingCommitteeOf(congress);
@@ -21,7 +21,7 @@ export function sessionActs(state: RosterState, session: number, wanted: (a: Per
     throw new DomainError('unknown-session', `记录中没有常委会第${session}次会议（已记录：${known}）`);
   }
   const acts = state.personnelActs.filter((a) => a.session === session && wanted(a));
-  if (acts.length === 0) throw new DomainError('nothing-to-report', `常委会第${chineseNumber(session)}次会议（第${session}次）没有${what}的记录`);
+  if (acts.length === 0) throw new DomainError('nothing-to-report', `常委会第${chineseNumber(session)}次会议（第${session}次）${none}`);
   return { congress, acts };
 }
 

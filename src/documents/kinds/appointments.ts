@@ -39,7 +39,7 @@ export const appointments: DocumentKind = {
   id: 'appointments',
   description: '任免名单、决定任免名单、批准辞职和免职名单（每个提请机关一件）',
   build({ derivation: { state } }, session) {
-    const { congress, acts } = sessionActs(state, session, (a) => a.list.kind !== 'decision', '任免名单');
+    const { congress, acts } = sessionActs(state, session, (a) => a.list.kind !== 'decision', '没有任免名单的记录');
     const sc = standingCommitteeName(state, congress);
     const key = (a: PersonnelAct) => `${a.list.kind}|${a.list.proposer}`;
     const ordered = acts.sort(gazetteOrder);

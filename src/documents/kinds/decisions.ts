@@ -14,7 +14,7 @@ export const decisions: DocumentKind = {
   id: 'decisions',
   description: '关于接受辞去职务请求的决定（每人一件）',
   build({ derivation: { state } }, session) {
-    const { congress, acts } = sessionActs(state, session, (a) => a.act === 'resignation-accepted', '接受辞去职务请求的决定');
+    const { congress, acts } = sessionActs(state, session, (a) => a.act === 'resignation-accepted', '没有接受辞去职务请求的决定的记录');
     const sc = standingCommitteeName(state, congress);
     return acts.sort(gazetteOrder).map((act): OfficialDocument => {
       const name = nameOf(state, act.personId);

@@ -6,6 +6,7 @@
  */
 import { chineseNumber, formatChineseDate } from '../../domain/dates.js';
 import { DomainError } from '../../domain/errors.js';
+import { APPOINTING_ACTS } from '../../domain/posts.js';
 import type { OathDuty } from '../../posts/analysis.js';
 import type { DocumentKind } from '../document-kind.js';
 import { ACT_FORM, gazetteOrder, meetingName, nameOf, sessionActs } from '../personnel.js';
@@ -18,7 +19,7 @@ export const oaths: DocumentKind = {
   id: 'oaths',
   description: '本次会议任命人员的宪法宣誓名单、组织机关和誓词',
   build({ derivation: { state }, posts }, session) {
-    const { congress } = sessionActs(state, session, () => true, '人事任免');
+    const { congress } = sessionActs(state, session, (a) => APPOINTING_ACTS.has(a.act), '没有任命或者决定任命的人员，无人应当进行宪法宣誓');
     const owed = posts.oathsOwed.filter((o) => o.act.session === session).sort((a, b) => gazetteOrder(a.act, b.act));
     if (owed.length === 0) {
       throw new DomainError('nothing-to-report', `常委会第${chineseNumber(session)}次会议（第${session}次）没有任命或者决定任命的人员，无人应当进行宪法宣誓`);
