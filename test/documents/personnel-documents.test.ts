@@ -287,3 +287,31 @@ describe('a municipal session in 2017 where the courts organise their own appoin
     );
   });
 });
+
+describe('appointments made before the constitutional oath began (2016-01-01)', () => {
+  it('owe no oath, so there is no oath roster; the lists are printed, headed by the committee’s full name when no organ records a shorter one', async () => {
+    const day = '2015-06-30';
+    const events: EventInput[] = [
+      congressOf({ name: '某市第一届人民代表大会', shortName: '市一届人大', termNumber: 1, level: 'municipal', region: '某市', standingCommittee: { name: '某市人民代表大会常务委员会', shortName: '市人大常委会' }, quota: 300, units: ['甲区'] }),
+      organNamed('court', 'court', '某市中级人民法院'),
+      organNamed('proc', 'procuratorate', '某市甲区人民检察院'),
+      personWith('a', '陈甲'),
+      personWith('b', '林乙'),
+      holds('b', 'proc', '检察长'),
+      sessionOf(2, day),
+      entry('a', 'appointed', [['court', '审判员']], at(2, day, 'appointments', 'court-president', 1)),
+      entry('b', 'resignation-approved', [['proc', '检察长']], at(2, day, 'approvals-and-removals', 'procurator-general', 1)),
+    ];
+    await expect(documentsOf(events, 'oaths', 2)).rejects.toThrow('无人应当进行宪法宣誓');
+    expect(await textOf(events, 'appointments', 2)).toBe(
+      squash(`某市人民代表大会常务委员会任免名单
+        （2015年6月30日某市第一届人民代表大会常务委员会第二次会议通过）
+        任命：
+        陈甲为某市中级人民法院审判员。
+        某市人民代表大会常务委员会批准辞职和免职名单
+        （2015年6月30日某市第一届人民代表大会常务委员会第二次会议通过）
+        批准：
+        林乙辞去某市甲区人民检察院检察长职务。`),
+    );
+  });
+});

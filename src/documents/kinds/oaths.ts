@@ -13,17 +13,18 @@ import { ACT_FORM, gazetteOrder, meetingName, nameOf, sessionActs } from '../per
 import { distinct } from '../phrasing.js';
 import { postsPhrase } from '../post-phrases.js';
 
+const NOBODY = '没有任命或者决定任命的人员，无人应当进行宪法宣誓';
+
 const organiserOf = (o: OathDuty) => (o.finding.outcome.type === 'oath-owed' ? o.finding.outcome.params.organiser : '');
 
 export const oaths: DocumentKind = {
   id: 'oaths',
   description: '本次会议任命人员的宪法宣誓名单、组织机关和誓词',
   build({ derivation: { state }, posts }, session) {
-    const { congress } = sessionActs(state, session, (a) => APPOINTING_ACTS.has(a.act), '没有任命或者决定任命的人员，无人应当进行宪法宣誓');
+    const { congress } = sessionActs(state, session, (a) => APPOINTING_ACTS.has(a.act), NOBODY);
     const owed = posts.oathsOwed.filter((o) => o.act.session === session).sort((a, b) => gazetteOrder(a.act, b.act));
-    if (owed.length === 0) {
-      throw new DomainError('nothing-to-report', `常委会第${chineseNumber(session)}次会议（第${session}次）没有任命或者决定任命的人员，无人应当进行宪法宣誓`);
-    }
+    // Appointments the oath rules attach no duty to (before 2016-01-01, when the oath began).
+    if (owed.length === 0) throw new DomainError('nothing-to-report', `常委会第${chineseNumber(session)}次会议（第${session}次）${NOBODY}`);
     const meeting = meetingName(congress, session);
     // 常务委员会主任会议 is the committee's own: name it in full.
     const organiserName = (o: string) => (o.startsWith('常务委员会') ? `${congress.name}${o}` : o);
@@ -37,10 +38,11 @@ export const oaths: DocumentKind = {
         ? [...entries(owed), `宣誓仪式由${organiserName(organisers[0]!)}组织。`]
         : organisers.flatMap((org) => [`由${organiserName(org)}组织宣誓的：`, ...entries(owed.filter((o) => organiserOf(o) === org))]);
 
-    const wordings = distinct(owed.flatMap((o) => (o.wording ? [o.wording] : [])).map((w) => JSON.stringify(w.outcome))).map(
-      (w) => JSON.parse(w) as { params: { label: string; text: string } },
-    );
-    const basis = distinct([...owed.map((o) => o.finding), ...owed.flatMap((o) => (o.wording ? [o.wording] : []))].map((f) => f.citation.text));
+    // The oath in force on each appointment's date: one wording for a session, unless it spans a revision.
+    const wordingFindings = owed.flatMap((o) => (o.wording ? [o.wording] : []));
+    const wordings = new Map<string, string>();
+    for (const { outcome } of wordingFindings) if (outcome.type === 'oath-wording') wordings.set(outcome.params.text, outcome.params.label);
+    const basis = distinct([...owed.map((o) => o.finding), ...wordingFindings].map((f) => f.citation.text));
     const notRecorded = owed.filter((o) => o.status === 'not-recorded').map((o) => nameOf(state, o.act.personId));
 
     return [
@@ -51,12 +53,12 @@ export const oaths: DocumentKind = {
         paragraphs: [
           `${meeting}${acts.join('、')}的下列人员，应当依法公开进行宪法宣誓（${owed.length}名）：`,
           ...byOrganiser,
-          ...wordings.flatMap((w) => [`${w.params.label}：`, w.params.text]),
+          ...[...wordings].flatMap(([text, label]) => [`${label}：`, text]),
           `依据：${basis.join('；')}。`,
         ],
         date: formatChineseDate(owed[0]!.act.date),
         warnings: [
-          ...(wordings.length === 0 ? ['宣誓之日施行的规则中没有誓词，名单中不写誓词'] : []),
+          ...(wordings.size === 0 ? ['宣誓之日施行的规则中没有誓词，名单中不写誓词'] : []),
           ...(notRecorded.length > 0 ? [`记录中没有${notRecorded.join('、')}进行宪法宣誓的记载（OathTaken）`] : []),
         ],
       },
