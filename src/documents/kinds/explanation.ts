@@ -38,14 +38,16 @@ export const explanation: DocumentKind = {
       `以上说明，连同《${reportTitle(r)}》，请予审议。`,
     ].filter((p): p is string => p !== undefined);
     const speaker = r.report?.explainedBy;
-    return [{
-      kind: 'explanation',
-      title: `关于《${reportTitle(r)}》的说明`,
-      titleParts: ['关于《', ...reportTitleParts(r), '》的说明'],
-      ...(speaker ? { byline: `${speaker.capacity}${speaker.name}` } : {}),
-      addressee: salutation(r.congress.level),
-      paragraphs,
-      warnings: speaker ? [] : ['记录中没有说明人（CredentialsReportAdopted.explainedBy），标题下的说明人一行留空'],
-    }];
+    return [
+      {
+        kind: 'explanation',
+        title: `关于《${reportTitle(r)}》的说明`,
+        titleParts: ['关于《', ...reportTitleParts(r), '》的说明'],
+        ...(speaker ? { byline: `${speaker.capacity}${speaker.name}` } : {}),
+        addressee: salutation(r.congress.level),
+        paragraphs,
+        warnings: speaker ? [] : ['记录中没有说明人（CredentialsReportAdopted.explainedBy），标题下的说明人一行留空'],
+      },
+    ];
   },
 };

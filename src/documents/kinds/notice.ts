@@ -56,17 +56,19 @@ export const notice: DocumentKind = {
       `现在，${r.congress.shortName}实有代表${r.ledger.countAfter}名。`,
       '特此公告。',
     ].filter((p): p is string => p !== undefined);
-    return [{
-      kind: 'notice',
-      title: `${r.standingCommittee.name}公告`,
-      numberLine: number.line,
-      paragraphs,
-      signature: r.standingCommittee.name,
-      date: date ? formatChineseDate(date) : `${BLANK}${BLANK}年${BLANK}月${BLANK}日`,
-      warnings: [
-        ...(number.warning ? [number.warning] : []),
-        ...(date ? [] : ['记录中没有公告日期，日期留空（可用 --date 指定）']),
-      ],
-    }];
+    return [
+      {
+        kind: 'notice',
+        title: `${r.standingCommittee.name}公告`,
+        numberLine: number.line,
+        paragraphs,
+        signature: r.standingCommittee.name,
+        date: date ? formatChineseDate(date) : `${BLANK}${BLANK}年${BLANK}月${BLANK}日`,
+        warnings: [
+          ...(number.warning ? [number.warning] : []),
+          ...(date ? [] : ['记录中没有公告日期，日期留空（可用 --date 指定）']),
+        ],
+      },
+    ];
   },
 };

@@ -21,15 +21,17 @@ export const report: DocumentKind = {
     ].filter((p): p is string => p !== undefined);
     // The report is dated the day the standing committee adopts it; before that, the session's last day.
     const date = options.date ?? r.report?.date ?? sessionDate(r.session);
-    return [{
-      kind: 'report',
-      title: reportTitle(r),
-      titleParts: reportTitleParts(r),
-      addressee: `${r.standingCommittee.name}：`,
-      paragraphs,
-      signature: reportAuthor(r),
-      date: formatChineseDate(date),
-      warnings: [],
-    }];
+    return [
+      {
+        kind: 'report',
+        title: reportTitle(r),
+        titleParts: reportTitleParts(r),
+        addressee: `${r.standingCommittee.name}：`,
+        paragraphs,
+        signature: reportAuthor(r),
+        date: formatChineseDate(date),
+        warnings: [],
+      },
+    ];
   },
 };
