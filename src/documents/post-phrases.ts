@@ -5,6 +5,7 @@
  *   宁波市中级人民法院审判委员会委员、审判员
  * A government's head and deputy heads are named after the region: 宁波市副市长.
  */
+import { DomainError } from '../domain/errors.js';
 import type { EventOf } from '../domain/events.js';
 import type { PostRef } from '../domain/posts.js';
 import type { RosterState } from '../domain/roster.js';
@@ -53,13 +54,13 @@ export interface PostPhraseInput {
   readonly groupedAs?: readonly number[] | undefined;
 }
 
-/** The posts of one entry as a document writes them. Organs the record does not know are written by their id. */
+/** The posts of one entry as a document writes them. An organ the record does not register is refused: its name is unknown. */
 export function postsPhrase(state: RosterState, entry: PostPhraseInput): string {
   const named = new Set<string>();
   let previous: Organ | undefined;
   const written = entry.posts.map((post) => {
     const organ = state.organs[post.organId];
-    if (!organ) return `${post.organId}${post.title}`;
+    if (!organ) throw new DomainError('invalid-data-file', `职务“${post.title}”所在的机关“${post.organId}”没有登记（OrganRegistered），无法写出职务名称`);
     const text =
       organ.kind === 'government' && organ.name.endsWith(GOVERNMENT) && HEAD_OF_GOVERNMENT.test(post.title)
         ? `${organ.name.slice(0, -GOVERNMENT.length)}${post.title}`

@@ -315,3 +315,24 @@ describe('appointments made before the constitutional oath began (2016-01-01)', 
     );
   });
 });
+
+describe('a personnel record the documents cannot write', () => {
+  const day = '2024-09-11';
+  const base: EventInput[] = [
+    congressOf({ name: '某市第一届人民代表大会', shortName: '市一届人大', termNumber: 1, level: 'municipal', region: '某市', standingCommittee: { name: '某市人民代表大会常务委员会', shortName: '市人大常委会' }, quota: 300, units: ['甲区'] }),
+    organNamed('gov', 'government', '某市人民政府'),
+    personWith('a', '陈甲'),
+    holds('a', 'gov', '副市长'),
+    sessionOf(2, day),
+  ];
+
+  it('an entry naming an organ the record does not register is refused with the organ named, not printed with its id', async () => {
+    const events = [...base, entry('a', 'appointed', [['gov-office', '主任']], at(2, day, 'appointments', 'mayor', 1))];
+    await expect(documentsOf(events, 'appointments', 2)).rejects.toThrow('机关“gov-office”没有登记');
+  });
+
+  it('a decision of its own that is not an accepted resignation is refused, naming the event, rather than left out', async () => {
+    const events = [...base, entry('a', 'dismissed', [['gov', '副市长']], at(2, day, 'decision', 'council-of-chairpersons', 1))];
+    await expect(documentsOf(events, 'decisions', 2)).rejects.toThrow(/第6条事件.*“撤职”/);
+  });
+});

@@ -4,9 +4,10 @@
  * Form after the gazette: title, adoption line, the request and its reason, the legal basis as the
  * decision names it, the decision, 备案.
  */
+import { DomainError } from '../../domain/errors.js';
 import type { DocumentKind } from '../document-kind.js';
 import type { OfficialDocument } from '../official-document.js';
-import { adoptionNote, gazetteOrder, meetingName, nameOf, sessionActs, standingCommitteeName } from '../personnel.js';
+import { ACT_FORM, adoptionNote, gazetteOrder, meetingName, nameOf, sessionActs, standingCommitteeName } from '../personnel.js';
 import { bookTitles } from '../phrasing.js';
 import { postsPhrase } from '../post-phrases.js';
 
@@ -14,7 +15,11 @@ export const decisions: DocumentKind = {
   id: 'decisions',
   description: '关于接受辞去职务请求的决定（每人一件）',
   build({ derivation: { state } }, session) {
-    const { congress, acts } = sessionActs(state, session, (a) => a.act === 'resignation-accepted', '没有接受辞去职务请求的决定的记录');
+    const { congress, acts } = sessionActs(state, session, (a) => a.list.kind === 'decision', '没有接受辞去职务请求的决定的记录');
+    const other = acts.find((a) => a.act !== 'resignation-accepted');
+    if (other) {
+      throw new DomainError('invalid-data-file', `记录为单独决定的人事事项只能是接受辞职（act: resignation-accepted），该项为“${ACT_FORM[other.act].heading}”`, `第${other.seq}条事件`);
+    }
     const sc = standingCommitteeName(state, congress);
     return acts.sort(gazetteOrder).map((act): OfficialDocument => {
       const name = nameOf(state, act.personId);
