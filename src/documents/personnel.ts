@@ -7,6 +7,7 @@ import { DomainError } from '../domain/errors.js';
 import type { Congress, EventOf } from '../domain/events.js';
 import { PersonnelList, Proposer, type PersonnelAct as Act } from '../domain/posts.js';
 import type { RosterState } from '../domain/roster.js';
+import { sessionWindow } from '../posts/analysis.js';
 import { standingCommitteeOf } from './phrasing.js';
 
 export type PersonnelAct = EventOf<'PersonnelDecided'>;
@@ -16,10 +17,7 @@ export function sessionActs(state: RosterState, session: number, wanted: (a: Per
   const congress = state.congress;
   if (!congress) throw new DomainError('invalid-data-file', '记录中没有本届人民代表大会（CongressConstituted）');
   standingCommitteeOf(congress);
-  if (!state.sessions[session]) {
-    const known = Object.keys(state.sessions).join('、') || '无';
-    throw new DomainError('unknown-session', `记录中没有常委会第${session}次会议（已记录：${known}）`);
-  }
+  sessionWindow(state, session); // refuses a session not in the record
   const acts = state.personnelActs.filter((a) => a.session === session && wanted(a));
   if (acts.length === 0) throw new DomainError('nothing-to-report', `常委会第${chineseNumber(session)}次会议（第${session}次）${none}`);
   return { congress, acts };
@@ -55,7 +53,6 @@ export const ACT_FORM: Record<Act, { heading: string; entry: (names: string, pos
   'resignation-approved': { heading: '批准', entry: (n, p) => `${n}辞去${p}职务` },
   'resignation-accepted': { heading: '接受辞职', entry: (n, p) => `${n}辞去${p}职务` },
 };
-
 
 const PROPOSER_ORDER = Proposer.options;
 const LIST_ORDER = PersonnelList.shape.kind.options;

@@ -44,6 +44,17 @@ const province = congressOf({
   units: ['甲市', '乙市'],
 });
 
+const city = congressOf({
+  name: '某市第一届人民代表大会',
+  shortName: '市一届人大',
+  termNumber: 1,
+  level: 'municipal',
+  region: '某市',
+  standingCommittee: { name: '某市人民代表大会常务委员会', shortName: '市人大常委会' },
+  quota: 300,
+  units: ['甲区'],
+});
+
 /** The organs of the invented province, with the short forms its documents use. */
 const provincialOrgans: EventInput[] = [
   organNamed('cong', 'people-congress', '某省人民代表大会', { shortForms: ['某省人大', '省人大'] }),
@@ -246,16 +257,7 @@ describe('a provincial session after a recall, a resignation and a transfer of d
 describe('a municipal session in 2017 where the courts organise their own appointees’ oath', () => {
   const day = '2017-06-30';
   const events: EventInput[] = [
-    congressOf({
-      name: '某市第一届人民代表大会',
-      shortName: '市一届人大',
-      termNumber: 1,
-      level: 'municipal',
-      region: '某市',
-      standingCommittee: { name: '某市人民代表大会常务委员会', shortName: '市人大常委会' },
-      quota: 300,
-      units: ['甲区'],
-    }),
+    city,
     organNamed('cong', 'people-congress', '某市人民代表大会', { shortForms: ['市人大'] }),
     organNamed('sc', 'standing-committee', '某市人大常委会', { parentId: 'cong', localName: '常委会' }),
     organNamed('court', 'court', '某市中级人民法院'),
@@ -292,7 +294,7 @@ describe('appointments made before the constitutional oath began (2016-01-01)', 
   it('owe no oath, so there is no oath roster; the lists are printed, headed by the committee’s full name when no organ records a shorter one', async () => {
     const day = '2015-06-30';
     const events: EventInput[] = [
-      congressOf({ name: '某市第一届人民代表大会', shortName: '市一届人大', termNumber: 1, level: 'municipal', region: '某市', standingCommittee: { name: '某市人民代表大会常务委员会', shortName: '市人大常委会' }, quota: 300, units: ['甲区'] }),
+      city,
       organNamed('court', 'court', '某市中级人民法院'),
       organNamed('proc', 'procuratorate', '某市甲区人民检察院'),
       personWith('a', '陈甲'),
@@ -319,7 +321,7 @@ describe('appointments made before the constitutional oath began (2016-01-01)', 
 describe('a personnel record the documents cannot write', () => {
   const day = '2024-09-11';
   const base: EventInput[] = [
-    congressOf({ name: '某市第一届人民代表大会', shortName: '市一届人大', termNumber: 1, level: 'municipal', region: '某市', standingCommittee: { name: '某市人民代表大会常务委员会', shortName: '市人大常委会' }, quota: 300, units: ['甲区'] }),
+    city,
     organNamed('gov', 'government', '某市人民政府'),
     personWith('a', '陈甲'),
     holds('a', 'gov', '副市长'),

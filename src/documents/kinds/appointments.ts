@@ -5,6 +5,7 @@
  * act with the same posts are merged (邵芳芳、叶永权、吴波杰的宁波市中级人民法院审判员职务).
  */
 import type { PersonnelList } from '../../domain/posts.js';
+import type { RosterState } from '../../domain/roster.js';
 import type { DocumentKind } from '../document-kind.js';
 import type { OfficialDocument } from '../official-document.js';
 import { ACT_FORM, adoptionNote, gazetteOrder, nameOf, sessionActs, standingCommitteeName, type PersonnelAct } from '../personnel.js';
@@ -20,7 +21,7 @@ const LIST_TITLE: Record<ListKind, string> = {
 };
 
 /** One act's part of a list: its heading, then its entries, merged where the posts are the same. */
-function part(state: Parameters<typeof postsPhrase>[0], acts: readonly PersonnelAct[]): string[] {
+function part(state: RosterState, acts: readonly PersonnelAct[]): string[] {
   const merged: PersonnelAct[][] = [];
   for (const a of acts) {
     const last = merged[merged.length - 1];
