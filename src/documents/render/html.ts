@@ -1,6 +1,7 @@
 /**
  * One printable HTML page: a single style sheet laid out like a GB/T 9704-2012 page (A4, margins
  * 37/26/35/28 mm, title 22 pt 小标宋, body 16 pt 仿宋 on a 22-line grid), no scripts, every text escaped.
+ * Several documents are sections of the page, each printed from a new sheet.
  */
 import { documentList, type Documents, type OfficialDocument } from '../official-document.js';
 
@@ -16,13 +17,11 @@ h1 { font-family: "方正小标宋简体", "小标宋", "华文中宋", STZhongs
 p { margin: 0; text-align: justify; }
 .number, .byline, .adoption { text-align: center; }
 .number { margin-bottom: 28.95pt; }
-.adoption { font-family: "楷体_GB2312", "楷体", KaiTi, serif; margin-bottom: 28.95pt; }
-.byline { font-family: "楷体_GB2312", "楷体", KaiTi, serif; margin-bottom: 28.95pt; }
+.byline, .adoption { font-family: "楷体_GB2312", "楷体", KaiTi, serif; margin-bottom: 28.95pt; }
 p.para { text-indent: 2em; }
 .closing { margin-top: 57.9pt; text-align: right; padding-right: 4em; }
 section + section { break-before: page; }
-@media screen { section + section { margin-top: 4em; } }
-@media screen { body { padding: 2em 0; } }
+@media screen { body { padding: 2em 0; } section + section { margin-top: 4em; } }
 `;
 
 function section(doc: OfficialDocument): string[] {
