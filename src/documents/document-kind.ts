@@ -1,5 +1,7 @@
 /** What a document kind is: a name for the clerk and a pure build from the record of one session. */
 import type { Derivation } from '../engine/derive.js';
+import type { Evaluator } from '../engine/evaluator.js';
+import { analysePosts, type PostAnalysis } from '../posts/analysis.js';
 import type { OfficialDocument } from './official-document.js';
 
 export interface DocumentOptions {
@@ -10,10 +12,22 @@ export interface DocumentOptions {
   readonly numberStyle?: 'term' | 'plain';
 }
 
+/** What documents are built from: the derived record, and what the rules make of the session's posts. */
+export interface DocumentInput {
+  readonly derivation: Derivation;
+  /** The cascades and oath duties of the session the document is for. */
+  readonly posts: PostAnalysis;
+}
+
+export async function documentInput(d: Derivation, evaluator: Evaluator, session: number): Promise<DocumentInput> {
+  return { derivation: d, posts: await analysePosts(d, evaluator, session) };
+}
+
 export interface DocumentKind {
   /** The name on the command line: `report`. */
   readonly id: string;
   /** What it is, in Chinese, for help texts. */
   readonly description: string;
-  build(d: Derivation, session: number, options: DocumentOptions): OfficialDocument;
+  /** The documents, in the order they are printed (one for most kinds; one per decision or list). */
+  build(input: DocumentInput, session: number, options: DocumentOptions): readonly OfficialDocument[];
 }

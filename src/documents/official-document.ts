@@ -1,6 +1,8 @@
 /**
  * An official document (公文) as a model every renderer reads: the parts GB/T 9704-2012 names, in
  * reading order. Kinds build one from the record; renderers never look at the record themselves.
+ * A kind builds one document (a report) or several printed one after another (the session's
+ * decisions, its appointment lists).
  */
 export interface OfficialDocument {
   /** The kind it was built as (`report`, `explanation`, `notice` …). */
@@ -9,6 +11,8 @@ export interface OfficialDocument {
   readonly title: string;
   /** The title cut where a line may break (before 关于, between organs), joined = `title`. */
   readonly titleParts?: readonly string[];
+  /** 题注: the adoption line under the title, （2024年7月31日…第十九次会议通过）, where the form has one. */
+  readonly adoptionNote?: string;
   /** 发文字号: 〔十六届〕第十二号; absent where the form has none. */
   readonly numberLine?: string;
   /** The line under the title naming who presents it (说明人), where the form has one. */
@@ -23,4 +27,11 @@ export interface OfficialDocument {
   readonly date?: string;
   /** Notes for the clerk that are not part of the document (a blank the record could not fill …). */
   readonly warnings: readonly string[];
+}
+
+/** One document or several, printed in order. */
+export type Documents = OfficialDocument | readonly OfficialDocument[];
+
+export function documentList(docs: Documents): readonly OfficialDocument[] {
+  return Array.isArray(docs) ? (docs as readonly OfficialDocument[]) : [docs as OfficialDocument];
 }

@@ -128,6 +128,8 @@ export const PostEventBodies = {
     reason: Text.optional(),
     /** Where an accepted resignation is reported for the record (报…备案). */
     reportedTo: Text.optional(),
+    /** The laws and rules a decision names as its basis, as it writes them (根据《…》《…》等有关规定). */
+    basis: z.array(Text).min(1).optional(),
   }),
   /** A post ends other than by an appointment act (相应终止 or 相应撤销 announced, death, abolition). */
   PostEnded: z.strictObject({

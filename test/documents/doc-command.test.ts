@@ -63,8 +63,52 @@ describe('roster doc on the embedded 16th Ningbo congress', () => {
     const r = roster('--json', 'doc', 'report', '--session', '19');
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(json.document.title).toBe('宁波市第十六届人民代表大会常务委员会代表资格审查委员会关于个别代表的代表资格的报告');
+    expect(json.documents[0].title).toBe('宁波市第十六届人民代表大会常务委员会代表资格审查委员会关于个别代表的代表资格的报告');
     expect(squash(json.text)).toBe(seed('qualification-report.txt'));
+  });
+});
+
+describe('roster doc for the personnel decisions of the 19th session', () => {
+  const personnel = () => seed('personnel-decisions.txt');
+  const listsStart = () => personnel().indexOf('宁波市人大常委会任免名单');
+
+  it('prints the four decisions accepting resignations from posts as the gazette printed them', () => {
+    const r = roster('doc', 'decisions', '--session', '19');
+    expect(r.status).toBe(0);
+    expect(r.stderr).not.toContain('提示');
+    expect(squash(r.stdout)).toBe(personnel().slice(0, listsStart()));
+  });
+
+  it('prints the appointment and removal lists as the gazette printed them', () => {
+    const r = roster('doc', 'appointments', '--session', '19', '--format', 'txt');
+    expect(r.status).toBe(0);
+    expect(squash(r.stdout)).toBe(personnel().slice(listsStart()));
+  });
+
+  it('writes the five lists to one Word file, each from a new page', async () => {
+    const out = path.join(dir, '任免名单.docx');
+    const r = roster('doc', 'appointments', '--session', '19', '--format', 'docx', '-o', out);
+    expect(r.status).toBe(0);
+    const xml = await (await JSZip.loadAsync(readFileSync(out))).file('word/document.xml')!.async('string');
+    expect(xml.match(/<w:pageBreakBefore\/>/g)).toHaveLength(4);
+    expect(xml).toContain('邵芳芳、叶永权、吴波杰的宁波市中级人民法院审判员职务。');
+  });
+
+  it('writes the oath roster as an HTML page: the seven appointed, the organiser and the oath of 2018, nobody removed', () => {
+    const out = path.join(dir, '宣誓.html');
+    const r = roster('doc', 'oaths', '--session', '19', '--format', 'html', '-o', out);
+    expect(r.status).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    for (const name of ['方勤', '竺培楠', '汪闻勇', '曹敬之', '励志纲', '楼纪辉', '张碧莹']) expect(html).toContain(`${name}，`);
+    for (const name of ['朱欢', '黄利琴', '王安静', '马荧波', '顾立群', '汪明航', '吕宇', '陈莹', '夏年立']) expect(html).not.toContain(name);
+    expect(html).toContain('宣誓仪式由宁波市第十六届人民代表大会常务委员会主任会议组织。');
+    expect(html).toContain('为建设富强民主文明和谐美丽的社会主义现代化强国努力奋斗！');
+  });
+
+  it('gives the documents as JSON with --json', () => {
+    const json = JSON.parse(roster('--json', 'doc', 'decisions', '--session', '19').stdout);
+    expect(json.documents.map((d: { title: string }) => d.title)).toHaveLength(4);
+    expect(json.documents[0].adoptionNote).toBe('（2024年7月31日宁波市第十六届人民代表大会常务委员会第十九次会议通过）');
   });
 });
 
@@ -86,6 +130,16 @@ describe('roster doc refuses what it cannot do, in Chinese, writing nothing', ()
     const r = roster('doc', 'report', '--session', '18');
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('记录中没有常委会第18次会议');
+  });
+
+  it('a session with no personnel decisions is refused for the decisions, the lists and the oath roster, writing no file', () => {
+    for (const kind of ['decisions', 'appointments', 'oaths']) {
+      const out = path.join(dir, `${kind}.docx`);
+      const r = roster('doc', kind, '--session', '15', '--format', 'docx', '-o', out);
+      expect(r.status, kind).toBe(1);
+      expect(r.stderr).toContain('常委会第十五次会议');
+      expect(existsSync(out)).toBe(false);
+    }
   });
 
   it('docx without -o is refused and nothing is printed', () => {

@@ -6,7 +6,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventInput } from '../../src/domain/events.js';
 import type { DocumentOptions } from '../../src/documents/document-kind.js';
-import { documentKind } from '../../src/documents/kinds.js';
 import { renderText } from '../../src/documents/render/text.js';
 import { opening, reviewed } from '../support/builders.js';
 import {
@@ -14,6 +13,7 @@ import {
   congressOf,
   deprived,
   died,
+  documentsOf,
   personWith,
   recalled,
   reportAdopted,
@@ -22,14 +22,14 @@ import {
   transferred,
   voided,
 } from '../support/document-builders.js';
-import { given, squash } from '../support/scenario.js';
+import { squash } from '../support/scenario.js';
 
 const 代表法 = '《中华人民共和国全国人民代表大会和地方各级人民代表大会代表法》';
 const 选举法 = '《中华人民共和国全国人民代表大会和地方各级人民代表大会选举法》';
 
 async function documentOf(events: EventInput[], kind: string, session: number, options: DocumentOptions = {}) {
-  const { derivation } = await given(events);
-  return documentKind(kind)!.build(derivation, session, options);
+  const [doc] = await documentsOf(events, kind, session, options);
+  return doc!;
 }
 async function textOf(events: EventInput[], kind: string, session: number, options: DocumentOptions = {}) {
   return squash(renderText(await documentOf(events, kind, session, options)));
@@ -287,8 +287,8 @@ describe('the law a document cites', () => {
       transferred('he', '2023-08-01'),
       sessionOf(8, '2023-10-12'),
     ];
-    const withStatute = squash(renderText(documentKind('report')!.build((await given(events)).derivation, 8, {})));
-    const byPractice = squash(renderText(documentKind('report')!.build((await given(events, dir)).derivation, 8, {})));
+    const withStatute = squash(renderText(await documentsOf(events, 'report', 8)));
+    const byPractice = squash(renderText(await documentsOf(events, 'report', 8, {}, dir)));
     expect(withStatute).toContain(`依照${代表法}等有关规定，何五的市二届人大代表资格终止。`);
     expect(byPractice).toContain('丙县选举产生的何五。何五的市二届人大代表资格终止。');
     expect(byPractice).not.toContain('代表法');

@@ -111,3 +111,51 @@ describe('a Word document laid out per GB/T 9704-2012', () => {
     expect(titleLines(doc)).toEqual(['某市第一届人民代表大会常务委员会', '代表资格审查委员会关于个别代表的', '代表资格的报告']);
   });
 });
+
+/** Two decisions printed together, each with its adoption line. */
+const decisionsDoc = (name: string): OfficialDocument => ({
+  kind: 'decisions',
+  title: `关于接受${name}请求辞去某市副市长职务的决定`,
+  titleParts: ['关于接受', `${name}请求辞去`, '某市副市长', '职务的决定'],
+  adoptionNote: '（2024年7月31日某市第一届人民代表大会常务委员会第三次会议通过）',
+  paragraphs: [`${name}向某市人大常委会提出请求辞去某市副市长职务的报告。`],
+  warnings: [],
+});
+const pair = [decisionsDoc('甲<b>'), decisionsDoc('乙')];
+
+describe('several documents of one kind printed together', () => {
+  it('follow one another in the text formats, each with its adoption line under the title', () => {
+    const expected = pair.flatMap((d) => [d.title, d.adoptionNote!, ...d.paragraphs]).map(squash).join('');
+    expect(squash(renderText(pair))).toBe(expected);
+    const md = renderMarkdown(pair);
+    expect(md.match(/^# /gm)).toHaveLength(2);
+    expect(md).toContain('（2024年7月31日某市第一届人民代表大会常务委员会第三次会议通过）');
+  });
+
+  it('are sections of one HTML page, each after the first from a new printed page, the adoption line escaped like any text', () => {
+    const html = renderHtml(pair);
+    expect(html.match(/<section>/g)).toHaveLength(2);
+    expect(html.match(/<h1>/g)).toHaveLength(2);
+    expect(html).toContain('section + section { break-before: page; }');
+    expect(html.match(/<p class="adoption">（2024年7月31日/g)).toHaveLength(2);
+    expect(html).toContain('甲&lt;b&gt;');
+    expect(html).not.toContain('甲<b>');
+  });
+
+  it('start each on a new page of the Word file, the adoption line centred in 楷体 3号', async () => {
+    const zipped = await JSZip.loadAsync(await renderDocx(pair));
+    const body = await zipped.file('word/document.xml')!.async('string');
+    const paragraphs = [...body.matchAll(/<w:p>(.*?)<\/w:p>/gs)].map((m) => m[1]!);
+    const titles = paragraphs.filter((p) => p.includes('<w:sz w:val="44"/>'));
+    expect(titles).toHaveLength(2);
+    expect(titles[0]).not.toContain('<w:pageBreakBefore/>');
+    expect(titles[1]).toContain('<w:pageBreakBefore/>');
+    const notes = paragraphs.filter((p) => p.includes('第三次会议通过）'));
+    expect(notes).toHaveLength(2);
+    for (const note of notes) {
+      expect(note).toContain('<w:jc w:val="center"/>');
+      expect(note).toMatch(/w:eastAsia="楷体"/);
+      expect(note).toContain('<w:sz w:val="32"/>');
+    }
+  });
+});

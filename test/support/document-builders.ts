@@ -3,7 +3,14 @@
  * about real people. Complements builders.ts (congress, session, opening, reviewed …).
  */
 import type { EventInput } from '../../src/domain/events.js';
+import type { OrganKind, PersonnelAct, PersonnelList, Proposer } from '../../src/domain/posts.js';
+import { documentInput, type DocumentOptions } from '../../src/documents/document-kind.js';
+import { documentKind } from '../../src/documents/kinds.js';
+import { derive } from '../../src/engine/derive.js';
+import { createEvaluator } from '../../src/engine/evaluator.js';
+import { loadRuleBook } from '../../src/engine/rule-book.js';
 import { src } from './builders.js';
+import { RULES_DIR, stampAll } from './scenario.js';
 
 export function congressOf(c: {
   name: string;
@@ -74,4 +81,50 @@ export function voided(personId: string, date: string, sessionNo: number, voidGr
 
 export function reportAdopted(sessionNo: number, date: string, explainedBy?: { name: string; capacity: string }): EventInput {
   return { type: 'CredentialsReportAdopted', source: src(date, sessionNo), date, session: sessionNo, ...(explainedBy ? { explainedBy } : {}), stated: {} };
+}
+
+/**
+ * The documents of one kind for a session of an invented record, built as `roster doc` builds them:
+ * through the rules (the project's, or a copy a test edited) and the session's post analysis.
+ */
+export async function documentsOf(events: readonly EventInput[], kind: string, session: number, options: DocumentOptions = {}, rulesDir = RULES_DIR) {
+  const evaluator = createEvaluator(loadRuleBook(rulesDir));
+  const d = await derive(stampAll(events), evaluator);
+  return documentKind(kind)!.build(await documentInput(d, evaluator, session), session, options);
+}
+
+/** An organ with the forms of its name the documents use. */
+export function organNamed(
+  organId: string,
+  kind: OrganKind,
+  name: string,
+  opts: { parentId?: string; localName?: string; shortForms?: string[] } = {},
+): EventInput {
+  return { type: 'OrganRegistered', source: src(), organId, name, kind, shortForms: opts.shortForms ?? [], ...(opts.parentId ? { parentId: opts.parentId } : {}), ...(opts.localName ? { localName: opts.localName } : {}) };
+}
+
+export function holds(personId: string, organId: string, title: string): EventInput {
+  return { type: 'PostHeld', source: src(), personId, post: { organId, title } };
+}
+
+/** One entry of a decision or list of a session: act, posts [organ, title], which list and where in it. */
+export function entry(
+  personId: string,
+  act: PersonnelAct,
+  posts: [string, string][],
+  at: { session: number; date: string; list: PersonnelList['kind']; proposer: Proposer; position: number },
+  opts: { groupedAs?: number[]; reason?: string; reportedTo?: string; basis?: string[] } = {},
+): EventInput {
+  return {
+    type: 'PersonnelDecided',
+    source: { title: '测试名单', session: at.session, item: 2, date: at.date },
+    personId,
+    act,
+    posts: posts.map(([organId, title]) => ({ organId, title })),
+    date: at.date,
+    session: at.session,
+    item: 2,
+    list: { kind: at.list, proposer: at.proposer, position: at.position },
+    ...opts,
+  };
 }

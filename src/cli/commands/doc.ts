@@ -62,9 +62,10 @@ export function docCommand(program: Command, ctx: CliContext): void {
         ...(opts.number !== undefined ? { number: opts.number } : {}),
         ...(opts.numberStyle ? { numberStyle: opts.numberStyle } : {}),
       };
-      const doc = kind.build(await ctx.app().derivation(), opts.session, options);
-      const out = await render(doc, opts.format);
-      for (const w of doc.warnings) process.stderr.write(`提示：${w}\n`);
+      const { derivation, ...posts } = await ctx.app().posts(opts.session);
+      const documents = kind.build({ derivation, posts }, opts.session, options);
+      const out = await render(documents, opts.format);
+      for (const w of new Set(documents.flatMap((d) => d.warnings))) process.stderr.write(`提示：${w}\n`);
       if (opts.output) {
         const file = path.resolve(opts.output);
         try {
@@ -72,9 +73,9 @@ export function docCommand(program: Command, ctx: CliContext): void {
         } catch (e) {
           throw new DomainError('invalid-input', `无法写入文件：${(e as Error).message}`, file);
         }
-        ctx.print({ kind: kind.id, session: opts.session, format: opts.format, file, document: doc }, `已生成${kind.description}：${file}`);
+        ctx.print({ kind: kind.id, session: opts.session, format: opts.format, file, documents }, `已生成${kind.description}：${file}`);
       } else if (out.kind === 'text') {
-        if (ctx.options.json) ctx.print({ kind: kind.id, session: opts.session, format: opts.format, document: doc, text: out.text }, '');
+        if (ctx.options.json) ctx.print({ kind: kind.id, session: opts.session, format: opts.format, documents, text: out.text }, '');
         else process.stdout.write(out.text);
       }
     });

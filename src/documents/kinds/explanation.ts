@@ -25,8 +25,8 @@ const withPosts = (p: DocumentPerson) => `${p.affiliation ?? ''}${p.name}`;
 export const explanation: DocumentKind = {
   id: 'explanation',
   description: '关于代表资格审查委员会报告的说明（列明每人职务）',
-  build(d, session) {
-    const r = sessionRecord(d, session);
+  build({ derivation }, session) {
+    const r = sessionRecord(derivation, session);
     const style = { person: withPosts, sameUnit: joinAnd, units: '；' };
     const paragraphs = [
       `现在，我受代表资格审查委员会委托，就${r.congress.shortName}个别代表的代表资格的报告说明如下：`,
@@ -38,14 +38,16 @@ export const explanation: DocumentKind = {
       `以上说明，连同《${reportTitle(r)}》，请予审议。`,
     ].filter((p): p is string => p !== undefined);
     const speaker = r.report?.explainedBy;
-    return {
-      kind: 'explanation',
-      title: `关于《${reportTitle(r)}》的说明`,
-      titleParts: ['关于《', ...reportTitleParts(r), '》的说明'],
-      ...(speaker ? { byline: `${speaker.capacity}${speaker.name}` } : {}),
-      addressee: salutation(r.congress.level),
-      paragraphs,
-      warnings: speaker ? [] : ['记录中没有说明人（CredentialsReportAdopted.explainedBy），标题下的说明人一行留空'],
-    };
+    return [
+      {
+        kind: 'explanation',
+        title: `关于《${reportTitle(r)}》的说明`,
+        titleParts: ['关于《', ...reportTitleParts(r), '》的说明'],
+        ...(speaker ? { byline: `${speaker.capacity}${speaker.name}` } : {}),
+        addressee: salutation(r.congress.level),
+        paragraphs,
+        warnings: speaker ? [] : ['记录中没有说明人（CredentialsReportAdopted.explainedBy），标题下的说明人一行留空'],
+      },
+    ];
   },
 };

@@ -2,12 +2,13 @@
  * 常委会公告 on the changes in deputies (代表法 2015 Art. 50 / 2025 Art. 63: the standing committee
  * announces terminations). Form after the NPCSC and provincial notices in the legal brief (§3.3):
  * baseline, terminations by ground and unit with the law that ends them, confirmed by-elections,
- * 现在…实有代表N名, 特此公告. Posts that end as a consequence (相应终止 / 相应撤销) belong after the
- * terminations once the posts model records them.
+ * 现在…实有代表N名, 特此公告. Posts that end as a consequence (相应终止 / 相应撤销, from the cascade
+ * findings) are stated after the terminations, in the same paragraph, as the NPCSC notices do.
  */
 import { chineseNumber, formatChineseDate } from '../../domain/dates.js';
 import { baselineSentence, baselineSessionName, byUnit, endingSentences, groupText, NAMES_ONLY } from '../changes.js';
 import type { DocumentKind, DocumentOptions } from '../document-kind.js';
+import { postEndingSentences } from '../post-endings.js';
 import type { SessionRecord } from '../session-record.js';
 import { sessionRecord } from '../session-record.js';
 
@@ -21,10 +22,11 @@ function numberLine(r: SessionRecord, options: DocumentOptions): { line: string;
   return { line: `${prefix}第${BLANK}号`, warning: '记录中没有公告编号，编号留空（可用 --number 指定）' };
 }
 
-function terminationsParagraph(r: SessionRecord): string | undefined {
-  if (r.terminations.length === 0) return undefined;
+function terminationsParagraph(r: SessionRecord, postEndings: string): string | undefined {
+  if (r.terminations.length === 0 && !postEndings) return undefined;
   const groups = r.terminations.map((g) => `${g.label}${g.persons.length}名：${groupText(r, g, NAMES_ONLY)}`);
-  return `${baselineSessionName(r, false) ?? '本届'}以来，${groups.join('；')}。${endingSentences(r, '的有关规定', false)}`;
+  const ended = groups.length > 0 ? `${baselineSessionName(r, false) ?? '本届'}以来，${groups.join('；')}。${endingSentences(r, '的有关规定', false)}` : '';
+  return `${ended}${postEndings}`;
 }
 
 function byElectionParagraph(r: SessionRecord): string | undefined {
@@ -42,28 +44,31 @@ function byElectionParagraph(r: SessionRecord): string | undefined {
 export const notice: DocumentKind = {
   id: 'notice',
   description: '常委会关于代表变动情况的公告',
-  build(d, session, options) {
-    const r = sessionRecord(d, session);
+  build({ derivation, posts }, session, options) {
+    const r = sessionRecord(derivation, session);
+    const postEndings = postEndingSentences(derivation, posts.cascades);
     const number = numberLine(r, options);
     const date = options.date ?? r.announcement?.date;
     const paragraphs = [
       baselineSentence(r, false),
-      terminationsParagraph(r),
+      terminationsParagraph(r, postEndings),
       byElectionParagraph(r),
       `现在，${r.congress.shortName}实有代表${r.ledger.countAfter}名。`,
       '特此公告。',
     ].filter((p): p is string => p !== undefined);
-    return {
-      kind: 'notice',
-      title: `${r.standingCommittee.name}公告`,
-      numberLine: number.line,
-      paragraphs,
-      signature: r.standingCommittee.name,
-      date: date ? formatChineseDate(date) : `${BLANK}${BLANK}年${BLANK}月${BLANK}日`,
-      warnings: [
-        ...(number.warning ? [number.warning] : []),
-        ...(date ? [] : ['记录中没有公告日期，日期留空（可用 --date 指定）']),
-      ],
-    };
+    return [
+      {
+        kind: 'notice',
+        title: `${r.standingCommittee.name}公告`,
+        numberLine: number.line,
+        paragraphs,
+        signature: r.standingCommittee.name,
+        date: date ? formatChineseDate(date) : `${BLANK}${BLANK}年${BLANK}月${BLANK}日`,
+        warnings: [
+          ...(number.warning ? [number.warning] : []),
+          ...(date ? [] : ['记录中没有公告日期，日期留空（可用 --date 指定）']),
+        ],
+      },
+    ];
   },
 };

@@ -9,8 +9,8 @@ import { byElectionParagraph, countAfterParagraph, reportAuthor, reportTitle, re
 export const report: DocumentKind = {
   id: 'report',
   description: '代表资格审查委员会关于个别代表的代表资格的报告',
-  build(d, session, options) {
-    const r = sessionRecord(d, session);
+  build({ derivation }, session, options) {
+    const r = sessionRecord(derivation, session);
     const paragraphs = [
       baselineSentence(r, false),
       terminationParagraph(r, NAMES_ONLY),
@@ -21,15 +21,17 @@ export const report: DocumentKind = {
     ].filter((p): p is string => p !== undefined);
     // The report is dated the day the standing committee adopts it; before that, the session's last day.
     const date = options.date ?? r.report?.date ?? sessionDate(r.session);
-    return {
-      kind: 'report',
-      title: reportTitle(r),
-      titleParts: reportTitleParts(r),
-      addressee: `${r.standingCommittee.name}：`,
-      paragraphs,
-      signature: reportAuthor(r),
-      date: formatChineseDate(date),
-      warnings: [],
-    };
+    return [
+      {
+        kind: 'report',
+        title: reportTitle(r),
+        titleParts: reportTitleParts(r),
+        addressee: `${r.standingCommittee.name}：`,
+        paragraphs,
+        signature: reportAuthor(r),
+        date: formatChineseDate(date),
+        warnings: [],
+      },
+    ];
   },
 };

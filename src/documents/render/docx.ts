@@ -4,10 +4,11 @@
  * 35 mm); 22 lines of 28 characters; title in 2号 (22 pt) 小标宋; body in 3号 (16 pt) 仿宋, first
  * lines indented two characters; date four characters from the right, the issuer centred over it;
  * page numbers in 4号 (14 pt) 宋体 as "— 1 —", 7 mm below the text block, odd pages right and even
- * pages left, one character in.
+ * pages left, one character in. Several documents (the session's decisions, its lists) follow one
+ * another, each from a new page.
  */
 import { AlignmentType, Document, DocumentGridType, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from 'docx';
-import type { OfficialDocument } from '../official-document.js';
+import { documentList, type Documents, type OfficialDocument } from '../official-document.js';
 
 const TWIPS_PER_MM = 1440 / 25.4;
 const mm = (n: number) => Math.round(n * TWIPS_PER_MM);
@@ -83,7 +84,7 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
   });
 }
 
-export function buildDocx(doc: OfficialDocument): Document {
+function documentParagraphs(doc: OfficialDocument, newPage: boolean): Paragraph[] {
   const { fonts, sizes } = LAYOUT;
   const body = (text: string, opts: Partial<ConstructorParameters<typeof Paragraph>[0] & object> = {}) =>
     new Paragraph({ spacing: exactLine, children: [run(text, fonts.body, sizes.body)], ...opts });
@@ -91,7 +92,8 @@ export function buildDocx(doc: OfficialDocument): Document {
     ...(i > 0 ? [new TextRun({ break: 1 })] : []),
     run(line, fonts.title, sizes.title),
   ]);
-  const children: Paragraph[] = [new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, children: title })];
+  const children: Paragraph[] = [new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, pageBreakBefore: newPage, children: title })];
+  if (doc.adoptionNote) children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, children: [run(doc.adoptionNote, fonts.byline, sizes.body)] }));
   if (doc.numberLine) children.push(body(doc.numberLine, { alignment: AlignmentType.CENTER }));
   if (doc.byline) children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, children: [run(doc.byline, fonts.byline, sizes.body)] }));
   children.push(body(''));
@@ -114,8 +116,15 @@ export function buildDocx(doc: OfficialDocument): Document {
     }
     if (doc.date) children.push(body(doc.date, { alignment: AlignmentType.RIGHT, indent: { right: dateRight } }));
   }
+  return children;
+}
+
+export function buildDocx(docs: Documents): Document {
+  const { fonts, sizes } = LAYOUT;
+  const list = documentList(docs);
+  const children = list.flatMap((doc, i) => documentParagraphs(doc, i > 0));
   return new Document({
-    title: doc.title,
+    title: list.map((d) => d.title).join('；'),
     evenAndOddHeaderAndFooters: true,
     styles: { default: { document: { run: { font: fonts.body, size: sizes.body } } } },
     sections: [
@@ -134,6 +143,6 @@ export function buildDocx(doc: OfficialDocument): Document {
   });
 }
 
-export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
-  return Packer.toBuffer(buildDocx(doc));
+export async function renderDocx(docs: Documents): Promise<Buffer> {
+  return Packer.toBuffer(buildDocx(docs));
 }

@@ -1,5 +1,5 @@
 /** The output formats of `roster doc`: text formats print; docx is a file. */
-import type { OfficialDocument } from '../official-document.js';
+import type { Documents } from '../official-document.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { renderText } from './text.js';
@@ -9,7 +9,7 @@ export type Format = (typeof FORMATS)[number];
 
 export type Rendered = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'binary'; readonly bytes: Buffer };
 
-export async function render(doc: OfficialDocument, format: Format): Promise<Rendered> {
+export async function render(doc: Documents, format: Format): Promise<Rendered> {
   switch (format) {
     case 'txt':
       return { kind: 'text', text: renderText(doc) };
