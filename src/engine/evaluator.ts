@@ -95,7 +95,10 @@ export function createEvaluator(book: RuleBook): Evaluator {
   function fireOnce(facts: Facts) {
     const key = JSON.stringify(facts);
     let answer = answers.get(key);
-    if (!answer) answers.set(key, (answer = fire(facts)));
+    if (!answer) {
+      answer = fire(facts);
+      answers.set(key, answer);
+    }
     return answer;
   }
 

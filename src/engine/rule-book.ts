@@ -2,7 +2,7 @@
  * Loads `rules/`: the law timeline (`laws.json`) and one rule file per provision in the topic folders.
  * Everything is validated on load; an error names the file and the JSON path.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { chineseNumber } from '../domain/dates.js';
@@ -165,7 +165,7 @@ function overlaps(a: RuleVersion, b: RuleVersion): boolean {
 }
 
 function listRuleFiles(dir: string): string[] {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true, recursive: true });
   } catch (e) {
@@ -187,13 +187,12 @@ export function loadRuleBook(dir: string): RuleBook {
   for (const file of listRuleFiles(dir)) {
     const spec = parseOrThrow(RuleFile, readJson(file, '规则文件'), file);
     const versions = spec.citations.flatMap((c, i) => resolveCitation(c, i, laws, file));
-    versions.forEach((v, i) =>
-      versions.slice(i + 1).forEach((w) => {
-        if (overlaps(v, w)) {
-          throw new DomainError('invalid-rule-file', `$.citations：“${v.citation.text}”与“${w.citation.text}”的施行期间重叠`, file);
-        }
-      }),
-    );
+    for (const [i, v] of versions.entries()) {
+      const clash = versions.slice(i + 1).find((w) => overlaps(v, w));
+      if (clash) {
+        throw new DomainError('invalid-rule-file', `$.citations：“${v.citation.text}”与“${clash.citation.text}”的施行期间重叠`, file);
+      }
+    }
     const twin = byId.get(spec.id);
     if (twin) throw new DomainError('invalid-rule-file', `$.id：规则编号“${spec.id}”与 ${twin.file} 重复`, file);
     const loaded = { file: path.relative(path.dirname(path.resolve(dir)), file), spec, versions };

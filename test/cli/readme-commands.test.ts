@@ -22,9 +22,9 @@ describe('the README commands work as written', () => {
     expect(existsSync(path.join(home, 'deputy-roster', 'roster.json'))).toBe(true);
   });
 
-  it('the test command is the package test script, which builds, type-checks the tests too, and runs vitest', () => {
+  it('the test command is the package test script, which builds, type-checks (tests too), lints and runs vitest', () => {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-    expect(pkg.scripts.test).toBe('npm run build && npm run typecheck && vitest run');
+    expect(pkg.scripts.test).toBe('npm run build && npm run typecheck && npm run lint && vitest run');
     expect(readFileSync(path.join(ROOT, '.ci', 'run'), 'utf8')).toContain('\nnpm test\n');
   });
 });

@@ -55,8 +55,8 @@ const runWith = (text: string) => runs.find((r) => r.includes(text))!;
 describe('a Word document laid out per GB/T 9704-2012', () => {
   it('holds the text of the document, in order', () => {
     const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-    const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-    expect(squash(unescape(text))).toBe(squash(renderText(doc)));
+    const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    expect(squash(unescapeXml(text))).toBe(squash(renderText(doc)));
   });
 
   it('is A4 with a 37 mm top and 28 mm binding margin around a 156 × 225 mm text block', () => {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { EventInput } from '../../src/domain/events.js';
 import { emptyDataFile } from '../../src/store/data-file.js';
-import { ROOT, tempDir } from './scenario.js';
+import { tempDir } from './scenario.js';
 
 const run = promisify(execFile);
 import { CLI } from './cli.js';

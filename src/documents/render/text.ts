@@ -7,7 +7,7 @@ function one(doc: OfficialDocument): string {
   const head = [doc.title, ...[doc.adoptionNote, doc.numberLine, doc.byline].filter((s): s is string => Boolean(s))];
   const body = [...(doc.addressee ? [doc.addressee] : []), ...doc.paragraphs.map((p) => `${INDENT}${p}`)];
   const tail = [...(doc.signature ? [doc.signature] : []), ...(doc.date ? [doc.date] : [])];
-  return [head.join('\n'), body.join('\n'), ...(tail.length > 0 ? [tail.join('\n')] : [])].join('\n\n') + '\n';
+  return `${[head.join('\n'), body.join('\n'), ...(tail.length > 0 ? [tail.join('\n')] : [])].join('\n\n')}\n`;
 }
 
 /** One document, or several separated by a blank line. */
