@@ -6,6 +6,7 @@ import { derive } from '../../src/engine/derive.js';
 import { createEvaluator } from '../../src/engine/evaluator.js';
 import { loadRuleBook } from '../../src/engine/rule-book.js';
 import { DERIVED_HEADERS, fieldOf, headerMap } from '../../src/roster-io/columns.js';
+import { popolo } from '../../src/roster-io/popolo.js';
 import { rosterView } from '../../src/roster-io/roster-view.js';
 import { seedEvents } from '../support/posts.js';
 import { roster } from '../support/roster-cli.js';
@@ -58,6 +59,73 @@ describe('the posts in the roster of the 16th Ningbo congress, around the 19th s
     expect(column).toBeGreaterThan(0);
     const row = rows.find((x) => x.includes(',朱欢,'))!;
     expect(row.split(',')[column]).toBe('宁波市人民政府副市长');
+  });
+});
+
+interface Membership {
+  person_id: string;
+  organization_id?: string;
+  post_id?: string;
+  start_date?: string;
+  end_date?: string;
+  end_reason?: string;
+}
+
+describe('the Popolo export of the 16th Ningbo congress: organs, posts and tenures', () => {
+  const seedPopolo = async (asOf: string) => popolo(await seedOn(asOf));
+  const personId = (p: Awaited<ReturnType<typeof seedPopolo>>, name: string) => p.persons.find((x) => x.name === name)?.id;
+  const membershipsOf = (p: Awaited<ReturnType<typeof seedPopolo>>, name: string, organization: string) =>
+    (p.memberships as Membership[]).filter((m) => m.person_id === personId(p, name) && m.organization_id === organization);
+
+  it('the organs are organizations classified by kind, each committee and office under its parent', async () => {
+    const p = await seedPopolo('2024-07-31');
+    expect(p.organizations).toContainEqual(
+      expect.objectContaining({ id: 'organ/ningbo-sc', name: '宁波市人大常委会', classification: 'standing-committee', parent_id: 'organ/ningbo-congress' }),
+    );
+    expect(p.organizations).toContainEqual(
+      expect.objectContaining({ id: 'organ/ningbo-sc-office', name: '宁波市人大常委会办公厅', classification: 'working-body', parent_id: 'organ/ningbo-sc' }),
+    );
+    // 宁波市人民政府 has no parent in the record, so none is given.
+    expect(p.organizations.find((o) => o.id === 'organ/ningbo-government')).not.toHaveProperty('parent_id');
+  });
+
+  it('黄利琴’s membership of the standing committee ends on 2024-07-31 with the acceptance of her resignation; the record gives no start', async () => {
+    const p = await seedPopolo('2024-07-31');
+    const [seat, ...more] = membershipsOf(p, '黄利琴', 'organ/ningbo-sc');
+    expect(more).toEqual([]);
+    expect(seat).toMatchObject({ post_id: 'post/ningbo-sc/委员', role: '委员', end_date: '2024-07-31', end_reason: 'resignation-accepted', end_reason_label: '接受辞职' });
+    expect(seat).not.toHaveProperty('start_date');
+    expect(p.meta.post_end_reasons).toContain(seat!.end_reason);
+    expect(p.posts).toContainEqual(expect.objectContaining({ id: 'post/ningbo-sc/委员', label: '宁波市人大常委会委员', organization_id: 'organ/ningbo-sc' }));
+  });
+
+  it('as of 2024-07-30 the same membership has not ended', async () => {
+    const [seat] = membershipsOf(await seedPopolo('2024-07-30'), '黄利琴', 'organ/ningbo-sc');
+    expect(seat).toBeDefined();
+    expect(seat).not.toHaveProperty('end_date');
+    expect(seat).not.toHaveProperty('end_reason');
+  });
+
+  it('王安静’s 副秘书长 ends by removal (免去), 方勤’s begins on 2024-07-31 by appointment', async () => {
+    const p = await seedPopolo('2024-07-31');
+    expect(membershipsOf(p, '王安静', 'organ/ningbo-sc').find((m) => m.post_id === 'post/ningbo-sc/副秘书长')).toMatchObject({
+      end_date: '2024-07-31',
+      end_reason: 'removed',
+      end_reason_label: '免去',
+    });
+    const fang = membershipsOf(p, '方勤', 'organ/ningbo-sc').find((m) => m.post_id === 'post/ningbo-sc/副秘书长');
+    expect(fang).toMatchObject({ start_date: '2024-07-31' });
+    expect(fang).not.toHaveProperty('end_date');
+  });
+
+  it('曹敬之, appointed 宁波市发展和改革委员会主任 by decision and not a deputy in the list, is a person with that membership', async () => {
+    const p = await seedPopolo('2024-07-31');
+    expect(personId(p, '曹敬之')).toBe('cao-jingzhi');
+    expect(membershipsOf(p, '曹敬之', 'organ/ningbo-ndrc')).toEqual([
+      expect.objectContaining({ post_id: 'post/ningbo-ndrc/主任', role: '主任', start_date: '2024-07-31' }),
+    ]);
+    // Before the decision the record shows no post of his.
+    expect(personId(await seedPopolo('2024-07-30'), '曹敬之')).toBeUndefined();
   });
 });
 

@@ -143,7 +143,8 @@ describe('the embedded 16th Ningbo congress', () => {
     const r = await roster(db, 'export-roster', '--format', 'popolo', '--json');
     const p = JSON.parse(r.stdout);
     expect(p.meta).toMatchObject({ as_of: '2024-07-31', counted: 479, unnamed_counted: 476 });
-    const ends = p.memberships.filter((m: { end_reason?: string }) => m.end_reason).map((m: { end_reason: string }) => m.end_reason);
+    const deputies = p.memberships.filter((m: { organization_id?: string }) => m.organization_id === p.organizations[0].id);
+    const ends = deputies.filter((m: { end_reason?: string }) => m.end_reason).map((m: { end_reason: string }) => m.end_reason);
     expect(ends.sort()).toEqual([...Array(3).fill('resigned'), ...Array(5).fill('transferred-out')]);
   });
 
