@@ -6,6 +6,7 @@ import { derive } from '../../src/engine/derive.js';
 import { createEvaluator } from '../../src/engine/evaluator.js';
 import { loadRuleBook } from '../../src/engine/rule-book.js';
 import { DERIVED_HEADERS, fieldOf, headerMap } from '../../src/roster-io/columns.js';
+import { EXPORT_HEADERS, exportRows } from '../../src/roster-io/export-table.js';
 import { popolo } from '../../src/roster-io/popolo.js';
 import { rosterView } from '../../src/roster-io/roster-view.js';
 import { seedEvents } from '../support/posts.js';
@@ -15,7 +16,13 @@ import { RULES_DIR, SEED_DATA, tempDir } from '../support/scenario.js';
 let seed: Promise<Derivation> | undefined;
 /** The embedded record, derived once for the tests below, which only read it. */
 const seedOn = async (asOf: string) => rosterView(await (seed ??= derive(seedEvents(), createEvaluator(loadRuleBook(RULES_DIR)))), asOf);
-const postsOf = async (asOf: string, name: string) => (await seedOn(asOf)).lines.find((l) => l.name === name)?.posts;
+/** The 职务 cell of a deputy's row in the exported table, split at 、. */
+async function postsOf(asOf: string, name: string) {
+  const rows = exportRows(await seedOn(asOf));
+  const [nameAt, postsAt] = [EXPORT_HEADERS.indexOf('姓名'), EXPORT_HEADERS.indexOf('职务')];
+  const cell = rows.find((r) => r[nameAt] === name)?.[postsAt];
+  return cell === undefined ? undefined : cell.split('、').filter(Boolean);
+}
 
 describe('the posts in the roster of the 16th Ningbo congress, around the 19th session (2024-07-31)', () => {
   it('as of 2024-07-31, 方勤 holds the four posts the standing committee appointed her to that day', async () => {
