@@ -37,6 +37,19 @@ export const FIELD_HEADERS: Record<RosterField, readonly string[]> = {
   note: ['备注'],
 };
 
+/**
+ * Columns exports add that a roster does not load: they are derived from the record (the date of the
+ * last change, the reason and basis of an ended mandate, the posts held on the date), so
+ * `import-roster` ignores them and an export loads back into a fresh store (tested: none is a field's header).
+ */
+export const DERIVED_HEADERS = {
+  statusSince: '状态变更日期',
+  endReason: '终止原因',
+  ruleId: '依据规则',
+  citation: '法律依据',
+  posts: '职务',
+} as const;
+
 /** What a field is called in messages. */
 export const FIELD_LABELS: Record<RosterField, string> = {
   serial: '序号',

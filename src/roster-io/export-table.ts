@@ -1,13 +1,13 @@
 /**
  * The roster as a table a clerk opens in Excel: the headers `import-roster` recognises (so an
  * export loads back into a fresh store), then status, the date of the last change and, for an
- * ended mandate, the reason, the rule and its citation. Posts will be added as further columns.
+ * ended mandate, the reason, the rule and its citation, and the posts held on the date.
  */
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import { formatChineseDate } from '../domain/dates.js';
 import { STATUS_NAMES } from '../cli/format-explain.js';
-import { FIELD_HEADERS } from './columns.js';
+import { DERIVED_HEADERS, FIELD_HEADERS } from './columns.js';
 import type { RosterView } from './roster-view.js';
 
 const h = (field: keyof typeof FIELD_HEADERS) => FIELD_HEADERS[field][0]!;
@@ -24,10 +24,11 @@ export const EXPORT_HEADERS = [
   h('affiliation'),
   h('confirmedOn'),
   h('status'),
-  '状态变更日期',
-  '终止原因',
-  '依据规则',
-  '法律依据',
+  DERIVED_HEADERS.statusSince,
+  DERIVED_HEADERS.endReason,
+  DERIVED_HEADERS.ruleId,
+  DERIVED_HEADERS.citation,
+  DERIVED_HEADERS.posts,
   h('note'),
 ] as const;
 
@@ -48,6 +49,7 @@ export function exportRows(view: RosterView): string[][] {
     l.end?.label ?? '',
     l.end?.ruleId ?? '',
     l.end?.citation ?? '',
+    l.posts.join('、'),
     l.note ?? '',
   ]);
 }
@@ -67,7 +69,7 @@ export function summary(view: RosterView): string[][] {
   ];
 }
 
-const WIDTHS = [6, 14, 10, 6, 8, 12, 10, 12, 36, 16, 18, 14, 14, 28, 40, 16];
+const WIDTHS = [6, 14, 10, 6, 8, 12, 10, 12, 36, 16, 18, 14, 14, 28, 40, 48, 16];
 
 /**
  * Text cells throughout: dates keep the precision the record gives (1970-05 stays a month).

@@ -1,17 +1,30 @@
 /**
  * The roster in Popolo JSON (https://www.popoloproject.com/specs/): persons, organizations (the
- * congress; parties), areas and posts (one per electing unit), and memberships with start and end
- * dates. `end_reason` takes one of the controlled values below; `legal_basis` carries the rule and
- * citation (both extensions: Popolo lets a document add properties). Posts held by deputies (issue 3) will be further organizations, posts and memberships.
+ * congress; parties; the organs), areas and posts (one per electing unit; one per post held), and
+ * memberships with start and end dates. `end_reason` takes one of the controlled values below (for
+ * posts, `POST_END_REASONS`); `legal_basis` carries the rule and citation (both extensions: Popolo
+ * lets a document add properties).
  */
 import { TerminationGround } from '../domain/findings.js';
 import { isCounted } from '../domain/roster.js';
-import type { MandateEnd, RosterView } from './roster-view.js';
+import { popoloPosts, POST_END_REASONS } from './popolo-posts.js';
+import type { MandateEnd, PersonDetails, RosterView } from './roster-view.js';
 
 /** Controlled vocabulary of `membership.end_reason`: the grounds of termination, and a void election. */
 export const END_REASONS: readonly MandateEnd['ground'][] = [...TerminationGround.options, 'election-void'];
 
 const GENDER = { 男: 'male', 女: 'female' } as const;
+
+function person(p: PersonDetails) {
+  return {
+    id: p.personId,
+    name: p.name,
+    ...(p.gender ? { gender: GENDER[p.gender as keyof typeof GENDER] ?? p.gender } : {}),
+    ...(p.birthDate ? { birth_date: p.birthDate } : {}),
+    ...(p.ethnicity ? { ethnicity: p.ethnicity } : {}),
+    ...(p.affiliation ? { summary: p.affiliation } : {}),
+  };
+}
 
 export function popolo(view: RosterView) {
   const { congress } = view;
@@ -20,17 +33,9 @@ export function popolo(view: RosterView) {
   const postId = (unit: string) => `post/${unit}`;
   const units = [...new Set([...congress.electingUnits.map((u) => u.name), ...view.lines.map((l) => l.electingUnit)])];
   const parties = [...new Set(view.lines.flatMap((l) => (l.party ? [l.party] : [])))];
-  const persons = new Map<string, object>();
-  for (const l of view.lines) {
-    persons.set(l.personId, {
-      id: l.personId,
-      name: l.name,
-      ...(l.gender ? { gender: GENDER[l.gender as keyof typeof GENDER] ?? l.gender } : {}),
-      ...(l.birthDate ? { birth_date: l.birthDate } : {}),
-      ...(l.ethnicity ? { ethnicity: l.ethnicity } : {}),
-      ...(l.affiliation ? { summary: l.affiliation } : {}),
-    });
-  }
+  // A person with two mandates is one person; people who hold posts without a mandate here are persons too.
+  const persons = new Map([...view.lines, ...view.officeHolders].map((p) => [p.personId, person(p)] as const));
+  const held = popoloPosts(view);
   return {
     meta: {
       as_of: view.asOf,
@@ -38,6 +43,7 @@ export function popolo(view: RosterView) {
       unnamed_counted: view.unnamed,
       note: view.unnamed > 0 ? `另有${view.unnamed}名实有代表记录未载姓名，未列入 persons 与 memberships` : undefined,
       end_reasons: END_REASONS,
+      post_end_reasons: POST_END_REASONS,
     },
     persons: [...persons.values()],
     organizations: [
@@ -50,16 +56,20 @@ export function popolo(view: RosterView) {
         ...(congress.term.end ? { dissolution_date: congress.term.end } : {}),
       },
       ...parties.map((p) => ({ id: `party/${p}`, name: p, classification: 'party' })),
+      ...held.organizations,
     ],
     areas: units.map((u) => ({ id: unitId(u), name: u, classification: 'electing unit' })),
-    posts: units.map((u) => ({
-      id: postId(u),
-      label: `${congress.shortName}代表（${u}）`,
-      role: '代表',
-      organization_id: orgId,
-      area_id: unitId(u),
-      ...(congress.electingUnits.find((x) => x.name === u)?.quota ? { seats: congress.electingUnits.find((x) => x.name === u)!.quota } : {}),
-    })),
+    posts: [
+      ...units.map((u) => ({
+        id: postId(u),
+        label: `${congress.shortName}代表（${u}）`,
+        role: '代表',
+        organization_id: orgId,
+        area_id: unitId(u),
+        ...(congress.electingUnits.find((x) => x.name === u)?.quota ? { seats: congress.electingUnits.find((x) => x.name === u)!.quota } : {}),
+      })),
+      ...held.posts,
+    ],
     memberships: [
       ...view.lines.map((l) => ({
         id: `membership/${l.mandateId}`,
@@ -78,6 +88,7 @@ export function popolo(view: RosterView) {
         person_id: personId,
         organization_id: `party/${party}`,
       })),
+      ...held.memberships,
     ],
   };
 }

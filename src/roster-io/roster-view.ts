@@ -1,15 +1,16 @@
 /**
  * The roster as of a date, one line per mandate, as every export writes it: who, for which
- * electing unit, the status then, and for an ended mandate the reason with its rule and citation.
- * Posts (issue 3) will join as further fields of a line and as memberships in Popolo.
+ * electing unit, the status then, the posts held then, and for an ended mandate the reason with its
+ * rule and citation. The organs and every tenure begun by the date come along for Popolo.
  */
 import { onOrBefore, type LegalDate } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
-import type { Congress } from '../domain/events.js';
+import type { Congress, EventOf } from '../domain/events.js';
 import type { TerminationGround } from '../domain/findings.js';
-import { isCounted, statusOn, type Mandate, type MandateStatus } from '../domain/roster.js';
+import { isCounted, statusOn, type Mandate, type MandateStatus, type RosterState } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
 import { countOn } from '../ledger/headcount.js';
+import { postsHeld, tenuresAsOf, type TenureLine } from './tenure-view.js';
 
 export interface MandateEnd {
   readonly ground: TerminationGround | 'election-void';
@@ -20,8 +21,8 @@ export interface MandateEnd {
   readonly citation: string;
 }
 
-export interface RosterLine {
-  readonly mandateId: string;
+/** What the record says about a person. */
+export interface PersonDetails {
   readonly personId: string;
   readonly name: string;
   readonly gender?: string;
@@ -30,6 +31,10 @@ export interface RosterLine {
   readonly party?: string;
   readonly affiliation?: string;
   readonly note?: string;
+}
+
+export interface RosterLine extends PersonDetails {
+  readonly mandateId: string;
   readonly electingUnit: string;
   readonly origin: Mandate['origin'];
   /** When the mandate began to count (代表资格确认), where the record gives it. */
@@ -37,6 +42,8 @@ export interface RosterLine {
   readonly status: MandateStatus;
   readonly statusSince: LegalDate | undefined;
   readonly end: MandateEnd | undefined;
+  /** The full names of the posts held on the date (宁波市人大常委会副秘书长), in the order of the record. */
+  readonly posts: readonly string[];
 }
 
 export interface RosterView {
@@ -47,6 +54,25 @@ export interface RosterView {
   /** Deputies counted in an opening balance whose names the record does not give. */
   readonly unnamed: number;
   readonly lines: readonly RosterLine[];
+  readonly organs: readonly EventOf<'OrganRegistered'>[];
+  /** Every tenure begun by the date, deputies' or not. */
+  readonly tenures: readonly TenureLine[];
+  /** People who held a post by the date but have no mandate in the list (a head of a department …). */
+  readonly officeHolders: readonly PersonDetails[];
+}
+
+function detailsOf(state: RosterState, personId: string): PersonDetails {
+  const p = state.persons[personId];
+  return {
+    personId,
+    name: p?.name ?? personId,
+    ...(p?.gender ? { gender: p.gender } : {}),
+    ...(p?.ethnicity ? { ethnicity: p.ethnicity } : {}),
+    ...(p?.birthDate ? { birthDate: p.birthDate } : {}),
+    ...(p?.party ? { party: p.party } : {}),
+    ...(p?.affiliation ? { affiliation: p.affiliation } : {}),
+    ...(p?.note ? { note: p.note } : {}),
+  };
 }
 
 /** 代表资格确认日期 as loaded rosters give them, by person. */
@@ -83,38 +109,36 @@ export function rosterView(d: Derivation, asOf: LegalDate): RosterView {
   if (!congress) throw new DomainError('invalid-data-file', '记录中没有本届人民代表大会的基本信息（CongressConstituted）');
   const unitOrder = new Map(congress.electingUnits.map((u, i) => [u.name, i]));
   const fromRosters = rosterConfirmations(d);
+  const tenures = tenuresAsOf(d.state, asOf);
   const lines: RosterLine[] = [];
   for (const m of d.state.mandates) {
     const status = statusOn(m, asOf);
     if (status === undefined) continue;
     const changes = m.history.filter((h) => h.from === undefined || onOrBefore(h.from, asOf));
     const last = changes[changes.length - 1]!;
-    const p = d.state.persons[m.personId];
     lines.push({
+      ...detailsOf(d.state, m.personId),
       mandateId: m.mandateId,
-      personId: m.personId,
-      name: p?.name ?? m.personId,
-      ...(p?.gender ? { gender: p.gender } : {}),
-      ...(p?.ethnicity ? { ethnicity: p.ethnicity } : {}),
-      ...(p?.birthDate ? { birthDate: p.birthDate } : {}),
-      ...(p?.party ? { party: p.party } : {}),
-      ...(p?.affiliation ? { affiliation: p.affiliation } : {}),
-      ...(p?.note ? { note: p.note } : {}),
       electingUnit: m.electingUnit,
       origin: m.origin,
       confirmedOn: confirmedOn(m, fromRosters),
       status,
       statusSince: last.from,
       end: status === 'ended' || status === 'void' ? endOf(last) : undefined,
+      posts: postsHeld(tenures, m.personId),
     });
   }
   lines.sort((a, b) => (unitOrder.get(a.electingUnit) ?? 1e9) - (unitOrder.get(b.electingUnit) ?? 1e9));
   const counted = countOn(d.state, asOf);
+  const listed = new Set(lines.map((l) => l.personId));
   return {
     congress,
     asOf,
     counted,
     unnamed: counted - lines.filter((l) => isCounted(l.status)).length,
     lines,
+    organs: Object.values(d.state.organs),
+    tenures,
+    officeHolders: [...new Set(tenures.map((t) => t.personId))].filter((id) => !listed.has(id)).map((id) => detailsOf(d.state, id)),
   };
 }

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { congress, session, src } from '../support/builders.js';
+import { held, organ } from '../support/posts.js';
 import { freshStore, roster } from '../support/roster-cli.js';
 import { SEED_DATA, tempDir } from '../support/scenario.js';
 import { deputies, rowOf, sheetText, writeWorkbook } from '../support/workbooks.js';
@@ -40,6 +41,30 @@ describe('a roster exported to xlsx and loaded into a fresh store', () => {
     expect(await sheetText(second, '代表名册')).toEqual(a);
     const headcount = async (file: string) => JSON.parse((await roster(file, 'headcount', '--session', '2', '--json')).stdout).byUnit;
     expect(await headcount(fresh)).toEqual(await headcount(db));
+  });
+});
+
+describe('a roster exported with the posts its deputies hold', () => {
+  it('loads into a fresh store all the same: the 职务 column is ignored, and the rest of the roster is unchanged', async () => {
+    const { dir, db } = await loaded();
+    const personId = JSON.parse((await roster(db, 'explain', '甲区代表1', '--json')).stdout).personId;
+    const input = path.join(dir, 'posts.json');
+    writeFileSync(input, JSON.stringify([organ('sc', 'standing-committee', '某市人大常委会'), held(personId, 'sc', '委员')]));
+    expect((await roster(db, 'record', input)).code).toBe(0);
+    const first = path.join(dir, 'with-posts.xlsx');
+    expect((await roster(db, 'export-roster', '--format', 'xlsx', '-o', first)).code).toBe(0);
+    const a = await sheetText(first, '代表名册');
+    const posts = a[1]!.indexOf('职务');
+    expect(a.find((row) => row.includes('甲区代表1'))![posts]).toBe('某市人大常委会委员');
+
+    const fresh = await freshStore(SETUP, tempDir('roster-fresh-'));
+    const r = await roster(fresh, 'import-roster', first, '--session', '1');
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const second = path.join(dir, 'fresh.xlsx');
+    expect((await roster(fresh, 'export-roster', '--format', 'xlsx', '-o', second)).code).toBe(0);
+    // The fresh store has no posts (a roster does not load them); everything else is the same.
+    const withoutPosts = (rows: string[][]) => rows.map((row) => row.filter((_, i) => i !== posts));
+    expect(withoutPosts(await sheetText(second, '代表名册'))).toEqual(withoutPosts(a));
   });
 });
 
@@ -118,7 +143,8 @@ describe('the embedded 16th Ningbo congress', () => {
     const r = await roster(db, 'export-roster', '--format', 'popolo', '--json');
     const p = JSON.parse(r.stdout);
     expect(p.meta).toMatchObject({ as_of: '2024-07-31', counted: 479, unnamed_counted: 476 });
-    const ends = p.memberships.filter((m: { end_reason?: string }) => m.end_reason).map((m: { end_reason: string }) => m.end_reason);
+    const deputies = p.memberships.filter((m: { organization_id?: string }) => m.organization_id === p.organizations[0].id);
+    const ends = deputies.filter((m: { end_reason?: string }) => m.end_reason).map((m: { end_reason: string }) => m.end_reason);
     expect(ends.sort()).toEqual([...Array(3).fill('resigned'), ...Array(5).fill('transferred-out')]);
   });
 

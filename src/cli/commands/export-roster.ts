@@ -14,7 +14,7 @@ interface ExportFlags {
 export function exportRosterCommand(program: Command, ctx: CliContext): void {
   program
     .command('export-roster')
-    .description('导出截至某日的代表名册：状态、选举单位、终止原因及依据（xlsx、csv 或 Popolo JSON）')
+    .description('导出截至某日的代表名册：状态、选举单位、终止原因及依据、所任职务（xlsx、csv 或 Popolo JSON）')
     .addOption(new Option('--format <format>', '格式').choices(['xlsx', 'csv', 'popolo']).makeOptionMandatory())
     .addOption(new Option('--as-of <date>', '截至日期 YYYY-MM-DD（默认：最近一次常委会会议）').argParser(parseDay))
     .option('-o, --output <file>', '输出文件（csv 与 popolo 默认输出到标准输出；xlsx 必须指定）')
