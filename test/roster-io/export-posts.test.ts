@@ -15,7 +15,10 @@ import { RULES_DIR, SEED_DATA, tempDir } from '../support/scenario.js';
 
 let seed: Promise<Derivation> | undefined;
 /** The embedded record, derived once for the tests below, which only read it. */
-const seedOn = async (asOf: string) => rosterView(await (seed ??= derive(seedEvents(), createEvaluator(loadRuleBook(RULES_DIR)))), asOf);
+const seedOn = async (asOf: string) => {
+  seed ??= derive(seedEvents(), createEvaluator(loadRuleBook(RULES_DIR)));
+  return rosterView(await seed, asOf);
+};
 /** The 职务 cell of a deputy's row in the exported table, split at 、. */
 async function postsOf(asOf: string, name: string) {
   const rows = exportRows(await seedOn(asOf));
