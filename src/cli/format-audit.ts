@@ -1,7 +1,7 @@
 /** The audit queries as the clerk reads them. */
 import { chineseNumber, formatChineseDate } from '../domain/dates.js';
 import type { Change, Diff, LogEntry, Members, PersonHistory, ResolvedTarget } from '../history/audit.js';
-import { STATUS_NAMES } from './format-explain.js';
+import { STATUS_NAMES } from '../domain/status-names.js';
 
 const when = (t: ResolvedTarget) => (t.session !== undefined ? `常委会第${chineseNumber(t.session)}次会议（${formatChineseDate(t.date)}）` : formatChineseDate(t.date));
 const day = (date: string | undefined) => (date ? formatChineseDate(date) : '日期不详');

@@ -1,10 +1,8 @@
 /** Everything the record and the rules say about one person. */
 import { formatChineseDate } from '../domain/dates.js';
 import type { PersonExplanation } from '../app/roster-app.js';
-import { endedHow } from './format-posts.js';
-import { STATUS_NAMES } from '../domain/status-names.js';
+import { endedHow, STATUS_NAMES } from '../domain/status-names.js';
 
-export { STATUS_NAMES };
 
 const ORIGIN_NAMES = { 'opening-balance': '期初名册（按会议确认的实有代表）', general: '选举产生', 'by-election': '补选产生' } as const;
 

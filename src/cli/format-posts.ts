@@ -1,27 +1,12 @@
 /** The cascade to posts and the oath list of a session, as the clerk reads them. */
 import { chineseNumber, formatChineseDate } from '../domain/dates.js';
 import type { Finding } from '../domain/findings.js';
-import type { PersonnelAct } from '../domain/posts.js';
 import type { RosterState } from '../domain/roster.js';
+import { ACT_NAMES, endedHow } from '../domain/status-names.js';
 import type { TenureEnd } from '../domain/tenures.js';
 import { postName, type CascadeEntry, type CascadeItem, type OathDuty, type PostAnalysis } from '../posts/analysis.js';
 
-export const ACT_NAMES: Record<PersonnelAct, string> = {
-  appointed: '任命',
-  removed: '免去',
-  'decided-appointed': '决定任命',
-  'decided-removed': '决定免去',
-  'resignation-accepted': '接受辞职',
-  'resignation-approved': '批准辞职',
-  dismissed: '撤职',
-};
-
 const basis = (f: Finding) => `依据：${f.citation.text}〔核实程度 ${f.citation.mark}〕；规则 ${f.ruleId}`;
-
-/** 免去, 接受辞职 …: the act that ended a post, or the wording of the record that did. */
-export function endedHow(end: TenureEnd): string {
-  return end.how in ACT_NAMES ? ACT_NAMES[end.how as PersonnelAct] : end.how;
-}
 
 function endText(end: TenureEnd | undefined): string {
   if (!end) return '记录中没有该职务结束的记录';

@@ -1,4 +1,6 @@
+import type { PersonnelAct } from './posts.js';
 import type { MandateStatus } from './roster.js';
+import type { TenureEnd } from './tenures.js';
 
 /** A mandate's status in the words of the credentials documents. */
 export const STATUS_NAMES: Record<MandateStatus, string> = {
@@ -8,3 +10,19 @@ export const STATUS_NAMES: Record<MandateStatus, string> = {
   ended: '代表资格终止',
   void: '当选无效',
 };
+
+/** The personnel acts in the words of the appointment lists. */
+export const ACT_NAMES: Record<PersonnelAct, string> = {
+  appointed: '任命',
+  removed: '免去',
+  'decided-appointed': '决定任命',
+  'decided-removed': '决定免去',
+  'resignation-accepted': '接受辞职',
+  'resignation-approved': '批准辞职',
+  dismissed: '撤职',
+};
+
+/** 免去, 接受辞职 …: the act that ended a post, or the wording of the record that did. */
+export function endedHow(end: TenureEnd): string {
+  return end.how in ACT_NAMES ? ACT_NAMES[end.how as PersonnelAct] : end.how;
+}

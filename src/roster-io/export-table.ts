@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import { formatChineseDate } from '../domain/dates.js';
-import { STATUS_NAMES } from '../cli/format-explain.js';
+import { STATUS_NAMES } from '../domain/status-names.js';
 import { DERIVED_HEADERS, FIELD_HEADERS } from './columns.js';
 import type { RosterView } from './roster-view.js';
 

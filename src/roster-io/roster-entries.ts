@@ -2,7 +2,7 @@
  * Each data row of a roster read as a deputy: names and units normalised, dates read, and every
  * problem a single row can have reported against its cell.
  */
-import { STATUS_NAMES } from '../cli/format-explain.js';
+import { STATUS_NAMES } from '../domain/status-names.js';
 import { isCounted, type Mandate, type MandateStatus, type RosterState } from '../domain/roster.js';
 import { FIELD_LABELS } from './columns.js';
 import { normalizeName, normalizeText } from './normalize.js';

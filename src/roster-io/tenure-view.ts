@@ -7,7 +7,7 @@ import { onOrBefore, type LegalDate } from '../domain/dates.js';
 import type { PostRef } from '../domain/posts.js';
 import type { RosterState } from '../domain/roster.js';
 import type { Tenure } from '../domain/tenures.js';
-import { endedHow } from '../cli/format-posts.js';
+import { endedHow } from '../domain/status-names.js';
 import { postName } from '../posts/analysis.js';
 
 export interface TenureLine {
