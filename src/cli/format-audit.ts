@@ -1,7 +1,9 @@
 /** The audit queries as the clerk reads them. */
 import { chineseNumber, formatChineseDate } from '../domain/dates.js';
 import type { Change, Diff, LogEntry, Members, PersonHistory, ResolvedTarget } from '../history/audit.js';
+import type { PostCause, PostHolding } from '../history/post-changes.js';
 import { STATUS_NAMES } from './format-explain.js';
+import { ACT_NAMES } from './format-posts.js';
 
 const when = (t: ResolvedTarget) => (t.session !== undefined ? `常委会第${chineseNumber(t.session)}次会议（${formatChineseDate(t.date)}）` : formatChineseDate(t.date));
 const day = (date: string | undefined) => (date ? formatChineseDate(date) : '日期不详');
@@ -14,9 +16,32 @@ export function formatMembers(m: Members): string {
     for (const p of u.members) {
       const notes = [p.status === 'suspended' ? STATUS_NAMES.suspended : '', p.affiliation ? `工作单位及职务：${p.affiliation}` : ''].filter(Boolean);
       out.push(`  ${p.name}${notes.length > 0 ? `（${notes.join('；')}）` : ''}`);
+      for (const h of p.posts) out.push(`    职务：${holdingLine(h)}`);
     }
   }
   return out.join('\n');
+}
+
+const session = (n: number) => `常委会第${chineseNumber(n)}次会议`;
+
+/** 任命（因到龄退休，常委会第十九次会议，第88条）. */
+function causeText(c: PostCause): string {
+  switch (c.kind) {
+    case 'act':
+      return `${ACT_NAMES[c.act]}（${[c.reason, session(c.session), `第${c.eventSeq}条`].filter(Boolean).join('，')}）`;
+    case 'recorded':
+      return c.type === 'PostHeld' ? `（记录载明现任，第${c.eventSeq}条）` : `${c.how}（第${c.eventSeq}条）`;
+  }
+}
+
+/** 2024年7月31日任命（…）; for a post as the record found it, 2020年1月起 or 起始日期不详 (…). */
+function sinceText(date: string | undefined, cause: PostCause): string {
+  if (cause.kind === 'recorded' && cause.type === 'PostHeld') return `${date ? `${formatChineseDate(date)}起` : '起始日期不详'}${causeText(cause)}`;
+  return `${day(date)}${causeText(cause)}`;
+}
+
+function holdingLine(h: PostHolding): string {
+  return `${h.postName}，${sinceText(h.from, h.started)}`;
 }
 
 export function formatLogEntry(e: LogEntry): string {

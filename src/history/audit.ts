@@ -9,6 +9,7 @@ import type { Finding } from '../domain/findings.js';
 import { isCounted, statusOn, type Mandate, type MandateStatus } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
 import { countOn, resolveTarget, type LedgerTarget } from '../ledger/headcount.js';
+import { postsHeld, type PostHolding } from './post-changes.js';
 
 export type ResolvedTarget = ReturnType<typeof resolveTarget>;
 
@@ -21,6 +22,8 @@ export interface Member {
   readonly status: MandateStatus;
   /** 工作单位及职务 as registered. */
   readonly affiliation?: string;
+  /** The posts held at the close of the date, from the tenures. */
+  readonly posts: readonly PostHolding[];
 }
 
 export interface Members extends ResolvedTarget {
@@ -40,7 +43,14 @@ export function members(d: Derivation, target: LedgerTarget): Members {
   const units = new Map<string, Member[]>();
   for (const m of held) {
     const affiliation = d.state.persons[m.personId]?.affiliation;
-    const member: Member = { personId: m.personId, name: nameOf(d, m.personId), electingUnit: m.electingUnit, status: statusOn(m, at.date)!, ...(affiliation ? { affiliation } : {}) };
+    const member: Member = {
+      personId: m.personId,
+      name: nameOf(d, m.personId),
+      electingUnit: m.electingUnit,
+      status: statusOn(m, at.date)!,
+      ...(affiliation ? { affiliation } : {}),
+      posts: postsHeld(d, m.personId, at.date),
+    };
     units.set(m.electingUnit, [...(units.get(m.electingUnit) ?? []), member]);
   }
   const count = countOn(d.state, at.date);

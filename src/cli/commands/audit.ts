@@ -25,7 +25,7 @@ function parseType(value: string): string {
 export function auditCommands(program: Command, ctx: CliContext): void {
   program
     .command('members')
-    .description('某次会议或某日持有有效代表资格的代表，按选举单位列出，并给出人数')
+    .description('某次会议或某日持有有效代表资格的代表，按选举单位列出，并给出人数及其当日所任职务')
     .addOption(new Option('--session <n>', '常委会会议次数').argParser(parseSession).conflicts('asOf'))
     .addOption(new Option('--as-of <date>', '截至日期 YYYY-MM-DD').argParser(parseDay))
     .action(async (opts: { session?: number; asOf?: string }) => {
