@@ -1,7 +1,8 @@
 /** The audit queries as the clerk reads them. */
 import { chineseNumber, formatChineseDate } from '../domain/dates.js';
+import type { Finding } from '../domain/findings.js';
 import type { Change, Diff, LogEntry, Members, PersonHistory, ResolvedTarget } from '../history/audit.js';
-import type { PostCause, PostHolding } from '../history/post-changes.js';
+import type { PostCause, PostChange, PostHolding } from '../history/post-changes.js';
 import { STATUS_NAMES } from './format-explain.js';
 import { ACT_NAMES } from './format-posts.js';
 
@@ -23,14 +24,17 @@ export function formatMembers(m: Members): string {
 }
 
 const session = (n: number) => `常委会第${chineseNumber(n)}次会议`;
+const rule = (f: Finding) => `规则 ${f.ruleId}；依据 ${f.citation.text}〔${f.citation.mark}〕`;
 
-/** 任命（因到龄退休，常委会第十九次会议，第88条）. */
-function causeText(c: PostCause): string {
+/** 任命（因到龄退休，常委会第十九次会议，第88条）; 相应终止（随第110条的代表资格终止；规则 …）. */
+function causeText(c: PostCause, finding?: Finding): string {
   switch (c.kind) {
     case 'act':
       return `${ACT_NAMES[c.act]}（${[c.reason, session(c.session), `第${c.eventSeq}条`].filter(Boolean).join('，')}）`;
     case 'recorded':
-      return c.type === 'PostHeld' ? `（记录载明现任，第${c.eventSeq}条）` : `${c.how}（第${c.eventSeq}条）`;
+      return c.type === 'PostHeld' ? `（记录载明现任，第${c.eventSeq}条）` : `${c.how}（第${c.eventSeq}条${finding ? `；${rule(finding)}` : ''}）`;
+    case 'cascade':
+      return `${finding?.outcome.type === 'post-ends' ? finding.outcome.params.mode : '相应终止'}（随第${c.eventSeq}条的代表资格终止；${finding ? `${rule(finding)}；` : ''}记录中尚无该职务结束的记录）`;
   }
 }
 
@@ -42,6 +46,12 @@ function sinceText(date: string | undefined, cause: PostCause): string {
 
 function holdingLine(h: PostHolding): string {
   return `${h.postName}，${sinceText(h.from, h.started)}`;
+}
+
+function postChangeLine(c: PostChange): string {
+  if (c.cause.kind === 'recorded' && c.cause.type === 'PostHeld') return `  ${c.name}：${c.postName}，${sinceText(c.date, c.cause)}`;
+  const date = c.date ? `${formatChineseDate(c.date)}${c.dateFromSource ? '（取来源文件日期）' : ''}` : '日期不详';
+  return `  ${c.name}：${c.postName}，${date}${causeText(c.cause, c.finding)}`;
 }
 
 export function formatLogEntry(e: LogEntry): string {
@@ -67,7 +77,7 @@ export function formatHistory(h: PersonHistory): string {
   out.push('', '时间线（按记录顺序）：');
   for (const e of h.entries) {
     out.push(formatLogEntry(e));
-    for (const f of e.findings) out.push(`    认定：${f.outcome.params.label}；规则 ${f.ruleId}；依据 ${f.citation.text}〔${f.citation.mark}〕`);
+    for (const f of e.findings) out.push(`    认定：${f.outcome.params.label}；${rule(f)}`);
   }
   return out.join('\n');
 }
@@ -82,5 +92,7 @@ export function formatDiff(x: Diff): string {
   out.push('', `新增代表：${x.came.length}名`, ...x.came.map(changeLine));
   out.push('', `离开代表：${x.left.length}名`, ...x.left.map(changeLine));
   if (x.statusChanged.length > 0) out.push('', `状态变化（仍计入实有代表）：${x.statusChanged.length}名`, ...x.statusChanged.map(changeLine));
+  out.push('', `新任职务：${x.posts.gained.length}项`, ...x.posts.gained.map(postChangeLine));
+  out.push('', `卸任职务：${x.posts.lost.length}项`, ...x.posts.lost.map(postChangeLine));
   return out.join('\n');
 }

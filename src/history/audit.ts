@@ -9,7 +9,8 @@ import type { Finding } from '../domain/findings.js';
 import { isCounted, statusOn, type Mandate, type MandateStatus } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
 import { countOn, resolveTarget, type LedgerTarget } from '../ledger/headcount.js';
-import { postsHeld, type PostHolding } from './post-changes.js';
+import type { CascadeEntry } from '../posts/analysis.js';
+import { postChanges, postsHeld, type PostChanges, type PostHolding } from './post-changes.js';
 
 export type ResolvedTarget = ReturnType<typeof resolveTarget>;
 
@@ -172,9 +173,12 @@ export interface Diff {
   readonly left: readonly Change[];
   /** Still counted at both ends, but suspended at one and not the other. */
   readonly statusChanged: readonly Change[];
+  /** Posts gained and lost by anyone in the record, with the act or rule behind each. */
+  readonly posts: PostChanges;
 }
 
-export function diff(d: Derivation, fromTarget: LedgerTarget, toTarget: LedgerTarget): Diff {
+/** `cascades`: the post analysis's cascades, for posts that end with a deputy's status. */
+export function diff(d: Derivation, fromTarget: LedgerTarget, toTarget: LedgerTarget, cascades: readonly CascadeEntry[]): Diff {
   const from = resolveTarget(d.state, fromTarget);
   const to = resolveTarget(d.state, toTarget);
   const lastChange = (m: Mandate) => [...m.history].reverse().find((h) => h.from !== undefined && onOrBefore(h.from, to.date) && !onOrBefore(h.from, from.date));
@@ -191,5 +195,12 @@ export function diff(d: Derivation, fromTarget: LedgerTarget, toTarget: LedgerTa
     else if (isCounted(a) && !isCounted(b)) left.push(change(m));
     else if (isCounted(a) && a !== b) statusChanged.push(change(m));
   }
-  return { from: { ...from, count: countOn(d.state, from.date) }, to: { ...to, count: countOn(d.state, to.date) }, came, left, statusChanged };
+  return {
+    from: { ...from, count: countOn(d.state, from.date) },
+    to: { ...to, count: countOn(d.state, to.date) },
+    came,
+    left,
+    statusChanged,
+    posts: postChanges(d, from.date, to.date, cascades),
+  };
 }

@@ -1,20 +1,24 @@
 /**
- * The posts side of the audit queries: which posts a person held at the close of a date, each with
- * the record that began it. Pure: it reads a Derivation.
+ * The posts side of the audit queries: which posts a person held at the close of a date, and which
+ * posts anyone in the record gained or lost between two dates, each with the record or the rule that
+ * began or ended it. Pure: they read a Derivation and, for cascades, the post analysis.
  */
 import { onOrBefore, type LegalDate } from '../domain/dates.js';
 import { effectiveDate } from '../domain/events.js';
+import type { Finding } from '../domain/findings.js';
 import type { PersonnelAct, PostRef } from '../domain/posts.js';
-import type { Tenure } from '../domain/tenures.js';
+import { samePost, type Tenure } from '../domain/tenures.js';
 import type { Derivation } from '../engine/derive.js';
-import { postName } from '../posts/analysis.js';
+import { postName, type CascadeEntry } from '../posts/analysis.js';
 
-/** What began or ended a tenure, as the record shows it. */
+/** What began or ended a tenure. */
 export type PostCause =
   /** An act of the standing committee (任命, 免去, 接受辞职 …) in a PersonnelDecided entry. */
   | { readonly kind: 'act'; readonly eventSeq: number; readonly act: PersonnelAct; readonly session: number; readonly item: number; readonly reason?: string }
   /** A PostHeld (the post as the record found it) or a PostEnded (its wording: 相应终止, 去世 …). */
-  | { readonly kind: 'recorded'; readonly eventSeq: number; readonly type: 'PostHeld' | 'PostEnded'; readonly how?: string };
+  | { readonly kind: 'recorded'; readonly eventSeq: number; readonly type: 'PostHeld' | 'PostEnded'; readonly how?: string }
+  /** A consequence the cascade rules derive from a termination, not (yet) written in the record. */
+  | { readonly kind: 'cascade'; readonly eventSeq: number };
 
 export interface PostHolding {
   readonly post: PostRef;
@@ -22,6 +26,24 @@ export interface PostHolding {
   /** Undefined where the record does not say when the post began. */
   readonly from: LegalDate | undefined;
   readonly started: PostCause;
+}
+
+export interface PostChange {
+  readonly personId: string;
+  readonly name: string;
+  readonly post: PostRef;
+  readonly postName: string;
+  readonly date: LegalDate | undefined;
+  /** True when the ending record gives no date and its source document's date is used. */
+  readonly dateFromSource: boolean;
+  readonly cause: PostCause;
+  /** The cascade rule's finding (相应终止 / 相应撤销) where the loss follows a termination. */
+  readonly finding?: Finding;
+}
+
+export interface PostChanges {
+  readonly gained: readonly PostChange[];
+  readonly lost: readonly PostChange[];
 }
 
 function causeOf(d: Derivation, seq: number): PostCause {
@@ -52,4 +74,46 @@ export function postsHeld(d: Derivation, personId: string, date: LegalDate): Pos
   return d.state.tenures
     .filter((t) => t.personId === personId && heldAtCloseOf(d, t, date))
     .map((t) => ({ post: t.post, postName: postName(d.state, t.post), from: t.from, started: causeOf(d, t.startSeq) }));
+}
+
+/**
+ * Posts gained and lost in (after, upTo], by anyone in the record: the tenures the record begins or
+ * ends, and the posts the cascade rules end with a deputy's status where the record has not ended them.
+ */
+export function postChanges(d: Derivation, after: LegalDate, upTo: LegalDate, cascades: readonly CascadeEntry[]): PostChanges {
+  const inWindow = (date: LegalDate | undefined) => date !== undefined && !onOrBefore(date, after) && onOrBefore(date, upTo);
+  const change = (t: Tenure, date: LegalDate | undefined, cause: PostCause, dateFromSource = false, finding?: Finding): PostChange => ({
+    personId: t.personId,
+    name: d.state.persons[t.personId]?.name ?? t.personId,
+    post: t.post,
+    postName: postName(d.state, t.post),
+    date,
+    dateFromSource,
+    cause,
+    ...(finding ? { finding } : {}),
+  });
+  const consequenceFor = (t: Tenure) =>
+    cascades
+      .flatMap((c) => c.items)
+      .find((i) => i.tenure.personId === t.personId && i.tenure.startSeq === t.startSeq && samePost(i.tenure.post, t.post) && i.consequence?.outcome.type === 'post-ends')
+      ?.consequence;
+
+  const gained = d.state.tenures.filter((t) => inWindow(t.from)).map((t) => change(t, t.from, causeOf(d, t.startSeq)));
+  const lost: PostChange[] = [];
+  for (const t of d.state.tenures) {
+    const end = endDate(d, t);
+    if (!end || !inWindow(end.date)) continue;
+    const cause = causeOf(d, t.end!.eventSeq);
+    // A PostEnded is the record of a consequence: name the rule that gives it. An act speaks for itself.
+    lost.push(change(t, end.date, cause, end.dateFromSource, cause.kind === 'recorded' ? consequenceFor(t) : undefined));
+  }
+  for (const c of cascades) {
+    if (!inWindow(c.date)) continue;
+    for (const i of c.items) {
+      if (i.recordedEnd || i.consequence?.outcome.type !== 'post-ends') continue;
+      lost.push(change(i.tenure, c.date, { kind: 'cascade', eventSeq: i.consequence.eventSeq }, false, i.consequence));
+    }
+  }
+  lost.sort((a, b) => a.cause.eventSeq - b.cause.eventSeq);
+  return { gained, lost };
 }

@@ -4,9 +4,17 @@ import { Day } from '../../domain/dates.js';
 import { EVENT_TYPES } from '../../domain/events.js';
 import { diff, history, log, members } from '../../history/audit.js';
 import type { LedgerTarget } from '../../ledger/headcount.js';
+import { analysePosts } from '../../posts/analysis.js';
 import type { CliContext } from '../context.js';
 import { parseDay, parseSession } from '../context.js';
 import { formatDiff, formatHistory, formatLog, formatMembers } from '../format-audit.js';
+
+/** The derivation and what the rules make of its posts (the cascades), over the whole record. */
+async function withPosts(ctx: CliContext) {
+  const app = ctx.app();
+  const d = await app.derivation();
+  return { d, posts: await analysePosts(d, app.evaluator) };
+}
 
 /** `19` is a session; `2024-07-31` is a date. */
 function parseTarget(value: string): LedgerTarget {
@@ -46,11 +54,12 @@ export function auditCommands(program: Command, ctx: CliContext): void {
 
   program
     .command('diff')
-    .description('两次会议（或两个日期）之间：新增和离开的代表及原因')
+    .description('两次会议（或两个日期）之间：新增和离开的代表及原因，任职和离职的职务及其依据')
     .requiredOption('--from <a>', '会议次数或日期 YYYY-MM-DD', parseTarget)
     .requiredOption('--to <b>', '会议次数或日期 YYYY-MM-DD', parseTarget)
     .action(async (opts: { from: LedgerTarget; to: LedgerTarget }) => {
-      const x = diff(await ctx.app().derivation(), opts.from, opts.to);
+      const { d, posts } = await withPosts(ctx);
+      const x = diff(d, opts.from, opts.to, posts.cascades);
       ctx.print(x, formatDiff(x));
     });
 
