@@ -1,10 +1,12 @@
 /** The audit queries as the clerk reads them. */
 import { chineseNumber, formatChineseDate } from '../domain/dates.js';
 import type { Finding } from '../domain/findings.js';
+import type { RosterState } from '../domain/roster.js';
 import type { Change, Diff, LogEntry, Members, PersonHistory, ResolvedTarget } from '../history/audit.js';
 import type { PostCause, PostChange, PostHolding } from '../history/post-changes.js';
+import { postName } from '../posts/analysis.js';
 import { STATUS_NAMES } from './format-explain.js';
-import { ACT_NAMES } from './format-posts.js';
+import { ACT_NAMES, endedHow } from './format-posts.js';
 
 const when = (t: ResolvedTarget) => (t.session !== undefined ? `常委会第${chineseNumber(t.session)}次会议（${formatChineseDate(t.date)}）` : formatChineseDate(t.date));
 const day = (date: string | undefined) => (date ? formatChineseDate(date) : '日期不详');
@@ -54,6 +56,18 @@ function postChangeLine(c: PostChange): string {
   return `  ${c.name}：${c.postName}，${date}${causeText(c.cause, c.finding)}`;
 }
 
+/** The posts an entry records or decides, under its timeline line. */
+function postDetail(state: RosterState, e: LogEntry): string[] {
+  const ev = e.event;
+  if (ev.type === 'PersonnelDecided') {
+    return [`    ${ACT_NAMES[ev.act]}：${ev.posts.map((p) => postName(state, p)).join('、')}（${[ev.reason, session(ev.session)].filter(Boolean).join('，')}）`];
+  }
+  if (ev.type === 'PostHeld') return [`    现任职务：${postName(state, ev.post)}（${ev.since ? `${formatChineseDate(ev.since)}起` : '起始日期不详'}）`];
+  if (ev.type === 'PostEnded') return [`    职务结束：${postName(state, ev.post)}（${ev.how}）`];
+  if (ev.type === 'OathTaken') return [`    宪法宣誓${ev.participants ? `：${ev.participants}` : ''}`];
+  return [];
+}
+
 export function formatLogEntry(e: LogEntry): string {
   const who = e.persons.length > 0 ? ` ${e.persons.map((p) => p.name).join('、')}` : '';
   const lines = [`#${e.seq} ${e.type}${who}，${day(e.date)}；《${e.source.title}》；${e.recordedBy} 记录于 ${e.recordedAt}`];
@@ -68,16 +82,22 @@ export function formatLog(entries: readonly LogEntry[]): string {
   return entries.length === 0 ? '没有符合条件的记录。' : [...entries.map(formatLogEntry), '', `共${entries.length}条。`].join('\n');
 }
 
-export function formatHistory(h: PersonHistory): string {
+export function formatHistory(state: RosterState, h: PersonHistory): string {
   const out = [`${h.name}（编号 ${h.personId}）的记录`];
   for (const m of h.mandates) {
     out.push('', `代表资格（${m.electingUnit}）：`);
     for (const c of m.history) out.push(`  ${day(c.from)}起：${STATUS_NAMES[c.status]}（第${c.eventSeq}条）`);
   }
+  if (h.posts.length > 0) out.push('', '所任职务：');
+  for (const t of h.posts) {
+    const end = t.end ? `，${t.end.date ? formatChineseDate(t.end.date) : '日期不详'}${endedHow(t.end)}（第${t.end.eventSeq}条）` : '，现任';
+    out.push(`  ${t.name}：${t.from ? `${formatChineseDate(t.from)}起` : '起始日期不详'}（第${t.startSeq}条）${end}`);
+  }
   out.push('', '时间线（按记录顺序）：');
   for (const e of h.entries) {
-    out.push(formatLogEntry(e));
+    out.push(formatLogEntry(e), ...postDetail(state, e));
     for (const f of e.findings) out.push(`    认定：${f.outcome.params.label}；${rule(f)}`);
+    for (const p of e.postFindings) out.push(`    认定：${p.finding.outcome.params.label}${p.post ? `（${p.post}）` : ''}；${rule(p.finding)}`);
   }
   return out.join('\n');
 }

@@ -7,10 +7,11 @@ import { DomainError } from '../domain/errors.js';
 import { effectiveDate, replacementOf, type EventType, type RosterEvent, type SourceDocument } from '../domain/events.js';
 import type { Finding } from '../domain/findings.js';
 import { isCounted, statusOn, type Mandate, type MandateStatus } from '../domain/roster.js';
+import type { Tenure } from '../domain/tenures.js';
 import type { Derivation } from '../engine/derive.js';
 import { countOn, resolveTarget, type LedgerTarget } from '../ledger/headcount.js';
-import type { CascadeEntry } from '../posts/analysis.js';
-import { postChanges, postsHeld, type PostChanges, type PostHolding } from './post-changes.js';
+import { postName, type CascadeEntry } from '../posts/analysis.js';
+import { postChanges, postFindingsOf, postsHeld, type PostAnalysisPart, type PostChanges, type PostFinding, type PostHolding } from './post-changes.js';
 
 export type ResolvedTarget = ReturnType<typeof resolveTarget>;
 
@@ -63,6 +64,8 @@ export function personsOf(e: RosterEvent): string[] {
   if ('personId' in e) return [e.personId];
   if (e.type === 'OpeningBalanceStated') return e.members.map((m) => m.personId);
   if (e.type === 'TerminationsAnnounced') return e.personIds;
+  if (e.type === 'RosterLoaded') return e.members.map((m) => m.personId);
+  if (e.type === 'OathTaken') return e.personIds;
   if (e.type === 'EventCorrected') {
     const r = replacementOf(e);
     return r && 'personId' in r ? [r.personId] : [];
@@ -129,8 +132,10 @@ export interface PersonHistory {
   readonly personId: string;
   readonly name: string;
   readonly mandates: readonly Mandate[];
+  /** Every post the record shows the person holding, with what began and ended it. */
+  readonly posts: readonly (Tenure & { readonly name: string })[];
   /** Every recorded event about the person, corrections included, in record order. */
-  readonly entries: readonly (LogEntry & { readonly findings: readonly Finding[] })[];
+  readonly entries: readonly (LogEntry & { readonly findings: readonly Finding[]; readonly postFindings: readonly PostFinding[] })[];
 }
 
 export function findPerson(d: Derivation, query: string): string {
@@ -142,16 +147,23 @@ export function findPerson(d: Derivation, query: string): string {
   return matches[0]!.personId;
 }
 
-export function history(d: Derivation, query: string): PersonHistory {
+/** `posts`: the post analysis (cascades, oath duties); each of its findings joins the event it is about. */
+export function history(d: Derivation, query: string, posts: PostAnalysisPart): PersonHistory {
   const id = findPerson(d, query);
   const bySeq = new Map(d.recorded.map((e) => [e.seq, e]));
+  const postFindings = postFindingsOf(d, id, posts);
   const about = (e: RosterEvent): boolean =>
     personsOf(e).includes(id) || (e.type === 'EventCorrected' && bySeq.has(e.supersedes) && personsOf(bySeq.get(e.supersedes)!).includes(id));
   return {
     personId: id,
     name: nameOf(d, id),
     mandates: d.state.mandates.filter((m) => m.personId === id),
-    entries: d.recorded.filter(about).map((e) => ({ ...logEntry(d, e, personsOf(e)), findings: d.findings.filter((f) => f.eventSeq === e.seq && f.personId === id) })),
+    posts: d.state.tenures.filter((t) => t.personId === id).map((t) => ({ ...t, name: postName(d.state, t.post) })),
+    entries: d.recorded.filter(about).map((e) => ({
+      ...logEntry(d, e, personsOf(e)),
+      findings: d.findings.filter((f) => f.eventSeq === e.seq && f.personId === id),
+      postFindings: postFindings.filter((p) => p.finding.eventSeq === e.seq),
+    })),
   };
 }
 

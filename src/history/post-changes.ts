@@ -1,7 +1,8 @@
 /**
- * The posts side of the audit queries: which posts a person held at the close of a date, and which
- * posts anyone in the record gained or lost between two dates, each with the record or the rule that
- * began or ended it. Pure: they read a Derivation and, for cascades, the post analysis.
+ * The posts side of the audit queries: which posts a person held at the close of a date, which posts
+ * anyone in the record gained or lost between two dates (each with the record or the rule that began
+ * or ended it), and what the rules found about a person's posts. Pure: they read a Derivation and,
+ * for cascades and oaths, the post analysis.
  */
 import { onOrBefore, type LegalDate } from '../domain/dates.js';
 import { effectiveDate } from '../domain/events.js';
@@ -9,7 +10,7 @@ import type { Finding } from '../domain/findings.js';
 import type { PersonnelAct, PostRef } from '../domain/posts.js';
 import { samePost, type Tenure } from '../domain/tenures.js';
 import type { Derivation } from '../engine/derive.js';
-import { postName, type CascadeEntry } from '../posts/analysis.js';
+import { postName, type CascadeEntry, type PostAnalysis } from '../posts/analysis.js';
 
 /** What began or ended a tenure. */
 export type PostCause =
@@ -39,6 +40,24 @@ export interface PostChange {
   readonly cause: PostCause;
   /** The cascade rule's finding (相应终止 / 相应撤销) where the loss follows a termination. */
   readonly finding?: Finding;
+}
+
+/** What the rules found about a post (相应终止 …, with the post's name) or about an act (the oath duty). */
+export interface PostFinding {
+  readonly post?: string;
+  readonly finding: Finding;
+}
+
+export type PostAnalysisPart = Pick<PostAnalysis, 'cascades' | 'oathsOwed' | 'oathsNotOwed'>;
+
+/** The consequence for each post the person held when their status ended, and the oath duty of each act about them. */
+export function postFindingsOf(d: Derivation, personId: string, posts: PostAnalysisPart): PostFinding[] {
+  return [
+    ...posts.cascades
+      .filter((c) => c.personId === personId)
+      .flatMap((c) => c.items.flatMap((i) => (i.consequence ? [{ post: postName(d.state, i.tenure.post), finding: i.consequence }] : []))),
+    ...[...posts.oathsOwed, ...posts.oathsNotOwed].flatMap((o) => (o.act.personId === personId && o.finding ? [{ finding: o.finding }] : [])),
+  ];
 }
 
 export interface PostChanges {

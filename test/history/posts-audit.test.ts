@@ -127,3 +127,36 @@ describe('a post that ends with deputy status: a death recorded after the 19th s
     expect(posts).toHaveLength(4);
   });
 });
+
+describe("a person's history shows the posts and the personnel acts about them", () => {
+  it('黄利琴: the posts the record found her in, the decision accepting her resignation from them, and the cascade each post had', () => {
+    const s = seedWorkspace();
+    const out = text(['history', '黄利琴'], s.db);
+    expect(out).toMatch(/所任职务：\n {2}宁波市人大常委会委员：起始日期不详（第\d+条），2024年7月31日接受辞职（第\d+条）/);
+    expect(out).toContain('    现任职务：宁波市人大财政经济委员会主任委员（起始日期不详）');
+    expect(out).toContain('    接受辞职：宁波市人大常委会委员、宁波市人大财政经济委员会主任委员（因到龄退休，常委会第十九次会议）');
+    expect(out).toContain('    认定：辞去代表职务被接受，职务相应终止（宁波市人大常委会委员）；规则 cascade.resignation；依据 选举法（2020年修正）第五十六条第一款〔V〕');
+    const h = json<{ posts: { name: string; end?: { how: string } }[] }>(['history', 'huang-liqin'], s.db);
+    expect(h.posts.map((p) => [p.name, p.end?.how])).toEqual([
+      ['宁波市人大常委会委员', 'resignation-accepted'],
+      ['宁波市人大财政经济委员会主任委员', 'resignation-accepted'],
+    ]);
+  });
+
+  it('方勤: her appointment at the 19th session, with the oath it obliges her to take', () => {
+    const s = seedWorkspace();
+    const out = text(['history', '方勤'], s.db);
+    expect(out).toContain(
+      '    任命：宁波市人大常委会副秘书长、宁波市人大常委会办公厅主任、宁波市人大法制委员会委员、宁波市人大常委会法制工作委员会委员（常委会第十九次会议）',
+    );
+    expect(out).toMatch(/任命：[^\n]*\n {4}认定：应当进行宪法宣誓；规则 oath\./);
+    expect(out).toContain('  宁波市人大常委会办公厅主任：2024年7月31日起');
+  });
+
+  it('an oath that names the person (recorded in a scratch copy; the seed names nobody) joins her timeline', () => {
+    const s = seedWorkspace();
+    const oath = s.write('oath.json', { type: 'OathTaken', source: { title: '测试文件' }, date: '2024-07-31', session: 19, personIds: ['fang-qin'] });
+    expect(roster(['--db', s.db, 'record', oath]).code).toBe(0);
+    expect(text(['history', '方勤'], s.db)).toContain(`#${SEED_EVENTS + 1} OathTaken 方勤，2024年7月31日`);
+  });
+});

@@ -9,7 +9,7 @@ import type { CliContext } from '../context.js';
 import { parseDay, parseSession } from '../context.js';
 import { formatDiff, formatHistory, formatLog, formatMembers } from '../format-audit.js';
 
-/** The derivation and what the rules make of its posts (the cascades), over the whole record. */
+/** The derivation and what the rules make of its posts (cascades, oath duties), over the whole record. */
 async function withPosts(ctx: CliContext) {
   const app = ctx.app();
   const d = await app.derivation();
@@ -45,11 +45,12 @@ export function auditCommands(program: Command, ctx: CliContext): void {
 
   program
     .command('history')
-    .description('某人的时间线：记录的事件、规则认定（规则编号与依据）、更正')
+    .description('某人的时间线：记录的事件（含所任职务和任免）、规则认定（规则编号与依据）、更正')
     .argument('<person>', '姓名或编号')
     .action(async (person: string) => {
-      const h = history(await ctx.app().derivation(), person);
-      ctx.print(h, formatHistory(h));
+      const { d, posts } = await withPosts(ctx);
+      const h = history(d, person, posts);
+      ctx.print(h, formatHistory(d.state, h));
     });
 
   program
