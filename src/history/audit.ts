@@ -7,8 +7,11 @@ import { DomainError } from '../domain/errors.js';
 import { effectiveDate, replacementOf, type EventType, type RosterEvent, type SourceDocument } from '../domain/events.js';
 import type { Finding } from '../domain/findings.js';
 import { isCounted, statusOn, type Mandate, type MandateStatus } from '../domain/roster.js';
+import type { Tenure } from '../domain/tenures.js';
 import type { Derivation } from '../engine/derive.js';
 import { countOn, resolveTarget, type LedgerTarget } from '../ledger/headcount.js';
+import { postName, type CascadeEntry } from '../posts/analysis.js';
+import { postChanges, postFindingsOf, postsHeld, type PostAnalysisPart, type PostChanges, type PostFinding, type PostHolding } from './post-changes.js';
 
 export type ResolvedTarget = ReturnType<typeof resolveTarget>;
 
@@ -21,6 +24,8 @@ export interface Member {
   readonly status: MandateStatus;
   /** 工作单位及职务 as registered. */
   readonly affiliation?: string;
+  /** The posts held at the close of the date, from the tenures. */
+  readonly posts: readonly PostHolding[];
 }
 
 export interface Members extends ResolvedTarget {
@@ -40,7 +45,14 @@ export function members(d: Derivation, target: LedgerTarget): Members {
   const units = new Map<string, Member[]>();
   for (const m of held) {
     const affiliation = d.state.persons[m.personId]?.affiliation;
-    const member: Member = { personId: m.personId, name: nameOf(d, m.personId), electingUnit: m.electingUnit, status: statusOn(m, at.date)!, ...(affiliation ? { affiliation } : {}) };
+    const member: Member = {
+      personId: m.personId,
+      name: nameOf(d, m.personId),
+      electingUnit: m.electingUnit,
+      status: statusOn(m, at.date)!,
+      ...(affiliation ? { affiliation } : {}),
+      posts: postsHeld(d, m.personId, at.date),
+    };
     units.set(m.electingUnit, [...(units.get(m.electingUnit) ?? []), member]);
   }
   const count = countOn(d.state, at.date);
@@ -52,6 +64,8 @@ export function personsOf(e: RosterEvent): string[] {
   if ('personId' in e) return [e.personId];
   if (e.type === 'OpeningBalanceStated') return e.members.map((m) => m.personId);
   if (e.type === 'TerminationsAnnounced') return e.personIds;
+  if (e.type === 'RosterLoaded') return e.members.map((m) => m.personId);
+  if (e.type === 'OathTaken') return e.personIds;
   if (e.type === 'EventCorrected') {
     const r = replacementOf(e);
     return r && 'personId' in r ? [r.personId] : [];
@@ -118,8 +132,10 @@ export interface PersonHistory {
   readonly personId: string;
   readonly name: string;
   readonly mandates: readonly Mandate[];
+  /** Every post the record shows the person holding, with what began and ended it. */
+  readonly posts: readonly (Tenure & { readonly name: string })[];
   /** Every recorded event about the person, corrections included, in record order. */
-  readonly entries: readonly (LogEntry & { readonly findings: readonly Finding[] })[];
+  readonly entries: readonly (LogEntry & { readonly findings: readonly Finding[]; readonly postFindings: readonly PostFinding[] })[];
 }
 
 export function findPerson(d: Derivation, query: string): string {
@@ -131,16 +147,23 @@ export function findPerson(d: Derivation, query: string): string {
   return matches[0]!.personId;
 }
 
-export function history(d: Derivation, query: string): PersonHistory {
+/** `posts`: the post analysis (cascades, oath duties); each of its findings joins the event it is about. */
+export function history(d: Derivation, query: string, posts: PostAnalysisPart): PersonHistory {
   const id = findPerson(d, query);
   const bySeq = new Map(d.recorded.map((e) => [e.seq, e]));
+  const postFindings = postFindingsOf(d, id, posts);
   const about = (e: RosterEvent): boolean =>
     personsOf(e).includes(id) || (e.type === 'EventCorrected' && bySeq.has(e.supersedes) && personsOf(bySeq.get(e.supersedes)!).includes(id));
   return {
     personId: id,
     name: nameOf(d, id),
     mandates: d.state.mandates.filter((m) => m.personId === id),
-    entries: d.recorded.filter(about).map((e) => ({ ...logEntry(d, e, personsOf(e)), findings: d.findings.filter((f) => f.eventSeq === e.seq && f.personId === id) })),
+    posts: d.state.tenures.filter((t) => t.personId === id).map((t) => ({ ...t, name: postName(d.state, t.post) })),
+    entries: d.recorded.filter(about).map((e) => ({
+      ...logEntry(d, e, personsOf(e)),
+      findings: d.findings.filter((f) => f.eventSeq === e.seq && f.personId === id),
+      postFindings: postFindings.filter((p) => p.finding.eventSeq === e.seq),
+    })),
   };
 }
 
@@ -162,9 +185,12 @@ export interface Diff {
   readonly left: readonly Change[];
   /** Still counted at both ends, but suspended at one and not the other. */
   readonly statusChanged: readonly Change[];
+  /** Posts gained and lost by anyone in the record, with the act or rule behind each. */
+  readonly posts: PostChanges;
 }
 
-export function diff(d: Derivation, fromTarget: LedgerTarget, toTarget: LedgerTarget): Diff {
+/** `cascades`: the post analysis's cascades, for posts that end with a deputy's status. */
+export function diff(d: Derivation, fromTarget: LedgerTarget, toTarget: LedgerTarget, cascades: readonly CascadeEntry[]): Diff {
   const from = resolveTarget(d.state, fromTarget);
   const to = resolveTarget(d.state, toTarget);
   const lastChange = (m: Mandate) => [...m.history].reverse().find((h) => h.from !== undefined && onOrBefore(h.from, to.date) && !onOrBefore(h.from, from.date));
@@ -181,5 +207,12 @@ export function diff(d: Derivation, fromTarget: LedgerTarget, toTarget: LedgerTa
     else if (isCounted(a) && !isCounted(b)) left.push(change(m));
     else if (isCounted(a) && a !== b) statusChanged.push(change(m));
   }
-  return { from: { ...from, count: countOn(d.state, from.date) }, to: { ...to, count: countOn(d.state, to.date) }, came, left, statusChanged };
+  return {
+    from: { ...from, count: countOn(d.state, from.date) },
+    to: { ...to, count: countOn(d.state, to.date) },
+    came,
+    left,
+    statusChanged,
+    posts: postChanges(d, from.date, to.date, cascades),
+  };
 }

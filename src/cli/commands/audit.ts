@@ -4,9 +4,17 @@ import { Day } from '../../domain/dates.js';
 import { EVENT_TYPES } from '../../domain/events.js';
 import { diff, history, log, members } from '../../history/audit.js';
 import type { LedgerTarget } from '../../ledger/headcount.js';
+import { analysePosts } from '../../posts/analysis.js';
 import type { CliContext } from '../context.js';
 import { parseDay, parseSession } from '../context.js';
 import { formatDiff, formatHistory, formatLog, formatMembers } from '../format-audit.js';
+
+/** The derivation and what the rules make of its posts (cascades, oath duties), over the whole record. */
+async function withPosts(ctx: CliContext) {
+  const app = ctx.app();
+  const d = await app.derivation();
+  return { d, posts: await analysePosts(d, app.evaluator) };
+}
 
 /** `19` is a session; `2024-07-31` is a date. */
 function parseTarget(value: string): LedgerTarget {
@@ -25,7 +33,7 @@ function parseType(value: string): string {
 export function auditCommands(program: Command, ctx: CliContext): void {
   program
     .command('members')
-    .description('某次会议或某日持有有效代表资格的代表，按选举单位列出，并给出人数')
+    .description('某次会议或某日持有有效代表资格的代表，按选举单位列出，并给出人数及其当日所任职务')
     .addOption(new Option('--session <n>', '常委会会议次数').argParser(parseSession).conflicts('asOf'))
     .addOption(new Option('--as-of <date>', '截至日期 YYYY-MM-DD').argParser(parseDay))
     .action(async (opts: { session?: number; asOf?: string }) => {
@@ -37,20 +45,22 @@ export function auditCommands(program: Command, ctx: CliContext): void {
 
   program
     .command('history')
-    .description('某人的时间线：记录的事件、规则认定（规则编号与依据）、更正')
+    .description('某人的时间线：记录的事件（含所任职务和任免）、规则认定（规则编号与依据）、更正')
     .argument('<person>', '姓名或编号')
     .action(async (person: string) => {
-      const h = history(await ctx.app().derivation(), person);
-      ctx.print(h, formatHistory(h));
+      const { d, posts } = await withPosts(ctx);
+      const h = history(d, person, posts);
+      ctx.print(h, formatHistory(d.state, h));
     });
 
   program
     .command('diff')
-    .description('两次会议（或两个日期）之间：新增和离开的代表及原因')
+    .description('两次会议（或两个日期）之间：新增和离开的代表及原因，任职和离职的职务及其依据')
     .requiredOption('--from <a>', '会议次数或日期 YYYY-MM-DD', parseTarget)
     .requiredOption('--to <b>', '会议次数或日期 YYYY-MM-DD', parseTarget)
     .action(async (opts: { from: LedgerTarget; to: LedgerTarget }) => {
-      const x = diff(await ctx.app().derivation(), opts.from, opts.to);
+      const { d, posts } = await withPosts(ctx);
+      const x = diff(d, opts.from, opts.to, posts.cascades);
       ctx.print(x, formatDiff(x));
     });
 
