@@ -7,7 +7,12 @@ import { roster, seedWorkspace } from '../support/cli.js';
 
 const WORKER = path.join(import.meta.dirname, '..', 'support', 'append-worker.mjs');
 
-/** Start a writer, let it append for `ms` once started, SIGKILL it; resolve with the ids it acknowledged. */
+/**
+ * Start a writer, let it append for `ms` after its first acknowledged append, SIGKILL it; resolve with
+ * the ids it acknowledged. The clock starts at the first ack, not at start-up: a writer killed while
+ * holding the lock leaves it to go stale (seconds), and a writer still waiting for it would otherwise
+ * be killed before appending anything, which tests nothing.
+ */
 function killAfter(db: string, worker: string, ms: number): Promise<string[]> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [WORKER, db, worker, '100000']);
@@ -15,7 +20,7 @@ function killAfter(db: string, worker: string, ms: number): Promise<string[]> {
     let timer: NodeJS.Timeout | undefined;
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      if (!timer && out.startsWith('ready\n')) timer = setTimeout(() => child.kill('SIGKILL'), ms);
+      if (!timer && out.includes('\nack ')) timer = setTimeout(() => child.kill('SIGKILL'), ms);
     });
     child.on('close', () => {
       clearTimeout(timer);
