@@ -26,7 +26,16 @@ export function syntheticCongress(deputies = 500, years = 20, turnoverPerYear = 
     {
       type: 'CongressConstituted',
       source: src(day(start, 1, 1)),
-      congress: { name: '基准市人民代表大会', shortName: '基准市人大', termNumber: 1, level: 'municipal', region: '基准市', term: {}, quota: deputies, electingUnits: UNITS.map((name) => ({ name })) },
+      congress: {
+        name: '基准市人民代表大会',
+        shortName: '基准市人大',
+        termNumber: 1,
+        level: 'municipal',
+        region: '基准市',
+        term: {},
+        quota: deputies,
+        electingUnits: UNITS.map((name) => ({ name })),
+      },
     },
     { type: 'SessionHeld', source: src(day(start, 1, 10), 1), session: 1, date: day(start, 1, 10), agenda: [] },
   ];
@@ -54,7 +63,8 @@ export function syntheticCongress(deputies = 500, years = 20, turnoverPerYear = 
         if (!gone) break;
         suspended.delete(gone.id);
         const r = random();
-        if (r < 0.5) events.push({ type: 'DeputyTransferredOut', source: src(date, session), personId: gone.id, date, movement: 'transferred' });
+        if (r < 0.5)
+          events.push({ type: 'DeputyTransferredOut', source: src(date, session), personId: gone.id, date, movement: 'transferred' });
         else if (r < 0.85) events.push({ type: 'DeputyResignationAccepted', source: src(date, session), personId: gone.id, date });
         else events.push({ type: 'DeputyDied', source: src(date, session), personId: gone.id, date });
         elect(gone.unit, date, 'by-election', session);

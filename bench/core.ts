@@ -35,16 +35,46 @@ function timeProcess(args: string[], runs: number): { median: number; max: numbe
 export function syntheticLog(deputies: number, extraEvents: number): RosterEvent[] {
   const events: Record<string, unknown>[] = [];
   const add = (e: Record<string, unknown>) =>
-    events.push({ ...e, seq: events.length + 1, recordedAt: '2026-01-01T00:00:00Z', recordedBy: 'bench', source: { title: 'bench', date: e.date ?? '2010-01-01' } });
+    events.push({
+      ...e,
+      seq: events.length + 1,
+      recordedAt: '2026-01-01T00:00:00Z',
+      recordedBy: 'bench',
+      source: { title: 'bench', date: e.date ?? '2010-01-01' },
+    });
   const units = Array.from({ length: 10 }, (_, i) => ({ name: `单位${i + 1}` }));
-  add({ type: 'CongressConstituted', congress: { name: '基准测试人民代表大会', shortName: '基准人大', termNumber: 1, level: 'municipal', region: '基准市', term: {}, quota: deputies + 50, electingUnits: units } });
+  add({
+    type: 'CongressConstituted',
+    congress: {
+      name: '基准测试人民代表大会',
+      shortName: '基准人大',
+      termNumber: 1,
+      level: 'municipal',
+      region: '基准市',
+      term: {},
+      quota: deputies + 50,
+      electingUnits: units,
+    },
+  });
   add({ type: 'SessionHeld', session: 1, date: '2010-01-10', agenda: [] });
   for (let i = 0; i < deputies; i++) add({ type: 'PersonRegistered', personId: `d${i}`, name: `代表${i}` });
-  add({ type: 'OpeningBalanceStated', session: 1, date: '2010-01-10', count: deputies, members: Array.from({ length: deputies }, (_, i) => ({ personId: `d${i}`, electingUnit: units[i % 10]!.name })) });
+  add({
+    type: 'OpeningBalanceStated',
+    session: 1,
+    date: '2010-01-10',
+    count: deputies,
+    members: Array.from({ length: deputies }, (_, i) => ({ personId: `d${i}`, electingUnit: units[i % 10]!.name })),
+  });
   for (let k = 0; k < extraEvents; k++) {
     const day = `20${String(10 + Math.floor(k / (extraEvents / 15 + 1))).padStart(2, '0')}-0${1 + (k % 9)}-1${k % 10}`;
     const who = `d${k % deputies}`;
-    add(k % 3 === 0 ? { type: 'DeputySuspended', personId: who, date: day, ground: 'criminal-custody' } : k % 3 === 1 ? { type: 'SuspensionEnded', personId: who, date: day } : { type: 'AbsentWithoutLeave', personId: who, date: day, congressSession: k });
+    add(
+      k % 3 === 0
+        ? { type: 'DeputySuspended', personId: who, date: day, ground: 'criminal-custody' }
+        : k % 3 === 1
+          ? { type: 'SuspensionEnded', personId: who, date: day }
+          : { type: 'AbsentWithoutLeave', personId: who, date: day, congressSession: k },
+    );
   }
   return events as unknown as RosterEvent[];
 }

@@ -2,16 +2,17 @@
  * The history store (issue 5): the cost of one append, of recording through the rules, of
  * verifying the chain, and the file's growth, on the seed and on a congress-sized synthetic log.
  */
-import { copyFileSync, mkdtempSync, statSync } from 'node:fs';
+
 import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { RosterApp } from '../src/app/roster-app.js';
+import { check } from '../src/checks/consistency.js';
 import type { EventInput, RosterEvent } from '../src/domain/events.js';
 import { derive } from '../src/engine/derive.js';
 import { createEvaluator } from '../src/engine/evaluator.js';
 import { loadRuleBook } from '../src/engine/rule-book.js';
-import { check } from '../src/checks/consistency.js';
 import { chainRecords, verifyChain } from '../src/history/chain.js';
 import { HistoryApp } from '../src/history/history-app.js';
 import { CLI_BIN, DEFAULT_RULES_DIR, EMBEDDED_DATA } from '../src/paths.js';
@@ -42,13 +43,17 @@ async function appends(db: string, n: number): Promise<void> {
   const before = statSync(db).size;
   const samples: number[] = [];
   for (let i = 0; i < n; i++) {
-    const [ms] = await time(() => store.append({ events: [person(`bench-${i}`)], recordedBy: 'bench', recordedAt: new Date().toISOString(), expectedSeq: seq }));
+    const [ms] = await time(() =>
+      store.append({ events: [person(`bench-${i}`)], recordedBy: 'bench', recordedAt: new Date().toISOString(), expectedSeq: seq }),
+    );
     samples.push(ms);
     seq++;
   }
   const growth = (statSync(db).size - before) / n;
   console.log(`  append one event (lock, fsync, commit head): ${stats(samples)}`);
-  console.log(`  file growth: ${growth.toFixed(0)} bytes per event; log ${(statSync(db).size / 1024).toFixed(0)} KiB, head ${statSync(`${db}.head.json`).size} bytes`);
+  console.log(
+    `  file growth: ${growth.toFixed(0)} bytes per event; log ${(statSync(db).size / 1024).toFixed(0)} KiB, head ${statSync(`${db}.head.json`).size} bytes`,
+  );
 }
 
 async function recordThroughRules(db: string, n: number): Promise<void> {
@@ -83,7 +88,12 @@ export default async function historyBench(): Promise<void> {
   const seedEvents = (await new LowdbEventStore(seed).read()).length;
   console.log(`Seed (16th Ningbo congress, ${seedEvents} events):`);
   const [convert] = await time(() =>
-    new LowdbEventStore(seed).append({ events: [person('first')], recordedBy: 'bench', recordedAt: new Date().toISOString(), expectedSeq: seedEvents }),
+    new LowdbEventStore(seed).append({
+      events: [person('first')],
+      recordedBy: 'bench',
+      recordedAt: new Date().toISOString(),
+      expectedSeq: seedEvents,
+    }),
   );
   console.log(`  first append (turns the version 1 document into a log): ${convert.toFixed(1)} ms`);
   await appends(seed, 50);
@@ -94,7 +104,9 @@ export default async function historyBench(): Promise<void> {
   const events = inputs.map((e, i) => ({ ...e, seq: i + 1, recordedAt: '2026-01-01T00:00:00Z', recordedBy: 'bench' }) as RosterEvent);
   const big = path.join(dir, 'congress.json');
   await new LowdbEventStore(big).importRecords(chainRecords(events));
-  console.log(`\nSynthetic congress (500 deputies, 20 years: ${events.length} events, ${(statSync(big).size / 1024 / 1024).toFixed(1)} MiB):`);
+  console.log(
+    `\nSynthetic congress (500 deputies, 20 years: ${events.length} events, ${(statSync(big).size / 1024 / 1024).toFixed(1)} MiB):`,
+  );
   await appends(big, 50);
   const history = new HistoryApp(new LowdbEventStore(big));
   const [verifyMs, report] = await time(() => history.verify());
@@ -103,7 +115,9 @@ export default async function historyBench(): Promise<void> {
   const [readMs] = await time(() => new LowdbEventStore(big).read());
   const [deriveMs, d] = await time(() => derive(recorded, evaluator));
   const [checkMs, findings] = await time(async () => check(d));
-  console.log(`  read and validate the log: ${readMs.toFixed(0)} ms; derive through the rules: ${deriveMs.toFixed(0)} ms; checks: ${checkMs.toFixed(0)} ms (${findings.filter((f) => f.level === 'error').length} errors)`);
+  console.log(
+    `  read and validate the log: ${readMs.toFixed(0)} ms; derive through the rules: ${deriveMs.toFixed(0)} ms; checks: ${checkMs.toFixed(0)} ms (${findings.filter((f) => f.level === 'error').length} errors)`,
+  );
   const [hashMs] = await time(async () => verifyChain(chainRecords(events)));
   console.log(`  hashing alone (chain and verify, ${events.length} events): ${hashMs.toFixed(0)} ms`);
   await recordThroughRules(big, 3);

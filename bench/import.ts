@@ -58,7 +58,18 @@ async function setup(dir: string, rows: number): Promise<{ db: string; file: str
   const ws = wb.addWorksheet('代表名册');
   ws.addRow(HEADERS);
   for (let i = 0; i < rows; i++) {
-    ws.addRow([i + 1, `代表${i + 1}`, i % 2 ? '女' : '男', '汉族', 25_000 + (i % 5000), '群众', units[i % units.length], '某单位职员', '2026-01-10', null]);
+    ws.addRow([
+      i + 1,
+      `代表${i + 1}`,
+      i % 2 ? '女' : '男',
+      '汉族',
+      25_000 + (i % 5000),
+      '群众',
+      units[i % units.length],
+      '某单位职员',
+      '2026-01-10',
+      null,
+    ]);
   }
   const file = path.join(dir, 'roster.xlsx');
   await wb.xlsx.writeFile(file);
@@ -70,12 +81,22 @@ export async function benchImport(rows = 10_000): Promise<BenchResult[]> {
   try {
     const { db, file } = await setup(dir, rows);
     const results: BenchResult[] = [];
-    results.push({ name: `import-roster --dry-run (${rows} rows)`, ms: timed(['--db', db, 'import-roster', file, '--session', '1', '--dry-run']) });
+    results.push({
+      name: `import-roster --dry-run (${rows} rows)`,
+      ms: timed(['--db', db, 'import-roster', file, '--session', '1', '--dry-run']),
+    });
     results.push({ name: `import-roster (${rows} rows, recorded)`, ms: timed(['--db', db, 'import-roster', file, '--session', '1']) });
     results.push({ name: `headcount after import (${rows} deputies)`, ms: timed(['--db', db, 'headcount']) });
     const out = path.join(dir, 'export.xlsx');
-    results.push({ name: `export-roster --format xlsx (${rows} deputies)`, ms: timed(['--db', db, 'export-roster', '--format', 'xlsx', '-o', out]), note: `${(statSync(out).size / 1024).toFixed(0)} KiB` });
-    results.push({ name: `export-roster --format popolo (${rows} deputies)`, ms: timed(['--db', db, 'export-roster', '--format', 'popolo', '-o', path.join(dir, 'p.json')]) });
+    results.push({
+      name: `export-roster --format xlsx (${rows} deputies)`,
+      ms: timed(['--db', db, 'export-roster', '--format', 'xlsx', '-o', out]),
+      note: `${(statSync(out).size / 1024).toFixed(0)} KiB`,
+    });
+    results.push({
+      name: `export-roster --format popolo (${rows} deputies)`,
+      ms: timed(['--db', db, 'export-roster', '--format', 'popolo', '-o', path.join(dir, 'p.json')]),
+    });
     return results;
   } finally {
     rmSync(dir, { recursive: true, force: true });

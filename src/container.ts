@@ -4,8 +4,8 @@ import { Container } from 'inversify';
 import { RosterApp } from './app/roster-app.js';
 import { createEvaluator, type Evaluator } from './engine/evaluator.js';
 import { loadRuleBook, type RuleBook } from './engine/rule-book.js';
-import type { EventStore } from './store/event-store.js';
 import { HistoryApp } from './history/history-app.js';
+import type { EventStore } from './store/event-store.js';
 import type { HistoryStore } from './store/history-store.js';
 import { LowdbEventStore } from './store/lowdb-store.js';
 

@@ -2,19 +2,20 @@
  * The use cases behind the CLI: read the log, derive the roster through the rules, and answer
  * headcount, explain, check and record. No printing here; the CLI formats the results.
  */
+
+import { type CheckFinding, check } from '../checks/consistency.js';
+import { postChecks } from '../checks/posts.js';
 import { DomainError } from '../domain/errors.js';
 import type { EventInput, RosterEvent } from '../domain/events.js';
 import type { Finding } from '../domain/findings.js';
 import type { Mandate } from '../domain/roster.js';
-import { check, type CheckFinding } from '../checks/consistency.js';
-import { postChecks } from '../checks/posts.js';
-import { analysePosts, postName, type PostAnalysis } from '../posts/analysis.js';
 import type { Tenure } from '../domain/tenures.js';
-import { derive, type Derivation } from '../engine/derive.js';
+import { type Derivation, derive } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
-import { ledger, type Ledger, type LedgerTarget } from '../ledger/headcount.js';
 import { findPerson } from '../history/audit.js';
-import { stamp, type EventStore } from '../store/event-store.js';
+import { type Ledger, type LedgerTarget, ledger } from '../ledger/headcount.js';
+import { analysePosts, type PostAnalysis, postName } from '../posts/analysis.js';
+import { type EventStore, stamp } from '../store/event-store.js';
 
 export interface PersonExplanation {
   readonly personId: string;
@@ -99,17 +100,27 @@ export class RosterApp {
     const request = { events, recordedBy, recordedAt, expectedSeq: existing.length };
     const candidate = [...existing, ...stamp(request)];
     const d = await derive(candidate, this.evaluator);
-    const introduced = (await this.#checks(d)).filter((f) => f.level === 'error' && f.eventSeq !== undefined && f.eventSeq > existing.length);
+    const introduced = (await this.#checks(d)).filter(
+      (f) => f.level === 'error' && f.eventSeq !== undefined && f.eventSeq > existing.length,
+    );
     const first = introduced[0];
     if (first) {
       const index = first.eventSeq! - existing.length - 1;
-      throw new DomainError(first.code === 'unknown-person' ? 'unknown-person' : 'contradicts-record', first.message, `第${index + 1}个事件（$[${index}]）`);
+      throw new DomainError(
+        first.code === 'unknown-person' ? 'unknown-person' : 'contradicts-record',
+        first.message,
+        `第${index + 1}个事件（$[${index}]）`,
+      );
     }
     // A correction changes the replay of earlier events: refuse it if it makes any of them contradict the record.
     const correction = candidate.findIndex((e, i) => i >= existing.length && e.type === 'EventCorrected');
     if (correction >= 0) {
       const key = (f: CheckFinding) => `${f.code}|${f.eventSeq}|${f.personId}`;
-      const before = new Set(check(await derive(existing, this.evaluator)).filter((f) => f.level === 'error').map(key));
+      const before = new Set(
+        check(await derive(existing, this.evaluator))
+          .filter((f) => f.level === 'error')
+          .map(key),
+      );
       const broken = check(d).find((f) => f.level === 'error' && !before.has(key(f)));
       if (broken) {
         const index = correction - existing.length;

@@ -5,11 +5,11 @@
 import { formatChineseDate, onOrBefore } from '../domain/dates.js';
 import type { EventOf } from '../domain/events.js';
 import { APPOINTING_ACTS } from '../domain/posts.js';
-import { isCounted, latestMandate, statusOn, type RosterState } from '../domain/roster.js';
+import { isCounted, latestMandate, type RosterState, statusOn } from '../domain/roster.js';
 import { heldOn, type Tenure } from '../domain/tenures.js';
 import type { Derivation } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
-import { PostAnalyst, postName, type PostAnalysis } from '../posts/analysis.js';
+import { type PostAnalysis, PostAnalyst, postName } from '../posts/analysis.js';
 import type { CheckFinding } from './consistency.js';
 
 export type PostCheckCode =
@@ -37,19 +37,36 @@ function organChecks(d: Derivation): PostCheckFinding[] {
     const posts = e.type === 'PostHeld' || e.type === 'PostEnded' ? [e.post] : e.type === 'PersonnelDecided' ? e.posts : [];
     for (const p of posts) {
       if (!known.has(p.organId)) {
-        out.push({ level: 'error', code: 'unknown-organ', message: `第${e.seq}条事件（${e.type}）所指机关“${p.organId}”未登记（OrganRegistered）`, eventSeq: e.seq });
+        out.push({
+          level: 'error',
+          code: 'unknown-organ',
+          message: `第${e.seq}条事件（${e.type}）所指机关“${p.organId}”未登记（OrganRegistered）`,
+          eventSeq: e.seq,
+        });
       }
     }
   }
   for (const a of d.state.personnelActs) {
     const grouped = a.groupedAs?.reduce((x, y) => x + y, 0);
     if (grouped !== undefined && grouped !== a.posts.length) {
-      out.push({ level: 'error', code: 'post-grouping-mismatch', message: `第${a.seq}条事件：groupedAs 合计${grouped}项，与 posts 的${a.posts.length}项不符`, eventSeq: a.seq, personId: a.personId });
+      out.push({
+        level: 'error',
+        code: 'post-grouping-mismatch',
+        message: `第${a.seq}条事件：groupedAs 合计${grouped}项，与 posts 的${a.posts.length}项不符`,
+        eventSeq: a.seq,
+        personId: a.personId,
+      });
     }
   }
   for (const o of d.state.oaths) {
     for (const id of o.personIds.filter((x) => !d.state.persons[x])) {
-      out.push({ level: 'error', code: 'unknown-person', message: `第${o.seq}条事件（OathTaken）所指人员“${id}”未登记`, eventSeq: o.seq, personId: id });
+      out.push({
+        level: 'error',
+        code: 'unknown-person',
+        message: `第${o.seq}条事件（OathTaken）所指人员“${id}”未登记`,
+        eventSeq: o.seq,
+        personId: id,
+      });
     }
   }
   for (const u of d.state.unmatchedEnds) {
@@ -76,7 +93,12 @@ function cascadeChecks(d: Derivation, analysis: PostAnalysis): PostCheckFinding[
       const post = postName(d.state, i.tenure.post);
       const f = i.consequence;
       if (f?.outcome.type === 'post-continues' && f.outcome.params.advisory) {
-        out.push({ ...where, level: 'warning', code: 'post-held-after-transfer', message: `${c.name}（${c.label}）仍担任“${post}”：${f.outcome.params.label}（${f.citation.text}）` });
+        out.push({
+          ...where,
+          level: 'warning',
+          code: 'post-held-after-transfer',
+          message: `${c.name}（${c.label}）仍担任“${post}”：${f.outcome.params.label}（${f.citation.text}）`,
+        });
       }
       if (i.requirement.requirement === 'none') continue;
       const law = f?.outcome.type === 'post-ends' ? `依法${f.outcome.params.mode}（${f.citation.text}）` : '规则未使其自动终止';
@@ -130,9 +152,18 @@ async function appointmentChecks(d: Derivation, analyst: PostAnalyst, evaluator:
         }
       }
       const organ = state.organs[post.organId];
-      const refused = await evaluator.ask('appointment', { personnelAct: act.act, organKind: organ?.kind ?? null, postTitle: post.title }, { ...where, date: act.date });
+      const refused = await evaluator.ask(
+        'appointment',
+        { personnelAct: act.act, organKind: organ?.kind ?? null, postTitle: post.title },
+        { ...where, date: act.date },
+      );
       for (const f of refused.filter((x) => x.outcome.type === 'appointment-not-allowed')) {
-        out.push({ ...where, level: 'error', code: 'appointment-not-allowed', message: `第${act.seq}条事件任命${name}为“${postName(state, post)}”：${f.outcome.params.label}（${f.citation.text}）` });
+        out.push({
+          ...where,
+          level: 'error',
+          code: 'appointment-not-allowed',
+          message: `第${act.seq}条事件任命${name}为“${postName(state, post)}”：${f.outcome.params.label}（${f.citation.text}）`,
+        });
       }
     }
   }
@@ -173,7 +204,10 @@ async function seatChecks(d: Derivation, analyst: PostAnalyst, reported: Readonl
 function overlap(a: Tenure, b: Tenure): boolean {
   const aEnd = a.end?.date;
   const bEnd = b.end?.date;
-  return (aEnd === undefined || b.from === undefined || onOrBefore(b.from, aEnd)) && (bEnd === undefined || a.from === undefined || onOrBefore(a.from, bEnd));
+  return (
+    (aEnd === undefined || b.from === undefined || onOrBefore(b.from, aEnd)) &&
+    (bEnd === undefined || a.from === undefined || onOrBefore(a.from, bEnd))
+  );
 }
 
 async function compatibilityChecks(d: Derivation, evaluator: Evaluator): Promise<PostCheckFinding[]> {
@@ -185,7 +219,12 @@ async function compatibilityChecks(d: Derivation, evaluator: Evaluator): Promise
       const date = [a.from, b.from, a.end?.date, b.end?.date].filter((x): x is string => x !== undefined).sort()[0];
       const found = await evaluator.ask(
         'compatibility',
-        { organKind: state.organs[a.post.organId]?.kind ?? null, postTitle: a.post.title, otherOrganKind: state.organs[b.post.organId]?.kind ?? null, otherPostTitle: b.post.title },
+        {
+          organKind: state.organs[a.post.organId]?.kind ?? null,
+          postTitle: a.post.title,
+          otherOrganKind: state.organs[b.post.organId]?.kind ?? null,
+          otherPostTitle: b.post.title,
+        },
         { eventSeq: Math.max(a.startSeq, b.startSeq), personId: a.personId, date },
       );
       const f = found.find((x) => x.outcome.type === 'posts-incompatible');

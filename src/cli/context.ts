@@ -2,11 +2,11 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CommanderError, type Command } from 'commander';
+import { type Command, CommanderError } from 'commander';
 import type { RosterApp } from '../app/roster-app.js';
-import type { HistoryApp } from '../history/history-app.js';
 import { buildContainer, TYPES } from '../container.js';
 import { Day } from '../domain/dates.js';
+import type { HistoryApp } from '../history/history-app.js';
 import { DEFAULT_RULES_DIR, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
 
 export interface GlobalOptions {

@@ -1,8 +1,8 @@
 /** Everything the record and the rules say about one person. */
-import { formatChineseDate } from '../domain/dates.js';
-import type { PersonExplanation } from '../app/roster-app.js';
-import { endedHow, STATUS_NAMES } from '../domain/status-names.js';
 
+import type { PersonExplanation } from '../app/roster-app.js';
+import { formatChineseDate } from '../domain/dates.js';
+import { endedHow, STATUS_NAMES } from '../domain/status-names.js';
 
 const ORIGIN_NAMES = { 'opening-balance': '期初名册（按会议确认的实有代表）', general: '选举产生', 'by-election': '补选产生' } as const;
 
@@ -32,17 +32,25 @@ export function formatExplain(x: PersonExplanation): string {
   if (x.posts.length > 0) out.push('', '所任职务：');
   for (const t of x.posts) {
     const from = t.from ? `${formatChineseDate(t.from)}起` : '起始日期不详';
-    const end = t.end ? `，第${t.end.eventSeq}条事件（${endedHow(t.end)}）${t.end.date ? `于${formatChineseDate(t.end.date)}` : ''}结束` : '，现任';
+    const end = t.end
+      ? `，第${t.end.eventSeq}条事件（${endedHow(t.end)}）${t.end.date ? `于${formatChineseDate(t.end.date)}` : ''}结束`
+      : '，现任';
     out.push(`  · ${t.name}（${from}${end}）`);
   }
   if (x.postFindings.length > 0) out.push('', '职务与宣誓的规则认定：');
   for (const f of x.postFindings) {
     const about = `第${f.eventSeq}条事件${f.facts.postTitle ? `，${f.facts.postTitle}` : ''}`;
-    out.push(`  · ${f.outcome.params.label}（${about}）：${f.title}`, `    规则：${f.ruleId}（${f.ruleFile}）`, `    依据：${f.citation.text}〔核实程度 ${f.citation.mark}〕`);
+    out.push(
+      `  · ${f.outcome.params.label}（${about}）：${f.title}`,
+      `    规则：${f.ruleId}（${f.ruleFile}）`,
+      `    依据：${f.citation.text}〔核实程度 ${f.citation.mark}〕`,
+    );
   }
   out.push('', '记录的事件：');
   for (const e of x.events) {
-    out.push(`  #${e.seq} ${e.type}：《${e.source.title}》${e.source.date ? `（${formatChineseDate(e.source.date)}）` : ''}；${e.recordedBy} 记录于 ${e.recordedAt}`);
+    out.push(
+      `  #${e.seq} ${e.type}：《${e.source.title}》${e.source.date ? `（${formatChineseDate(e.source.date)}）` : ''}；${e.recordedBy} 记录于 ${e.recordedAt}`,
+    );
   }
   return out.join('\n');
 }

@@ -19,7 +19,8 @@ function citationLines(units: readonly UnitGroup[], indent: string): string[] {
 }
 
 export function formatHeadcount(l: Ledger): string {
-  const when = l.session !== undefined ? `常委会第${chineseNumber(l.session)}次会议（${formatChineseDate(l.date)}）` : formatChineseDate(l.date);
+  const when =
+    l.session !== undefined ? `常委会第${chineseNumber(l.session)}次会议（${formatChineseDate(l.date)}）` : formatChineseDate(l.date);
   const baseline =
     l.baseline.session !== undefined
       ? `${l.congressShortName}常委会第${chineseNumber(l.baseline.session)}次会议${l.baseline.date ? `（${formatChineseDate(l.baseline.date)}）` : ''}确认代表资格后`

@@ -6,7 +6,9 @@ import { describeProblem } from '../roster-io/problems.js';
 function listByUnit(deputies: readonly { name: string; electingUnit: string }[], limit = 20): string[] {
   const units = new Map<string, string[]>();
   for (const d of deputies) units.set(d.electingUnit, [...(units.get(d.electingUnit) ?? []), d.name]);
-  return [...units].map(([unit, names]) => `  ${unit}（${names.length}名）：${names.slice(0, limit).join('、')}${names.length > limit ? ' 等' : ''}`);
+  return [...units].map(
+    ([unit, names]) => `  ${unit}（${names.length}名）：${names.slice(0, limit).join('、')}${names.length > limit ? ' 等' : ''}`,
+  );
 }
 
 export function formatImport(r: ImportResult): string {

@@ -4,7 +4,7 @@ import type { Finding } from '../domain/findings.js';
 import type { RosterState } from '../domain/roster.js';
 import { ACT_NAMES, endedHow } from '../domain/status-names.js';
 import type { TenureEnd } from '../domain/tenures.js';
-import { postName, type CascadeEntry, type CascadeItem, type OathDuty, type PostAnalysis } from '../posts/analysis.js';
+import { type CascadeEntry, type CascadeItem, type OathDuty, type PostAnalysis, postName } from '../posts/analysis.js';
 
 const basis = (f: Finding) => `依据：${f.citation.text}〔核实程度 ${f.citation.mark}〕；规则 ${f.ruleId}`;
 
@@ -17,7 +17,11 @@ function itemLines(state: RosterState, i: CascadeItem): string[] {
   const requirement = i.requirement.finding?.outcome.params.label ?? '规则未要求代表身份';
   const c = i.consequence;
   const consequence =
-    c?.outcome.type === 'post-ends' ? c.outcome.params.mode : c?.outcome.type === 'post-continues' ? c.outcome.params.label : '规则未规定连带后果';
+    c?.outcome.type === 'post-ends'
+      ? c.outcome.params.mode
+      : c?.outcome.type === 'post-continues'
+        ? c.outcome.params.label
+        : '规则未规定连带后果';
   return [
     `  · ${postName(state, i.tenure.post)}：${requirement}${i.order === 2 ? '（以常委会组成人员身份为前提，第二层连带）' : ''} → ${consequence}`,
     ...(i.requirement.finding ? [`      职务要求${basis(i.requirement.finding)}`] : []),
@@ -61,7 +65,9 @@ export function formatOaths(state: RosterState, session: number, a: PostAnalysis
   if (a.oathsOwed.length > 0 && wordings.size === 0) out.push('', '誓词：宣誓之日施行的规则中没有誓词。');
   out.push('', `不进行宪法宣誓：${a.oathsNotOwed.length}人`);
   for (const { act, finding } of a.oathsNotOwed) {
-    out.push(`  · ${name(act.personId)}（${ACT_NAMES[act.act]}）${finding ? `：${finding.outcome.params.label}；${basis(finding)}` : '：规则未规定宣誓义务'}`);
+    out.push(
+      `  · ${name(act.personId)}（${ACT_NAMES[act.act]}）${finding ? `：${finding.outcome.params.label}；${basis(finding)}` : '：规则未规定宣誓义务'}`,
+    );
   }
   return out.join('\n');
 }

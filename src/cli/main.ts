@@ -2,23 +2,23 @@
 /** `roster`: thin CLI over the roster use cases. Chinese for the clerk, `--json` for machines. */
 import { Command, CommanderError } from 'commander';
 import { isDomainError } from '../domain/errors.js';
+import { packageVersion } from '../paths.js';
+import { auditCommands } from './commands/audit.js';
+import { cascadeCommand } from './commands/cascade.js';
 import { checkCommand } from './commands/check.js';
 import { docCommand } from './commands/doc.js';
 import { explainCommand } from './commands/explain.js';
-import { headcountCommand } from './commands/headcount.js';
-import { importRosterCommand } from './commands/import-roster.js';
+import { exportCommand } from './commands/export.js';
 import { exportRosterCommand } from './commands/export-roster.js';
+import { headcountCommand } from './commands/headcount.js';
+import { importCommand } from './commands/import.js';
+import { importRosterCommand } from './commands/import-roster.js';
+import { oathsCommand } from './commands/oaths.js';
 import { recordCommand } from './commands/record.js';
 import { schemaCommand } from './commands/schema.js';
-import { cascadeCommand } from './commands/cascade.js';
-import { oathsCommand } from './commands/oaths.js';
 import { verifyCommand } from './commands/verify.js';
-import { exportCommand } from './commands/export.js';
-import { importCommand } from './commands/import.js';
-import { auditCommands } from './commands/audit.js';
 import { CliContext } from './context.js';
 import { translateCommanderError } from './messages-zh.js';
-import { packageVersion } from '../paths.js';
 
 const program = new Command();
 program

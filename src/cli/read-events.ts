@@ -1,7 +1,7 @@
 /** Reads the events a clerk submits to `roster record`: one object or an array, validated field by field. */
 import { readFileSync } from 'node:fs';
 import { DomainError, jsonPath } from '../domain/errors.js';
-import { EventInputSchema, type EventInput } from '../domain/events.js';
+import { type EventInput, EventInputSchema } from '../domain/events.js';
 import { deepestIssue } from '../engine/rule-book.js';
 
 export function readEventFile(file: string): EventInput[] {

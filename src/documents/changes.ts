@@ -30,7 +30,9 @@ function tailSpec(e: RosterEvent | undefined): { key: string; text: (r: SessionR
       text: (r, many) => {
         const to =
           submittedTo &&
-          { 'electing-unit': '其选举单位', 'standing-committee': r.standingCommittee.shortName, congress: `${r.levelWord}人民代表大会` }[submittedTo];
+          { 'electing-unit': '其选举单位', 'standing-committee': r.standingCommittee.shortName, congress: `${r.levelWord}人民代表大会` }[
+            submittedTo
+          ];
         return `${reason ?? ''}${many ? '分别' : ''}${to ? `向${to}` : ''}提出辞去${r.congress.shortName}代表职务的请求并被接受`;
       },
     };

@@ -5,7 +5,7 @@
 import { chineseNumber, formatChineseDate } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import type { Congress, EventOf } from '../domain/events.js';
-import { PersonnelList, Proposer, type PersonnelAct as Act } from '../domain/posts.js';
+import { type PersonnelAct as Act, PersonnelList, Proposer } from '../domain/posts.js';
 import type { RosterState } from '../domain/roster.js';
 import { sessionWindow } from '../posts/analysis.js';
 import { standingCommitteeOf } from './phrasing.js';
@@ -13,7 +13,12 @@ import { standingCommitteeOf } from './phrasing.js';
 export type PersonnelAct = EventOf<'PersonnelDecided'>;
 
 /** The personnel acts voted at the session, in record order; refused, saying `none`, when none is wanted. */
-export function sessionActs(state: RosterState, session: number, wanted: (a: PersonnelAct) => boolean, none: string): { congress: Congress; acts: PersonnelAct[] } {
+export function sessionActs(
+  state: RosterState,
+  session: number,
+  wanted: (a: PersonnelAct) => boolean,
+  none: string,
+): { congress: Congress; acts: PersonnelAct[] } {
   const congress = state.congress;
   if (!congress) throw new DomainError('invalid-data-file', '记录中没有本届人民代表大会（CongressConstituted）');
   standingCommitteeOf(congress);

@@ -21,7 +21,11 @@ export function distinct<T>(items: readonly T[]): T[] {
 /** The standing committee of a congress; township congresses have none, so they get no such documents. */
 export function standingCommitteeOf(congress: Congress): { name: string; shortName: string } {
   if (!congress.standingCommittee) {
-    throw new DomainError('invalid-data-file', `${congress.name}没有常务委员会（乡、民族乡、镇人民代表大会），不适用常委会的文书`, 'CongressConstituted.congress.standingCommittee');
+    throw new DomainError(
+      'invalid-data-file',
+      `${congress.name}没有常务委员会（乡、民族乡、镇人民代表大会），不适用常委会的文书`,
+      'CongressConstituted.congress.standingCommittee',
+    );
   }
   return congress.standingCommittee;
 }
@@ -34,7 +38,11 @@ export function levelWord(congress: Congress): string {
   const short = standingCommitteeOf(congress).shortName;
   const suffix = '人大常委会';
   if (!short.endsWith(suffix) || short.length === suffix.length) {
-    throw new DomainError('invalid-data-file', `常委会简称“${short}”应形如“市人大常委会”`, 'CongressConstituted.congress.standingCommittee.shortName');
+    throw new DomainError(
+      'invalid-data-file',
+      `常委会简称“${short}”应形如“市人大常委会”`,
+      'CongressConstituted.congress.standingCommittee.shortName',
+    );
   }
   return short.slice(0, -suffix.length);
 }

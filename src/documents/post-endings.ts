@@ -24,7 +24,9 @@ function endings(d: Derivation, entry: CascadeEntry): Ending[] {
   return entry.items.flatMap((i) => {
     const outcome = i.consequence?.outcome;
     if (outcome?.type !== 'post-ends' || endedByAct(i)) return [];
-    return [{ mode: outcome.params.mode, law: i.consequence!.citation.lawTitle, personId: entry.personId, name: entry.name, post: i.tenure.post }];
+    return [
+      { mode: outcome.params.mode, law: i.consequence!.citation.lawTitle, personId: entry.personId, name: entry.name, post: i.tenure.post },
+    ];
   });
 }
 

@@ -60,7 +60,11 @@ export function postsPhrase(state: RosterState, entry: PostPhraseInput): string 
   let previous: Organ | undefined;
   const written = entry.posts.map((post) => {
     const organ = state.organs[post.organId];
-    if (!organ) throw new DomainError('invalid-data-file', `职务“${post.title}”所在的机关“${post.organId}”没有登记（OrganRegistered），无法写出职务名称`);
+    if (!organ)
+      throw new DomainError(
+        'invalid-data-file',
+        `职务“${post.title}”所在的机关“${post.organId}”没有登记（OrganRegistered），无法写出职务名称`,
+      );
     const text =
       organ.kind === 'government' && organ.name.endsWith(GOVERNMENT) && HEAD_OF_GOVERNMENT.test(post.title)
         ? `${organ.name.slice(0, -GOVERNMENT.length)}${post.title}`

@@ -2,13 +2,14 @@
  * What the documents of one standing-committee session are made of: the ledger, the people it
  * names with the events and findings behind each of them, and the session's own records.
  */
+
+import { chineseNumber } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import type { Congress, EventOf, RosterEvent } from '../domain/events.js';
 import type { Finding, TerminationGround } from '../domain/findings.js';
 import { latestMandate, type Session } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
-import { ledger, type Ledger, type LedgerPerson } from '../ledger/headcount.js';
-import { chineseNumber } from '../domain/dates.js';
+import { type Ledger, type LedgerPerson, ledger } from '../ledger/headcount.js';
 import { levelWord, standingCommitteeOf } from './phrasing.js';
 
 export interface DocumentPerson {
@@ -66,7 +67,12 @@ export function sessionRecord(d: Derivation, sessionNo: number): SessionRecord {
   });
 
   const terminations = l.terminated.groups.map(
-    (g): TerminationGroup => ({ label: g.label, ground: g.ground, phrase: g.phrase, persons: g.units.flatMap((u) => u.persons.map(person)) }),
+    (g): TerminationGroup => ({
+      label: g.label,
+      ground: g.ground,
+      phrase: g.phrase,
+      persons: g.units.flatMap((u) => u.persons.map(person)),
+    }),
   );
   const confirmed = l.confirmed.units.flatMap((u) => u.persons.map(person));
   const voided = d.findings
@@ -77,7 +83,15 @@ export function sessionRecord(d: Derivation, sessionNo: number): SessionRecord {
       const m = latestMandate(d.state, event.personId);
       // A deputy already counted whose election is voided is in the ledger's terminations.
       if (terminations.some((g) => g.persons.some((p) => p.personId === event.personId))) return [];
-      return [person({ personId: event.personId, name: d.state.persons[event.personId]?.name ?? event.personId, electingUnit: m?.electingUnit ?? '', date: f.effectiveDate, finding: f })];
+      return [
+        person({
+          personId: event.personId,
+          name: d.state.persons[event.personId]?.name ?? event.personId,
+          electingUnit: m?.electingUnit ?? '',
+          date: f.effectiveDate,
+          finding: f,
+        }),
+      ];
     });
 
   if (terminations.length === 0 && confirmed.length === 0 && voided.length === 0) {

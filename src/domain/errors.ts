@@ -31,8 +31,5 @@ export function isDomainError(e: unknown, kind?: DomainErrorKind): e is DomainEr
 
 /** `['events', 3, 'personId']` → `$.events[3].personId` */
 export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>(
-    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`),
-    '$',
-  );
+  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`), '$');
 }

@@ -124,9 +124,7 @@ export const EventBodies = {
     /** The session of the opening balance whose deputies are named. */
     session: Session,
     date: DayOrMonth,
-    members: z
-      .array(z.strictObject({ personId: PersonId, electingUnit: Text, confirmedOn: DayOrMonth.optional() }))
-      .min(1),
+    members: z.array(z.strictObject({ personId: PersonId, electingUnit: Text, confirmedOn: DayOrMonth.optional() })).min(1),
   }),
   /** 当选: at a general election or a by-election (补选); awaits the credentials review. */
   DeputyElected: z.strictObject({
@@ -243,9 +241,7 @@ const inputOptions = EVENT_TYPES.map((type) =>
   EventBodies[type].extend(withType(type).shape).extend({ source: SourceDocument, note: Text.optional() }),
 );
 /** One schema per event type, as recorded (with the envelope): the branches of `RosterEventSchema`. */
-export const RECORDED_EVENT_OPTIONS = EVENT_TYPES.map((type) =>
-  EventBodies[type].extend(withType(type).shape).extend(Envelope.shape),
-);
+export const RECORDED_EVENT_OPTIONS = EVENT_TYPES.map((type) => EventBodies[type].extend(withType(type).shape).extend(Envelope.shape));
 
 export const EventInputSchema = z.discriminatedUnion(
   'type',

@@ -3,7 +3,7 @@
  * `evolve` is pure: the rules' findings for an event come in beside it, decided elsewhere.
  */
 import { match } from 'ts-pattern';
-import { onOrBefore, type LegalDate } from './dates.js';
+import { type LegalDate, onOrBefore } from './dates.js';
 import type { Congress, EventOf, RosterEvent } from './events.js';
 import type { Finding } from './findings.js';
 import { APPOINTING_ACTS, type PostRef } from './posts.js';
@@ -140,101 +140,103 @@ function applyFindings(state: RosterState, event: RosterEvent & { personId: stri
 }
 
 export function evolve(state: RosterState, event: RosterEvent, findings: readonly Finding[]): RosterState {
-  return match(event)
-    .with({ type: 'CongressConstituted' }, (e) => ({ ...state, congress: e.congress }))
-    .with({ type: 'SessionHeld' }, (e) => ({
-      ...state,
-      sessions: {
-        ...state.sessions,
-        [e.session]: { session: e.session, date: e.date, agenda: e.agenda, ...(e.endDate ? { endDate: e.endDate } : {}) },
-      },
-    }))
-    .with({ type: 'PersonRegistered' }, (e) => registerPersons(state, [e]))
-    .with({ type: 'OpeningBalanceStated' }, (e) => ({
-      ...state,
-      openingBalances: [...state.openingBalances, e],
-      unnamed: { count: e.count - e.members.length, from: e.date, ...(e.session ? { session: e.session } : {}) },
-      mandates: [
-        ...state.mandates,
-        ...e.members.map(
-          (member): Mandate => ({
-            mandateId: mandateIdFor(state, member.personId),
-            personId: member.personId,
-            electingUnit: member.electingUnit,
-            origin: 'opening-balance',
-            history: [{ status: 'valid', from: e.date, eventSeq: e.seq }],
-          }),
+  return (
+    match(event)
+      .with({ type: 'CongressConstituted' }, (e) => ({ ...state, congress: e.congress }))
+      .with({ type: 'SessionHeld' }, (e) => ({
+        ...state,
+        sessions: {
+          ...state.sessions,
+          [e.session]: { session: e.session, date: e.date, agenda: e.agenda, ...(e.endDate ? { endDate: e.endDate } : {}) },
+        },
+      }))
+      .with({ type: 'PersonRegistered' }, (e) => registerPersons(state, [e]))
+      .with({ type: 'OpeningBalanceStated' }, (e) => ({
+        ...state,
+        openingBalances: [...state.openingBalances, e],
+        unnamed: { count: e.count - e.members.length, from: e.date, ...(e.session ? { session: e.session } : {}) },
+        mandates: [
+          ...state.mandates,
+          ...e.members.map(
+            (member): Mandate => ({
+              mandateId: mandateIdFor(state, member.personId),
+              personId: member.personId,
+              electingUnit: member.electingUnit,
+              origin: 'opening-balance',
+              history: [{ status: 'valid', from: e.date, eventSeq: e.seq }],
+            }),
+          ),
+        ],
+      }))
+      .with({ type: 'RosterLoaded' }, (e) =>
+        // A roster names deputies of the balance in force; one for another session changes nothing (check reports it).
+        state.unnamed?.session === e.session
+          ? {
+              ...state,
+              unnamed: { ...state.unnamed, count: state.unnamed.count - e.members.length },
+              mandates: [...state.mandates, ...namedFromRoster(state, e)],
+            }
+          : state,
+      )
+      .with({ type: 'DeputyElected' }, (e) => ({
+        ...state,
+        mandates: [
+          ...state.mandates,
+          {
+            mandateId: mandateIdFor(state, e.personId),
+            personId: e.personId,
+            electingUnit: e.electingUnit,
+            origin: e.kind,
+            ...(e.electedBy ? { electedBy: e.electedBy } : {}),
+            history: [{ status: 'pending', from: e.date ?? e.source.date, eventSeq: e.seq }],
+          } satisfies Mandate,
+        ],
+      }))
+      .with({ type: 'AbsentWithoutLeave' }, (e) =>
+        applyFindings(
+          { ...state, absences: { ...state.absences, [e.personId]: [...(state.absences[e.personId] ?? []), e.congressSession] } },
+          e,
+          findings,
         ),
-      ],
-    }))
-    .with({ type: 'RosterLoaded' }, (e) =>
-      // A roster names deputies of the balance in force; one for another session changes nothing (check reports it).
-      state.unnamed?.session === e.session
-        ? {
-            ...state,
-            unnamed: { ...state.unnamed, count: state.unnamed.count - e.members.length },
-            mandates: [...state.mandates, ...namedFromRoster(state, e)],
-          }
-        : state,
-    )
-    .with({ type: 'DeputyElected' }, (e) => ({
-      ...state,
-      mandates: [
-        ...state.mandates,
-        {
-          mandateId: mandateIdFor(state, e.personId),
-          personId: e.personId,
-          electingUnit: e.electingUnit,
-          origin: e.kind,
-          ...(e.electedBy ? { electedBy: e.electedBy } : {}),
-          history: [{ status: 'pending', from: e.date ?? e.source.date, eventSeq: e.seq }],
-        } satisfies Mandate,
-      ],
-    }))
-    .with({ type: 'AbsentWithoutLeave' }, (e) =>
-      applyFindings(
-        { ...state, absences: { ...state.absences, [e.personId]: [...(state.absences[e.personId] ?? []), e.congressSession] } },
-        e,
-        findings,
-      ),
-    )
-    .with(
-      { type: 'QualificationReviewed' },
-      { type: 'DeputyTransferredOut' },
-      { type: 'DeputyResignationAccepted' },
-      { type: 'OrderedResignationAccepted' },
-      { type: 'DeputyRecalled' },
-      { type: 'DeputyDied' },
-      { type: 'NationalityLost' },
-      { type: 'PoliticalRightsDeprived' },
-      { type: 'CapacityLost' },
-      { type: 'DeputySuspended' },
-      { type: 'SuspensionEnded' },
-      (e) => applyFindings(state, e, findings),
-    )
-    .with({ type: 'TerminationsAnnounced' }, (e) => ({ ...state, announcements: [...state.announcements, e] }))
-    .with({ type: 'CredentialsReportAdopted' }, (e) => ({ ...state, reports: [...state.reports, e] }))
-    .with({ type: 'OrganRegistered' }, (e) => ({ ...state, organs: { ...state.organs, [e.organId]: e } }))
-    .with({ type: 'PostHeld' }, (e) => ({
-      ...state,
-      tenures: startTenure(state.tenures, { personId: e.personId, post: e.post, from: e.since, startSeq: e.seq, end: undefined }),
-    }))
-    .with({ type: 'PersonnelDecided' }, (e) => {
-      const acted = { ...state, personnelActs: [...state.personnelActs, e] };
-      if (APPOINTING_ACTS.has(e.act)) {
-        const tenures = e.posts.reduce<readonly Tenure[]>(
-          (ts, post) => startTenure(ts, { personId: e.personId, post, from: e.date, startSeq: e.seq, end: undefined }),
-          state.tenures,
-        );
-        return { ...acted, tenures };
-      }
-      return endPosts(acted, e.personId, e.posts, { date: e.date, eventSeq: e.seq, how: e.act });
-    })
-    .with({ type: 'PostEnded' }, (e) => endPosts(state, e.personId, [e.post], { date: e.date, eventSeq: e.seq, how: e.how }))
-    .with({ type: 'OathTaken' }, (e) => ({ ...state, oaths: [...state.oaths, e] }))
-    // Corrections are applied to the log before replay (src/history/corrections.ts): nothing to do here.
-    .with({ type: 'EventCorrected' }, () => state)
-    .exhaustive();
+      )
+      .with(
+        { type: 'QualificationReviewed' },
+        { type: 'DeputyTransferredOut' },
+        { type: 'DeputyResignationAccepted' },
+        { type: 'OrderedResignationAccepted' },
+        { type: 'DeputyRecalled' },
+        { type: 'DeputyDied' },
+        { type: 'NationalityLost' },
+        { type: 'PoliticalRightsDeprived' },
+        { type: 'CapacityLost' },
+        { type: 'DeputySuspended' },
+        { type: 'SuspensionEnded' },
+        (e) => applyFindings(state, e, findings),
+      )
+      .with({ type: 'TerminationsAnnounced' }, (e) => ({ ...state, announcements: [...state.announcements, e] }))
+      .with({ type: 'CredentialsReportAdopted' }, (e) => ({ ...state, reports: [...state.reports, e] }))
+      .with({ type: 'OrganRegistered' }, (e) => ({ ...state, organs: { ...state.organs, [e.organId]: e } }))
+      .with({ type: 'PostHeld' }, (e) => ({
+        ...state,
+        tenures: startTenure(state.tenures, { personId: e.personId, post: e.post, from: e.since, startSeq: e.seq, end: undefined }),
+      }))
+      .with({ type: 'PersonnelDecided' }, (e) => {
+        const acted = { ...state, personnelActs: [...state.personnelActs, e] };
+        if (APPOINTING_ACTS.has(e.act)) {
+          const tenures = e.posts.reduce<readonly Tenure[]>(
+            (ts, post) => startTenure(ts, { personId: e.personId, post, from: e.date, startSeq: e.seq, end: undefined }),
+            state.tenures,
+          );
+          return { ...acted, tenures };
+        }
+        return endPosts(acted, e.personId, e.posts, { date: e.date, eventSeq: e.seq, how: e.act });
+      })
+      .with({ type: 'PostEnded' }, (e) => endPosts(state, e.personId, [e.post], { date: e.date, eventSeq: e.seq, how: e.how }))
+      .with({ type: 'OathTaken' }, (e) => ({ ...state, oaths: [...state.oaths, e] }))
+      // Corrections are applied to the log before replay (src/history/corrections.ts): nothing to do here.
+      .with({ type: 'EventCorrected' }, () => state)
+      .exhaustive()
+  );
 }
 
 function endPosts(state: RosterState, personId: string, posts: readonly PostRef[], end: TenureEnd): RosterState {

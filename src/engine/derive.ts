@@ -1,10 +1,10 @@
 /** Replays the event log through the rules: the roster state and every finding, in record order. */
 import type { EventOf, RosterEvent } from '../domain/events.js';
 import type { Finding } from '../domain/findings.js';
-import { emptyRoster, evolve, registerPersons, type RosterState } from '../domain/roster.js';
+import { emptyRoster, evolve, type RosterState, registerPersons } from '../domain/roster.js';
 import { effectiveLog } from '../history/corrections.js';
 import type { Evaluator } from './evaluator.js';
-import { factsFor, type Facts } from './facts.js';
+import { type Facts, factsFor } from './facts.js';
 
 export interface Derivation {
   /** The log as recorded, corrections included. */

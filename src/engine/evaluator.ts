@@ -6,10 +6,10 @@
 import { Engine } from 'json-rules-engine';
 import { DomainError } from '../domain/errors.js';
 import { effectiveDate, type RosterEvent } from '../domain/events.js';
-import { Outcome, type Finding } from '../domain/findings.js';
+import { type Finding, Outcome } from '../domain/findings.js';
 import type { RosterState } from '../domain/roster.js';
-import { factsFor, type Facts } from './facts.js';
-import { EVENT_FACTS_ABSENT, NO_POST_FACTS, settingFacts, type Question, type QuestionFacts } from './post-facts.js';
+import { type Facts, factsFor } from './facts.js';
+import { EVENT_FACTS_ABSENT, NO_POST_FACTS, type Question, type QuestionFacts, settingFacts } from './post-facts.js';
 import type { LoadedRule, RuleBook } from './rule-book.js';
 
 /** What a question about a post or an oath is asked about: the event it arises from, the person, the date. */

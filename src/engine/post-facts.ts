@@ -23,13 +23,18 @@ export const POST_FACT_NAMES = [
 ] as const;
 export type PostFactName = (typeof POST_FACT_NAMES)[number];
 
-export const NO_POST_FACTS: Record<PostFactName, null> = Object.fromEntries(POST_FACT_NAMES.map((n) => [n, null])) as Record<PostFactName, null>;
+export const NO_POST_FACTS: Record<PostFactName, null> = Object.fromEntries(POST_FACT_NAMES.map((n) => [n, null])) as Record<
+  PostFactName,
+  null
+>;
 
 export type Question = 'post-requirement' | 'cascade' | 'compatibility' | 'appointment' | 'oath-duty' | 'oath-wording';
 
 export type QuestionFacts = Partial<Record<Exclude<PostFactName, 'question' | `setting${string}`>, string | null>>;
 
-export function settingFacts(settings: Settings): Pick<Record<PostFactName, boolean>, 'settingCascadeOtherGrounds' | 'settingJudicialOathsByOwnOrgan'> {
+export function settingFacts(
+  settings: Settings,
+): Pick<Record<PostFactName, boolean>, 'settingCascadeOtherGrounds' | 'settingJudicialOathsByOwnOrgan'> {
   return {
     settingCascadeOtherGrounds: settings.cascade.otherGrounds,
     settingJudicialOathsByOwnOrgan: settings.oath.judicialOathsByOwnOrgan,

@@ -5,11 +5,10 @@
 import { type Dirent, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { chineseNumber } from '../domain/dates.js';
+import { chineseNumber, Day } from '../domain/dates.js';
 import { DomainError, jsonPath } from '../domain/errors.js';
 import type { Citation } from '../domain/findings.js';
-import { Day } from '../domain/dates.js';
-import { RuleFile, type CitationSpec } from './rule-file.js';
+import { type CitationSpec, RuleFile } from './rule-file.js';
 import { Settings } from './settings.js';
 
 const Laws = z.strictObject({

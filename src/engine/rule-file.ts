@@ -78,10 +78,7 @@ export const RuleFile = z.strictObject({
   /** Rules this one takes precedence over when both apply to the same event (like Catala's exceptions). */
   overrides: z.array(z.string()).default([]),
   rule: z.strictObject({
-    conditions: z.union([
-      z.strictObject({ all: z.array(Condition).min(1) }),
-      z.strictObject({ any: z.array(Condition).min(1) }),
-    ]),
+    conditions: z.union([z.strictObject({ all: z.array(Condition).min(1) }), z.strictObject({ any: z.array(Condition).min(1) })]),
     event: Outcome,
   }),
 });

@@ -2,16 +2,24 @@
  * Audit queries over the derived roster: who held a mandate on a date, a person's timeline, what
  * changed between two dates, and the log as entered. Pure: they read a Derivation.
  */
-import { onOrBefore, type LegalDate } from '../domain/dates.js';
+import { type LegalDate, onOrBefore } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
-import { effectiveDate, replacementOf, type EventType, type RosterEvent, type SourceDocument } from '../domain/events.js';
+import { type EventType, effectiveDate, type RosterEvent, replacementOf, type SourceDocument } from '../domain/events.js';
 import type { Finding } from '../domain/findings.js';
-import { isCounted, statusOn, type Mandate, type MandateStatus } from '../domain/roster.js';
+import { isCounted, type Mandate, type MandateStatus, statusOn } from '../domain/roster.js';
 import type { Tenure } from '../domain/tenures.js';
 import type { Derivation } from '../engine/derive.js';
-import { countOn, resolveTarget, type LedgerTarget } from '../ledger/headcount.js';
-import { postName, type CascadeEntry } from '../posts/analysis.js';
-import { postChanges, postFindingsOf, postsHeld, type PostAnalysisPart, type PostChanges, type PostFinding, type PostHolding } from './post-changes.js';
+import { countOn, type LedgerTarget, resolveTarget } from '../ledger/headcount.js';
+import { type CascadeEntry, postName } from '../posts/analysis.js';
+import {
+  type PostAnalysisPart,
+  type PostChanges,
+  type PostFinding,
+  type PostHolding,
+  postChanges,
+  postFindingsOf,
+  postsHeld,
+} from './post-changes.js';
 
 export type ResolvedTarget = ReturnType<typeof resolveTarget>;
 
@@ -143,7 +151,8 @@ export function findPerson(d: Derivation, query: string): string {
   const exact = persons.filter((p) => p.personId === query);
   const matches = exact.length > 0 ? exact : persons.filter((p) => p.name === query);
   if (matches.length === 0) throw new DomainError('unknown-person', `记录中没有姓名或编号为“${query}”的人员`);
-  if (matches.length > 1) throw new DomainError('unknown-person', `姓名“${query}”对应多名人员，请改用编号：${matches.map((p) => p.personId).join('、')}`);
+  if (matches.length > 1)
+    throw new DomainError('unknown-person', `姓名“${query}”对应多名人员，请改用编号：${matches.map((p) => p.personId).join('、')}`);
   return matches[0]!.personId;
 }
 
@@ -153,7 +162,8 @@ export function history(d: Derivation, query: string, posts: PostAnalysisPart): 
   const bySeq = new Map(d.recorded.map((e) => [e.seq, e]));
   const postFindings = postFindingsOf(d, id, posts);
   const about = (e: RosterEvent): boolean =>
-    personsOf(e).includes(id) || (e.type === 'EventCorrected' && bySeq.has(e.supersedes) && personsOf(bySeq.get(e.supersedes)!).includes(id));
+    personsOf(e).includes(id) ||
+    (e.type === 'EventCorrected' && bySeq.has(e.supersedes) && personsOf(bySeq.get(e.supersedes)!).includes(id));
   return {
     personId: id,
     name: nameOf(d, id),
@@ -193,10 +203,19 @@ export interface Diff {
 export function diff(d: Derivation, fromTarget: LedgerTarget, toTarget: LedgerTarget, cascades: readonly CascadeEntry[]): Diff {
   const from = resolveTarget(d.state, fromTarget);
   const to = resolveTarget(d.state, toTarget);
-  const lastChange = (m: Mandate) => [...m.history].reverse().find((h) => h.from !== undefined && onOrBefore(h.from, to.date) && !onOrBefore(h.from, from.date));
+  const lastChange = (m: Mandate) =>
+    [...m.history].reverse().find((h) => h.from !== undefined && onOrBefore(h.from, to.date) && !onOrBefore(h.from, from.date));
   const change = (m: Mandate): Change => {
     const h = lastChange(m);
-    return { personId: m.personId, name: nameOf(d, m.personId), electingUnit: m.electingUnit, date: h?.from, finding: h?.finding, from: statusOn(m, from.date), to: statusOn(m, to.date) };
+    return {
+      personId: m.personId,
+      name: nameOf(d, m.personId),
+      electingUnit: m.electingUnit,
+      date: h?.from,
+      finding: h?.finding,
+      from: statusOn(m, from.date),
+      to: statusOn(m, to.date),
+    };
   };
   const came: Change[] = [];
   const left: Change[] = [];

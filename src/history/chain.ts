@@ -74,12 +74,20 @@ export function verifyChain(records: readonly unknown[], head?: HeadClaim): Chai
     const seq = seqs[i];
     if (seq !== expected) {
       if (!present.has(expected)) {
-        return fail({ kind: 'removed', seq: expected, message: `第${expected}条事件缺失：已被删除（该位置上是序号为${seq ?? '（无）'}的事件）` });
+        return fail({
+          kind: 'removed',
+          seq: expected,
+          message: `第${expected}条事件缺失：已被删除（该位置上是序号为${seq ?? '（无）'}的事件）`,
+        });
       }
       if (seq !== undefined && seqs.indexOf(seq) < i) {
         return fail({ kind: 'inserted', seq: expected, message: `第${expected}条的位置上插入了另一条序号为${seq}的事件` });
       }
-      return fail({ kind: 'reordered', seq: expected, message: `第${expected}条事件的位置被调换（该位置上是序号为${seq ?? '（无）'}的事件）` });
+      return fail({
+        kind: 'reordered',
+        seq: expected,
+        message: `第${expected}条事件的位置被调换（该位置上是序号为${seq ?? '（无）'}的事件）`,
+      });
     }
     const { hash, ...body } = record as StoredRecord;
     const computed = chainHash(prev, body);

@@ -3,7 +3,7 @@
  * and why; the views replay the log with the superseded event withdrawn and the replacement, if
  * any, standing where it stood. The latest correction of an event wins.
  */
-import { replacementOf, type EventOf, type RosterEvent } from '../domain/events.js';
+import { type EventOf, type RosterEvent, replacementOf } from '../domain/events.js';
 
 export type Correction = EventOf<'EventCorrected'>;
 
@@ -23,7 +23,12 @@ export function effectiveLog(recorded: readonly RosterEvent[]): RosterEvent[] {
     const replacement = replacementOf(correction);
     // The replacement carries the correction's seq and stamps: findings about it cite the correction.
     if (replacement) {
-      out.push({ ...replacement, seq: correction.seq, recordedAt: correction.recordedAt, recordedBy: correction.recordedBy } as RosterEvent);
+      out.push({
+        ...replacement,
+        seq: correction.seq,
+        recordedAt: correction.recordedAt,
+        recordedBy: correction.recordedBy,
+      } as RosterEvent);
     }
   }
   return out;

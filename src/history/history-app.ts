@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { DomainError, isDomainError } from '../domain/errors.js';
-import { eventsOf, FORMAT, parseDataText, SCHEMA_VERSION, type Layout, type RawFile } from '../store/data-file.js';
+import { eventsOf, FORMAT, type Layout, parseDataText, type RawFile, SCHEMA_VERSION } from '../store/data-file.js';
 import type { HistoryStore } from '../store/history-store.js';
-import { verifyChain, type ChainReport } from './chain.js';
+import { type ChainReport, verifyChain } from './chain.js';
 
 export interface VerifyReport extends ChainReport {
   readonly file: string;

@@ -4,18 +4,25 @@
  * or ended it), and what the rules found about a person's posts. Pure: they read a Derivation and,
  * for cascades and oaths, the post analysis.
  */
-import { onOrBefore, type LegalDate } from '../domain/dates.js';
+import { type LegalDate, onOrBefore } from '../domain/dates.js';
 import { effectiveDate } from '../domain/events.js';
 import type { Finding } from '../domain/findings.js';
 import type { PersonnelAct, PostRef } from '../domain/posts.js';
 import { samePost, type Tenure } from '../domain/tenures.js';
 import type { Derivation } from '../engine/derive.js';
-import { postName, type CascadeEntry, type PostAnalysis } from '../posts/analysis.js';
+import { type CascadeEntry, type PostAnalysis, postName } from '../posts/analysis.js';
 
 /** What began or ended a tenure. */
 export type PostCause =
   /** An act of the standing committee (任命, 免去, 接受辞职 …) in a PersonnelDecided entry. */
-  | { readonly kind: 'act'; readonly eventSeq: number; readonly act: PersonnelAct; readonly session: number; readonly item: number; readonly reason?: string }
+  | {
+      readonly kind: 'act';
+      readonly eventSeq: number;
+      readonly act: PersonnelAct;
+      readonly session: number;
+      readonly item: number;
+      readonly reason?: string;
+    }
   /** A PostHeld (the post as the record found it) or a PostEnded (its wording: 相应终止, 去世 …). */
   | { readonly kind: 'recorded'; readonly eventSeq: number; readonly type: 'PostHeld' | 'PostEnded'; readonly how?: string }
   /** A consequence the cascade rules derive from a termination, not (yet) written in the record. */
@@ -56,7 +63,9 @@ export function postFindingsOf(d: Derivation, personId: string, posts: PostAnaly
     ...posts.cascades
       .filter((c) => c.personId === personId)
       .flatMap((c) => c.items.flatMap((i) => (i.consequence ? [{ post: postName(d.state, i.tenure.post), finding: i.consequence }] : []))),
-    ...[...posts.oathsOwed, ...posts.oathsNotOwed].flatMap((o) => (o.act.personId === personId && o.finding ? [{ finding: o.finding }] : [])),
+    ...[...posts.oathsOwed, ...posts.oathsNotOwed].flatMap((o) =>
+      o.act.personId === personId && o.finding ? [{ finding: o.finding }] : [],
+    ),
   ];
 }
 
@@ -114,8 +123,13 @@ export function postChanges(d: Derivation, after: LegalDate, upTo: LegalDate, ca
   const consequenceFor = (t: Tenure) =>
     cascades
       .flatMap((c) => c.items)
-      .find((i) => i.tenure.personId === t.personId && i.tenure.startSeq === t.startSeq && samePost(i.tenure.post, t.post) && i.consequence?.outcome.type === 'post-ends')
-      ?.consequence;
+      .find(
+        (i) =>
+          i.tenure.personId === t.personId &&
+          i.tenure.startSeq === t.startSeq &&
+          samePost(i.tenure.post, t.post) &&
+          i.consequence?.outcome.type === 'post-ends',
+      )?.consequence;
 
   const gained = d.state.tenures.filter((t) => inWindow(t.from)).map((t) => change(t, t.from, causeOf(d, t.startSeq)));
   const lost: PostChange[] = [];

@@ -5,11 +5,12 @@
  * credentials report are compared by the headcount ledger (`stated-count-mismatch`); this file
  * compares the notices of terminations (公告) with the mandates as now derived.
  */
+
+import type { CheckFinding } from '../checks/consistency.js';
 import { formatChineseDate } from '../domain/dates.js';
 import { statusOn } from '../domain/roster.js';
-import type { CheckFinding } from '../checks/consistency.js';
-import type { Derivation } from '../engine/derive.js';
 import { STATUS_NAMES } from '../domain/status-names.js';
+import type { Derivation } from '../engine/derive.js';
 
 export function publicationChecks(d: Derivation): CheckFinding[] {
   const out: CheckFinding[] = [];

@@ -3,10 +3,10 @@
  * terminations and confirmations since, by ground and electing unit, and the count after.
  * 实有代表 = confirmed and not ended (suspended deputies still count); 缺额 = 名额 − 实有代表.
  */
-import { onOrBefore, type LegalDate } from '../domain/dates.js';
+import { type LegalDate, onOrBefore } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
-import { TerminationGround, type Finding } from '../domain/findings.js';
-import { isCounted, sessionDate, statusOn, type Mandate, type RosterState } from '../domain/roster.js';
+import { type Finding, TerminationGround } from '../domain/findings.js';
+import { isCounted, type Mandate, type RosterState, sessionDate, statusOn } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
 
 export type LedgerTarget = { readonly session: number } | { readonly asOf: LegalDate };
@@ -66,7 +66,12 @@ export interface Ledger {
   readonly quota: number;
   readonly session: number | undefined;
   readonly date: LegalDate;
-  readonly baseline: { readonly session: number | undefined; readonly date: LegalDate | undefined; readonly count: number; readonly vacancies: number };
+  readonly baseline: {
+    readonly session: number | undefined;
+    readonly date: LegalDate | undefined;
+    readonly count: number;
+    readonly vacancies: number;
+  };
   readonly terminated: { readonly count: number; readonly groups: readonly TerminationGroup[] };
   readonly confirmed: { readonly count: number; readonly units: readonly UnitGroup[] };
   readonly countAfter: number;
@@ -146,7 +151,11 @@ export function ledger(d: Derivation, target: LedgerTarget): Ledger {
   const { date, session } = resolveTarget(state, target);
 
   const points = confirmationPoints(d).filter((p) =>
-    session !== undefined ? p.session < session || (p.opening && p.session === session) : p.opening ? onOrBefore(p.date, date) : !onOrBefore(date, p.date),
+    session !== undefined
+      ? p.session < session || (p.opening && p.session === session)
+      : p.opening
+        ? onOrBefore(p.date, date)
+        : !onOrBefore(date, p.date),
   );
   const base = points[points.length - 1];
   const baseDate = base?.date;
@@ -178,7 +187,13 @@ export function ledger(d: Derivation, target: LedgerTarget): Ledger {
   );
   const groups = labels.map((label): TerminationGroup => {
     const members = terminated.filter((t) => t.label === label);
-    return { label, ground: members[0]!.ground, phrase: members[0]!.phrase, count: members.length, units: byUnit(members.map((t) => t.person)) };
+    return {
+      label,
+      ground: members[0]!.ground,
+      phrase: members[0]!.phrase,
+      count: members.length,
+      units: byUnit(members.map((t) => t.person)),
+    };
   });
 
   const countAfter = countOn(state, date);
@@ -186,8 +201,7 @@ export function ledger(d: Derivation, target: LedgerTarget): Ledger {
     throw new Error(`ledger arithmetic broke: ${countBefore} - ${terminated.length} + ${confirmed.length} != ${countAfter}`);
   }
 
-  const at = (status: string) =>
-    state.mandates.filter((m) => statusOn(m, date) === status).map((m) => personOf(state, m));
+  const at = (status: string) => state.mandates.filter((m) => statusOn(m, date) === status).map((m) => personOf(state, m));
   const unitNames = [...new Set([...congress.electingUnits.map((u) => u.name), ...state.mandates.map((m) => m.electingUnit)])];
   const allNamed = (state.unnamed?.count ?? 0) === 0;
   const units = unitNames.map((unit): UnitLine => {

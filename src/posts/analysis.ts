@@ -3,12 +3,12 @@
  * person's posts when their deputy status ends (the cascade, legal brief 7 D), and who owes the
  * constitutional oath for the acts of a session (7 F). The rules decide; this file asks and collects.
  */
-import { onOrBefore, type LegalDate } from '../domain/dates.js';
+import { type LegalDate, onOrBefore } from '../domain/dates.js';
+import { DomainError } from '../domain/errors.js';
 import type { EventOf } from '../domain/events.js';
 import type { Finding } from '../domain/findings.js';
 import type { OrganKind } from '../domain/posts.js';
-import { DomainError } from '../domain/errors.js';
-import { sessionDate, type Mandate, type RosterState } from '../domain/roster.js';
+import { type Mandate, type RosterState, sessionDate } from '../domain/roster.js';
 import { heldOn, type Tenure, type TenureEnd } from '../domain/tenures.js';
 import type { Derivation } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
@@ -113,7 +113,14 @@ export class PostAnalyst {
     return found.find((f) => f.outcome.type === 'post-ends' || f.outcome.type === 'post-continues');
   }
 
-  async #item(t: Tenure, requirement: PostRequirement, ground: string, date: LegalDate | undefined, eventSeq: number, order: 1 | 2): Promise<CascadeItem> {
+  async #item(
+    t: Tenure,
+    requirement: PostRequirement,
+    ground: string,
+    date: LegalDate | undefined,
+    eventSeq: number,
+    order: 1 | 2,
+  ): Promise<CascadeItem> {
     const organ = organOf(this.d.state, t.post.organId);
     return {
       tenure: t,
@@ -141,7 +148,10 @@ export class PostAnalyst {
       else first.push(await this.#item(t, req, ground, date, change.eventSeq, 1));
     }
     const seatEnds = first.some(
-      (i) => i.organKind === 'standing-committee' && i.requirement.requirement === 'deputy' && (i.consequence?.outcome.type === 'post-ends' || i.recordedEnd),
+      (i) =>
+        i.organKind === 'standing-committee' &&
+        i.requirement.requirement === 'deputy' &&
+        (i.consequence?.outcome.type === 'post-ends' || i.recordedEnd),
     );
     const second: CascadeItem[] = [];
     for (const { t, req } of needsSeat) {
@@ -182,7 +192,13 @@ export class PostAnalyst {
       const kinds = act.posts.map((p) => organOf(state, p.organId)?.kind ?? null);
       const found: Finding[] = [];
       for (const kind of new Set(kinds)) {
-        found.push(...(await this.evaluator.ask('oath-duty', { personnelAct: act.act, organKind: kind }, { eventSeq: act.seq, personId: act.personId, date: act.date })));
+        found.push(
+          ...(await this.evaluator.ask(
+            'oath-duty',
+            { personnelAct: act.act, organKind: kind },
+            { eventSeq: act.seq, personId: act.personId, date: act.date },
+          )),
+        );
       }
       this.#found.push(...found);
       const duty = found.find((f) => f.outcome.type === 'oath-owed');

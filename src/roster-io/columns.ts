@@ -77,11 +77,7 @@ export function headerMap(overrides: readonly string[] = []): HeaderMap {
     const header = at > 0 ? normalizeHeader(entry.slice(0, at)) : '';
     const field = entry.slice(at + 1).trim();
     if (!header || !(ROSTER_FIELDS as readonly string[]).includes(field)) {
-      throw new DomainError(
-        'invalid-input',
-        `--map “${entry}”无效：应写作 列名=字段，字段为 ${ROSTER_FIELDS.join('、')} 之一`,
-        '--map',
-      );
+      throw new DomainError('invalid-input', `--map “${entry}”无效：应写作 列名=字段，字段为 ${ROSTER_FIELDS.join('、')} 之一`, '--map');
     }
     map.set(header, field as RosterField);
   }

@@ -3,8 +3,9 @@
  * export loads back into a fresh store), then status, the date of the last change and, for an
  * ended mandate, the reason, the rule and its citation, and the posts held on the date.
  */
-import ExcelJS from 'exceljs';
+
 import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
 import { formatChineseDate } from '../domain/dates.js';
 import { STATUS_NAMES } from '../domain/status-names.js';
 import { DERIVED_HEADERS, FIELD_HEADERS } from './columns.js';

@@ -8,7 +8,7 @@ import { DomainError } from '../domain/errors.js';
 import type { RosterEvent } from '../domain/events.js';
 import { headerMap } from './columns.js';
 import { normalizeText } from './normalize.js';
-import { planImport, type ImportPlan } from './plan-import.js';
+import { type ImportPlan, planImport } from './plan-import.js';
 import type { RosterProblem } from './problems.js';
 import { readGrid } from './read-table.js';
 import { readEntries } from './roster-entries.js';
@@ -27,8 +27,22 @@ export interface ImportOptions {
 }
 
 export type ImportResult =
-  | { readonly ok: false; readonly file: string; readonly sheet: string; readonly rows: number; readonly problems: readonly RosterProblem[] }
-  | { readonly ok: true; readonly file: string; readonly sheet: string; readonly rows: number; readonly dryRun: boolean; readonly plan: ImportPlan; readonly recorded: readonly RosterEvent[] };
+  | {
+      readonly ok: false;
+      readonly file: string;
+      readonly sheet: string;
+      readonly rows: number;
+      readonly problems: readonly RosterProblem[];
+    }
+  | {
+      readonly ok: true;
+      readonly file: string;
+      readonly sheet: string;
+      readonly rows: number;
+      readonly dryRun: boolean;
+      readonly plan: ImportPlan;
+      readonly recorded: readonly RosterEvent[];
+    };
 
 export async function importRoster(app: RosterApp, file: string, options: ImportOptions): Promise<ImportResult> {
   const map = headerMap(options.map);
@@ -42,7 +56,12 @@ export async function importRoster(app: RosterApp, file: string, options: Import
 
   const d = await app.derivation();
   const congress = d.state.congress;
-  if (!congress) throw new DomainError('invalid-data-file', '记录中没有本届人民代表大会的基本信息（CongressConstituted），无法核对选举单位', app.store.location);
+  if (!congress)
+    throw new DomainError(
+      'invalid-data-file',
+      '记录中没有本届人民代表大会的基本信息（CongressConstituted），无法核对选举单位',
+      app.store.location,
+    );
   const units = new Map(congress.electingUnits.map((u) => [normalizeText(u.name).replace(/\s/g, ''), u.name]));
 
   options.progress?.start(table.rows.length);

@@ -10,11 +10,11 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { formatChineseDate, onOrBefore } from '../domain/dates.js';
 import type { EventInput, EventOf, SourceDocument } from '../domain/events.js';
-import { sessionDate, type Mandate } from '../domain/roster.js';
+import { type Mandate, sessionDate } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
+import { checkAgainstRecord } from './check-roster.js';
 import type { RosterProblem } from './problems.js';
 import { deputiesInRecord, deputyKey as key, type RosterEntry } from './roster-entries.js';
-import { checkAgainstRecord } from './check-roster.js';
 import { duplicateProblems, quotaProblems } from './roster-rules.js';
 import { locator, type RosterTable } from './roster-table.js';
 
@@ -26,7 +26,12 @@ export interface PlannedDeputy {
 }
 
 export interface ImportPlan {
-  readonly balance: { readonly session: number; readonly date: string; readonly count: number; readonly stated: 'recorded' | 'new' | 'check' };
+  readonly balance: {
+    readonly session: number;
+    readonly date: string;
+    readonly count: number;
+    readonly stated: 'recorded' | 'new' | 'check';
+  };
   /** Deputies already in the record, matched by name and electing unit. */
   readonly matched: readonly PlannedDeputy[];
   /** Deputies the roster adds to the record. */
@@ -41,7 +46,10 @@ export interface PlanOptions {
 }
 
 function generatedId(e: RosterEntry, taken: ReadonlySet<string>): string {
-  const base = `d-${createHash('sha256').update(`${e.electingUnit}|${e.name}|${e.birthDate ?? ''}`).digest('hex').slice(0, 10)}`;
+  const base = `d-${createHash('sha256')
+    .update(`${e.electingUnit}|${e.name}|${e.birthDate ?? ''}`)
+    .digest('hex')
+    .slice(0, 10)}`;
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;
@@ -79,16 +87,26 @@ export function planImport(
       return checkAgainstRecord(d, counted, { session: options.session, date: sessionDate(s) }, problems, at);
     }
     const known = balances.map((b) => (b.session ? `第${b.session}次会议` : formatChineseDate(b.date))).join('、');
-    const why = s ? `记录中尚有${state.unnamed?.count}名实有代表未记名，无法与第${options.session}次会议时的代表核对` : `记录中没有常委会第${options.session}次会议`;
+    const why = s
+      ? `记录中尚有${state.unnamed?.count}名实有代表未记名，无法与第${options.session}次会议时的代表核对`
+      : `记录中没有常委会第${options.session}次会议`;
     problems.push({ ...sheetWide, code: 'no-opening-balance', message: `${why}；期初实有代表记录于${known}，请先导入该次会议的名册` });
     return { problems };
   } else if (options.session === undefined) {
-    problems.push({ ...sheetWide, code: 'no-opening-balance', message: '记录中还没有期初实有代表人数：请用 --session N 指明名册是第几次常委会会议确认的实有代表' });
+    problems.push({
+      ...sheetWide,
+      code: 'no-opening-balance',
+      message: '记录中还没有期初实有代表人数：请用 --session N 指明名册是第几次常委会会议确认的实有代表',
+    });
     return { problems };
   } else {
     const s = state.sessions[options.session];
     if (!s) {
-      problems.push({ ...sheetWide, code: 'no-opening-balance', message: `记录中没有常委会第${options.session}次会议，请先记录该次会议（SessionHeld）` });
+      problems.push({
+        ...sheetWide,
+        code: 'no-opening-balance',
+        message: `记录中没有常委会第${options.session}次会议，请先记录该次会议（SessionHeld）`,
+      });
       return { problems };
     }
     balance = { session: options.session, date: sessionDate(s), count: counted.length, stated: 'new' };
@@ -109,7 +127,10 @@ export function planImport(
   // Match the record's deputies by name and electing unit.
   const namedIn = new Set<number>(
     d.events
-      .filter((e): e is EventOf<'OpeningBalanceStated'> | EventOf<'RosterLoaded'> => (e.type === 'OpeningBalanceStated' || e.type === 'RosterLoaded') && e.session === balance.session)
+      .filter(
+        (e): e is EventOf<'OpeningBalanceStated'> | EventOf<'RosterLoaded'> =>
+          (e.type === 'OpeningBalanceStated' || e.type === 'RosterLoaded') && e.session === balance.session,
+      )
       .map((e) => e.seq),
   );
   const ofBalance = (m: Mandate) => m.origin === 'opening-balance' && namedIn.has(m.history[0]!.eventSeq);
@@ -125,7 +146,11 @@ export function planImport(
     }
     if (m) {
       const how = m.origin === 'by-election' ? '补选产生' : m.origin === 'general' ? '选举产生' : '另一次期初名册载入';
-      problems.push({ ...unitCell(e.row), code: 'already-deputy', message: `${e.name}（${e.electingUnit}）在记录中已是${how}的代表，不属于第${balance.session}次会议的期初名册` });
+      problems.push({
+        ...unitCell(e.row),
+        code: 'already-deputy',
+        message: `${e.name}（${e.electingUnit}）在记录中已是${how}的代表，不属于第${balance.session}次会议的期初名册`,
+      });
       continue;
     }
     if (e.confirmedOn && !onOrBefore(e.confirmedOn, balance.date)) {
@@ -138,7 +163,12 @@ export function planImport(
       continue;
     }
     if (e.personId && taken.has(e.personId)) {
-      problems.push({ ...sheetWide, row: e.row, code: 'person-id-clash', message: `人员编号“${e.personId}”在记录中已属于${state.persons[e.personId]?.name}，不能用于${e.name}` });
+      problems.push({
+        ...sheetWide,
+        row: e.row,
+        code: 'person-id-clash',
+        message: `人员编号“${e.personId}”在记录中已属于${state.persons[e.personId]?.name}，不能用于${e.name}`,
+      });
       continue;
     }
     const personId = e.personId ?? generatedId(e, taken);
@@ -186,7 +216,11 @@ export function planImport(
       source,
       session: balance.session,
       date: balance.date,
-      members: added.map(({ personId, electingUnit, entry }) => ({ personId, electingUnit, ...(entry.confirmedOn ? { confirmedOn: entry.confirmedOn } : {}) })),
+      members: added.map(({ personId, electingUnit, entry }) => ({
+        personId,
+        electingUnit,
+        ...(entry.confirmedOn ? { confirmedOn: entry.confirmedOn } : {}),
+      })),
     });
   }
   const skipped = entries
@@ -197,4 +231,3 @@ export function planImport(
     problems,
   };
 }
-

@@ -7,7 +7,7 @@
  */
 import { TerminationGround } from '../domain/findings.js';
 import { isCounted } from '../domain/roster.js';
-import { popoloPosts, POST_END_REASONS } from './popolo-posts.js';
+import { POST_END_REASONS, popoloPosts } from './popolo-posts.js';
 import type { MandateEnd, PersonDetails, RosterView } from './roster-view.js';
 
 /** Controlled vocabulary of `membership.end_reason`: the grounds of termination, and a void election. */
@@ -66,7 +66,9 @@ export function popolo(view: RosterView) {
         role: '代表',
         organization_id: orgId,
         area_id: unitId(u),
-        ...(congress.electingUnits.find((x) => x.name === u)?.quota ? { seats: congress.electingUnits.find((x) => x.name === u)!.quota } : {}),
+        ...(congress.electingUnits.find((x) => x.name === u)?.quota
+          ? { seats: congress.electingUnits.find((x) => x.name === u)!.quota }
+          : {}),
       })),
       ...held.posts,
     ],
@@ -80,7 +82,9 @@ export function popolo(view: RosterView) {
         role: '代表',
         ...(l.confirmedOn ? { start_date: l.confirmedOn } : {}),
         ...(l.end?.date ? { end_date: l.end.date } : {}),
-        ...(l.end ? { end_reason: l.end.ground, end_reason_label: l.end.label, legal_basis: { rule_id: l.end.ruleId, citation: l.end.citation } } : {}),
+        ...(l.end
+          ? { end_reason: l.end.ground, end_reason_label: l.end.label, legal_basis: { rule_id: l.end.ruleId, citation: l.end.citation } }
+          : {}),
         ...(!isCounted(l.status) && !l.end ? { status: l.status } : {}),
       })),
       ...[...new Map(view.lines.flatMap((l) => (l.party ? [[l.personId, l.party] as const] : [])))].map(([personId, party]) => ({

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { DomainError } from '../domain/errors.js';
 
 /** A cell as the roster reads it: text, a number, or a date cell. */

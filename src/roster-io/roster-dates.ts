@@ -18,7 +18,8 @@ function fromParts(y: number, m: number, d?: number): DateReading {
 
 /** Excel's day 0 is 1899-12-30 once its phantom 1900-02-29 (serial 60) is allowed for. */
 export function fromExcelSerial(serial: number): DateReading {
-  if (!Number.isInteger(serial) || serial < 1 || serial === 60 || serial > 2_958_465) return { ok: false, reason: `不是有效的 Excel 日期序号（${serial}）` };
+  if (!Number.isInteger(serial) || serial < 1 || serial === 60 || serial > 2_958_465)
+    return { ok: false, reason: `不是有效的 Excel 日期序号（${serial}）` };
   const ms = Date.UTC(1899, 11, serial < 60 ? 31 : 30) + serial * 86_400_000;
   const date = new Date(ms);
   return fromParts(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());

@@ -2,8 +2,9 @@
  * Each data row of a roster read as a deputy: names and units normalised, dates read, and every
  * problem a single row can have reported against its cell.
  */
-import { STATUS_NAMES } from '../domain/status-names.js';
+
 import { isCounted, type Mandate, type MandateStatus, type RosterState } from '../domain/roster.js';
+import { STATUS_NAMES } from '../domain/status-names.js';
 import { FIELD_LABELS } from './columns.js';
 import { normalizeName, normalizeText } from './normalize.js';
 import type { RosterProblem } from './problems.js';
@@ -63,7 +64,8 @@ export function readEntries(ctx: EntryContext, onRow?: (done: number) => void): 
   const problems: RosterProblem[] = [];
   const entries: RosterEntry[] = [];
   const at = locator(table).cell;
-  const textOf = (v: CellValue) => (v === undefined ? undefined : normalizeText(v instanceof Date ? v.toISOString().slice(0, 10) : String(v)) || undefined);
+  const textOf = (v: CellValue) =>
+    v === undefined ? undefined : normalizeText(v instanceof Date ? v.toISOString().slice(0, 10) : String(v)) || undefined;
 
   table.rows.forEach(({ row, cells }, i) => {
     onRow?.(i + 1);
@@ -73,7 +75,8 @@ export function readEntries(ctx: EntryContext, onRow?: (done: number) => void): 
 
     const unitText = textOf(cells.electingUnit);
     const unit = unitText === undefined ? undefined : ctx.units.get(unitText.replace(/\s/g, ''));
-    if (unitText === undefined) problems.push({ ...at(row, 'electingUnit'), code: 'missing-unit', message: `缺少选举单位${name ? `（${name}）` : ''}` });
+    if (unitText === undefined)
+      problems.push({ ...at(row, 'electingUnit'), code: 'missing-unit', message: `缺少选举单位${name ? `（${name}）` : ''}` });
     else if (unit === undefined) {
       problems.push({
         ...at(row, 'electingUnit'),
@@ -101,7 +104,11 @@ export function readEntries(ctx: EntryContext, onRow?: (done: number) => void): 
     const status = textOf(cells.status);
     const counted = status === undefined ? true : STATUSES[status];
     if (counted === undefined) {
-      problems.push({ ...at(row, 'status'), code: 'unknown-status', message: `代表状态“${status}”无法识别（应为 ${Object.keys(STATUSES).join('、')} 之一）` });
+      problems.push({
+        ...at(row, 'status'),
+        code: 'unknown-status',
+        message: `代表状态“${status}”无法识别（应为 ${Object.keys(STATUSES).join('、')} 之一）`,
+      });
     }
     if (problems.length > before || !unit) return;
 

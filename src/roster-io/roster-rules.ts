@@ -12,7 +12,11 @@ export function duplicateProblems(counted: readonly RosterEntry[], at: Locator):
     const k = key(e.name, e.electingUnit);
     const earlier = firstRow.get(k);
     if (earlier && (earlier.birthDate === undefined || e.birthDate === undefined || earlier.birthDate === e.birthDate)) {
-      problems.push({ ...at.cell(e.row, 'electingUnit'), code: 'duplicate-person', message: `${e.name}（${e.electingUnit}）与第${earlier.row}行重复，同一人列入两次` });
+      problems.push({
+        ...at.cell(e.row, 'electingUnit'),
+        code: 'duplicate-person',
+        message: `${e.name}（${e.electingUnit}）与第${earlier.row}行重复，同一人列入两次`,
+      });
     } else if (!earlier) firstRow.set(k, e);
   }
   // … or the same name and birth date under two electing units: one person cannot hold two seats.
@@ -22,7 +26,11 @@ export function duplicateProblems(counted: readonly RosterEntry[], at: Locator):
     const k = `${e.name}\u0000${e.birthDate}`;
     const earlier = byBirth.get(k);
     if (earlier && earlier.electingUnit !== e.electingUnit) {
-      problems.push({ ...at.cell(e.row, 'electingUnit'), code: 'duplicate-person', message: `${e.name}（出生年月${e.birthDate}）已在第${earlier.row}行列为${earlier.electingUnit}的代表，同一人不能由两个选举单位选出` });
+      problems.push({
+        ...at.cell(e.row, 'electingUnit'),
+        code: 'duplicate-person',
+        message: `${e.name}（出生年月${e.birthDate}）已在第${earlier.row}行列为${earlier.electingUnit}的代表，同一人不能由两个选举单位选出`,
+      });
     } else if (!earlier) byBirth.set(k, e);
   }
   return problems;

@@ -3,9 +3,9 @@
  * are merged over two rows) and read every data row as cells keyed by field.
  */
 import { columnLetter, FIELD_LABELS, fieldOf, type HeaderMap, type RosterField } from './columns.js';
+import { normalizeHeader } from './normalize.js';
 import type { RosterProblem } from './problems.js';
 import type { CellValue, Grid } from './read-table.js';
-import { normalizeHeader } from './normalize.js';
 
 export interface RosterColumn {
   readonly field: RosterField;
@@ -73,7 +73,11 @@ export function readRosterTable(grid: Grid, map: HeaderMap): { table: RosterTabl
     }
   }
   if (top < 0) {
-    problems.push({ ...where, code: 'no-header', message: `前${HEADER_SEARCH_ROWS}行中没有找到“姓名”表头；如表头另有写法，请用 --map 表头=name 指定` });
+    problems.push({
+      ...where,
+      code: 'no-header',
+      message: `前${HEADER_SEARCH_ROWS}行中没有找到“姓名”表头；如表头另有写法，请用 --map 表头=name 指定`,
+    });
     return { table: { ...where, columns: [], rows: [] }, problems };
   }
 
@@ -109,7 +113,12 @@ export function readRosterTable(grid: Grid, map: HeaderMap): { table: RosterTabl
     columns.push({ field: found.field, index: c, header: normalizeHeader(found.t) });
   }
   if (!columns.some((c) => c.field === 'electingUnit')) {
-    problems.push({ ...where, row: top, code: 'missing-column', message: '没有找到“选举单位”列；如表头另有写法，请用 --map 表头=electingUnit 指定' });
+    problems.push({
+      ...where,
+      row: top,
+      code: 'missing-column',
+      message: '没有找到“选举单位”列；如表头另有写法，请用 --map 表头=electingUnit 指定',
+    });
   }
 
   const rows: RosterRow[] = [];

@@ -3,14 +3,14 @@
  * electing unit, the status then, the posts held then, and for an ended mandate the reason with its
  * rule and citation. The organs and every tenure begun by the date come along for Popolo.
  */
-import { onOrBefore, type LegalDate } from '../domain/dates.js';
+import { type LegalDate, onOrBefore } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import type { Congress, EventOf } from '../domain/events.js';
 import type { TerminationGround } from '../domain/findings.js';
-import { isCounted, statusOn, type Mandate, type MandateStatus, type RosterState } from '../domain/roster.js';
+import { isCounted, type Mandate, type MandateStatus, type RosterState, statusOn } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
 import { countOn } from '../ledger/headcount.js';
-import { postsHeld, tenuresAsOf, type TenureLine } from './tenure-view.js';
+import { postsHeld, type TenureLine, tenuresAsOf } from './tenure-view.js';
 
 export interface MandateEnd {
   readonly ground: TerminationGround | 'election-void';

@@ -3,11 +3,11 @@
  * its full post name, and how and when it ended if that was by then. Dates come only from the
  * record: a post held when the record starts has no start date, an undated end has no end date.
  */
-import { onOrBefore, type LegalDate } from '../domain/dates.js';
+import { type LegalDate, onOrBefore } from '../domain/dates.js';
 import type { PostRef } from '../domain/posts.js';
 import type { RosterState } from '../domain/roster.js';
-import type { Tenure } from '../domain/tenures.js';
 import { endedHow } from '../domain/status-names.js';
+import type { Tenure } from '../domain/tenures.js';
 import { postName } from '../posts/analysis.js';
 
 export interface TenureLine {

@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { DomainError, jsonPath } from '../domain/errors.js';
-import { RosterEventSchema, type RosterEvent } from '../domain/events.js';
+import { type RosterEvent, RosterEventSchema } from '../domain/events.js';
 import { deepestIssue } from '../engine/rule-book.js';
 import { chainRecords, type StoredRecord } from '../history/chain.js';
 
@@ -50,7 +50,11 @@ const Header = z.object({ format: z.literal(FORMAT), schemaVersion: z.number().i
 function checkVersion(value: unknown, file: string): number {
   const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'number' && version > SCHEMA_VERSION) {
-    throw new DomainError('unsupported-version', `数据文件的格式版本为 ${version}，本程序只支持到 ${SCHEMA_VERSION}，请升级 deputy-roster`, file);
+    throw new DomainError(
+      'unsupported-version',
+      `数据文件的格式版本为 ${version}，本程序只支持到 ${SCHEMA_VERSION}，请升级 deputy-roster`,
+      file,
+    );
   }
   const header = Header.safeParse(value);
   if (!header.success) {

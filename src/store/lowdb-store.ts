@@ -25,9 +25,8 @@ import { DomainError } from '../domain/errors.js';
 import type { RosterEvent } from '../domain/events.js';
 import { chainHash, GENESIS, type StoredRecord } from '../history/chain.js';
 import { eventsOf, isLogText, logHeader, parseDataText, parseLog } from './data-file.js';
-import { stamp, type AppendRequest, type EventStore } from './event-store.js';
+import { type AppendRequest, type EventStore, stamp } from './event-store.js';
 import type { Head, HistoryStore, Snapshot } from './history-store.js';
-
 
 /** A lock older than this is taken to be left by a killed process. */
 const STALE_MS = 4000;
@@ -122,11 +121,19 @@ export class LowdbEventStore implements EventStore, HistoryStore {
       const size = (await stat(this.location)).size;
       if (isLogText(first)) {
         if (size < head.bytes) {
-          throw new DomainError('tampered-log', `数据文件比已提交的记录短 ${head.bytes - size} 字节：已提交的事件被删除，请运行 roster verify`, this.location);
+          throw new DomainError(
+            'tampered-log',
+            `数据文件比已提交的记录短 ${head.bytes - size} 字节：已提交的事件被删除，请运行 roster verify`,
+            this.location,
+          );
         }
         if (size > head.bytes) {
           if (!(await this.#isLineEnd(head.bytes))) {
-            throw new DomainError('tampered-log', '数据文件在已提交的范围内被改动（头部记录的位置不在行尾），请运行 roster verify', this.location);
+            throw new DomainError(
+              'tampered-log',
+              '数据文件在已提交的范围内被改动（头部记录的位置不在行尾），请运行 roster verify',
+              this.location,
+            );
           }
           await this.#setAside(head.bytes, size);
         }
@@ -164,7 +171,11 @@ export class LowdbEventStore implements EventStore, HistoryStore {
     try {
       const head = await this.#prepareAppend();
       if (head.seq !== request.expectedSeq) {
-        throw new DomainError('store-conflict', `记录已被他人更新（预期最后序号 ${request.expectedSeq}，实为 ${head.seq}），请重试`, this.location);
+        throw new DomainError(
+          'store-conflict',
+          `记录已被他人更新（预期最后序号 ${request.expectedSeq}，实为 ${head.seq}），请重试`,
+          this.location,
+        );
       }
       const added = stamp(request);
       let prev = head.hash;
@@ -197,7 +208,11 @@ export class LowdbEventStore implements EventStore, HistoryStore {
       if (existsSync(this.location)) {
         const existing = (await this.snapshot()).raw.records.length;
         if (existing > 0) {
-          throw new DomainError('invalid-input', `目标数据文件已有${existing}条记录；导入只写入新的或空的数据文件，已有记录不会被覆盖`, this.location);
+          throw new DomainError(
+            'invalid-input',
+            `目标数据文件已有${existing}条记录；导入只写入新的或空的数据文件，已有记录不会被覆盖`,
+            this.location,
+          );
         }
       }
       await this.#writeLog(records);

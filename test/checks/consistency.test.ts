@@ -32,7 +32,11 @@ describe('a count stated in a document is compared with the computed one', () =>
     const l = g.ledger({ session: 2 });
     expect(l.disagreements).toEqual([expect.objectContaining({ field: 'countAfter', stated: 7, computed: 8 })]);
     expect(g.check()).toEqual([
-      expect.objectContaining({ level: 'error', code: 'stated-count-mismatch', message: '《代表资格审查委员会的报告》所述变动后实有代表7名，与根据记录计算的8名不一致（第2次会议）' }),
+      expect.objectContaining({
+        level: 'error',
+        code: 'stated-count-mismatch',
+        message: '《代表资格审查委员会的报告》所述变动后实有代表7名，与根据记录计算的8名不一致（第2次会议）',
+      }),
     ]);
   });
 
@@ -52,7 +56,13 @@ describe('consistency of the record', () => {
 
   it('a by-election in a unit with no vacancy is an error where unit quotas are known', async () => {
     const g = await given([
-      congress({ quota: 2, units: [{ name: '甲区', quota: 1 }, { name: '乙区', quota: 1 }] }),
+      congress({
+        quota: 2,
+        units: [
+          { name: '甲区', quota: 1 },
+          { name: '乙区', quota: 1 },
+        ],
+      }),
       session(1, '2024-01-10'),
       person('a', '代表甲'),
       person('b', '代表乙'),
@@ -60,7 +70,10 @@ describe('consistency of the record', () => {
       elected('b', '甲区', '2024-03-01'),
     ]);
     expect(g.check()).toEqual([
-      expect.objectContaining({ code: 'by-election-without-vacancy', message: '甲区名额1名，2024年3月1日已有代表1名，没有缺额可以补选代表乙' }),
+      expect.objectContaining({
+        code: 'by-election-without-vacancy',
+        message: '甲区名额1名，2024年3月1日已有代表1名，没有缺额可以补选代表乙',
+      }),
     ]);
   });
 
@@ -77,7 +90,14 @@ describe('consistency of the record', () => {
   });
 
   it('a confirmation dated before the election is an error', async () => {
-    const g = await given([congress(), session(1, '2024-01-10'), person('b', '代表乙'), opening(9, '2024-01-10', [], 1), elected('b', '甲区', '2024-03-01'), reviewed('b', '2024-02-01', 1)]);
+    const g = await given([
+      congress(),
+      session(1, '2024-01-10'),
+      person('b', '代表乙'),
+      opening(9, '2024-01-10', [], 1),
+      elected('b', '甲区', '2024-03-01'),
+      reviewed('b', '2024-02-01', 1),
+    ]);
     expect(g.check().map((f) => f.code)).toContain('counted-before-confirmation');
   });
 
@@ -90,12 +110,24 @@ describe('consistency of the record', () => {
   });
 
   it('an event naming a person never registered is an error', async () => {
-    const g = await given([congress(), session(1, '2024-01-10'), opening(9, '2024-01-10', [{ personId: 'ghost', electingUnit: '甲区' }], 1)]);
-    expect(g.check()).toEqual([expect.objectContaining({ code: 'unknown-person', message: '第3条事件（OpeningBalanceStated）所指人员“ghost”未登记' })]);
+    const g = await given([
+      congress(),
+      session(1, '2024-01-10'),
+      opening(9, '2024-01-10', [{ personId: 'ghost', electingUnit: '甲区' }], 1),
+    ]);
+    expect(g.check()).toEqual([
+      expect.objectContaining({ code: 'unknown-person', message: '第3条事件（OpeningBalanceStated）所指人员“ghost”未登记' }),
+    ]);
   });
 
   it('a session recorded twice is an error rather than a silent replacement', async () => {
     const g = await given([congress(), session(1, '2024-01-10'), session(1, '2024-01-11')]);
-    expect(g.check()).toEqual([expect.objectContaining({ code: 'duplicate-definition', message: '常委会第1次会议被重复记录（第2条与第3条）；如需更正，请记录更正事件', eventSeq: 3 })]);
+    expect(g.check()).toEqual([
+      expect.objectContaining({
+        code: 'duplicate-definition',
+        message: '常委会第1次会议被重复记录（第2条与第3条）；如需更正，请记录更正事件',
+        eventSeq: 3,
+      }),
+    ]);
   });
 });

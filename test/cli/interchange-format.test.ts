@@ -3,8 +3,8 @@ import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { dataFileJsonSchema } from '../../src/store/json-schema.js';
-import { ROOT, SEED_DATA } from '../support/scenario.js';
 import { run } from '../support/cli.js';
+import { ROOT, SEED_DATA } from '../support/scenario.js';
 
 const committed = JSON.parse(readFileSync(path.join(ROOT, 'schema', 'roster.schema.json'), 'utf8'));
 

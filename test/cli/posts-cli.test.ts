@@ -93,7 +93,10 @@ describe('recording a personnel act that contradicts the record', () => {
 describe('a broken rules/settings.json', () => {
   it('is refused with the file and the JSON path named', () => {
     const dir = copyRules();
-    writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ cascade: { otherGrounds: 'yes' }, oath: { judicialOathsByOwnOrgan: false } }));
+    writeFileSync(
+      path.join(dir, 'settings.json'),
+      JSON.stringify({ cascade: { otherGrounds: 'yes' }, oath: { judicialOathsByOwnOrgan: false } }),
+    );
     const r = spawnSync(process.execPath, [CLI, '--db', freshDb(), '--rules', dir, 'cascade', '--session', '19'], { encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('settings.json');
@@ -106,7 +109,10 @@ describe('recording a post event with a field missing', () => {
     const db = freshDb();
     const before = readFileSync(db, 'utf8');
     const file = path.join(tempDir(), 'post.json');
-    writeFileSync(file, JSON.stringify({ type: 'PostHeld', source: { title: '名单' }, personId: 'fang-qin', post: { organId: 'ningbo-sc' } }));
+    writeFileSync(
+      file,
+      JSON.stringify({ type: 'PostHeld', source: { title: '名单' }, personId: 'fang-qin', post: { organId: 'ningbo-sc' } }),
+    );
     const r = roster(['record', file], db);
     expect(r.code).toBe(1);
     expect(r.err).toContain(`${file}: $.post.title：缺少必填字段`);

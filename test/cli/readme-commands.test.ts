@@ -1,12 +1,17 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, squash, tempDir } from '../support/scenario.js';
 
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 /** The shell blocks of the Quick start section, in order: the main job, then the tests. */
-const quickStart = [...readme.split('## Quick start')[1]!.split('\n## ')[0]!.matchAll(/```sh\n([^`]+)```/g)].map((m) => m[1]!.trim());
+const quickStart = [
+  ...readme
+    .split('## Quick start')[1]!
+    .split('\n## ')[0]!
+    .matchAll(/```sh\n([^`]+)```/g),
+].map((m) => m[1]!.trim());
 
 describe('the README commands work as written', () => {
   it('gives the main job and the test command', () => {

@@ -22,7 +22,14 @@ describe('roster record appends valid events and refuses bad input without writi
       { type: 'PersonRegistered', source, personId: 'new-1', name: '新代表' },
       { type: 'DeputyElected', source, personId: 'new-1', electingUnit: '鄞州区', kind: 'by-election', date: '2024-11-01' },
       { type: 'SessionHeld', source: { title: '议程', session: 21 }, session: 21, date: '2024-12-20' },
-      { type: 'QualificationReviewed', source: { ...source, session: 21 }, personId: 'new-1', date: '2024-12-20', session: 21, result: 'valid' },
+      {
+        type: 'QualificationReviewed',
+        source: { ...source, session: 21 },
+        personId: 'new-1',
+        date: '2024-12-20',
+        session: 21,
+        result: 'valid',
+      },
     ]);
     const rec = run(['--db', db, '--as', '张书记员', 'record', file]);
     expect(rec.stderr).toBe('');
@@ -36,10 +43,31 @@ describe('roster record appends valid events and refuses bad input without writi
   const refusals: [string, unknown, RegExp][] = [
     ['a file that is not JSON', '{"type": ', /events\.json: 不是有效的 JSON/],
     ['an unknown event type', { type: 'DeputyPromoted', source, personId: 'zhu-huan' }, /events\.json: \$\.type：/],
-    ['a missing field', [{ type: 'DeputyDied', source, personId: 'chen-qingfeng', date: '2024-09-01' }, { type: 'DeputyDied', source }], /events\.json: \$\[1\]\.personId：/],
-    ['a date that is not a date', { type: 'DeputyDied', source, personId: 'fang-qin', date: '2024-02-30' }, /\$\.date：日期应为 YYYY-MM-DD 格式的有效日期/],
-    ['an unknown person', { type: 'DeputyDied', source, personId: 'nobody', date: '2024-09-01' }, new RegExp(`第1个事件（\\$\\[0\\]）: 第${SEED_EVENTS + 1}条事件（DeputyDied）所指人员“nobody”未登记`)],
-    ['an event that contradicts the record', { type: 'DeputyResignationAccepted', source, personId: 'zhu-huan', date: '2024-09-01' }, new RegExp(`第1个事件（\\$\\[0\\]）: 第${SEED_EVENTS + 1}条事件（DeputyResignationAccepted）发生在朱欢的代表资格终止（或当选无效）之后`)],
+    [
+      'a missing field',
+      [
+        { type: 'DeputyDied', source, personId: 'chen-qingfeng', date: '2024-09-01' },
+        { type: 'DeputyDied', source },
+      ],
+      /events\.json: \$\[1\]\.personId：/,
+    ],
+    [
+      'a date that is not a date',
+      { type: 'DeputyDied', source, personId: 'fang-qin', date: '2024-02-30' },
+      /\$\.date：日期应为 YYYY-MM-DD 格式的有效日期/,
+    ],
+    [
+      'an unknown person',
+      { type: 'DeputyDied', source, personId: 'nobody', date: '2024-09-01' },
+      new RegExp(`第1个事件（\\$\\[0\\]）: 第${SEED_EVENTS + 1}条事件（DeputyDied）所指人员“nobody”未登记`),
+    ],
+    [
+      'an event that contradicts the record',
+      { type: 'DeputyResignationAccepted', source, personId: 'zhu-huan', date: '2024-09-01' },
+      new RegExp(
+        `第1个事件（\\$\\[0\\]）: 第${SEED_EVENTS + 1}条事件（DeputyResignationAccepted）发生在朱欢的代表资格终止（或当选无效）之后`,
+      ),
+    ],
   ];
   for (const [what, content, message] of refusals) {
     it(`${what} is refused with exit 1, a message naming it, and the data file unchanged`, () => {

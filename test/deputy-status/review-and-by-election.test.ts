@@ -33,14 +33,24 @@ describe('by-elections and the credentials review (选举法 2020 arts. 47, 57)'
   });
 
   it('a confirmed deputy later found void leaves the count as 当选无效, not as a termination ground', async () => {
-    const g = await given([...base, elected('b', '甲区', '2024-05-20'), reviewed('b', '2024-06-28', 2), { ...reviewed('b', '2024-09-01', 3, 'void') }, session(3, '2024-09-01')]);
+    const g = await given([
+      ...base,
+      elected('b', '甲区', '2024-05-20'),
+      reviewed('b', '2024-06-28', 2),
+      { ...reviewed('b', '2024-09-01', 3, 'void') },
+      session(3, '2024-09-01'),
+    ]);
     const l = g.ledger({ session: 3 });
     expect(l.terminated.groups.map((x) => [x.label, x.ground])).toEqual([['确定当选无效', 'void']]);
     expect(l.countAfter).toBe(9);
   });
 
   it('a deputy elected but not yet confirmed who transfers out never enters the count', async () => {
-    const g = await given([...base, elected('b', '甲区', '2024-05-20'), { type: 'DeputyTransferredOut', source: src('2024-06-01'), personId: 'b', date: '2024-06-01', movement: 'transferred' }]);
+    const g = await given([
+      ...base,
+      elected('b', '甲区', '2024-05-20'),
+      { type: 'DeputyTransferredOut', source: src('2024-06-01'), personId: 'b', date: '2024-06-01', movement: 'transferred' },
+    ]);
     expect(g.status('b')).toBe('ended');
     expect(g.ledger({ session: 2 }).terminated.count).toBe(0);
     expect(g.ledger({ session: 2 }).countAfter).toBe(9);

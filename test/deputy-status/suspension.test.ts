@@ -3,8 +3,19 @@ import type { EventInput, SuspensionGround } from '../../src/domain/events.js';
 import { congress, opening, person, session, src } from '../support/builders.js';
 import { given } from '../support/scenario.js';
 
-const base: EventInput[] = [congress(), session(1, '2024-01-10'), person('a', '代表甲'), opening(10, '2024-01-10', [{ personId: 'a', electingUnit: '甲区' }], 1)];
-const suspended = (ground: SuspensionGround, date = '2024-04-01'): EventInput => ({ type: 'DeputySuspended', source: src(date), personId: 'a', date, ground });
+const base: EventInput[] = [
+  congress(),
+  session(1, '2024-01-10'),
+  person('a', '代表甲'),
+  opening(10, '2024-01-10', [{ personId: 'a', electingUnit: '甲区' }], 1),
+];
+const suspended = (ground: SuspensionGround, date = '2024-04-01'): EventInput => ({
+  type: 'DeputySuspended',
+  source: src(date),
+  personId: 'a',
+  date,
+  ground,
+});
 
 describe('暂时停止执行代表职务 (代表法 2015 art. 48 / 2025 art. 61)', () => {
   it('a deputy held in custody in a criminal case is suspended, and still counts among the deputies', async () => {
@@ -31,7 +42,11 @@ describe('暂时停止执行代表职务 (代表法 2015 art. 48 / 2025 art. 61)
   }
 
   it('when the ground ends the deputy resumes duties', async () => {
-    const g = await given([...base, suspended('criminal-custody'), { type: 'SuspensionEnded', source: src('2024-09-01'), personId: 'a', date: '2024-09-01' }]);
+    const g = await given([
+      ...base,
+      suspended('criminal-custody'),
+      { type: 'SuspensionEnded', source: src('2024-09-01'), personId: 'a', date: '2024-09-01' },
+    ]);
     expect(g.status('a')).toBe('valid');
     expect(g.findingsFor('a')[1]?.ruleId).toBe('suspension.ended');
   });

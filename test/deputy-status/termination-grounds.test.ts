@@ -12,13 +12,43 @@ const base = (level: Parameters<typeof congress>[0] = {}): EventInput[] => [
 const on = '2024-06-01';
 
 const cases: [string, EventInput, string, string][] = [
-  ['transferred out of the region', { type: 'DeputyTransferredOut', source: src(on), personId: 'a', date: on, movement: 'transferred' }, 'termination.transferred-out', '调离本行政区域'],
-  ['moved out of the region', { type: 'DeputyTransferredOut', source: src(on), personId: 'a', date: on, movement: 'moved' }, 'termination.moved-out', '迁出本行政区域'],
-  ['whose resignation is accepted', { type: 'DeputyResignationAccepted', source: src(on), personId: 'a', date: on }, 'termination.resignation-accepted', '辞去代表职务'],
+  [
+    'transferred out of the region',
+    { type: 'DeputyTransferredOut', source: src(on), personId: 'a', date: on, movement: 'transferred' },
+    'termination.transferred-out',
+    '调离本行政区域',
+  ],
+  [
+    'moved out of the region',
+    { type: 'DeputyTransferredOut', source: src(on), personId: 'a', date: on, movement: 'moved' },
+    'termination.moved-out',
+    '迁出本行政区域',
+  ],
+  [
+    'whose resignation is accepted',
+    { type: 'DeputyResignationAccepted', source: src(on), personId: 'a', date: on },
+    'termination.resignation-accepted',
+    '辞去代表职务',
+  ],
   ['who is recalled', { type: 'DeputyRecalled', source: src(on), personId: 'a', date: on }, 'termination.recalled', '被罢免'],
-  ['who loses PRC nationality', { type: 'NationalityLost', source: src(on), personId: 'a', date: on }, 'termination.nationality-lost', '丧失中华人民共和国国籍'],
-  ['who is deprived of political rights', { type: 'PoliticalRightsDeprived', source: src(on), personId: 'a', date: on }, 'termination.political-rights-deprived', '依照法律被剥夺政治权利'],
-  ['who loses capacity for conduct', { type: 'CapacityLost', source: src(on), personId: 'a', date: on }, 'termination.capacity-lost', '丧失行为能力'],
+  [
+    'who loses PRC nationality',
+    { type: 'NationalityLost', source: src(on), personId: 'a', date: on },
+    'termination.nationality-lost',
+    '丧失中华人民共和国国籍',
+  ],
+  [
+    'who is deprived of political rights',
+    { type: 'PoliticalRightsDeprived', source: src(on), personId: 'a', date: on },
+    'termination.political-rights-deprived',
+    '依照法律被剥夺政治权利',
+  ],
+  [
+    'who loses capacity for conduct',
+    { type: 'CapacityLost', source: src(on), personId: 'a', date: on },
+    'termination.capacity-lost',
+    '丧失行为能力',
+  ],
   ['who dies', { type: 'DeputyDied', source: src(on), personId: 'a', date: on }, 'termination.died-by-practice', '去世'],
 ];
 
@@ -54,13 +84,19 @@ describe('grounds on which a deputy of a local congress loses deputy status', ()
   });
 
   it('an NPC deputy who is transferred out keeps deputy status: the ground applies to local deputies only', async () => {
-    const g = await given([...base({ level: 'national' }), { type: 'DeputyTransferredOut', source: src(on), personId: 'a', date: on, movement: 'transferred' }]);
+    const g = await given([
+      ...base({ level: 'national' }),
+      { type: 'DeputyTransferredOut', source: src(on), personId: 'a', date: on, movement: 'transferred' },
+    ]);
     expect(g.status('a')).toBe('valid');
     expect(g.check().map((f) => f.code)).toContain('no-rule-in-force');
   });
 
   it('an accepted ordered resignation (责令辞职) ends deputy status under the 2025 revision only', async () => {
-    const after = await given([...base(), { type: 'OrderedResignationAccepted', source: src('2025-06-01'), personId: 'a', date: '2025-06-01' }]);
+    const after = await given([
+      ...base(),
+      { type: 'OrderedResignationAccepted', source: src('2025-06-01'), personId: 'a', date: '2025-06-01' },
+    ]);
     expect(after.status('a')).toBe('ended');
     expect(after.findingsFor('a')[0]?.citation.text).toBe('代表法（2025年修正）第六十二条第一款第（二）项');
     const before = await given([...base(), { type: 'OrderedResignationAccepted', source: src(on), personId: 'a', date: on }]);

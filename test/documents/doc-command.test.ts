@@ -6,6 +6,7 @@ import JSZip from 'jszip';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CLI } from '../support/cli.js';
 import { ROOT, SEED_DATA, squash, tempDir } from '../support/scenario.js';
+
 let dir: string;
 let db: string;
 
@@ -100,7 +101,8 @@ describe('roster doc for the personnel decisions of the 19th session', () => {
     expect(r.status).toBe(0);
     const html = readFileSync(out, 'utf8');
     for (const name of ['方勤', '竺培楠', '汪闻勇', '曹敬之', '励志纲', '楼纪辉', '张碧莹']) expect(html).toContain(`${name}，`);
-    for (const name of ['朱欢', '黄利琴', '王安静', '马荧波', '顾立群', '汪明航', '吕宇', '陈莹', '夏年立']) expect(html).not.toContain(name);
+    for (const name of ['朱欢', '黄利琴', '王安静', '马荧波', '顾立群', '汪明航', '吕宇', '陈莹', '夏年立'])
+      expect(html).not.toContain(name);
     expect(html).toContain('宣誓仪式由宁波市第十六届人民代表大会常务委员会主任会议组织。');
     expect(html).toContain('为建设富强民主文明和谐美丽的社会主义现代化强国努力奋斗！');
   });

@@ -4,9 +4,9 @@
  * gazette's report and 说明, the NPCSC and provincial notices in the legal brief), not from our output.
  */
 import { describe, expect, it } from 'vitest';
-import type { EventInput } from '../../src/domain/events.js';
 import type { DocumentOptions } from '../../src/documents/document-kind.js';
 import { renderText } from '../../src/documents/render/text.js';
+import type { EventInput } from '../../src/domain/events.js';
 import { opening, reviewed } from '../support/builders.js';
 import {
   byElected,
@@ -51,11 +51,16 @@ describe('a provincial congress after the 2025 revision: a recall, a deprivation
     personWith('li', '李乙'),
     personWith('wang', '王丙'),
     personWith('zhang', '张甲'),
-    opening(590, '2025-03-20', [
-      { personId: 'zhang', electingUnit: '中国人民解放军' },
-      { personId: 'li', electingUnit: '甲市' },
-      { personId: 'wang', electingUnit: '乙市' },
-    ], 10),
+    opening(
+      590,
+      '2025-03-20',
+      [
+        { personId: 'zhang', electingUnit: '中国人民解放军' },
+        { personId: 'li', electingUnit: '甲市' },
+        { personId: 'wang', electingUnit: '乙市' },
+      ],
+      10,
+    ),
     died('zhang', '2025-05-02', '因病去世'),
     recalled('li', '2025-05-10', '甲市人大常委会'),
     deprived('wang', '2025-06-01'),
@@ -106,12 +111,17 @@ describe('a county congress in 2024: resignations to the county standing committ
     personWith('wu', '吴乙', '东乡党委书记'),
     personWith('zheng', '郑丙', '某县第一中学教师'),
     personWith('feng', '冯丁'),
-    opening(195, '2024-03-15', [
-      { personId: 'zhou', electingUnit: '城关镇选区' },
-      { personId: 'wu', electingUnit: '东乡选区' },
-      { personId: 'zheng', electingUnit: '东乡选区' },
-      { personId: 'feng', electingUnit: '西乡选区' },
-    ], 5),
+    opening(
+      195,
+      '2024-03-15',
+      [
+        { personId: 'zhou', electingUnit: '城关镇选区' },
+        { personId: 'wu', electingUnit: '东乡选区' },
+        { personId: 'zheng', electingUnit: '东乡选区' },
+        { personId: 'feng', electingUnit: '西乡选区' },
+      ],
+      5,
+    ),
     died('zhou', '2024-07-01', '因病去世'),
     resigned('wu', '2024-08-01', { reason: '因工作调动', submittedTo: 'standing-committee' }),
     resigned('zheng', '2024-08-01', { reason: '因工作调动', submittedTo: 'standing-committee' }),
@@ -192,7 +202,13 @@ describe('a municipal congress whose session has only by-elections, by a distric
 
   it('the explanation is presented by the member the record names, with each by-elected deputy’s post', async () => {
     const text = await textOf(events, 'explanation', 4);
-    expect(text.startsWith(squash('关于《某市第一届人民代表大会常务委员会代表资格审查委员会关于个别代表的代表资格的报告》的说明市人大常委会代表资格审查委员会主任委员陈某主任、副主任、秘书长、各位委员：'))).toBe(true);
+    expect(
+      text.startsWith(
+        squash(
+          '关于《某市第一届人民代表大会常务委员会代表资格审查委员会关于个别代表的代表资格的报告》的说明市人大常委会代表资格审查委员会主任委员陈某主任、副主任、秘书长、各位委员：',
+        ),
+      ),
+    ).toBe(true);
     expect(text).toContain('甲区补选甲区人民医院院长赵一、孙三，驻市部队补选某部政治委员钱二等3位同志为市一届人大代表。');
   });
 
@@ -236,7 +252,9 @@ describe('a single deputy transferred out and a single by-election by the same u
 
   it('one deputy is named, not counted as 上述1名代表; one by-elected deputy is not 等1位同志; an unrecorded electing body stays unnamed', async () => {
     const text = await textOf(events, 'report', 8);
-    expect(text).toContain(`其中，调离本行政区域1名：丙县选举产生的何五，因工作需要调离了某市。依照${代表法}等有关规定，何五的市二届人大代表资格终止。`);
+    expect(text).toContain(
+      `其中，调离本行政区域1名：丙县选举产生的何五，因工作需要调离了某市。依照${代表法}等有关规定，何五的市二届人大代表资格终止。`,
+    );
     expect(text).toContain(`根据代表出缺情况和${选举法}等有关规定，有关选举单位进行了补选：丙县补选吕六为市二届人大代表。`);
     expect(text).toContain('依法对上述人员的代表资格进行了审查，吕六符合法律规定的代表基本条件，选举符合法定程序，');
     expect(text).toContain('市二届人大实有代表299名。');
@@ -246,7 +264,16 @@ describe('a single deputy transferred out and a single by-election by the same u
 describe('a session at which nothing changed', () => {
   it('is refused: there is nothing to report', async () => {
     const events: EventInput[] = [
-      congressOf({ name: '某市第一届人民代表大会', shortName: '市一届人大', termNumber: 1, level: 'municipal', region: '某市', standingCommittee: { name: '某市人民代表大会常务委员会', shortName: '市人大常委会' }, quota: 10, units: ['甲区'] }),
+      congressOf({
+        name: '某市第一届人民代表大会',
+        shortName: '市一届人大',
+        termNumber: 1,
+        level: 'municipal',
+        region: '某市',
+        standingCommittee: { name: '某市人民代表大会常务委员会', shortName: '市人大常委会' },
+        quota: 10,
+        units: ['甲区'],
+      }),
       sessionOf(1, '2024-01-10'),
       opening(10, '2024-01-10', [], 1),
       sessionOf(2, '2024-04-10'),
@@ -258,7 +285,15 @@ describe('a session at which nothing changed', () => {
 describe('a township congress', () => {
   it('has no standing committee, so the committee’s documents are refused with the field named', async () => {
     const events: EventInput[] = [
-      congressOf({ name: '某镇第五届人民代表大会', shortName: '镇五届人大', termNumber: 5, level: 'township', region: '某镇', quota: 40, units: ['第一选区'] }),
+      congressOf({
+        name: '某镇第五届人民代表大会',
+        shortName: '镇五届人大',
+        termNumber: 5,
+        level: 'township',
+        region: '某镇',
+        quota: 40,
+        units: ['第一选区'],
+      }),
       sessionOf(1, '2024-01-10'),
       personWith('a', '甲'),
       opening(40, '2024-01-10', [{ personId: 'a', electingUnit: '第一选区' }], 1),

@@ -5,11 +5,10 @@
  * our output.
  */
 import { describe, expect, it } from 'vitest';
+import { renderText } from '../../src/documents/render/text.js';
 import type { EventInput } from '../../src/domain/events.js';
 import type { PersonnelList, Proposer } from '../../src/domain/posts.js';
-import { renderText } from '../../src/documents/render/text.js';
 import { opening } from '../support/builders.js';
-import { rulesWithSettings } from '../support/posts.js';
 import {
   congressOf,
   documentsOf,
@@ -22,13 +21,16 @@ import {
   sessionOf,
   transferred,
 } from '../support/document-builders.js';
+import { rulesWithSettings } from '../support/posts.js';
 import { squash } from '../support/scenario.js';
 
 const 组织法 = '《中华人民共和国地方各级人民代表大会和地方各级人民政府组织法》';
 const 选举法 = '《中华人民共和国全国人民代表大会和地方各级人民代表大会选举法》';
 const 代表法 = '《中华人民共和国全国人民代表大会和地方各级人民代表大会代表法》';
-const OATH_2018 = '我宣誓：忠于中华人民共和国宪法，维护宪法权威，履行法定职责，忠于祖国、忠于人民，恪尽职守、廉洁奉公，接受人民监督，为建设富强民主文明和谐美丽的社会主义现代化强国努力奋斗！';
-const OATH_2015 = '我宣誓：忠于中华人民共和国宪法，维护宪法权威，履行法定职责，忠于祖国、忠于人民，恪尽职守、廉洁奉公，接受人民监督，为建设富强、民主、文明、和谐的社会主义国家努力奋斗！';
+const OATH_2018 =
+  '我宣誓：忠于中华人民共和国宪法，维护宪法权威，履行法定职责，忠于祖国、忠于人民，恪尽职守、廉洁奉公，接受人民监督，为建设富强民主文明和谐美丽的社会主义现代化强国努力奋斗！';
+const OATH_2015 =
+  '我宣誓：忠于中华人民共和国宪法，维护宪法权威，履行法定职责，忠于祖国、忠于人民，恪尽职守、廉洁奉公，接受人民监督，为建设富强、民主、文明、和谐的社会主义国家努力奋斗！';
 
 const textOf = async (events: EventInput[], kind: string, session: number, rulesDir?: string) =>
   squash(renderText(await documentsOf(events, kind, session, {}, rulesDir)));
@@ -58,7 +60,11 @@ const city = congressOf({
 /** The organs of the invented province, with the short forms its documents use. */
 const provincialOrgans: EventInput[] = [
   organNamed('cong', 'people-congress', '某省人民代表大会', { shortForms: ['某省人大', '省人大'] }),
-  organNamed('sc', 'standing-committee', '某省人大常委会', { parentId: 'cong', localName: '常委会', shortForms: ['省人大常委会', '常委会'] }),
+  organNamed('sc', 'standing-committee', '某省人大常委会', {
+    parentId: 'cong',
+    localName: '常委会',
+    shortForms: ['省人大常委会', '常委会'],
+  }),
   organNamed('office', 'working-body', '某省人大常委会办公厅', { parentId: 'sc', localName: '办公厅' }),
   organNamed('cred', 'credentials-committee', '某省人大常委会代表资格审查委员会', { parentId: 'sc', localName: '代表资格审查委员会' }),
   organNamed('edu', 'special-committee', '某省人大教育科学文化卫生委员会', { parentId: 'cong', localName: '教育科学文化卫生委员会' }),
@@ -66,7 +72,13 @@ const provincialOrgans: EventInput[] = [
   organNamed('gov-office', 'government-department', '某省人民政府办公厅', { parentId: 'gov', localName: '办公厅' }),
 ];
 
-const at = (session: number, date: string, list: PersonnelList['kind'], proposer: Proposer, position: number) => ({ session, date, list, proposer, position });
+const at = (session: number, date: string, list: PersonnelList['kind'], proposer: Proposer, position: number) => ({
+  session,
+  date,
+  list,
+  proposer,
+  position,
+});
 
 describe('a provincial session with two resignations from posts, a list of the council of chairpersons and one of the government', () => {
   const day = '2025-07-20';
@@ -91,9 +103,33 @@ describe('a provincial session with two resignations from posts, a list of the c
     entry('wu', 'decided-appointed', [['gov-office', '主任']], at(10, day, 'decided-appointments', 'mayor', 1)),
     entry('ji', 'decided-removed', [['gov-office', '副主任']], at(10, day, 'decided-appointments', 'mayor', 2)),
     entry('geng', 'decided-removed', [['gov-office', '副主任']], at(10, day, 'decided-appointments', 'mayor', 3)),
-    entry('bing', 'appointed', [['sc', '副秘书长'], ['office', '主任']], at(10, day, 'appointments', 'council-of-chairpersons', 1)),
-    entry('ding', 'appointed', [['edu', '委员'], ['office', '副主任']], at(10, day, 'appointments', 'council-of-chairpersons', 2)),
-    entry('yi', 'resignation-accepted', [['sc', '委员'], ['edu', '副主任委员']], at(10, day, 'decision', 'council-of-chairpersons', 2)),
+    entry(
+      'bing',
+      'appointed',
+      [
+        ['sc', '副秘书长'],
+        ['office', '主任'],
+      ],
+      at(10, day, 'appointments', 'council-of-chairpersons', 1),
+    ),
+    entry(
+      'ding',
+      'appointed',
+      [
+        ['edu', '委员'],
+        ['office', '副主任'],
+      ],
+      at(10, day, 'appointments', 'council-of-chairpersons', 2),
+    ),
+    entry(
+      'yi',
+      'resignation-accepted',
+      [
+        ['sc', '委员'],
+        ['edu', '副主任委员'],
+      ],
+      at(10, day, 'decision', 'council-of-chairpersons', 2),
+    ),
     entry('jia', 'resignation-accepted', [['gov', '副省长']], at(10, day, 'decision', 'council-of-chairpersons', 1), {
       reason: '因工作调动',
       reportedTo: '某省人民代表大会',
@@ -166,7 +202,11 @@ describe('a county session that only removes', () => {
       units: ['城关镇选区'],
     }),
     organNamed('cong', 'people-congress', '某县人民代表大会', { shortForms: ['县人大'] }),
-    organNamed('sc', 'standing-committee', '某县人大常委会', { parentId: 'cong', localName: '常委会', shortForms: ['县人大常委会', '常委会'] }),
+    organNamed('sc', 'standing-committee', '某县人大常委会', {
+      parentId: 'cong',
+      localName: '常委会',
+      shortForms: ['县人大常委会', '常委会'],
+    }),
     organNamed('sc-office', 'working-body', '某县人大常委会办公室', { parentId: 'sc', localName: '办公室' }),
     organNamed('court', 'court', '某县人民法院'),
     personWith('zhou', '周甲'),
@@ -209,12 +249,17 @@ describe('a provincial session after a recall, a resignation and a transfer of d
     personWith('wang', '王丙'),
     personWith('zhao', '赵丁'),
     personWith('qian', '钱戊'),
-    opening(590, '2025-03-20', [
-      { personId: 'li', electingUnit: '甲市' },
-      { personId: 'wang', electingUnit: '乙市' },
-      { personId: 'zhao', electingUnit: '甲市' },
-      { personId: 'qian', electingUnit: '乙市' },
-    ], 9),
+    opening(
+      590,
+      '2025-03-20',
+      [
+        { personId: 'li', electingUnit: '甲市' },
+        { personId: 'wang', electingUnit: '乙市' },
+        { personId: 'zhao', electingUnit: '甲市' },
+        { personId: 'qian', electingUnit: '乙市' },
+      ],
+      9,
+    ),
     holds('li', 'sc', '委员'),
     holds('li', 'edu', '委员'),
     holds('li', 'cred', '委员'),

@@ -55,7 +55,12 @@ const runWith = (text: string) => runs.find((r) => r.includes(text))!;
 describe('a Word document laid out per GB/T 9704-2012', () => {
   it('holds the text of the document, in order', () => {
     const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-    const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const unescapeXml = (s: string) =>
+      s
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&');
     expect(squash(unescapeXml(text))).toBe(squash(renderText(doc)));
   });
 
@@ -125,7 +130,10 @@ const pair = [decisionsDoc('甲<b>'), decisionsDoc('乙')];
 
 describe('several documents of one kind printed together', () => {
   it('follow one another in the text formats, each with its adoption line under the title', () => {
-    const expected = pair.flatMap((d) => [d.title, d.adoptionNote!, ...d.paragraphs]).map(squash).join('');
+    const expected = pair
+      .flatMap((d) => [d.title, d.adoptionNote!, ...d.paragraphs])
+      .map(squash)
+      .join('');
     expect(squash(renderText(pair))).toBe(expected);
     const md = renderMarkdown(pair);
     expect(md.match(/^# /gm)).toHaveLength(2);

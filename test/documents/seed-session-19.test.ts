@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RosterEvent } from '../../src/domain/events.js';
 import { documentInput } from '../../src/documents/document-kind.js';
 import { documentKind } from '../../src/documents/kinds.js';
 import { renderText } from '../../src/documents/render/text.js';
+import type { RosterEvent } from '../../src/domain/events.js';
 import { derive } from '../../src/engine/derive.js';
 import { createEvaluator } from '../../src/engine/evaluator.js';
 import { loadRuleBook } from '../../src/engine/rule-book.js';

@@ -10,7 +10,15 @@ const log: EventInput[] = [
   session(1, '2020-01-10'),
   person('a', '甲'),
   person('b', '乙'),
-  opening(2, '2020-01-10', [{ personId: 'a', electingUnit: '甲区' }, { personId: 'b', electingUnit: '乙区' }], 1),
+  opening(
+    2,
+    '2020-01-10',
+    [
+      { personId: 'a', electingUnit: '甲区' },
+      { personId: 'b', electingUnit: '乙区' },
+    ],
+    1,
+  ),
   { type: 'DeputyDied', source: src('2020-06-01'), personId: 'a', date: '2020-06-01' },
   { type: 'DeputyResignationAccepted', source: src('2020-06-01'), personId: 'b', date: '2020-06-01' },
 ];

@@ -1,6 +1,6 @@
-import { SEED_EVENTS } from '../support/scenario.js';
 import { describe, expect, it } from 'vitest';
 import { roster, seedWorkspace } from '../support/cli.js';
+import { SEED_EVENTS } from '../support/scenario.js';
 
 const json = <T>(args: string[], db: string): T => {
   const run = roster(['--db', db, '--json', ...args]);
@@ -11,7 +11,10 @@ const json = <T>(args: string[], db: string): T => {
 describe('who held a mandate at the 19th session of the 16th Ningbo standing committee', () => {
   it('479 deputies, of whom the three confirmed by-elected deputies are named under their electing units', () => {
     const s = seedWorkspace();
-    const m = json<{ count: number; unnamed: number; units: { unit: string; members: { name: string }[] }[] }>(['members', '--session', '19'], s.db);
+    const m = json<{ count: number; unnamed: number; units: { unit: string; members: { name: string }[] }[] }>(
+      ['members', '--session', '19'],
+      s.db,
+    );
     expect(m.count).toBe(479);
     expect(m.unnamed).toBe(476);
     expect(m.units.map((u) => [u.unit, u.members.map((p) => p.name)])).toEqual([
@@ -56,8 +59,18 @@ describe('what changed between the 15th and the 19th sessions', () => {
 describe("a person's history", () => {
   it('shows the recorded events, the rule that ended the mandate, and a correction beside the event it corrects', () => {
     const s = seedWorkspace();
-    const died = s.write('died.json', { type: 'DeputyDied', source: { title: '测试文件', date: '2024-08-01' }, personId: 'fang-qin', date: '2024-08-01' });
-    const fix = s.write('fix.json', { type: 'EventCorrected', source: { title: '测试更正' }, supersedes: SEED_EVENTS + 1, reason: '方勤并未去世，系误记' });
+    const died = s.write('died.json', {
+      type: 'DeputyDied',
+      source: { title: '测试文件', date: '2024-08-01' },
+      personId: 'fang-qin',
+      date: '2024-08-01',
+    });
+    const fix = s.write('fix.json', {
+      type: 'EventCorrected',
+      source: { title: '测试更正' },
+      supersedes: SEED_EVENTS + 1,
+      reason: '方勤并未去世，系误记',
+    });
     expect(roster(['--db', s.db, 'record', died]).code).toBe(0);
     expect(roster(['--db', s.db, 'record', fix]).code).toBe(0);
     const text = roster(['--db', s.db, 'history', '方勤']).stdout;
@@ -71,7 +84,9 @@ describe("a person's history", () => {
 
   it('names the rule and citation for a resignation', () => {
     const s = seedWorkspace();
-    expect(roster(['--db', s.db, 'history', '黄利琴']).stdout).toContain('认定：辞去代表职务；规则 termination.resignation-accepted；依据 代表法（2015年修正）第四十九条第（二）项〔V〕');
+    expect(roster(['--db', s.db, 'history', '黄利琴']).stdout).toContain(
+      '认定：辞去代表职务；规则 termination.resignation-accepted；依据 代表法（2015年修正）第四十九条第（二）项〔V〕',
+    );
   });
 });
 
@@ -79,7 +94,13 @@ describe('the log as entered', () => {
   it('filters by type, by electing unit and by recording date, and says who recorded each event and when', () => {
     const s = seedWorkspace();
     type E = { seq: number; recordedBy: string; recordedAt: string; persons: { name: string }[] };
-    expect(json<E[]>(['log', '--type', 'DeputyTransferredOut'], s.db).map((e) => e.persons[0]?.name)).toEqual(['朱欢', '徐伟斌', '何国强', '王安静', '莫鼎革']);
+    expect(json<E[]>(['log', '--type', 'DeputyTransferredOut'], s.db).map((e) => e.persons[0]?.name)).toEqual([
+      '朱欢',
+      '徐伟斌',
+      '何国强',
+      '王安静',
+      '莫鼎革',
+    ]);
     const cixi = json<E[]>(['log', '--unit', '慈溪市'], s.db).map((e) => e.seq);
     expect(cixi).toEqual(expect.arrayContaining([10, 20, 23, 26, 29]));
     expect(cixi).not.toContain(13);
@@ -90,6 +111,8 @@ describe('the log as entered', () => {
     expect(recent.map((e) => [e.seq, e.recordedBy]).at(-1)).toEqual([SEED_EVENTS + 1, '李四']);
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     expect(roster(['--db', s.db, 'log', '--since', tomorrow]).stdout).toContain('没有符合条件的记录。');
-    expect(roster(['--db', s.db, 'log', '--since', today]).stdout).toMatch(new RegExp(`#${SEED_EVENTS + 1} PersonRegistered 测试甲.*李四 记录于 \\d{4}-`));
+    expect(roster(['--db', s.db, 'log', '--since', today]).stdout).toMatch(
+      new RegExp(`#${SEED_EVENTS + 1} PersonRegistered 测试甲.*李四 记录于 \\d{4}-`),
+    );
   });
 });

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createEvaluator } from '../../src/engine/evaluator.js';
-import { loadRuleBook } from '../../src/engine/rule-book.js';
 import { RosterApp } from '../../src/app/roster-app.js';
 import { isDomainError } from '../../src/domain/errors.js';
+import { createEvaluator } from '../../src/engine/evaluator.js';
+import { loadRuleBook } from '../../src/engine/rule-book.js';
 import { LowdbEventStore } from '../../src/store/lowdb-store.js';
 import { CLI, roster, seedWorkspace } from '../support/cli.js';
 import { RULES_DIR, SEED_EVENTS } from '../support/scenario.js';
@@ -29,12 +29,21 @@ describe('several processes appending to the same data file at the same moment',
     const perWorker = 12;
     const results = await Promise.all(workers.map((w) => run([WORKER, s.db, w, String(perWorker)])));
     for (const r of results) expect(r.code, r.stderr).toBe(0);
-    const acked = results.flatMap((r) => r.stdout.split('\n').filter((l) => l.startsWith('ack ')).map((l) => l.slice(4)));
+    const acked = results.flatMap((r) =>
+      r.stdout
+        .split('\n')
+        .filter((l) => l.startsWith('ack '))
+        .map((l) => l.slice(4)),
+    );
     expect(acked).toHaveLength(workers.length * perWorker);
 
     const events = await new LowdbEventStore(s.db).read();
     const ids = events.filter((e) => e.type === 'PersonRegistered').map((e) => ('personId' in e ? e.personId : ''));
-    for (const id of acked) expect(ids.filter((x) => x === id), id).toHaveLength(1);
+    for (const id of acked)
+      expect(
+        ids.filter((x) => x === id),
+        id,
+      ).toHaveLength(1);
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
     expect(events).toHaveLength(SEED_EVENTS + acked.length);
     expect(roster(['--db', s.db, 'verify']).code).toBe(0);
@@ -47,7 +56,10 @@ describe('two clerks recording from the same state', () => {
     const evaluator = createEvaluator(loadRuleBook(RULES_DIR));
     const app = () => new RosterApp(new LowdbEventStore(s.db), evaluator);
     const ev = (personId: string) => ({ type: 'PersonRegistered' as const, source: { title: '测试文件' }, personId, name: personId });
-    const outcomes = await Promise.allSettled([app().record([ev('a')], '甲', '2026-01-01T00:00:00Z'), app().record([ev('b')], '乙', '2026-01-01T00:00:00Z')]);
+    const outcomes = await Promise.allSettled([
+      app().record([ev('a')], '甲', '2026-01-01T00:00:00Z'),
+      app().record([ev('b')], '乙', '2026-01-01T00:00:00Z'),
+    ]);
     const rejected = outcomes.filter((o) => o.status === 'rejected');
     expect(rejected).toHaveLength(1);
     const reason = (rejected[0] as PromiseRejectedResult).reason as unknown;
@@ -58,7 +70,9 @@ describe('two clerks recording from the same state', () => {
 
   it('`roster record` run by three clerks at once either records or says so with a conflict, and every success is in the log', async () => {
     const s = seedWorkspace();
-    const files = ['x', 'y', 'z'].map((id) => s.write(`${id}.json`, { type: 'PersonRegistered', source: { title: '测试文件' }, personId: id, name: id }));
+    const files = ['x', 'y', 'z'].map((id) =>
+      s.write(`${id}.json`, { type: 'PersonRegistered', source: { title: '测试文件' }, personId: id, name: id }),
+    );
     const runs = await Promise.all(files.map((f) => run([CLI, '--db', s.db, 'record', f])));
     const ok = runs.filter((r) => r.code === 0);
     expect(ok.length).toBeGreaterThanOrEqual(1);

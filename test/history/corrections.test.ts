@@ -10,10 +10,24 @@ const base: EventInput[] = [
   session(1, '2025-01-10'),
   person('a', '甲'),
   person('b', '乙'),
-  opening(2, '2025-01-10', [{ personId: 'a', electingUnit: '甲区' }, { personId: 'b', electingUnit: '乙区' }], 1),
+  opening(
+    2,
+    '2025-01-10',
+    [
+      { personId: 'a', electingUnit: '甲区' },
+      { personId: 'b', electingUnit: '乙区' },
+    ],
+    1,
+  ),
 ];
 /** seq 6: recorded for the wrong deputy. */
-const wrongTransfer: EventInput = { type: 'DeputyTransferredOut', source: src('2025-06-01'), personId: 'a', date: '2025-06-01', movement: 'transferred' };
+const wrongTransfer: EventInput = {
+  type: 'DeputyTransferredOut',
+  source: src('2025-06-01'),
+  personId: 'a',
+  date: '2025-06-01',
+  movement: 'transferred',
+};
 
 describe('a transfer recorded for the wrong deputy and then corrected', () => {
   const correction: EventInput = {
@@ -66,22 +80,38 @@ describe('corrections that do not name a correctable event', () => {
       { type: 'EventCorrected', source: src(), supersedes: 6, reason: '误记' },
       { type: 'EventCorrected', source: src(), supersedes: 7, reason: '撤回更正' },
     ]);
-    expect(g.check()).toContainEqual(expect.objectContaining({ code: 'invalid-correction', message: expect.stringContaining('请直接更正第6条原事件') }));
+    expect(g.check()).toContainEqual(
+      expect.objectContaining({ code: 'invalid-correction', message: expect.stringContaining('请直接更正第6条原事件') }),
+    );
   });
 });
 
 describe('corrections through `roster record` on the seed', () => {
   it('a death recorded by mistake and then withdrawn leaves the count at 479, and both events stay in the log', () => {
     const s = seedWorkspace();
-    const died = s.write('died.json', { type: 'DeputyDied', source: { title: '测试文件', date: '2024-08-01' }, personId: 'fang-qin', date: '2024-08-01' });
+    const died = s.write('died.json', {
+      type: 'DeputyDied',
+      source: { title: '测试文件', date: '2024-08-01' },
+      personId: 'fang-qin',
+      date: '2024-08-01',
+    });
     expect(roster(['--db', s.db, 'record', died]).code).toBe(0);
     expect(roster(['--db', s.db, '--json', 'headcount', '--as-of', '2024-08-02']).stdout).toContain('"countAfter": 478');
-    const fix = s.write('fix.json', { type: 'EventCorrected', source: { title: '测试更正', date: '2024-08-03' }, supersedes: SEED_EVENTS + 1, reason: '方勤并未去世，系误记' });
+    const fix = s.write('fix.json', {
+      type: 'EventCorrected',
+      source: { title: '测试更正', date: '2024-08-03' },
+      supersedes: SEED_EVENTS + 1,
+      reason: '方勤并未去世，系误记',
+    });
     const run = roster(['--db', s.db, 'record', fix]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`已记录1个事件（序号 ${SEED_EVENTS + 2}）`);
     expect(roster(['--db', s.db, '--json', 'headcount', '--as-of', '2024-08-02']).stdout).toContain('"countAfter": 479');
-    const types = readFileSync(s.db, 'utf8').trim().split('\n').slice(1).map((l) => (JSON.parse(l) as { type: string }).type);
+    const types = readFileSync(s.db, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => (JSON.parse(l) as { type: string }).type);
     expect(types.slice(-2)).toEqual(['DeputyDied', 'EventCorrected']);
     expect(roster(['--db', s.db, 'verify']).code).toBe(0);
   });
@@ -98,7 +128,13 @@ describe('corrections through `roster record` on the seed', () => {
 
   it('a replacement that is not a valid event is refused naming its field', () => {
     const s = seedWorkspace();
-    const fix = s.write('fix.json', { type: 'EventCorrected', source: { title: '测试更正' }, supersedes: 13, reason: '误记', replacement: { type: 'DeputyTransferredOut', source: { title: '测试' }, personId: 'zhu-huan', movement: 'flew' } });
+    const fix = s.write('fix.json', {
+      type: 'EventCorrected',
+      source: { title: '测试更正' },
+      supersedes: 13,
+      reason: '误记',
+      replacement: { type: 'DeputyTransferredOut', source: { title: '测试' }, personId: 'zhu-huan', movement: 'flew' },
+    });
     const run = roster(['--db', s.db, 'record', fix]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('$.replacement.movement');

@@ -26,7 +26,12 @@ function killAfter(db: string, worker: string, ms: number): Promise<string[]> {
       clearTimeout(timer);
       const lines = out.split('\n');
       // Only whole lines count: a line cut by the kill was never fully acknowledged.
-      resolve(lines.slice(0, -1).filter((l) => l.startsWith('ack ')).map((l) => l.slice(4)));
+      resolve(
+        lines
+          .slice(0, -1)
+          .filter((l) => l.startsWith('ack '))
+          .map((l) => l.slice(4)),
+      );
     });
   });
 }
@@ -39,7 +44,9 @@ describe('a writer killed (SIGKILL) at random moments while appending', () => {
       // Random moments while reading, appending and committing; two writers at once half the time.
       const delay = 30 + Math.floor(Math.random() * 370);
       const rounds = await Promise.all(
-        round % 2 === 0 ? [killAfter(s.db, `r${round}`, delay)] : [killAfter(s.db, `r${round}a`, delay), killAfter(s.db, `r${round}b`, delay + 37)],
+        round % 2 === 0
+          ? [killAfter(s.db, `r${round}`, delay)]
+          : [killAfter(s.db, `r${round}a`, delay), killAfter(s.db, `r${round}b`, delay + 37)],
       );
       acked.push(...rounds.flat());
     }
@@ -47,7 +54,11 @@ describe('a writer killed (SIGKILL) at random moments while appending', () => {
 
     const events = await new LowdbEventStore(s.db).read();
     const ids = events.map((e) => ('personId' in e ? e.personId : undefined));
-    for (const id of acked) expect(ids.filter((x) => x === id), id).toHaveLength(1);
+    for (const id of acked)
+      expect(
+        ids.filter((x) => x === id),
+        id,
+      ).toHaveLength(1);
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
     expect(roster(['--db', s.db, 'verify']).code).toBe(0);
 

@@ -8,7 +8,12 @@ import { SEED_DATA, SEED_EVENTS } from '../support/scenario.js';
 function exported() {
   const s = seedWorkspace();
   const ev = s.write('ev.json', { type: 'PersonRegistered', source: { title: '测试文件' }, personId: 't1', name: '测试甲' });
-  const fix = s.write('fix.json', { type: 'EventCorrected', source: { title: '测试更正' }, supersedes: SEED_EVENTS + 1, reason: '重复登记' });
+  const fix = s.write('fix.json', {
+    type: 'EventCorrected',
+    source: { title: '测试更正' },
+    supersedes: SEED_EVENTS + 1,
+    reason: '重复登记',
+  });
   expect(roster(['--db', s.db, 'record', ev]).code).toBe(0);
   expect(roster(['--db', s.db, 'record', fix]).code).toBe(0);
   const file = path.join(s.dir, 'export.json');

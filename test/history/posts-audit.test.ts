@@ -23,11 +23,12 @@ type Diff = { posts: { gained: PostChange[]; lost: PostChange[] } };
 const memberPosts = (m: Members, name: string) => m.units.flatMap((u) => u.members).find((p) => p.name === name)?.posts;
 
 /** The posts the 19th session's personnel decisions put people into and took them out of, as the data file records them. */
-const seedActs = (JSON.parse(readFileSync(SEED_DATA, 'utf8')) as { events: { type: string; act?: string; posts?: unknown[] }[] }).events.filter(
-  (e) => e.type === 'PersonnelDecided',
-);
+const seedActs = (
+  JSON.parse(readFileSync(SEED_DATA, 'utf8')) as { events: { type: string; act?: string; posts?: unknown[] }[] }
+).events.filter((e) => e.type === 'PersonnelDecided');
 const appointing = (act: string | undefined) => act === 'appointed' || act === 'decided-appointed';
-const postsOf = (keep: (act: string | undefined) => boolean) => seedActs.filter((e) => keep(e.act)).reduce((n, e) => n + (e.posts?.length ?? 0), 0);
+const postsOf = (keep: (act: string | undefined) => boolean) =>
+  seedActs.filter((e) => keep(e.act)).reduce((n, e) => n + (e.posts?.length ?? 0), 0);
 
 describe('the posts of the deputies who held a mandate at the 19th session of the 16th Ningbo standing committee', () => {
   it('方勤, by-elected and confirmed at the session, is listed with the four posts the session appointed her to', () => {
@@ -40,7 +41,9 @@ describe('the posts of the deputies who held a mandate at the 19th session of th
       '宁波市人大常委会法制工作委员会委员',
     ]);
     expect(posts.every((p) => p.from === '2024-07-31' && p.started.act === 'appointed' && p.started.session === 19)).toBe(true);
-    expect(text(['members', '--session', '19'], s.db)).toMatch(/ {4}职务：宁波市人大常委会办公厅主任，2024年7月31日任命（常委会第十九次会议，第\d+条）/);
+    expect(text(['members', '--session', '19'], s.db)).toMatch(
+      / {4}职务：宁波市人大常委会办公厅主任，2024年7月31日任命（常委会第十九次会议，第\d+条）/,
+    );
   });
 
   it('竺培楠 keeps the post the record found her in, with no start date, beside the one appointed that day', () => {
@@ -50,7 +53,9 @@ describe('the posts of the deputies who held a mandate at the 19th session of th
       ['宁波市人大常委会预算工作委员会主任', null, 'recorded'],
       ['宁波市人大财政经济委员会副主任委员', '2024-07-31', 'act'],
     ]);
-    expect(text(['members', '--session', '19'], s.db)).toMatch(/职务：宁波市人大常委会预算工作委员会主任，起始日期不详（记录载明现任，第\d+条）/);
+    expect(text(['members', '--session', '19'], s.db)).toMatch(
+      /职务：宁波市人大常委会预算工作委员会主任，起始日期不详（记录载明现任，第\d+条）/,
+    );
   });
 
   it('at the 15th session no post appointed at the 19th is shown, and 黄利琴 still holds the posts she later resigned', () => {
@@ -70,14 +75,19 @@ describe('posts gained and lost between the 15th and the 19th sessions', () => {
       ['宁波市人大常委会委员', '2024-07-31', 'resignation-accepted', '因到龄退休'],
       ['宁波市人大财政经济委员会主任委员', '2024-07-31', 'resignation-accepted', '因到龄退休'],
     ]);
-    expect(text(['diff', '--from', '15', '--to', '19'], s.db)).toMatch(/ {2}黄利琴：宁波市人大常委会委员，2024年7月31日接受辞职（因到龄退休，常委会第十九次会议，第\d+条）/);
+    expect(text(['diff', '--from', '15', '--to', '19'], s.db)).toMatch(
+      / {2}黄利琴：宁波市人大常委会委员，2024年7月31日接受辞职（因到龄退休，常委会第十九次会议，第\d+条）/,
+    );
   });
 
   it("方勤's posts are gained by appointment, and so are posts outside the congress (曹敬之, 决定任命)", () => {
     const s = seedWorkspace();
     const { gained } = json<Diff>(['diff', '--from', '15', '--to', '19'], s.db).posts;
     expect(gained.filter((c) => c.name === '方勤').map((c) => c.postName)).toHaveLength(4);
-    expect(gained.find((c) => c.name === '曹敬之')).toMatchObject({ postName: '宁波市发展和改革委员会主任', cause: { act: 'decided-appointed' } });
+    expect(gained.find((c) => c.name === '曹敬之')).toMatchObject({
+      postName: '宁波市发展和改革委员会主任',
+      cause: { act: 'decided-appointed' },
+    });
     const out = text(['diff', '--from', '15', '--to', '19'], s.db);
     expect(out).toMatch(/ {2}方勤：宁波市人大常委会副秘书长，2024年7月31日任命（常委会第十九次会议，第\d+条）/);
   });
@@ -87,7 +97,10 @@ describe('posts gained and lost between the 15th and the 19th sessions', () => {
     const { gained, lost } = json<Diff>(['diff', '--from', '15', '--to', '19'], s.db).posts;
     expect(gained).toHaveLength(postsOf(appointing));
     expect(lost).toHaveLength(postsOf((a) => !appointing(a)));
-    expect(lost.find((c) => c.name === '陈莹')).toMatchObject({ postName: '余姚市人民检察院检察长', cause: { act: 'resignation-approved' } });
+    expect(lost.find((c) => c.name === '陈莹')).toMatchObject({
+      postName: '余姚市人民检察院检察长',
+      cause: { act: 'resignation-approved' },
+    });
     const out = text(['diff', '--from', '15', '--to', '19'], s.db);
     expect(out).toContain(`新任职务：${gained.length}项`);
     expect(out).toContain(`卸任职务：${lost.length}项`);
@@ -102,7 +115,12 @@ describe('posts gained and lost between the 15th and the 19th sessions', () => {
 describe('a post that ends with deputy status: a death recorded after the 19th session in a scratch copy (hypothetical, not in the record)', () => {
   it('the post 方勤 holds as a deputy is lost 相应终止 under the cascade rule, first as not yet recorded, then with the PostEnded that records it', () => {
     const s = seedWorkspace();
-    const died = s.write('died.json', { type: 'DeputyDied', source: { title: '测试文件', date: '2024-08-01' }, personId: 'fang-qin', date: '2024-08-01' });
+    const died = s.write('died.json', {
+      type: 'DeputyDied',
+      source: { title: '测试文件', date: '2024-08-01' },
+      personId: 'fang-qin',
+      date: '2024-08-01',
+    });
     expect(roster(['--db', s.db, 'record', died]).code).toBe(0);
     const before = json<Diff>(['diff', '--from', '19', '--to', '2024-08-31'], s.db).posts.lost;
     expect(before.map((c) => [c.postName, c.cause.kind, c.cause.eventSeq, c.finding?.ruleId])).toEqual([
@@ -135,7 +153,9 @@ describe("a person's history shows the posts and the personnel acts about them",
     expect(out).toMatch(/所任职务：\n {2}宁波市人大常委会委员：起始日期不详（第\d+条），2024年7月31日接受辞职（第\d+条）/);
     expect(out).toContain('    现任职务：宁波市人大财政经济委员会主任委员（起始日期不详）');
     expect(out).toContain('    接受辞职：宁波市人大常委会委员、宁波市人大财政经济委员会主任委员（因到龄退休，常委会第十九次会议）');
-    expect(out).toContain('    认定：辞去代表职务被接受，职务相应终止（宁波市人大常委会委员）；规则 cascade.resignation；依据 选举法（2020年修正）第五十六条第一款〔V〕');
+    expect(out).toContain(
+      '    认定：辞去代表职务被接受，职务相应终止（宁波市人大常委会委员）；规则 cascade.resignation；依据 选举法（2020年修正）第五十六条第一款〔V〕',
+    );
     const h = json<{ posts: { name: string; end?: { how: string } }[] }>(['history', 'huang-liqin'], s.db);
     expect(h.posts.map((p) => [p.name, p.end?.how])).toEqual([
       ['宁波市人大常委会委员', 'resignation-accepted'],
@@ -155,7 +175,13 @@ describe("a person's history shows the posts and the personnel acts about them",
 
   it('an oath that names the person (recorded in a scratch copy; the seed names nobody) joins her timeline', () => {
     const s = seedWorkspace();
-    const oath = s.write('oath.json', { type: 'OathTaken', source: { title: '测试文件' }, date: '2024-07-31', session: 19, personIds: ['fang-qin'] });
+    const oath = s.write('oath.json', {
+      type: 'OathTaken',
+      source: { title: '测试文件' },
+      date: '2024-07-31',
+      session: 19,
+      personIds: ['fang-qin'],
+    });
     expect(roster(['--db', s.db, 'record', oath]).code).toBe(0);
     expect(text(['history', '方勤'], s.db)).toContain(`#${SEED_EVENTS + 1} OathTaken 方勤，2024年7月31日`);
   });

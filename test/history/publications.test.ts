@@ -45,8 +45,15 @@ describe('a rule file changed after the report and the notice were published', (
     const findings = (JSON.parse(run.stdout) as Check).findings;
     const differs = findings.filter((f) => f.code === 'publication-differs');
     expect(differs.map((f) => f.personId)).toEqual(['zhu-huan']);
-    expect(differs[0]!.message).toContain('《测试公告》（2024年7月31日）公告朱欢的代表资格终止，但按现行规则和记录重新计算，朱欢在该日代表资格有效');
-    expect(findings).toContainEqual(expect.objectContaining({ code: 'stated-count-mismatch', message: expect.stringContaining('所述出缺代表8名，与根据记录计算的3名不一致') }));
+    expect(differs[0]!.message).toContain(
+      '《测试公告》（2024年7月31日）公告朱欢的代表资格终止，但按现行规则和记录重新计算，朱欢在该日代表资格有效',
+    );
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        code: 'stated-count-mismatch',
+        message: expect.stringContaining('所述出缺代表8名，与根据记录计算的3名不一致'),
+      }),
+    );
     expect(readFileSync(s.db, 'utf8')).toBe(before);
   });
 });

@@ -1,10 +1,10 @@
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SEED_EVENTS } from '../support/scenario.js';
 import type { EventInput } from '../../src/domain/events.js';
 import { HistoryApp } from '../../src/history/history-app.js';
 import { LowdbEventStore } from '../../src/store/lowdb-store.js';
 import { seedWorkspace } from '../support/cli.js';
+import { SEED_EVENTS } from '../support/scenario.js';
 
 const person = (id: string): EventInput => ({ type: 'PersonRegistered', source: { title: '测试文件' }, personId: id, name: id });
 const append = (store: LowdbEventStore, id: string, expectedSeq: number) =>
@@ -32,7 +32,9 @@ describe('bytes a killed writer left past the committed head', () => {
     const aside = readdirSync(dir).filter((f) => f.startsWith('roster.json.uncommitted-'));
     expect(aside).toHaveLength(1);
     expect(readFileSync(`${dir}/${aside[0]}`, 'utf8')).toBe(torn);
-    expect(await new HistoryApp(store).verify()).toEqual(expect.objectContaining({ ok: true, count: SEED_EVENTS + 2, uncommittedBytes: 0 }));
+    expect(await new HistoryApp(store).verify()).toEqual(
+      expect.objectContaining({ ok: true, count: SEED_EVENTS + 2, uncommittedBytes: 0 }),
+    );
   });
 });
 
@@ -65,7 +67,9 @@ describe('a writer whose expected sequence number is behind the log', () => {
   it('is refused with a conflict and the log is unchanged', async () => {
     const { db, store } = await log();
     const before = readFileSync(db, 'utf8');
-    await expect(append(store, 'late', SEED_EVENTS)).rejects.toThrow(`记录已被他人更新（预期最后序号 ${SEED_EVENTS}，实为 ${SEED_EVENTS + 1}），请重试`);
+    await expect(append(store, 'late', SEED_EVENTS)).rejects.toThrow(
+      `记录已被他人更新（预期最后序号 ${SEED_EVENTS}，实为 ${SEED_EVENTS + 1}），请重试`,
+    );
     expect(readFileSync(db, 'utf8')).toBe(before);
   });
 });

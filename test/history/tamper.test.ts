@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SEED_EVENTS } from '../support/scenario.js';
 import { chainHash } from '../../src/history/chain.js';
 import { roster, seedWorkspace } from '../support/cli.js';
+import { SEED_EVENTS } from '../support/scenario.js';
 
 /** A log of the seed plus one recorded event, and a way to rewrite its lines as a tamperer would. */
 function recordedLog() {

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EventInput } from '../../src/domain/events.js';
 import { congress, opening, person, session, src } from '../support/builders.js';
-import { copyRules } from '../support/scenario.js';
 import { decided, givenPosts, held, ORGANS, rulesWithSettings } from '../support/posts.js';
+import { copyRules } from '../support/scenario.js';
 
 /** 甲 is a deputy holding a 常委会 seat, a 财经委 seat, the 代表资格审查委员会 seat and an office post. */
 const base: EventInput[] = [
@@ -20,7 +20,10 @@ const base: EventInput[] = [
   session(2, '2024-06-30'),
 ];
 
-const ending = (type: 'DeputyRecalled' | 'DeputyResignationAccepted' | 'DeputyDied' | 'DeputyTransferredOut', date = '2024-06-01'): EventInput =>
+const ending = (
+  type: 'DeputyRecalled' | 'DeputyResignationAccepted' | 'DeputyDied' | 'DeputyTransferredOut',
+  date = '2024-06-01',
+): EventInput =>
   type === 'DeputyTransferredOut'
     ? { type, source: src(date, 2), personId: 'jia', date, movement: 'transferred' }
     : { type, source: src(date, 2), personId: 'jia', date };
@@ -34,7 +37,8 @@ async function outcomes(events: EventInput[], rulesDir?: string) {
       (entry?.items ?? []).map((i) => [
         `${i.organName}${i.tenure.post.title}`,
         {
-          outcome: i.consequence?.outcome.type === 'post-ends' ? i.consequence.outcome.params.mode : i.consequence?.outcome.type ?? 'none',
+          outcome:
+            i.consequence?.outcome.type === 'post-ends' ? i.consequence.outcome.params.mode : (i.consequence?.outcome.type ?? 'none'),
           rule: i.consequence?.ruleId,
           citation: i.consequence?.citation.text,
           order: i.order,
@@ -77,15 +81,27 @@ describe('a deputy with a standing-committee seat resigns as deputy', () => {
       outcome: '相应终止',
       citation: '选举法（2020年修正）第五十六条第一款',
     });
-    const in2016 = [...base.map((e) => (e.type === 'SessionHeld' && e.session === 2 ? session(2, '2016-06-30') : e)), ending('DeputyResignationAccepted', '2016-06-01')];
-    const early = in2016.map((e) => (e.type === 'SessionHeld' && e.session === 1 ? session(1, '2016-01-10') : e.type === 'OpeningBalanceStated' ? opening(5, '2016-01-10', [{ personId: 'jia', electingUnit: '甲区' }], 1) : e));
+    const in2016 = [
+      ...base.map((e) => (e.type === 'SessionHeld' && e.session === 2 ? session(2, '2016-06-30') : e)),
+      ending('DeputyResignationAccepted', '2016-06-01'),
+    ];
+    const early = in2016.map((e) =>
+      e.type === 'SessionHeld' && e.session === 1
+        ? session(1, '2016-01-10')
+        : e.type === 'OpeningBalanceStated'
+          ? opening(5, '2016-01-10', [{ personId: 'jia', electingUnit: '甲区' }], 1)
+          : e,
+    );
     expect((await outcomes(early)).byTitle['某市人大常委会委员']).toMatchObject({ citation: '选举法（2015年修正）第五十五条' });
   });
 });
 
 describe('a deputy with a standing-committee seat dies (another ground, legal brief D3)', () => {
   it('by default the dependent seats end by the eligibility rules and practice', async () => {
-    expect((await outcomes([...base, ending('DeputyDied')])).byTitle['某市人大常委会委员']).toMatchObject({ outcome: '相应终止', rule: 'cascade.other-grounds' });
+    expect((await outcomes([...base, ending('DeputyDied')])).byTitle['某市人大常委会委员']).toMatchObject({
+      outcome: '相应终止',
+      rule: 'cascade.other-grounds',
+    });
   });
 
   it('switched off in rules/settings.json, no rule ends them, and check still reports the seat held by a non-deputy', async () => {
@@ -114,7 +130,10 @@ describe('a deputy holding an office post is transferred out of the region', () 
 
 describe('a deputy with a standing-committee seat is suspended', () => {
   it('suspension is not termination: nothing cascades and no seat is reported', async () => {
-    const s = await outcomes([...base, { type: 'DeputySuspended', source: src('2024-06-01', 2), personId: 'jia', date: '2024-06-01', ground: 'criminal-custody' }]);
+    const s = await outcomes([
+      ...base,
+      { type: 'DeputySuspended', source: src('2024-06-01', 2), personId: 'jia', date: '2024-06-01', ground: 'criminal-custody' },
+    ]);
     expect(s.analysis.cascades).toEqual([]);
     expect(s.codes).not.toContain('dependent-post-still-held');
   });

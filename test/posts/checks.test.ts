@@ -11,14 +11,25 @@ const record: EventInput[] = [
   person('bing', '丙'),
   opening(5, '2024-01-10', [{ personId: 'jia', electingUnit: '甲区' }], 1),
   ...ORGANS,
-  { type: 'SessionHeld', source: src('2024-07-31', 2), session: 2, date: '2024-07-31', agenda: [{ item: 1, title: '代表资格审查' }, { item: 2, title: '人事任免' }] },
+  {
+    type: 'SessionHeld',
+    source: src('2024-07-31', 2),
+    session: 2,
+    date: '2024-07-31',
+    agenda: [
+      { item: 1, title: '代表资格审查' },
+      { item: 2, title: '人事任免' },
+    ],
+  },
 ];
 
 const codes = async (extra: EventInput[]) => (await givenPosts([...record, ...extra])).codes;
 
 describe('the standing committee appoints a special-committee member', () => {
   it('someone who is not a deputy cannot be appointed to a special committee', async () => {
-    expect(await codes([decided('bing', 'appointed', [['fec', '委员']], '2024-07-31', { session: 2 })])).toContain('appointment-requires-deputy');
+    expect(await codes([decided('bing', 'appointed', [['fec', '委员']], '2024-07-31', { session: 2 })])).toContain(
+      'appointment-requires-deputy',
+    );
   });
 
   it('a by-elected deputy confirmed under an earlier agenda item of the same session may be appointed', async () => {
@@ -44,27 +55,37 @@ describe('the standing committee appoints a special-committee member', () => {
     const f = s.checks.find((c) => c.code === 'appointment-not-allowed');
     expect(f?.level).toBe('error');
     expect(f?.message).toContain('地方组织法（2022年修正）第三十四条第一款');
-    expect(await codes([decided('jia', 'appointed', [['fec', '副主任委员']], '2024-07-31', { session: 2 })])).not.toContain('appointment-not-allowed');
+    expect(await codes([decided('jia', 'appointed', [['fec', '副主任委员']], '2024-07-31', { session: 2 })])).not.toContain(
+      'appointment-not-allowed',
+    );
   });
 });
 
 describe('the 代表资格审查委员会 is drawn from the standing committee', () => {
   it('appointing someone without a standing-committee seat is an error', async () => {
-    expect(await codes([decided('jia', 'appointed', [['cred', '委员']], '2024-07-31', { session: 2 })])).toContain('appointment-requires-standing-committee-seat');
-    expect(await codes([held('jia', 'sc', '委员'), decided('jia', 'appointed', [['cred', '委员']], '2024-07-31', { session: 2 })])).not.toContain(
+    expect(await codes([decided('jia', 'appointed', [['cred', '委员']], '2024-07-31', { session: 2 })])).toContain(
       'appointment-requires-standing-committee-seat',
     );
+    expect(
+      await codes([held('jia', 'sc', '委员'), decided('jia', 'appointed', [['cred', '委员']], '2024-07-31', { session: 2 })]),
+    ).not.toContain('appointment-requires-standing-committee-seat');
   });
 });
 
 describe('a standing-committee member takes a post in another state organ (地方组织法 art. 47)', () => {
   it('holding a government post at the same time is an error', async () => {
-    const s = await givenPosts([...record, held('jia', 'sc', '委员'), decided('jia', 'decided-appointed', [['gov', '副市长']], '2024-07-31', { session: 2 })]);
+    const s = await givenPosts([
+      ...record,
+      held('jia', 'sc', '委员'),
+      decided('jia', 'decided-appointed', [['gov', '副市长']], '2024-07-31', { session: 2 }),
+    ]);
     expect(s.checks.find((c) => c.code === 'incompatible-posts')).toMatchObject({ level: 'error' });
   });
 
   it('a supervisory post is barred as well under the 2022 revision, which added 监察机关', async () => {
-    expect(await codes([held('jia', 'sc', '委员'), decided('jia', 'appointed', [['sup', '委员']], '2024-07-31', { session: 2 })])).toContain('incompatible-posts');
+    expect(
+      await codes([held('jia', 'sc', '委员'), decided('jia', 'appointed', [['sup', '委员']], '2024-07-31', { session: 2 })]),
+    ).toContain('incompatible-posts');
   });
 
   it('once the standing-committee seat is resigned, the overlap is only a warning', async () => {
@@ -78,9 +99,9 @@ describe('a standing-committee member takes a post in another state organ (地�
   });
 
   it('a post that is not a standing-committee seat (副秘书长) is not barred', async () => {
-    expect(await codes([held('jia', 'sc', '副秘书长'), decided('jia', 'decided-appointed', [['gov', '副市长']], '2024-07-31', { session: 2 })])).not.toContain(
-      'incompatible-posts',
-    );
+    expect(
+      await codes([held('jia', 'sc', '副秘书长'), decided('jia', 'decided-appointed', [['gov', '副市长']], '2024-07-31', { session: 2 })]),
+    ).not.toContain('incompatible-posts');
   });
 });
 
@@ -103,13 +124,18 @@ describe('the oath owed for an appointment', () => {
   });
 
   it('an OathTaken naming the person discharges it', async () => {
-    const s = await givenPosts([...record, appoint, { type: 'OathTaken', source: src('2024-07-31', 2), date: '2024-07-31', session: 2, personIds: ['bing'] }], { session: 2 });
+    const s = await givenPosts(
+      [...record, appoint, { type: 'OathTaken', source: src('2024-07-31', 2), date: '2024-07-31', session: 2, personIds: ['bing'] }],
+      { session: 2 },
+    );
     expect(s.analysis.oathsOwed[0]?.status).toBe('taken');
     expect(s.codes).not.toContain('oath-not-recorded');
   });
 
   it('an OathTaken naming someone unregistered is refused', async () => {
-    expect(await codes([appoint, { type: 'OathTaken', source: src('2024-07-31', 2), date: '2024-07-31', personIds: ['nobody'] }])).toContain('unknown-person');
+    expect(
+      await codes([appoint, { type: 'OathTaken', source: src('2024-07-31', 2), date: '2024-07-31', personIds: ['nobody'] }]),
+    ).toContain('unknown-person');
   });
 });
 

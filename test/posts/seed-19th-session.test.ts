@@ -18,14 +18,35 @@ describe('the 19th session of the 16th Ningbo standing committee: posts of the d
   it('lists all eight deputies whose status ended, in the order of the record', async () => {
     const { analysis, derivation } = await seed();
     expect(analysis.cascades.map((c) => derivation.state.persons[c.personId]?.name)).toEqual([
-      '朱欢', '徐伟斌', '何国强', '王安静', '莫鼎革', '陈庆丰', '黄利琴', '马荧波',
+      '朱欢',
+      '徐伟斌',
+      '何国强',
+      '王安静',
+      '莫鼎革',
+      '陈庆丰',
+      '黄利琴',
+      '马荧波',
     ]);
   });
 
   it('黄利琴 resigned as deputy, so her 常委会 seat and 财政经济委员会 chair end (选举法 2020 art. 56), matched by the decision accepting her resignation', async () => {
     expect(itemsOf((await seed()).cascadeOf('黄利琴'))).toEqual([
-      { post: '宁波市人大常委会委员', requirement: 'deputy', consequence: '相应终止', advisory: undefined, citation: '选举法（2020年修正）第五十六条第一款', endedBy: 'resignation-accepted' },
-      { post: '宁波市人大财政经济委员会主任委员', requirement: 'deputy', consequence: '相应终止', advisory: undefined, citation: '选举法（2020年修正）第五十六条第一款', endedBy: 'resignation-accepted' },
+      {
+        post: '宁波市人大常委会委员',
+        requirement: 'deputy',
+        consequence: '相应终止',
+        advisory: undefined,
+        citation: '选举法（2020年修正）第五十六条第一款',
+        endedBy: 'resignation-accepted',
+      },
+      {
+        post: '宁波市人大财政经济委员会主任委员',
+        requirement: 'deputy',
+        consequence: '相应终止',
+        advisory: undefined,
+        citation: '选举法（2020年修正）第五十六条第一款',
+        endedBy: 'resignation-accepted',
+      },
     ]);
   });
 

@@ -64,7 +64,10 @@ describe('the posts in the roster of the 16th Ningbo congress, around the 19th s
     writeFileSync(db, readFileSync(SEED_DATA));
     const r = await roster(db, 'export-roster', '--format', 'csv', '--as-of', '2024-07-30');
     expect(r.code, r.stderr).toBe(0);
-    const [header, ...rows] = r.stdout.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const [header, ...rows] = r.stdout
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     const column = header!.split(',').indexOf('职务');
     expect(column).toBeGreaterThan(0);
     const row = rows.find((x) => x.includes(',朱欢,'))!;
@@ -90,10 +93,20 @@ describe('the Popolo export of the 16th Ningbo congress: organs, posts and tenur
   it('the organs are organizations classified by kind, each committee and office under its parent', async () => {
     const p = await seedPopolo('2024-07-31');
     expect(p.organizations).toContainEqual(
-      expect.objectContaining({ id: 'organ/ningbo-sc', name: '宁波市人大常委会', classification: 'standing-committee', parent_id: 'organ/ningbo-congress' }),
+      expect.objectContaining({
+        id: 'organ/ningbo-sc',
+        name: '宁波市人大常委会',
+        classification: 'standing-committee',
+        parent_id: 'organ/ningbo-congress',
+      }),
     );
     expect(p.organizations).toContainEqual(
-      expect.objectContaining({ id: 'organ/ningbo-sc-office', name: '宁波市人大常委会办公厅', classification: 'working-body', parent_id: 'organ/ningbo-sc' }),
+      expect.objectContaining({
+        id: 'organ/ningbo-sc-office',
+        name: '宁波市人大常委会办公厅',
+        classification: 'working-body',
+        parent_id: 'organ/ningbo-sc',
+      }),
     );
     // 宁波市人民政府 has no parent in the record, so none is given.
     expect(p.organizations.find((o) => o.id === 'organ/ningbo-government')).not.toHaveProperty('parent_id');
@@ -103,10 +116,18 @@ describe('the Popolo export of the 16th Ningbo congress: organs, posts and tenur
     const p = await seedPopolo('2024-07-31');
     const [seat, ...more] = membershipsOf(p, '黄利琴', 'organ/ningbo-sc');
     expect(more).toEqual([]);
-    expect(seat).toMatchObject({ post_id: 'post/ningbo-sc/委员', role: '委员', end_date: '2024-07-31', end_reason: 'resignation-accepted', end_reason_label: '接受辞职' });
+    expect(seat).toMatchObject({
+      post_id: 'post/ningbo-sc/委员',
+      role: '委员',
+      end_date: '2024-07-31',
+      end_reason: 'resignation-accepted',
+      end_reason_label: '接受辞职',
+    });
     expect(seat).not.toHaveProperty('start_date');
     expect(p.meta.post_end_reasons).toContain(seat!.end_reason);
-    expect(p.posts).toContainEqual(expect.objectContaining({ id: 'post/ningbo-sc/委员', label: '宁波市人大常委会委员', organization_id: 'organ/ningbo-sc' }));
+    expect(p.posts).toContainEqual(
+      expect.objectContaining({ id: 'post/ningbo-sc/委员', label: '宁波市人大常委会委员', organization_id: 'organ/ningbo-sc' }),
+    );
   });
 
   it('as of 2024-07-30 the same membership has not ended', async () => {

@@ -7,14 +7,24 @@ import { freshStore, roster } from '../support/roster-cli.js';
 import { SEED_DATA, tempDir } from '../support/scenario.js';
 import { deputies, rowOf, sheetText, writeWorkbook } from '../support/workbooks.js';
 
-const SETUP = [congress({ quota: 12, units: [{ name: '甲区', quota: 4 }, { name: '乙区' }] }), session(1, '2026-01-10'), session(2, '2026-06-30')];
+const SETUP = [
+  congress({ quota: 12, units: [{ name: '甲区', quota: 4 }, { name: '乙区' }] }),
+  session(1, '2026-01-10'),
+  session(2, '2026-06-30'),
+];
 
 /** A roster with details in every column, loaded at session 1. */
 async function loaded() {
   const dir = tempDir('roster-export-');
   const db = await freshStore(SETUP, dir);
   const rows = [
-    ...deputies('甲区', 3, { ethnicity: '汉族', party: '中共党员', birth: '1970.05', confirmed: '2026-01-10', affiliation: '某公司总经理' }),
+    ...deputies('甲区', 3, {
+      ethnicity: '汉族',
+      party: '中共党员',
+      birth: '1970.05',
+      confirmed: '2026-01-10',
+      affiliation: '某公司总经理',
+    }),
     ...deputies('乙区', 2, { ethnicity: '回族', party: '无党派', birth: '1981年12月' }),
   ].map(rowOf);
   rows.push(rowOf({ name: '阿不都·热合曼', unit: '乙区', gender: '男', ethnicity: '维吾尔族', birth: '1965-03-08' }, 6));
@@ -37,7 +47,9 @@ describe('a roster exported to xlsx and loaded into a fresh store', () => {
 
     const a = await sheetText(first, '代表名册');
     expect(a).toHaveLength(8);
-    expect(a[2]).toEqual(expect.arrayContaining(['甲区代表1', '男', '汉族', '1970-05', '中共党员', '甲区', '某公司总经理', '2026-01-10', '代表资格有效']));
+    expect(a[2]).toEqual(
+      expect.arrayContaining(['甲区代表1', '男', '汉族', '1970-05', '中共党员', '甲区', '某公司总经理', '2026-01-10', '代表资格有效']),
+    );
     expect(await sheetText(second, '代表名册')).toEqual(a);
     const headcount = async (file: string) => JSON.parse((await roster(file, 'headcount', '--session', '2', '--json')).stdout).byUnit;
     expect(await headcount(fresh)).toEqual(await headcount(db));
@@ -87,7 +99,9 @@ describe('a roster exported after a deputy’s status ended', () => {
     const r = await roster(db, 'export-roster', '--format', 'csv');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.startsWith('\uFEFF序号,人员编号,姓名')).toBe(true);
-    expect(r.stdout).toMatch(/甲区代表2,女,汉族,1970-05,中共党员,甲区,某公司总经理,2026-01-10,代表资格终止,2026-05-20,调离本行政区域,termination\.transferred-out,代表法（2025年修正）第六十二条第一款第（一）项/);
+    expect(r.stdout).toMatch(
+      /甲区代表2,女,汉族,1970-05,中共党员,甲区,某公司总经理,2026-01-10,代表资格终止,2026-05-20,调离本行政区域,termination\.transferred-out,代表法（2025年修正）第六十二条第一款第（一）项/,
+    );
   });
 
   it('loaded into a fresh store, the export gives the same counted roster; the ended mandate is listed as not loaded', async () => {
@@ -102,7 +116,11 @@ describe('a roster exported after a deputy’s status ended', () => {
     const second = path.join(dir, 'fresh.xlsx');
     expect((await roster(fresh, 'export-roster', '--format', 'xlsx', '-o', second)).code).toBe(0);
     // The same people, details, units, confirmation dates and status (序号 and 状态变更日期 aside).
-    const counted = (rows: string[][]) => rows.slice(2).filter((row) => row[10] === '代表资格有效').map((row) => [...row.slice(1, 11)]);
+    const counted = (rows: string[][]) =>
+      rows
+        .slice(2)
+        .filter((row) => row[10] === '代表资格有效')
+        .map((row) => [...row.slice(1, 11)]);
     const before = counted(await sheetText(first, '代表名册'));
     expect(before).toHaveLength(5);
     expect(counted(await sheetText(second, '代表名册'))).toEqual(before);
@@ -154,8 +172,14 @@ describe('the embedded 16th Ningbo congress', () => {
     writeFileSync(db, readFileSync(SEED_DATA));
     // The eight named in the credentials report, then invented names for the rest of the 484.
     const known = [
-      ['朱欢', '江北区'], ['徐伟斌', '镇海区'], ['何国强', '余姚市'], ['王安静', '象山县'],
-      ['莫鼎革', '象山县'], ['陈庆丰', '镇海区'], ['黄利琴', '鄞州区'], ['马荧波', '慈溪市'],
+      ['朱欢', '江北区'],
+      ['徐伟斌', '镇海区'],
+      ['何国强', '余姚市'],
+      ['王安静', '象山县'],
+      ['莫鼎革', '象山县'],
+      ['陈庆丰', '镇海区'],
+      ['黄利琴', '鄞州区'],
+      ['马荧波', '慈溪市'],
     ].map(([name, unit]) => ({ name: name!, unit: unit! }));
     const units = ['江北区', '镇海区', '余姚市', '象山县', '鄞州区', '慈溪市'];
     const others = Array.from({ length: 476 }, (_, i) => ({ name: `测试代表${i + 1}`, unit: units[i % units.length]! }));
@@ -173,7 +197,11 @@ describe('the embedded 16th Ningbo congress', () => {
     expect((await roster(db, 'check')).code).toBe(0);
 
     // Every deputy now has a name: the roster of the 19th session is checked against the record.
-    const byElected = [['方勤', '鄞州区'], ['竺培楠', '鄞州区'], ['汪闻勇', '慈溪市']].map(([name, unit]) => ({ name: name!, unit: unit! }));
+    const byElected = [
+      ['方勤', '鄞州区'],
+      ['竺培楠', '鄞州区'],
+      ['汪闻勇', '慈溪市'],
+    ].map(([name, unit]) => ({ name: name!, unit: unit! }));
     const at19 = await writeWorkbook(dir, { rows: [...others, ...byElected].map(rowOf) }, 'session-19.xlsx');
     const agrees = await roster(db, 'import-roster', at19, '--session', '19');
     expect(agrees.code, agrees.stdout).toBe(0);

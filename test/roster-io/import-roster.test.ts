@@ -5,7 +5,7 @@ import { congress, session } from '../support/builders.js';
 import { importInto } from '../support/import-in-process.js';
 import { freshStore, roster } from '../support/roster-cli.js';
 import { tempDir } from '../support/scenario.js';
-import { deputies, HEADERS, rowOf, writeCsv, writeWorkbook, type Cell } from '../support/workbooks.js';
+import { type Cell, deputies, HEADERS, rowOf, writeCsv, writeWorkbook } from '../support/workbooks.js';
 
 /** An invented city congress: 甲区 has a quota of 3, 乙区 none recorded; session 1 on 2026-01-10. */
 const SETUP = [congress({ quota: 20, units: [{ name: '甲区', quota: 3 }, { name: '乙区' }] }), session(1, '2026-01-10')];
@@ -99,8 +99,14 @@ describe('a roster with problems is refused as a whole, each problem named by sh
   });
 
   it('the same name and birth date under two electing units is one person in two seats', async () => {
-    const rows = [...VALID, rowOf({ name: '某人', unit: '甲区', birth: '1970.05' }, 8), rowOf({ name: '某 人', unit: '乙区', birth: '1970年5月' }, 9)];
-    expect(await problems(rows)).toContain('第10行 G列（选举单位）：某人（出生年月1970-05）已在第9行列为甲区的代表，同一人不能由两个选举单位选出');
+    const rows = [
+      ...VALID,
+      rowOf({ name: '某人', unit: '甲区', birth: '1970.05' }, 8),
+      rowOf({ name: '某 人', unit: '乙区', birth: '1970年5月' }, 9),
+    ];
+    expect(await problems(rows)).toContain(
+      '第10行 G列（选举单位）：某人（出生年月1970-05）已在第9行列为甲区的代表，同一人不能由两个选举单位选出',
+    );
   });
 
   it('more deputies for an electing unit than its quota is reported with every row of that unit', async () => {
@@ -201,7 +207,9 @@ describe('header rows as clerks lay them out', () => {
     const { db, dir } = store();
     const headers = [HEADERS.map((h) => (h === '姓名' ? '代表' : h))];
     const file = await writeWorkbook(dir, { headers, rows: VALID });
-    expect((await importInto(db, file, { session: 1 })).report).toContain('前20行中没有找到“姓名”表头；如表头另有写法，请用 --map 表头=name 指定');
+    expect((await importInto(db, file, { session: 1 })).report).toContain(
+      '前20行中没有找到“姓名”表头；如表头另有写法，请用 --map 表头=name 指定',
+    );
     const { result, report } = await importInto(db, file, { session: 1, map: ['代表=name'] });
     expect(result.ok, report).toBe(true);
     const twice = await roster(db, 'import-roster', '--map', '代表=name', '--map', '备考=note', file, '--session', '1', '--dry-run');
@@ -261,7 +269,9 @@ describe('a roster as CSV', () => {
 
   it('a CSV problem is named by row and column like a sheet’s', async () => {
     const { db, dir } = store();
-    const { report } = await importInto(db, writeCsv(dir, [...VALID, rowOf({ name: '某人', unit: '乙区', birth: '去年' }, 8)]), { session: 1 });
+    const { report } = await importInto(db, writeCsv(dir, [...VALID, rowOf({ name: '某人', unit: '乙区', birth: '去年' }, 8)]), {
+      session: 1,
+    });
     expect(report).toContain('工作表“roster.csv” 第9行 E列（出生年月）：出生年月：“去年”不是日期');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeName, normalizeText, NAME_DOT } from '../../src/roster-io/normalize.js';
+import { NAME_DOT, normalizeName, normalizeText } from '../../src/roster-io/normalize.js';
 
 describe('a name as clerks type it', () => {
   it('loses stray, ideographic and no-break spaces', () => {
@@ -7,7 +7,8 @@ describe('a name as clerks type it', () => {
   });
 
   it('writes the separating dot of a transliterated name as U+00B7 whatever dot was typed', () => {
-    for (const dot of ['·', '・', '･', '•', '‧', '.', '．', '∙', '⋅']) expect(normalizeName(`阿不都${dot}热合曼`)).toBe(`阿不都${NAME_DOT}热合曼`);
+    for (const dot of ['·', '・', '･', '•', '‧', '.', '．', '∙', '⋅'])
+      expect(normalizeName(`阿不都${dot}热合曼`)).toBe(`阿不都${NAME_DOT}热合曼`);
   });
 
   it('is composed to NFC, so the same name typed two ways compares equal', () => {

@@ -3,7 +3,12 @@ import type { EventInput } from '../../src/domain/events.js';
 import { congress, opening, person, session, src } from '../support/builders.js';
 import { given } from '../support/scenario.js';
 
-const base: EventInput[] = [congress(), session(1, '2005-01-10'), person('a', '代表甲'), opening(10, '2005-01-10', [{ personId: 'a', electingUnit: '甲区' }], 1)];
+const base: EventInput[] = [
+  congress(),
+  session(1, '2005-01-10'),
+  person('a', '代表甲'),
+  opening(10, '2005-01-10', [{ personId: 'a', electingUnit: '甲区' }], 1),
+];
 const resigned = (date: string): EventInput => ({ type: 'DeputyResignationAccepted', source: src(date), personId: 'a', date });
 const died = (date: string): EventInput => ({ type: 'DeputyDied', source: src(date), personId: 'a', date });
 

@@ -6,8 +6,19 @@ import { loadRuleBook } from '../../src/engine/rule-book.js';
 import { congress, opening, person, session, src } from '../support/builders.js';
 import { copyRules, given } from '../support/scenario.js';
 
-const base: EventInput[] = [congress(), session(1, '2024-01-10'), person('a', '代表甲'), opening(10, '2024-01-10', [{ personId: 'a', electingUnit: '甲区' }], 1)];
-const detained: EventInput = { type: 'DeputySuspended', source: src('2024-04-01'), personId: 'a', date: '2024-04-01', ground: 'administrative-detention' };
+const base: EventInput[] = [
+  congress(),
+  session(1, '2024-01-10'),
+  person('a', '代表甲'),
+  opening(10, '2024-01-10', [{ personId: 'a', electingUnit: '甲区' }], 1),
+];
+const detained: EventInput = {
+  type: 'DeputySuspended',
+  source: src('2024-04-01'),
+  personId: 'a',
+  date: '2024-04-01',
+  ground: 'administrative-detention',
+};
 
 // biome-ignore lint/suspicious/noExplicitAny: tests edit arbitrary rule JSON the way a clerk would by hand
 function edit(dir: string, file: string, change: (json: any) => void): string {

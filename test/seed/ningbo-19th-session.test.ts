@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseDataFile } from '../../src/store/data-file.js';
+import { check } from '../../src/checks/consistency.js';
 import { derive } from '../../src/engine/derive.js';
 import { createEvaluator } from '../../src/engine/evaluator.js';
 import { loadRuleBook } from '../../src/engine/rule-book.js';
 import { ledger } from '../../src/ledger/headcount.js';
-import { check } from '../../src/checks/consistency.js';
+import { parseDataFile } from '../../src/store/data-file.js';
 import { RULES_DIR, SEED_DATA } from '../support/scenario.js';
 
 async function seed() {

@@ -3,7 +3,13 @@ import type { EventInput } from '../../src/domain/events.js';
 
 const src = (date?: string, session?: number) => ({ title: '测试文件', ...(date ? { date } : {}), ...(session ? { session } : {}) });
 
-export function congress(opts: { quota?: number; level?: 'national' | 'provincial' | 'municipal' | 'county' | 'township'; units?: { name: string; quota?: number }[] } = {}): EventInput {
+export function congress(
+  opts: {
+    quota?: number;
+    level?: 'national' | 'provincial' | 'municipal' | 'county' | 'township';
+    units?: { name: string; quota?: number }[];
+  } = {},
+): EventInput {
   return {
     type: 'CongressConstituted',
     source: src(),
@@ -29,7 +35,12 @@ export function person(personId: string, name = personId): EventInput {
   return { type: 'PersonRegistered', source: src(), personId, name };
 }
 
-export function opening(count: number, date: string, members: { personId: string; electingUnit: string }[], sessionNo?: number): EventInput {
+export function opening(
+  count: number,
+  date: string,
+  members: { personId: string; electingUnit: string }[],
+  sessionNo?: number,
+): EventInput {
   return { type: 'OpeningBalanceStated', source: src(date, sessionNo), date, count, members, ...(sessionNo ? { session: sessionNo } : {}) };
 }
 

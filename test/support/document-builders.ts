@@ -2,10 +2,11 @@
  * Builders for the events documents read, for invented congresses: facts a test states, not facts
  * about real people. Complements builders.ts (congress, session, opening, reviewed …).
  */
+
+import { type DocumentOptions, documentInput } from '../../src/documents/document-kind.js';
+import { documentKind } from '../../src/documents/kinds.js';
 import type { EventInput } from '../../src/domain/events.js';
 import type { OrganKind, PersonnelAct, PersonnelList, Proposer } from '../../src/domain/posts.js';
-import { documentInput, type DocumentOptions } from '../../src/documents/document-kind.js';
-import { documentKind } from '../../src/documents/kinds.js';
 import { derive } from '../../src/engine/derive.js';
 import { createEvaluator } from '../../src/engine/evaluator.js';
 import { loadRuleBook } from '../../src/engine/rule-book.js';
@@ -48,7 +49,14 @@ export function personWith(personId: string, name: string, affiliation?: string)
 }
 
 export function transferred(personId: string, date: string, circumstances?: string): EventInput {
-  return { type: 'DeputyTransferredOut', source: src(date), personId, date, movement: 'transferred', ...(circumstances ? { circumstances } : {}) };
+  return {
+    type: 'DeputyTransferredOut',
+    source: src(date),
+    personId,
+    date,
+    movement: 'transferred',
+    ...(circumstances ? { circumstances } : {}),
+  };
 }
 
 export function resigned(
@@ -72,22 +80,56 @@ export function deprived(personId: string, date: string): EventInput {
 }
 
 export function byElected(personId: string, electingUnit: string, date: string, electedBy?: string): EventInput {
-  return { type: 'DeputyElected', source: src(date), personId, electingUnit, kind: 'by-election', date, ...(electedBy ? { electedBy } : {}) };
+  return {
+    type: 'DeputyElected',
+    source: src(date),
+    personId,
+    electingUnit,
+    kind: 'by-election',
+    date,
+    ...(electedBy ? { electedBy } : {}),
+  };
 }
 
-export function voided(personId: string, date: string, sessionNo: number, voidGround?: 'basic-conditions' | 'procedure' | 'election-sabotage' | 'foreign-funding'): EventInput {
-  return { type: 'QualificationReviewed', source: src(date, sessionNo), personId, date, session: sessionNo, result: 'void', ...(voidGround ? { voidGround } : {}) };
+export function voided(
+  personId: string,
+  date: string,
+  sessionNo: number,
+  voidGround?: 'basic-conditions' | 'procedure' | 'election-sabotage' | 'foreign-funding',
+): EventInput {
+  return {
+    type: 'QualificationReviewed',
+    source: src(date, sessionNo),
+    personId,
+    date,
+    session: sessionNo,
+    result: 'void',
+    ...(voidGround ? { voidGround } : {}),
+  };
 }
 
 export function reportAdopted(sessionNo: number, date: string, explainedBy?: { name: string; capacity: string }): EventInput {
-  return { type: 'CredentialsReportAdopted', source: src(date, sessionNo), date, session: sessionNo, ...(explainedBy ? { explainedBy } : {}), stated: {} };
+  return {
+    type: 'CredentialsReportAdopted',
+    source: src(date, sessionNo),
+    date,
+    session: sessionNo,
+    ...(explainedBy ? { explainedBy } : {}),
+    stated: {},
+  };
 }
 
 /**
  * The documents of one kind for a session of an invented record, built as `roster doc` builds them:
  * through the rules (the project's, or a copy a test edited) and the session's post analysis.
  */
-export async function documentsOf(events: readonly EventInput[], kind: string, session: number, options: DocumentOptions = {}, rulesDir = RULES_DIR) {
+export async function documentsOf(
+  events: readonly EventInput[],
+  kind: string,
+  session: number,
+  options: DocumentOptions = {},
+  rulesDir = RULES_DIR,
+) {
   const evaluator = createEvaluator(loadRuleBook(rulesDir));
   const d = await derive(stampAll(events), evaluator);
   return documentKind(kind)!.build(await documentInput(d, evaluator, session), session, options);
@@ -100,7 +142,16 @@ export function organNamed(
   name: string,
   opts: { parentId?: string; localName?: string; shortForms?: string[] } = {},
 ): EventInput {
-  return { type: 'OrganRegistered', source: src(), organId, name, kind, shortForms: opts.shortForms ?? [], ...(opts.parentId ? { parentId: opts.parentId } : {}), ...(opts.localName ? { localName: opts.localName } : {}) };
+  return {
+    type: 'OrganRegistered',
+    source: src(),
+    organId,
+    name,
+    kind,
+    shortForms: opts.shortForms ?? [],
+    ...(opts.parentId ? { parentId: opts.parentId } : {}),
+    ...(opts.localName ? { localName: opts.localName } : {}),
+  };
 }
 
 export function holds(personId: string, organId: string, title: string): EventInput {

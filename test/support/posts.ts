@@ -1,13 +1,13 @@
 /** Helpers for scenarios about posts: the seed record, a post analysis, and builders for post events. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { check } from '../../src/checks/consistency.js';
+import { postChecks } from '../../src/checks/posts.js';
 import type { EventInput, RosterEvent } from '../../src/domain/events.js';
 import type { OrganKind, PersonnelAct } from '../../src/domain/posts.js';
 import { derive } from '../../src/engine/derive.js';
 import { createEvaluator } from '../../src/engine/evaluator.js';
 import { loadRuleBook } from '../../src/engine/rule-book.js';
-import { postChecks } from '../../src/checks/posts.js';
-import { check } from '../../src/checks/consistency.js';
 import { analysePosts } from '../../src/posts/analysis.js';
 import { parseDataFile } from '../../src/store/data-file.js';
 import { src } from './builders.js';
@@ -24,7 +24,10 @@ export function seedEvents(): readonly RosterEvent[] {
 }
 
 /** Derive a record (seed events or stamped inputs) and analyse its posts, as the CLI does. */
-export async function givenPosts(events: readonly RosterEvent[] | readonly EventInput[], opts: { rulesDir?: string; session?: number } = {}) {
+export async function givenPosts(
+  events: readonly RosterEvent[] | readonly EventInput[],
+  opts: { rulesDir?: string; session?: number } = {},
+) {
   const evaluator = createEvaluator(loadRuleBook(opts.rulesDir ?? RULES_DIR));
   const stamped = events.length > 0 && 'seq' in events[0]! ? (events as RosterEvent[]) : stampAll(events as EventInput[]);
   const d = await derive(stamped, evaluator);
@@ -83,7 +86,9 @@ export const ORGANS: EventInput[] = [
 ];
 
 /** A scratch copy of rules/ whose settings.json a test edits; returns the folder. */
-export function rulesWithSettings(edit: (settings: { cascade: { otherGrounds: boolean }; oath: { judicialOathsByOwnOrgan: boolean } }) => void): string {
+export function rulesWithSettings(
+  edit: (settings: { cascade: { otherGrounds: boolean }; oath: { judicialOathsByOwnOrgan: boolean } }) => void,
+): string {
   const dir = copyRules();
   const file = path.join(dir, 'settings.json');
   const settings = JSON.parse(readFileSync(file, 'utf8'));

@@ -12,6 +12,7 @@ import { emptyDataFile } from '../../src/store/data-file.js';
 import { tempDir } from './scenario.js';
 
 const run = promisify(execFile);
+
 import { CLI } from './cli.js';
 
 export { CLI };

@@ -5,13 +5,13 @@
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { check } from '../../src/checks/consistency.js';
 import type { EventInput, RosterEvent } from '../../src/domain/events.js';
-import { derive, type Derivation } from '../../src/engine/derive.js';
+import { currentStatus, latestMandate } from '../../src/domain/roster.js';
+import { type Derivation, derive } from '../../src/engine/derive.js';
 import { createEvaluator } from '../../src/engine/evaluator.js';
 import { loadRuleBook } from '../../src/engine/rule-book.js';
-import { check } from '../../src/checks/consistency.js';
-import { ledger, type LedgerTarget } from '../../src/ledger/headcount.js';
-import { latestMandate, currentStatus } from '../../src/domain/roster.js';
+import { type LedgerTarget, ledger } from '../../src/ledger/headcount.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const RULES_DIR = path.join(ROOT, 'rules');

@@ -21,7 +21,18 @@ export interface Deputy {
 
 /** One roster row in the column order of `HEADERS`. */
 export function rowOf(d: Deputy, serial: number): Cell[] {
-  return [serial, d.name, d.gender ?? null, d.ethnicity ?? null, d.birth ?? null, d.party ?? null, d.unit, d.affiliation ?? null, d.confirmed ?? null, d.note ?? null];
+  return [
+    serial,
+    d.name,
+    d.gender ?? null,
+    d.ethnicity ?? null,
+    d.birth ?? null,
+    d.party ?? null,
+    d.unit,
+    d.affiliation ?? null,
+    d.confirmed ?? null,
+    d.note ?? null,
+  ];
 }
 
 /** `甲区代表1`, `甲区代表2` …: invented people for invented congresses. */

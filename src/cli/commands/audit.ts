@@ -1,5 +1,5 @@
 /** The audit queries: members, history, diff, log. */
-import { CommanderError, Option, type Command } from 'commander';
+import { type Command, CommanderError, Option } from 'commander';
 import { Day } from '../../domain/dates.js';
 import { EVENT_TYPES } from '../../domain/events.js';
 import { diff, history, log, members } from '../../history/audit.js';
@@ -38,7 +38,8 @@ export function auditCommands(program: Command, ctx: CliContext): void {
     .addOption(new Option('--as-of <date>', '截至日期 YYYY-MM-DD').argParser(parseDay))
     .action(async (opts: { session?: number; asOf?: string }) => {
       const app = ctx.app();
-      const target: LedgerTarget = opts.session !== undefined ? { session: opts.session } : opts.asOf !== undefined ? { asOf: opts.asOf } : await app.latestTarget();
+      const target: LedgerTarget =
+        opts.session !== undefined ? { session: opts.session } : opts.asOf !== undefined ? { asOf: opts.asOf } : await app.latestTarget();
       const m = members(await app.derivation(), target);
       ctx.print(m, formatMembers(m));
     });

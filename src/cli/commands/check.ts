@@ -11,7 +11,14 @@ export function checkCommand(program: Command, ctx: CliContext): void {
       const chain = await ctx.historyApp().verify();
       const tampered: CheckFinding[] = chain.ok
         ? []
-        : [{ level: 'error', code: 'tampered-log', message: `哈希链校验失败：${chain.problem?.message ?? chain.invalid}；详见 roster verify`, ...(chain.problem ? { eventSeq: chain.problem.seq } : {}) }];
+        : [
+            {
+              level: 'error',
+              code: 'tampered-log',
+              message: `哈希链校验失败：${chain.problem?.message ?? chain.invalid}；详见 roster verify`,
+              ...(chain.problem ? { eventSeq: chain.problem.seq } : {}),
+            },
+          ];
       const findings = [...tampered, ...(await ctx.app().check())];
       const errors = findings.filter((f) => f.level === 'error').length;
       ctx.print({ findings, errors }, formatCheck(findings));

@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CommanderError, Option, type Command } from 'commander';
-import { DomainError } from '../../domain/errors.js';
+import { type Command, CommanderError, Option } from 'commander';
 import type { DocumentOptions } from '../../documents/document-kind.js';
 import { DOCUMENT_KINDS, documentKind } from '../../documents/kinds.js';
-import { FORMATS, render, type Format } from '../../documents/render/formats.js';
+import { FORMATS, type Format, render } from '../../documents/render/formats.js';
+import { DomainError } from '../../domain/errors.js';
 import type { CliContext } from '../context.js';
 import { parseDay, parseSession } from '../context.js';
 

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { CommanderError, Option, type Command } from 'commander';
+import { type Command, CommanderError, Option } from 'commander';
 import { formatChineseDate } from '../../domain/dates.js';
 import { sessionDate } from '../../domain/roster.js';
 import type { CliContext } from '../context.js';
@@ -41,6 +41,9 @@ export function exportRosterCommand(program: Command, ctx: CliContext): void {
         }
         writeFileSync(opts.output, text);
       }
-      ctx.print({ file: opts.output, format: opts.format, asOf, persons: view.lines.length, counted: view.counted, unnamed: view.unnamed }, `${done}，文件：${opts.output}`);
+      ctx.print(
+        { file: opts.output, format: opts.format, asOf, persons: view.lines.length, counted: view.counted, unnamed: view.unnamed },
+        `${done}，文件：${opts.output}`,
+      );
     });
 }

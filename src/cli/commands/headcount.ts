@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { type Command, Option } from 'commander';
 import type { CliContext } from '../context.js';
 import { parseDay, parseSession } from '../context.js';
 import { formatHeadcount } from '../format-headcount.js';
@@ -12,7 +12,11 @@ export function headcountCommand(program: Command, ctx: CliContext): void {
     .action(async (opts: { session?: number; asOf?: string }) => {
       const roster = ctx.app();
       const target =
-        opts.session !== undefined ? { session: opts.session } : opts.asOf !== undefined ? { asOf: opts.asOf } : await roster.latestTarget();
+        opts.session !== undefined
+          ? { session: opts.session }
+          : opts.asOf !== undefined
+            ? { asOf: opts.asOf }
+            : await roster.latestTarget();
       const l = await roster.headcount(target);
       ctx.print(l, formatHeadcount(l));
     });

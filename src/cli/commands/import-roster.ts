@@ -1,4 +1,4 @@
-import { CommanderError, type Command } from 'commander';
+import { type Command, CommanderError } from 'commander';
 import { isDomainError } from '../../domain/errors.js';
 import type { CliContext } from '../context.js';
 import { parseSession } from '../context.js';

@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { type Command, Option } from 'commander';
 import type { CliContext } from '../context.js';
 import { parseSession } from '../context.js';
 import { formatOaths } from '../format-posts.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import type { CliContext } from '../context.js';
 import { dataFileJsonSchema } from '../../store/json-schema.js';
+import type { CliContext } from '../context.js';
 
 export function schemaCommand(program: Command, _ctx: CliContext): void {
   program

@@ -8,7 +8,7 @@ import type { PersonnelList } from '../../domain/posts.js';
 import type { RosterState } from '../../domain/roster.js';
 import type { DocumentKind } from '../document-kind.js';
 import type { OfficialDocument } from '../official-document.js';
-import { ACT_FORM, adoptionNote, gazetteOrder, nameOf, sessionActs, standingCommitteeName, type PersonnelAct } from '../personnel.js';
+import { ACT_FORM, adoptionNote, gazetteOrder, nameOf, type PersonnelAct, sessionActs, standingCommitteeName } from '../personnel.js';
 import { distinct } from '../phrasing.js';
 import { postsPhrase, samePosts } from '../post-phrases.js';
 
@@ -47,7 +47,12 @@ export const appointments: DocumentKind = {
     const lists = distinct(ordered.map(key)).map((k) => ordered.filter((a) => key(a) === k));
     return lists.map((list): OfficialDocument => {
       const first = list[0]!;
-      const parts = distinct(list.map((a) => a.act)).map((act) => part(state, list.filter((a) => a.act === act)));
+      const parts = distinct(list.map((a) => a.act)).map((act) =>
+        part(
+          state,
+          list.filter((a) => a.act === act),
+        ),
+      );
       const title = `${sc}${LIST_TITLE[first.list.kind as ListKind]}`;
       return { kind: 'appointments', title, adoptionNote: adoptionNote(congress, first), paragraphs: parts.flat(), warnings: [] };
     });

@@ -18,7 +18,11 @@ export const decisions: DocumentKind = {
     const { congress, acts } = sessionActs(state, session, (a) => a.list.kind === 'decision', '没有接受辞去职务请求的决定的记录');
     const other = acts.find((a) => a.act !== 'resignation-accepted');
     if (other) {
-      throw new DomainError('invalid-data-file', `记录为单独决定的人事事项只能是接受辞职（act: resignation-accepted），该项为“${ACT_FORM[other.act].heading}”`, `第${other.seq}条事件`);
+      throw new DomainError(
+        'invalid-data-file',
+        `记录为单独决定的人事事项只能是接受辞职（act: resignation-accepted），该项为“${ACT_FORM[other.act].heading}”`,
+        `第${other.seq}条事件`,
+      );
     }
     const sc = standingCommitteeName(state, congress);
     return acts.sort(gazetteOrder).map((act): OfficialDocument => {

@@ -8,7 +8,14 @@ import type { DocumentKind } from '../document-kind.js';
 import { joinAnd } from '../phrasing.js';
 import type { DocumentPerson } from '../session-record.js';
 import { sessionRecord } from '../session-record.js';
-import { byElectionParagraph, countAfterParagraph, reportTitle, reportTitleParts, reviewParagraph, terminationParagraph } from './review-paragraphs.js';
+import {
+  byElectionParagraph,
+  countAfterParagraph,
+  reportTitle,
+  reportTitleParts,
+  reviewParagraph,
+  terminationParagraph,
+} from './review-paragraphs.js';
 
 /**
  * Whom the speaker addresses: the standing committee's members by office. County committees have

@@ -25,7 +25,10 @@ function numberLine(r: SessionRecord, options: DocumentOptions): { line: string;
 function terminationsParagraph(r: SessionRecord, postEndings: string): string | undefined {
   if (r.terminations.length === 0 && !postEndings) return undefined;
   const groups = r.terminations.map((g) => `${g.label}${g.persons.length}名：${groupText(r, g, NAMES_ONLY)}`);
-  const ended = groups.length > 0 ? `${baselineSessionName(r, false) ?? '本届'}以来，${groups.join('；')}。${endingSentences(r, '的有关规定', false)}` : '';
+  const ended =
+    groups.length > 0
+      ? `${baselineSessionName(r, false) ?? '本届'}以来，${groups.join('；')}。${endingSentences(r, '的有关规定', false)}`
+      : '';
   return `${ended}${postEndings}`;
 }
 
@@ -64,10 +67,7 @@ export const notice: DocumentKind = {
         paragraphs,
         signature: r.standingCommittee.name,
         date: date ? formatChineseDate(date) : `${BLANK}${BLANK}年${BLANK}月${BLANK}日`,
-        warnings: [
-          ...(number.warning ? [number.warning] : []),
-          ...(date ? [] : ['记录中没有公告日期，日期留空（可用 --date 指定）']),
-        ],
+        warnings: [...(number.warning ? [number.warning] : []), ...(date ? [] : ['记录中没有公告日期，日期留空（可用 --date 指定）'])],
       },
     ];
   },

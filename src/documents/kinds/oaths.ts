@@ -29,10 +29,15 @@ export const oaths: DocumentKind = {
     // 常务委员会主任会议 is the committee's own: name it in full.
     const organiserName = (o: string) => (o.startsWith('常务委员会') ? `${congress.name}${o}` : o);
     const organisers = distinct(owed.map(organiserOf));
-    const acts = Object.entries(ACT_FORM).filter(([act]) => owed.some((o) => o.act.act === act)).map(([, form]) => form.heading);
+    const acts = Object.entries(ACT_FORM)
+      .filter(([act]) => owed.some((o) => o.act.act === act))
+      .map(([, form]) => form.heading);
 
     const entries = (duties: readonly OathDuty[]) =>
-      duties.map((o, i) => `${nameOf(state, o.act.personId)}，${ACT_FORM[o.act.act].heading}为${postsPhrase(state, o.act)}${i === duties.length - 1 ? '。' : '；'}`);
+      duties.map(
+        (o, i) =>
+          `${nameOf(state, o.act.personId)}，${ACT_FORM[o.act.act].heading}为${postsPhrase(state, o.act)}${i === duties.length - 1 ? '。' : '；'}`,
+      );
     const byOrganiser =
       organisers.length === 1
         ? [...entries(owed), `宣誓仪式由${organiserName(organisers[0]!)}组织。`]

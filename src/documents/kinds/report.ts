@@ -4,7 +4,15 @@ import { sessionDate } from '../../domain/roster.js';
 import { baselineSentence, NAMES_ONLY } from '../changes.js';
 import type { DocumentKind } from '../document-kind.js';
 import { sessionRecord } from '../session-record.js';
-import { byElectionParagraph, countAfterParagraph, reportAuthor, reportTitle, reportTitleParts, reviewParagraph, terminationParagraph } from './review-paragraphs.js';
+import {
+  byElectionParagraph,
+  countAfterParagraph,
+  reportAuthor,
+  reportTitle,
+  reportTitleParts,
+  reviewParagraph,
+  terminationParagraph,
+} from './review-paragraphs.js';
 
 export const report: DocumentKind = {
   id: 'report',

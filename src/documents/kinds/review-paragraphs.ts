@@ -3,7 +3,16 @@
  * the review's result, and the count after. Persons are written by the caller's style.
  */
 import type { EventOf } from '../../domain/events.js';
-import { baselineSessionName, byLaw, byUnit, electingBodies, electingBodyList, endingSentences, groupText, type PersonStyle } from '../changes.js';
+import {
+  baselineSessionName,
+  byLaw,
+  byUnit,
+  electingBodies,
+  electingBodyList,
+  endingSentences,
+  groupText,
+  type PersonStyle,
+} from '../changes.js';
 import type { DocumentPerson, SessionRecord } from '../session-record.js';
 
 /** The review's findings in the words of 选举法 Art. 47 (基本条件, 法定程序, 破坏选举). */

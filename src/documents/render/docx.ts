@@ -8,7 +8,7 @@
  * another, each from a new page.
  */
 import { AlignmentType, Document, DocumentGridType, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from 'docx';
-import { documentList, type Documents, type OfficialDocument } from '../official-document.js';
+import { type Documents, documentList, type OfficialDocument } from '../official-document.js';
 
 const TWIPS_PER_MM = 1440 / 25.4;
 const mm = (n: number) => Math.round(n * TWIPS_PER_MM);
@@ -63,7 +63,6 @@ function run(text: string, font: string, size: number): TextRun {
   return new TextRun({ text, font: { ascii: font, eastAsia: font, hAnsi: font, cs: font }, size, ...fit });
 }
 
-
 function pageNumberFooter(side: 'odd' | 'even'): Footer {
   const font = LAYOUT.fonts.pageNumber;
   const oneChar = pt(14);
@@ -88,14 +87,19 @@ function documentParagraphs(doc: OfficialDocument, newPage: boolean): Paragraph[
   const { fonts, sizes } = LAYOUT;
   const body = (text: string, opts: Partial<ConstructorParameters<typeof Paragraph>[0] & object> = {}) =>
     new Paragraph({ spacing: exactLine, children: [run(text, fonts.body, sizes.body)], ...opts });
-  const title = titleLines(doc).flatMap((line, i) => [
-    ...(i > 0 ? [new TextRun({ break: 1 })] : []),
-    run(line, fonts.title, sizes.title),
-  ]);
-  const children: Paragraph[] = [new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, pageBreakBefore: newPage, children: title })];
-  if (doc.adoptionNote) children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, children: [run(doc.adoptionNote, fonts.byline, sizes.body)] }));
+  const title = titleLines(doc).flatMap((line, i) => [...(i > 0 ? [new TextRun({ break: 1 })] : []), run(line, fonts.title, sizes.title)]);
+  const children: Paragraph[] = [
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, pageBreakBefore: newPage, children: title }),
+  ];
+  if (doc.adoptionNote)
+    children.push(
+      new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, children: [run(doc.adoptionNote, fonts.byline, sizes.body)] }),
+    );
   if (doc.numberLine) children.push(body(doc.numberLine, { alignment: AlignmentType.CENTER }));
-  if (doc.byline) children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, children: [run(doc.byline, fonts.byline, sizes.body)] }));
+  if (doc.byline)
+    children.push(
+      new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, children: [run(doc.byline, fonts.byline, sizes.body)] }),
+    );
   children.push(body(''));
   if (doc.addressee) children.push(body(doc.addressee));
   const closing = Boolean(doc.signature || doc.date);
@@ -111,7 +115,11 @@ function documentParagraphs(doc: OfficialDocument, newPage: boolean): Paragraph[
       // Centred over the date where the date line is the longer; else flush right.
       const offset = doc.date ? (width(doc.date) - width(doc.signature)) / 2 : 0;
       children.push(
-        body(doc.signature, { alignment: AlignmentType.RIGHT, indent: { right: Math.max(0, Math.round(dateRight + offset * CHAR)) }, keepNext: true }),
+        body(doc.signature, {
+          alignment: AlignmentType.RIGHT,
+          indent: { right: Math.max(0, Math.round(dateRight + offset * CHAR)) },
+          keepNext: true,
+        }),
       );
     }
     if (doc.date) children.push(body(doc.date, { alignment: AlignmentType.RIGHT, indent: { right: dateRight } }));

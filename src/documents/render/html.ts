@@ -3,7 +3,7 @@
  * 37/26/35/28 mm, title 22 pt 小标宋, body 16 pt 仿宋 on a 22-line grid), no scripts, every text escaped.
  * Several documents are sections of the page, each printed from a new sheet.
  */
-import { documentList, type Documents, type OfficialDocument } from '../official-document.js';
+import { type Documents, documentList, type OfficialDocument } from '../official-document.js';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -35,7 +35,12 @@ function section(doc: OfficialDocument): string[] {
     ...(doc.addressee ? [`<p class="addressee">${e(doc.addressee)}</p>`] : []),
     ...doc.paragraphs.map((p) => `<p class="para">${e(p)}</p>`),
     ...(doc.signature || doc.date
-      ? [`<div class="closing">${[doc.signature, doc.date].filter(Boolean).map((s) => `<p>${e(s!)}</p>`).join('')}</div>`]
+      ? [
+          `<div class="closing">${[doc.signature, doc.date]
+            .filter(Boolean)
+            .map((s) => `<p>${e(s!)}</p>`)
+            .join('')}</div>`,
+        ]
       : []),
     '</section>',
   ];

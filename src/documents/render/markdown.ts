@@ -1,5 +1,5 @@
 /** Markdown: the title as a heading, the rest as paragraphs; names are escaped so no mark-up slips in. */
-import { documentList, type Documents, type OfficialDocument } from '../official-document.js';
+import { type Documents, documentList, type OfficialDocument } from '../official-document.js';
 
 /** Backslash every character Markdown could read as mark-up (CommonMark: any ASCII punctuation). */
 export function escapeMarkdown(text: string): string {
@@ -13,7 +13,14 @@ function one(doc: OfficialDocument): string {
     ...[doc.adoptionNote, doc.numberLine, doc.byline, doc.addressee].filter((s): s is string => Boolean(s)).map(e),
     ...doc.paragraphs.map(e),
     // Two trailing spaces: a line break between the signature and the date.
-    ...(doc.signature || doc.date ? [[doc.signature, doc.date].filter(Boolean).map((s) => e(s!)).join('  \n')] : []),
+    ...(doc.signature || doc.date
+      ? [
+          [doc.signature, doc.date]
+            .filter(Boolean)
+            .map((s) => e(s!))
+            .join('  \n'),
+        ]
+      : []),
   ];
   return `${blocks.join('\n\n')}\n`;
 }

@@ -1,5 +1,5 @@
 /** Plain text: the parts in order, body paragraphs indented two full-width spaces, as typed. */
-import { documentList, type Documents, type OfficialDocument } from '../official-document.js';
+import { type Documents, documentList, type OfficialDocument } from '../official-document.js';
 
 const INDENT = '　　';
 
