@@ -51,10 +51,11 @@ export function formatHeadcount(l: Ledger): string {
     for (const u of units) {
       const parts = [`出缺${u.terminated}名`, `补选确认${u.confirmed}名`];
       if (u.quota !== undefined) parts.push(`名额${u.quota}名`);
-      parts.push(u.countAfter !== undefined ? `实有${u.countAfter}名` : '实有人数未知（记录未逐一列明该单位代表）');
+      if (u.countAfter !== undefined) parts.push(`实有${u.countAfter}名`);
       if (u.vacancies !== undefined) parts.push(`缺额${u.vacancies}名`);
       out.push(`  ${u.unit}：${parts.join('，')}`);
     }
+    if (units.some((u) => u.countAfter === undefined)) out.push('  （记录未逐一列明各单位的全部代表，各单位实有人数未知）');
   }
   for (const x of l.disagreements) {
     out.push('', `！《${x.document}》所述${FIELD_NAMES[x.field]}${x.stated}名，与根据记录计算的${x.computed}名不一致`);
