@@ -13,7 +13,7 @@ import type { Tenure } from '../domain/tenures.js';
 import { type Derivation, derive } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
 import { findPerson } from '../history/audit.js';
-import { type Ledger, type LedgerTarget, ledger } from '../ledger/headcount.js';
+import { type Ledger, type LedgerTarget, latestTarget, ledger } from '../ledger/headcount.js';
 import { analysePosts, type PostAnalysis, postName } from '../posts/analysis.js';
 import { type EventStore, stamp } from '../store/event-store.js';
 
@@ -39,14 +39,10 @@ export class RosterApp {
     return derive(await this.store.read(), this.evaluator);
   }
 
-  async headcount(target: LedgerTarget): Promise<Ledger> {
-    return ledger(await this.derivation(), target);
-  }
-
-  /** The latest recorded session, or today where none is recorded. */
-  async latestTarget(): Promise<LedgerTarget> {
-    const sessions = Object.keys((await this.derivation()).state.sessions).map(Number);
-    return sessions.length > 0 ? { session: Math.max(...sessions) } : { asOf: new Date().toISOString().slice(0, 10) };
+  /** The ledger for a session or date; without one, for the latest recorded session (one derivation either way). */
+  async headcount(target?: LedgerTarget): Promise<Ledger> {
+    const d = await this.derivation();
+    return ledger(d, target ?? latestTarget(d.state, today()));
   }
 
   async check(): Promise<CheckFinding[]> {
@@ -129,4 +125,9 @@ export class RosterApp {
     }
     return this.store.append(request);
   }
+}
+
+/** Today's calendar date: the default as-of date where the record has no session (never used in the domain). */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
 }

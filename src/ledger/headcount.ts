@@ -107,6 +107,12 @@ function confirmationPoints(d: Derivation): ConfirmationPoint[] {
   return [...points.values()].sort((a, b) => a.session - b.session);
 }
 
+/** The default target: the latest recorded session, or `today` where no session is recorded. */
+export function latestTarget(state: RosterState, today: LegalDate): LedgerTarget {
+  const sessions = Object.keys(state.sessions).map(Number);
+  return sessions.length > 0 ? { session: Math.max(...sessions) } : { asOf: today };
+}
+
 export function countOn(state: RosterState, date: LegalDate): number {
   const unnamed = state.unnamed && onOrBefore(state.unnamed.from, date) ? state.unnamed.count : 0;
   return unnamed + state.mandates.filter((m) => isCounted(statusOn(m, date))).length;

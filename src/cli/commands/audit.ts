@@ -1,9 +1,10 @@
 /** The audit queries: members, history, diff, log. */
 import { type Command, CommanderError, Option } from 'commander';
+import { today } from '../../app/roster-app.js';
 import { Day } from '../../domain/dates.js';
 import { EVENT_TYPES } from '../../domain/events.js';
 import { diff, history, log, members } from '../../history/audit.js';
-import type { LedgerTarget } from '../../ledger/headcount.js';
+import { type LedgerTarget, latestTarget } from '../../ledger/headcount.js';
 import { analysePosts } from '../../posts/analysis.js';
 import type { CliContext } from '../context.js';
 import { parseDay, parseSession } from '../context.js';
@@ -37,10 +38,14 @@ export function auditCommands(program: Command, ctx: CliContext): void {
     .addOption(new Option('--session <n>', '常委会会议次数').argParser(parseSession).conflicts('asOf'))
     .addOption(new Option('--as-of <date>', '截至日期 YYYY-MM-DD').argParser(parseDay))
     .action(async (opts: { session?: number; asOf?: string }) => {
-      const app = ctx.app();
+      const d = await ctx.app().derivation();
       const target: LedgerTarget =
-        opts.session !== undefined ? { session: opts.session } : opts.asOf !== undefined ? { asOf: opts.asOf } : await app.latestTarget();
-      const m = members(await app.derivation(), target);
+        opts.session !== undefined
+          ? { session: opts.session }
+          : opts.asOf !== undefined
+            ? { asOf: opts.asOf }
+            : latestTarget(d.state, today());
+      const m = members(d, target);
       ctx.print(m, formatMembers(m));
     });
 

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { type Command, CommanderError, Option } from 'commander';
+import { today } from '../../app/roster-app.js';
 import { formatChineseDate } from '../../domain/dates.js';
-import { sessionDate } from '../../domain/roster.js';
+import { latestTarget, resolveTarget } from '../../ledger/headcount.js';
 import type { CliContext } from '../context.js';
 import { parseDay } from '../context.js';
 
@@ -22,9 +23,7 @@ export function exportRosterCommand(program: Command, ctx: CliContext): void {
       // Loaded on use: the spreadsheet libraries would slow every other command's start-up.
       const { rosterView } = await import('../../roster-io/roster-view.js');
       const d = await ctx.app().derivation();
-      const sessions = Object.values(d.state.sessions).sort((a, b) => a.session - b.session);
-      const latest = sessions[sessions.length - 1];
-      const asOf = opts.asOf ?? (latest ? sessionDate(latest) : new Date().toISOString().slice(0, 10));
+      const asOf = opts.asOf ?? resolveTarget(d.state, latestTarget(d.state, today())).date;
       const view = rosterView(d, asOf);
       const done = `已导出截至${formatChineseDate(asOf)}的代表名册：${view.lines.length}人（实有代表${view.counted}名，其中记录未载姓名${view.unnamed}名）`;
       if (opts.format === 'xlsx') {

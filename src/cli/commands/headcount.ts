@@ -10,14 +10,8 @@ export function headcountCommand(program: Command, ctx: CliContext): void {
     .addOption(new Option('--session <n>', '常委会会议次数').argParser(parseSession).conflicts('asOf'))
     .addOption(new Option('--as-of <date>', '截至日期 YYYY-MM-DD').argParser(parseDay))
     .action(async (opts: { session?: number; asOf?: string }) => {
-      const roster = ctx.app();
-      const target =
-        opts.session !== undefined
-          ? { session: opts.session }
-          : opts.asOf !== undefined
-            ? { asOf: opts.asOf }
-            : await roster.latestTarget();
-      const l = await roster.headcount(target);
+      const target = opts.session !== undefined ? { session: opts.session } : opts.asOf !== undefined ? { asOf: opts.asOf } : undefined;
+      const l = await ctx.app().headcount(target);
       ctx.print(l, formatHeadcount(l));
     });
 }
