@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roster, seedWorkspace } from '../support/cli.js';
+import { roster, SCRATCH_DEATH_OF_FANG_QIN, seedWorkspace } from '../support/cli.js';
 import { SEED_EVENTS } from '../support/scenario.js';
 
 const json = <T>(args: string[], db: string): T => {
@@ -59,12 +59,7 @@ describe('what changed between the 15th and the 19th sessions', () => {
 describe("a person's history", () => {
   it('shows the recorded events, the rule that ended the mandate, and a correction beside the event it corrects', () => {
     const s = seedWorkspace();
-    const died = s.write('died.json', {
-      type: 'DeputyDied',
-      source: { title: '测试文件', date: '2024-08-01' },
-      personId: 'fang-qin',
-      date: '2024-08-01',
-    });
+    const died = s.write('died.json', SCRATCH_DEATH_OF_FANG_QIN);
     const fix = s.write('fix.json', {
       type: 'EventCorrected',
       source: { title: '测试更正' },

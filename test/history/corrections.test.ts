@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { EventInput } from '../../src/domain/events.js';
 import { congress, opening, person, session, src } from '../support/builders.js';
-import { roster, seedWorkspace } from '../support/cli.js';
+import { roster, SCRATCH_DEATH_OF_FANG_QIN, seedWorkspace } from '../support/cli.js';
 import { given, SEED_DATA, SEED_EVENTS } from '../support/scenario.js';
 
 const base: EventInput[] = [
@@ -89,12 +89,7 @@ describe('corrections that do not name a correctable event', () => {
 describe('corrections through `roster record` on the seed', () => {
   it('a death recorded by mistake and then withdrawn leaves the count at 479, and both events stay in the log', () => {
     const s = seedWorkspace();
-    const died = s.write('died.json', {
-      type: 'DeputyDied',
-      source: { title: '测试文件', date: '2024-08-01' },
-      personId: 'fang-qin',
-      date: '2024-08-01',
-    });
+    const died = s.write('died.json', SCRATCH_DEATH_OF_FANG_QIN);
     expect(roster(['--db', s.db, 'record', died]).code).toBe(0);
     expect(roster(['--db', s.db, '--json', 'headcount', '--as-of', '2024-08-02']).stdout).toContain('"countAfter": 478');
     const fix = s.write('fix.json', {

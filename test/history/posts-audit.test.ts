@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { roster, seedWorkspace } from '../support/cli.js';
+import { roster, SCRATCH_DEATH_OF_FANG_QIN, seedWorkspace } from '../support/cli.js';
 import { SEED_DATA, SEED_EVENTS } from '../support/scenario.js';
 
 const json = <T>(args: string[], db: string): T => {
@@ -115,12 +115,7 @@ describe('posts gained and lost between the 15th and the 19th sessions', () => {
 describe('a post that ends with deputy status: a death recorded after the 19th session in a scratch copy (hypothetical, not in the record)', () => {
   it('the post 方勤 holds as a deputy is lost 相应终止 under the cascade rule, first as not yet recorded, then with the PostEnded that records it', () => {
     const s = seedWorkspace();
-    const died = s.write('died.json', {
-      type: 'DeputyDied',
-      source: { title: '测试文件', date: '2024-08-01' },
-      personId: 'fang-qin',
-      date: '2024-08-01',
-    });
+    const died = s.write('died.json', SCRATCH_DEATH_OF_FANG_QIN);
     expect(roster(['--db', s.db, 'record', died]).code).toBe(0);
     const before = json<Diff>(['diff', '--from', '19', '--to', '2024-08-31'], s.db).posts.lost;
     expect(before.map((c) => [c.postName, c.cause.kind, c.cause.eventSeq, c.finding?.ruleId])).toEqual([

@@ -50,3 +50,11 @@ export function seedWorkspace(): { dir: string; db: string; write: (name: string
     },
   };
 }
+
+/** Not in the record: a death of 方勤 after the 19th session, written only into scratch copies by tests. */
+export const SCRATCH_DEATH_OF_FANG_QIN = {
+  type: 'DeputyDied',
+  source: { title: '测试文件', date: '2024-08-01' },
+  personId: 'fang-qin',
+  date: '2024-08-01',
+} as const;
