@@ -6,6 +6,7 @@ import { type Command, CommanderError } from 'commander';
 import type { RosterApp } from '../app/roster-app.js';
 import { buildContainer, TYPES } from '../container.js';
 import { Day } from '../domain/dates.js';
+import { DomainError } from '../domain/errors.js';
 import type { HistoryApp } from '../history/history-app.js';
 import { DEFAULT_RULES_DIR, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
 
@@ -48,9 +49,16 @@ export class CliContext {
     return buildContainer({ dbFile: this.dbFile(), rulesDir: this.rulesDir() }).get<HistoryApp>(TYPES.HistoryApp);
   }
 
-  /** Who is recording: --as, else $ROSTER_USER, else the OS user. */
+  /** Who is recording: --as, else $ROSTER_USER, else the OS user (asked for only where there is none). */
   recorder(): string {
-    return this.options.as ?? process.env.ROSTER_USER ?? os.userInfo().username;
+    const given = this.options.as ?? process.env.ROSTER_USER;
+    if (given !== undefined) return given;
+    try {
+      return os.userInfo().username;
+    } catch {
+      // A user id with no entry in the system's user database (a container, a service account).
+      throw new DomainError('invalid-input', '无法从系统取得当前用户名，请用 --as 或环境变量 ROSTER_USER 指明记录人');
+    }
   }
 
   print(json: unknown, text: string): void {

@@ -1,19 +1,18 @@
 import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { RosterApp } from '../../src/app/roster-app.js';
 import { isDomainError } from '../../src/domain/errors.js';
 import { createEvaluator } from '../../src/engine/evaluator.js';
 import { loadRuleBook } from '../../src/engine/rule-book.js';
 import { LowdbEventStore } from '../../src/store/lowdb-store.js';
 import { CLI, roster, seedWorkspace } from '../support/cli.js';
-import { RULES_DIR, SEED_EVENTS } from '../support/scenario.js';
+import { cliEnv, RULES_DIR, SEED_EVENTS } from '../support/scenario.js';
 
-const WORKER = path.join(import.meta.dirname, '..', 'support', 'append-worker.mjs');
+const WORKER = inject('appendWorker');
 
 function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { env: { ...process.env, ROSTER_USER: 'test-clerk' } });
+    const child = spawn(process.execPath, args, { env: cliEnv() });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
