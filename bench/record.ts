@@ -9,9 +9,9 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import type { RosterEvent } from '../src/domain/events.js';
-import { chainRecords } from '../src/history/chain.js';
 import { CLI_BIN, EMBEDDED_DATA } from '../src/paths.js';
-import { LowdbEventStore } from '../src/store/lowdb-store.js';
+import { chainRecords } from '../src/store/chain.js';
+import { FileRecordStream } from '../src/store/file-store.js';
 import { LARGE_CONGRESS, syntheticCongress } from './_synthetic.js';
 
 function stats(samples: number[]): string {
@@ -47,7 +47,7 @@ function builds(): { label: string; bin: string }[] {
 
 async function logOf(dir: string, name: string, events: readonly RosterEvent[]): Promise<string> {
   const db = path.join(dir, `${name}.json`);
-  await new LowdbEventStore(db).importRecords(chainRecords(events));
+  await new FileRecordStream(db).importRecords(chainRecords(events));
   return db;
 }
 

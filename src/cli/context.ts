@@ -1,5 +1,5 @@
 /** What every command needs: the global options, the wired app, and output in Chinese or JSON. */
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Command, CommanderError } from 'commander';
@@ -7,7 +7,6 @@ import type { RosterApp } from '../app/roster-app.js';
 import { buildContainer, TYPES } from '../container.js';
 import { Day } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
-import type { HistoryApp } from '../history/history-app.js';
 import { DEFAULT_RULES_DIR, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
 
 export interface GlobalOptions {
@@ -45,10 +44,6 @@ export class CliContext {
     return buildContainer({ dbFile: this.dbFile(), rulesDir: this.rulesDir() }).get<RosterApp>(TYPES.RosterApp);
   }
 
-  historyApp(): HistoryApp {
-    return buildContainer({ dbFile: this.dbFile(), rulesDir: this.rulesDir() }).get<HistoryApp>(TYPES.HistoryApp);
-  }
-
   /** Who is recording: --as, else $ROSTER_USER, else the OS user (asked for only where there is none). */
   recorder(): string {
     const given = this.options.as ?? process.env.ROSTER_USER;
@@ -63,6 +58,24 @@ export class CliContext {
 
   print(json: unknown, text: string): void {
     process.stdout.write(this.options.json ? `${JSON.stringify(json, null, 2)}\n` : `${text}\n`);
+  }
+}
+
+/** A file the clerk names on the command line, read whole (its name kept for messages). */
+export function readInput(file: string): { name: string; bytes: Buffer } {
+  try {
+    return { name: file, bytes: readFileSync(file) };
+  } catch (e) {
+    throw new DomainError('invalid-input', `无法读取文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file);
+  }
+}
+
+/** Write a command's output to the file the clerk named with -o. */
+export function writeOutput(file: string, content: string | Buffer): void {
+  try {
+    writeFileSync(file, content);
+  } catch (e) {
+    throw new DomainError('invalid-input', `无法写入文件：${(e as Error).message}`, file);
   }
 }
 

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
-import { LowdbEventStore } from '../../src/store/lowdb-store.js';
 import { roster, seedWorkspace } from '../support/cli.js';
 import { cliEnv } from '../support/scenario.js';
+import { eventsIn } from '../support/stores.js';
 
 const WORKER = inject('appendWorker');
 
@@ -71,7 +71,7 @@ describe('a writer killed (SIGKILL) at random moments while appending', () => {
     expect(acked.length).toBeGreaterThanOrEqual(5);
     expect(midAppend, 'kills that fell inside an append').toBeGreaterThanOrEqual(3);
 
-    const events = await new LowdbEventStore(s.db).read();
+    const events = await eventsIn(s.db);
     const ids = events.map((e) => ('personId' in e ? e.personId : undefined));
     for (const id of acked)
       expect(

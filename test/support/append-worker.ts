@@ -6,25 +6,27 @@
  * setup. Usage: append-worker.js DB WORKER COUNT
  */
 import { isDomainError } from '../../src/domain/errors.js';
-import { LowdbEventStore } from '../../src/store/lowdb-store.js';
+import { FileRecordStream } from '../../src/store/file-store.js';
+import { chained, stamp } from '../../src/store/stored-records.js';
 
 const [db, worker, count] = process.argv.slice(2) as [string, string, string];
-const store = new LowdbEventStore(db);
+const store = new FileRecordStream(db);
 // Started: from here on the process does nothing but append (the crash test kills it after this).
 process.stdout.write('ready\n');
 let conflicts = 0;
 for (let n = 1; n <= Number(count); n++) {
   const personId = `${worker}-${n}`;
   for (;;) {
-    const expectedSeq = (await store.read()).length;
+    // As a clerk's process does: read the head, then append after it (another writer may have moved it).
+    const head = await store.head();
+    const events = stamp(
+      [{ type: 'PersonRegistered', source: { title: '并发测试' }, personId, name: personId }],
+      { recordedBy: worker, recordedAt: '2026-01-01T00:00:00.000Z' },
+      head.seq,
+    );
     process.stdout.write(`append ${personId}\n`);
     try {
-      await store.append({
-        events: [{ type: 'PersonRegistered', source: { title: '并发测试' }, personId, name: personId }],
-        recordedBy: worker,
-        recordedAt: '2026-01-01T00:00:00.000Z',
-        expectedSeq,
-      });
+      await store.append(chained(events, head), head);
       process.stdout.write(`ack ${personId}\n`);
       break;
     } catch (e) {

@@ -2,10 +2,9 @@
 import { chineseNumber, formatChineseDate } from '../domain/dates.js';
 import type { Finding } from '../domain/findings.js';
 import type { RosterState } from '../domain/roster.js';
-import { ACT_NAMES, endedHow, STATUS_NAMES } from '../domain/status-names.js';
-import type { Change, Diff, LogEntry, Members, PersonHistory, ResolvedTarget } from '../history/audit.js';
-import type { PostCause, PostChange, PostHolding } from '../history/post-changes.js';
-import { postName } from '../posts/analysis.js';
+import { ACT_NAMES, endedHow, postName, STATUS_NAMES } from '../domain/status-names.js';
+import type { Change, Diff, LogEntry, Members, PersonHistory, ResolvedTarget } from '../views/audit.js';
+import type { PostCause, PostChange, PostHolding } from '../views/post-changes.js';
 
 const when = (t: ResolvedTarget) =>
   t.session !== undefined ? `常委会第${chineseNumber(t.session)}次会议（${formatChineseDate(t.date)}）` : formatChineseDate(t.date);
@@ -93,7 +92,8 @@ export function formatLog(entries: readonly LogEntry[]): string {
   return entries.length === 0 ? '没有符合条件的记录。' : [...entries.map(formatLogEntry), '', `共${entries.length}条。`].join('\n');
 }
 
-export function formatHistory(state: RosterState, h: PersonHistory): string {
+export function formatHistory(h: PersonHistory & { readonly state: RosterState }): string {
+  const { state } = h;
   const out = [`${h.name}（编号 ${h.personId}）的记录`];
   for (const m of h.mandates) {
     out.push('', `代表资格（${m.electingUnit}）：`);

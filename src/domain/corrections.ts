@@ -3,7 +3,7 @@
  * and why; the views replay the log with the superseded event withdrawn and the replacement, if
  * any, standing where it stood. The latest correction of an event wins.
  */
-import { type EventOf, type RosterEvent, replacementOf } from '../domain/events.js';
+import { type EventOf, type RosterEvent, replacementOf } from './events.js';
 
 export type Correction = EventOf<'EventCorrected'>;
 

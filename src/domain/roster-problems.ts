@@ -20,8 +20,8 @@ export type RosterProblemCode =
   | 'no-opening-balance'
   | 'person-id-clash';
 
-export interface RosterProblem {
-  readonly code: RosterProblemCode;
+/** Where in a roster file a problem is, the way a clerk finds it. */
+export interface ProblemPlace {
   readonly file: string;
   readonly sheet: string;
   /** The sheet row (1-based), where the problem is in one row. */
@@ -30,6 +30,10 @@ export interface RosterProblem {
   readonly column?: string;
   /** The header of that column, as the sheet gives it. */
   readonly header?: string;
+}
+
+export interface RosterProblem extends ProblemPlace {
+  readonly code: RosterProblemCode;
   readonly message: string;
 }
 

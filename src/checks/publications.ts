@@ -6,11 +6,11 @@
  * compares the notices of terminations (公告) with the mandates as now derived.
  */
 
-import type { CheckFinding } from '../checks/consistency.js';
 import { formatChineseDate } from '../domain/dates.js';
 import { statusOn } from '../domain/roster.js';
 import { STATUS_NAMES } from '../domain/status-names.js';
 import type { Derivation } from '../engine/derive.js';
+import type { CheckFinding } from './check-finding.js';
 
 export function publicationChecks(d: Derivation): CheckFinding[] {
   const out: CheckFinding[] = [];

@@ -6,11 +6,13 @@ import { type LegalDate, onOrBefore } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { type EventType, effectiveDate, type RosterEvent, replacementOf, type SourceDocument } from '../domain/events.js';
 import type { Finding } from '../domain/findings.js';
+import { personsOf } from '../domain/persons-of.js';
 import { isCounted, type Mandate, type MandateStatus, statusOn } from '../domain/roster.js';
+import { postName } from '../domain/status-names.js';
 import type { Tenure } from '../domain/tenures.js';
 import type { Derivation } from '../engine/derive.js';
 import { countOn, type LedgerTarget, resolveTarget } from '../ledger/headcount.js';
-import { type CascadeEntry, postName } from '../posts/analysis.js';
+import type { CascadeEntry } from '../posts/analysis.js';
 import {
   type PostAnalysisPart,
   type PostChanges,
@@ -65,20 +67,6 @@ export function members(d: Derivation, target: LedgerTarget): Members {
   }
   const count = countOn(d.state, at.date);
   return { ...at, count, unnamed: count - held.length, units: [...units].map(([unit, list]) => ({ unit, members: list })) };
-}
-
-/** The persons an event is about. */
-export function personsOf(e: RosterEvent): string[] {
-  if ('personId' in e) return [e.personId];
-  if (e.type === 'OpeningBalanceStated') return e.members.map((m) => m.personId);
-  if (e.type === 'TerminationsAnnounced') return e.personIds;
-  if (e.type === 'RosterLoaded') return e.members.map((m) => m.personId);
-  if (e.type === 'OathTaken') return e.personIds;
-  if (e.type === 'EventCorrected') {
-    const r = replacementOf(e);
-    return r && 'personId' in r ? [r.personId] : [];
-  }
-  return [];
 }
 
 export interface LogEntry {

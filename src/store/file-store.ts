@@ -1,6 +1,7 @@
 /**
- * The embedded default store: an append-only JSON Lines log (the data file, `--db FILE`) with a
- * small lowdb head file beside it (`FILE.head.json`: last seq, last hash, committed bytes).
+ * The embedded default store, the file adapter of the record port: one congress's stream as an
+ * append-only JSON Lines log (the data file, `--db FILE`) with a small lowdb head file beside it
+ * (`FILE.head.json`: last seq, last hash, committed bytes).
  *
  * Why this layout: lowdb rewrites its whole file on every write, which at a congress's 20 years of
  * events costs far more than the 50 ms an append may take, and a rewrite interrupted by a crash is a
@@ -8,7 +9,7 @@
  * atomically by lowdb (temp file + rename) after the line is fsynced, is the commit point: bytes past
  * `head.bytes` were never acknowledged (a writer killed mid-append) and are ignored by readers and
  * set aside by the next writer. Writers hold a cross-process lock (proper-lockfile) and check the
- * expected sequence number, so the loser of a race gets a conflict, never a lost event.
+ * expected head, so the loser of a race gets a conflict, never a lost event.
  *
  * Document-layout files (the embedded data, version 1 files, exports) are read as they are and
  * converted to the log layout by the first append. `new Low(new JSONFile(…))` on purpose:
@@ -22,11 +23,9 @@ import { JSONFile } from 'lowdb/node';
 import lockfile from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
 import { DomainError } from '../domain/errors.js';
-import type { RosterEvent } from '../domain/events.js';
-import { chainHash, GENESIS, type StoredRecord } from '../history/chain.js';
-import { eventsOf, isLogText, logHeader, parseDataText, parseLog } from './data-file.js';
-import { type AppendRequest, type EventStore, stamp } from './event-store.js';
-import type { Head, HistoryStore, Snapshot } from './history-store.js';
+import { continues, EMPTY_HEAD, headOf } from './chain.js';
+import { eventsOf, isLogText, logHeader, parseDataText, parseLog, type RawFile } from './data-file.js';
+import type { Head, RecordStream, StoredRecord, StreamSnapshot } from './record-store.js';
 
 /** A lock older than this is taken to be left by a killed process. */
 const STALE_MS = 4000;
@@ -41,18 +40,31 @@ async function fsyncPath(p: string): Promise<void> {
   }
 }
 
-export class LowdbEventStore implements EventStore, HistoryStore {
+/** What the head file holds: the committed head and the length in bytes of the committed part of the log. */
+interface HeadFile extends Head {
+  readonly bytes: number;
+}
+
+/** The data file as read: its records up to the commit point, and what the head file claims. */
+interface FileSnapshot {
+  readonly raw: RawFile;
+  readonly head: HeadFile | undefined;
+  /** Bytes after the commit point: an interrupted write, never acknowledged. */
+  readonly uncommittedBytes: number;
+}
+
+export class FileRecordStream implements RecordStream {
   readonly location: string;
   readonly headFile: string;
-  readonly #head: Low<Head | null>;
+  readonly #head: Low<HeadFile | null>;
 
   constructor(file: string) {
     this.location = file;
     this.headFile = `${file}.head.json`;
-    this.#head = new Low<Head | null>(new JSONFile<Head | null>(this.headFile), null);
+    this.#head = new Low<HeadFile | null>(new JSONFile<HeadFile | null>(this.headFile), null);
   }
 
-  async #readHead(): Promise<Head | undefined> {
+  async #readHead(): Promise<HeadFile | undefined> {
     try {
       await this.#head.read();
     } catch (e) {
@@ -61,18 +73,18 @@ export class LowdbEventStore implements EventStore, HistoryStore {
     return this.#head.data ?? undefined;
   }
 
-  async #writeHead(head: Head): Promise<void> {
+  async #writeHead(head: HeadFile): Promise<void> {
     this.#head.data = head;
     await this.#head.write();
     await fsyncPath(this.headFile);
     await fsyncPath(path.dirname(this.headFile));
   }
 
-  async snapshot(): Promise<Snapshot> {
+  async #read(): Promise<FileSnapshot> {
     if (!existsSync(this.location)) throw new DomainError('invalid-data-file', '数据文件不存在', this.location);
     const buf = await readFile(this.location);
     const text = buf.toString('utf8');
-    if (!isLogText(text)) return { raw: parseDataText(text, this.location), head: undefined, uncommittedBytes: 0, missingBytes: 0 };
+    if (!isLogText(text)) return { raw: parseDataText(text, this.location), head: undefined, uncommittedBytes: 0 };
     const head = await this.#readHead();
     // Whole lines up to the head are committed; a torn last line (no newline) never is. Where the
     // head does not fall on a line end, the file was changed outside the store: read every whole
@@ -80,16 +92,27 @@ export class LowdbEventStore implements EventStore, HistoryStore {
     const wholeLines = buf.lastIndexOf(0x0a) + 1;
     const headOnLineEnd = head !== undefined && head.bytes <= buf.length && buf[head.bytes - 1] === 0x0a;
     const end = headOnLineEnd ? head.bytes : wholeLines;
+    return { raw: parseLog(buf.subarray(0, end).toString('utf8'), this.location), head, uncommittedBytes: buf.length - end };
+  }
+
+  async snapshot(): Promise<StreamSnapshot> {
+    const { raw, head, uncommittedBytes } = await this.#read();
     return {
-      raw: parseLog(buf.subarray(0, end).toString('utf8'), this.location),
-      head,
-      uncommittedBytes: buf.length - end,
-      missingBytes: head ? Math.max(0, head.bytes - buf.length) : 0,
+      committed: head ? { seq: head.seq, hash: head.hash } : undefined,
+      storage: { layout: raw.layout, formatVersion: raw.fileVersion, uncommittedBytes },
+      async *records() {
+        yield* raw.records;
+      },
+      where: raw.where,
     };
   }
 
-  async read(): Promise<readonly RosterEvent[]> {
-    return eventsOf((await this.snapshot()).raw, this.location);
+  async head(): Promise<Head> {
+    if (existsSync(this.location) && isLogText((await this.#readBytes(0, 256)).toString('utf8'))) {
+      const head = await this.#readHead();
+      if (head) return { seq: head.seq, hash: head.hash };
+    }
+    return headOf((await this.#read()).raw.records);
   }
 
   async #lock(): Promise<() => Promise<void>> {
@@ -104,17 +127,16 @@ export class LowdbEventStore implements EventStore, HistoryStore {
   }
 
   /** Write records as a fresh log (atomically: temp file, fsync, rename) and commit its head. */
-  async #writeLog(records: readonly StoredRecord[]): Promise<Head> {
+  async #writeLog(records: readonly StoredRecord[]): Promise<HeadFile> {
     const text = logHeader() + records.map((r) => `${JSON.stringify(r)}\n`).join('');
     await writeFileAtomic(this.location, text, { fsync: true });
-    const last = records[records.length - 1];
-    const head = { seq: records.length, hash: typeof last?.hash === 'string' ? last.hash : GENESIS, bytes: Buffer.byteLength(text) };
+    const head = { ...headOf(records), bytes: Buffer.byteLength(text) };
     await this.#writeHead(head);
     return head;
   }
 
   /** The head of a log ready for appending: converts other layouts and sets aside unacknowledged bytes. */
-  async #prepareAppend(): Promise<Head> {
+  async #prepareAppend(): Promise<HeadFile> {
     const head = existsSync(this.location) && (await this.#readHead());
     if (head) {
       const first = (await this.#readBytes(0, 256)).toString('utf8');
@@ -140,9 +162,9 @@ export class LowdbEventStore implements EventStore, HistoryStore {
         return head;
       }
     }
-    const snap = await this.snapshot();
-    eventsOf(snap.raw, this.location);
-    return this.#writeLog(snap.raw.records);
+    const { raw } = await this.#read();
+    eventsOf(raw, this.location);
+    return this.#writeLog(raw.records);
   }
 
   /** Up to `length` bytes of the log from `position`, without reading the rest. */
@@ -166,26 +188,19 @@ export class LowdbEventStore implements EventStore, HistoryStore {
     await truncate(this.location, from);
   }
 
-  async append(request: AppendRequest): Promise<readonly RosterEvent[]> {
+  async append(records: readonly StoredRecord[], expected: Head): Promise<Head> {
+    if (!continues(expected, records)) throw new Error('records to append must be chained onto the expected head');
     const release = await this.#lock();
     try {
       const head = await this.#prepareAppend();
-      if (head.seq !== request.expectedSeq) {
+      if (head.seq !== expected.seq || head.hash !== expected.hash) {
         throw new DomainError(
           'store-conflict',
-          `记录已被他人更新（预期最后序号 ${request.expectedSeq}，实为 ${head.seq}），请重试`,
+          `记录已被他人更新（预期最后序号 ${expected.seq}，实为 ${head.seq}），请重试`,
           this.location,
         );
       }
-      const added = stamp(request);
-      let prev = head.hash;
-      const lines = added
-        .map((event) => {
-          const body = JSON.parse(JSON.stringify(event)) as StoredRecord;
-          prev = chainHash(prev, body);
-          return `${JSON.stringify({ ...body, hash: prev })}\n`;
-        })
-        .join('');
+      const lines = records.map((r) => `${JSON.stringify(r)}\n`).join('');
       const fh = await open(this.location, 'a');
       try {
         await fh.write(lines);
@@ -193,20 +208,22 @@ export class LowdbEventStore implements EventStore, HistoryStore {
       } finally {
         await fh.close();
       }
-      await this.#writeHead({ seq: head.seq + added.length, hash: prev, bytes: head.bytes + Buffer.byteLength(lines) });
-      return added;
+      const next = { ...headOf(records, head), bytes: head.bytes + Buffer.byteLength(lines) };
+      await this.#writeHead(next);
+      return { seq: next.seq, hash: next.hash };
     } finally {
       await release();
     }
   }
 
   /** Replace an empty or absent log by these records (all or nothing). */
-  async importRecords(records: readonly StoredRecord[]): Promise<void> {
+  async importRecords(records: readonly StoredRecord[]): Promise<Head> {
+    if (!continues(EMPTY_HEAD, records)) throw new Error('records to import must be chained from the start');
     await mkdir(path.dirname(this.location), { recursive: true });
     const release = await this.#lock();
     try {
       if (existsSync(this.location)) {
-        const existing = (await this.snapshot()).raw.records.length;
+        const existing = (await this.#read()).raw.records.length;
         if (existing > 0) {
           throw new DomainError(
             'invalid-input',
@@ -215,7 +232,8 @@ export class LowdbEventStore implements EventStore, HistoryStore {
           );
         }
       }
-      await this.#writeLog(records);
+      const head = await this.#writeLog(records);
+      return { seq: head.seq, hash: head.hash };
     } finally {
       await release();
     }

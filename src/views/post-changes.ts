@@ -8,9 +8,10 @@ import { type LegalDate, onOrBefore } from '../domain/dates.js';
 import { effectiveDate } from '../domain/events.js';
 import type { Finding } from '../domain/findings.js';
 import type { PersonnelAct, PostRef } from '../domain/posts.js';
+import { postName } from '../domain/status-names.js';
 import { samePost, type Tenure } from '../domain/tenures.js';
 import type { Derivation } from '../engine/derive.js';
-import { type CascadeEntry, type PostAnalysis, postName } from '../posts/analysis.js';
+import type { CascadeEntry, PostAnalysis } from '../posts/analysis.js';
 
 /** What began or ended a tenure. */
 export type PostCause =

@@ -1,5 +1,5 @@
 /** Consistency findings as a list the clerk can work through. */
-import type { CheckFinding } from '../checks/consistency.js';
+import type { CheckFinding } from '../checks/check-finding.js';
 
 const LEVEL = { error: '错误', warning: '提示' } as const;
 

@@ -1,8 +1,8 @@
 /** Everything the record and the rules say about one person. */
 
-import type { PersonExplanation } from '../app/roster-app.js';
 import { formatChineseDate } from '../domain/dates.js';
 import { endedHow, STATUS_NAMES } from '../domain/status-names.js';
+import type { PersonExplanation } from '../views/explain.js';
 
 const ORIGIN_NAMES = { 'opening-balance': '期初名册（按会议确认的实有代表）', general: '选举产生', 'by-election': '补选产生' } as const;
 

@@ -1,27 +1,30 @@
 /**
- * `roster import-roster`: read a roster file, report every problem by sheet, row and column, and
- * record the planned events all-or-nothing through `RosterApp.record` (which checks them again
- * against the whole record). Nothing is written when there is any problem, or on a dry run.
+ * Loading a roster (`roster import-roster`): the spreadsheet read into rows (src/roster-io), the
+ * rows decided against the record as replayed (src/domain/load-roster.ts), every problem reported by
+ * sheet, row and column, and the planned events recorded all-or-nothing through the same path as
+ * `roster record` (which checks them again against the whole record). Nothing is written when there
+ * is any problem, or on a dry run.
  */
-import type { RosterApp } from '../app/roster-app.js';
 import { DomainError } from '../domain/errors.js';
-import type { RosterEvent } from '../domain/events.js';
-import { headerMap } from './columns.js';
-import { normalizeText } from './normalize.js';
-import { type ImportPlan, planImport } from './plan-import.js';
-import type { RosterProblem } from './problems.js';
-import { readGrid } from './read-table.js';
-import { readEntries } from './roster-entries.js';
-import { readRosterTable } from './roster-table.js';
+import type { EventInput, RosterEvent } from '../domain/events.js';
+import { decideLoadRoster, type ImportPlan } from '../domain/load-roster.js';
+import { normalizeText } from '../domain/normalize.js';
+import type { RosterProblem } from '../domain/roster-problems.js';
+import type { Derivation } from '../engine/derive.js';
+import { headerMap } from '../roster-io/columns.js';
+import { type FileBytes, readGrid } from '../roster-io/read-table.js';
+import { readEntries } from '../roster-io/roster-entries.js';
+import { locator, readRosterTable } from '../roster-io/roster-table.js';
 
-export interface ImportOptions {
+export interface ImportRosterRequest {
+  /** The roster file as the clerk gave it (.xlsx or .csv). */
+  readonly file: FileBytes;
   readonly sheet?: string;
   readonly session?: number;
   readonly dryRun?: boolean;
   /** `列名=field` entries from `--map`. */
   readonly map?: readonly string[];
   readonly recordedBy: string;
-  readonly recordedAt: string;
   /** Told the number of data rows once known, then each row as it is validated. */
   readonly progress?: { start(total: number): void; tick(done: number): void; stop(): void };
 }
@@ -44,9 +47,17 @@ export type ImportResult =
       readonly recorded: readonly RosterEvent[];
     };
 
-export async function importRoster(app: RosterApp, file: string, options: ImportOptions): Promise<ImportResult> {
+/** What loading a roster needs of the application: the record derived, and recording. */
+export interface ImportPorts {
+  readonly stream: { readonly location: string };
+  derivation(): Promise<Derivation>;
+  record(request: { events: readonly EventInput[]; recordedBy: string }): Promise<readonly RosterEvent[]>;
+}
+
+export async function importRoster(app: ImportPorts, options: ImportRosterRequest): Promise<ImportResult> {
+  const file = options.file.name;
   const map = headerMap(options.map);
-  const grid = await readGrid(file, options.sheet);
+  const grid = await readGrid(options.file, options.sheet);
   const { table, problems } = readRosterTable(grid, map);
   const base = { file, sheet: table.sheet, rows: table.rows.length };
   if (problems.length > 0) return { ok: false, ...base, problems };
@@ -60,7 +71,7 @@ export async function importRoster(app: RosterApp, file: string, options: Import
     throw new DomainError(
       'invalid-data-file',
       '记录中没有本届人民代表大会的基本信息（CongressConstituted），无法核对选举单位',
-      app.store.location,
+      app.stream.location,
     );
   const units = new Map(congress.electingUnits.map((u) => [normalizeText(u.name).replace(/\s/g, ''), u.name]));
 
@@ -71,12 +82,18 @@ export async function importRoster(app: RosterApp, file: string, options: Import
   } finally {
     options.progress?.stop();
   }
-  const planned = planImport(d, table, read.entries, options.session === undefined ? {} : { session: options.session });
+  const planned = decideLoadRoster(d, {
+    entries: read.entries,
+    file: table.file,
+    sheet: table.sheet,
+    places: locator(table),
+    ...(options.session === undefined ? {} : { session: options.session }),
+  });
   const all = [...read.problems, ...planned.problems].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   if (all.length > 0 || !planned.plan) return { ok: false, ...base, problems: all };
 
   const plan = planned.plan;
   if (options.dryRun || plan.events.length === 0) return { ok: true, ...base, dryRun: options.dryRun ?? false, plan, recorded: [] };
-  const recorded = await app.record(plan.events, options.recordedBy, options.recordedAt);
+  const recorded = await app.record({ events: plan.events, recordedBy: options.recordedBy });
   return { ok: true, ...base, dryRun: false, plan, recorded };
 }

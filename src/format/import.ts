@@ -1,7 +1,8 @@
 /** The import report: every problem located, or what was (or would be) recorded. */
+
+import type { ImportResult } from '../app/import-roster.js';
 import { formatChineseDate } from '../domain/dates.js';
-import type { ImportResult } from '../roster-io/import-roster.js';
-import { describeProblem } from '../roster-io/problems.js';
+import { describeProblem } from '../domain/roster-problems.js';
 
 function listByUnit(deputies: readonly { name: string; electingUnit: string }[], limit = 20): string[] {
   const units = new Map<string, string[]>();

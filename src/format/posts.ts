@@ -1,10 +1,12 @@
 /** The cascade to posts and the oath list of a session, as the clerk reads them. */
+
+import type { CascadeReport, OathReport } from '../app/roster-app.js';
 import { chineseNumber, formatChineseDate } from '../domain/dates.js';
 import type { Finding } from '../domain/findings.js';
 import type { RosterState } from '../domain/roster.js';
-import { ACT_NAMES, endedHow } from '../domain/status-names.js';
+import { ACT_NAMES, endedHow, postName } from '../domain/status-names.js';
 import type { TenureEnd } from '../domain/tenures.js';
-import { type CascadeEntry, type CascadeItem, type OathDuty, type PostAnalysis, postName } from '../posts/analysis.js';
+import type { CascadeEntry, CascadeItem, OathDuty } from '../posts/analysis.js';
 
 const basis = (f: Finding) => `依据：${f.citation.text}〔核实程度 ${f.citation.mark}〕；规则 ${f.ruleId}`;
 
@@ -36,10 +38,10 @@ function entryLines(state: RosterState, c: CascadeEntry): string[] {
   return [head, ...c.items.flatMap((i) => itemLines(state, i))];
 }
 
-export function formatCascade(state: RosterState, session: number, a: PostAnalysis): string {
+export function formatCascade({ state, session, cascades }: CascadeReport): string {
   const out = [`常委会第${chineseNumber(session)}次会议：代表资格终止对所任职务的连带后果`, ''];
-  if (a.cascades.length === 0) out.push('本次会议没有代表资格终止的代表。');
-  for (const c of a.cascades) out.push(...entryLines(state, c), '');
+  if (cascades.length === 0) out.push('本次会议没有代表资格终止的代表。');
+  for (const c of cascades) out.push(...entryLines(state, c), '');
   return out.join('\n').trimEnd();
 }
 
@@ -49,10 +51,10 @@ const OATH_STATUS: Record<OathDuty['status'], string> = {
   'not-recorded': '记录中尚无宣誓记录',
 };
 
-export function formatOaths(state: RosterState, session: number, a: PostAnalysis): string {
+export function formatOaths({ state, session, owed, notOwed }: OathReport): string {
   const name = (id: string) => state.persons[id]?.name ?? id;
-  const out = [`常委会第${chineseNumber(session)}次会议：任命人员的宪法宣誓`, '', `应当进行宪法宣誓：${a.oathsOwed.length}人`];
-  a.oathsOwed.forEach((o, i) => {
+  const out = [`常委会第${chineseNumber(session)}次会议：任命人员的宪法宣誓`, '', `应当进行宪法宣誓：${owed.length}人`];
+  owed.forEach((o, i) => {
     out.push(
       `  ${i + 1}. ${name(o.act.personId)}：${ACT_NAMES[o.act.act]}为${o.act.posts.map((p) => postName(state, p)).join('、')}（${formatChineseDate(o.act.date)}）`,
       `     组织：${o.finding.outcome.type === 'oath-owed' ? o.finding.outcome.params.organiser : ''}；${basis(o.finding)}`,
@@ -60,11 +62,11 @@ export function formatOaths(state: RosterState, session: number, a: PostAnalysis
     );
   });
   const wordings = new Map<string, Finding>();
-  for (const o of a.oathsOwed) if (o.wording?.outcome.type === 'oath-wording') wordings.set(o.wording.outcome.params.text, o.wording);
+  for (const o of owed) if (o.wording?.outcome.type === 'oath-wording') wordings.set(o.wording.outcome.params.text, o.wording);
   for (const [text, f] of wordings) out.push('', `${f.outcome.params.label}（${basis(f)}）：`, `  ${text}`);
-  if (a.oathsOwed.length > 0 && wordings.size === 0) out.push('', '誓词：宣誓之日施行的规则中没有誓词。');
-  out.push('', `不进行宪法宣誓：${a.oathsNotOwed.length}人`);
-  for (const { act, finding } of a.oathsNotOwed) {
+  if (owed.length > 0 && wordings.size === 0) out.push('', '誓词：宣誓之日施行的规则中没有誓词。');
+  out.push('', `不进行宪法宣誓：${notOwed.length}人`);
+  for (const { act, finding } of notOwed) {
     out.push(
       `  · ${name(act.personId)}（${ACT_NAMES[act.act]}）${finding ? `：${finding.outcome.params.label}；${basis(finding)}` : '：规则未规定宣誓义务'}`,
     );

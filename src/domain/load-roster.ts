@@ -1,5 +1,6 @@
 /**
- * What loading a roster means in event terms (README, “导入代表名册”):
+ * Loading a roster: what it means in event terms (README, “导入代表名册”), decided from the record as
+ * replayed, with every problem located in the roster, or the events to record:
  * the roster names the deputies counted in an opening balance (实有代表N名 at a session). Each
  * deputy already in the record (same name, same electing unit) is matched, not registered again;
  * every other one becomes a `PersonRegistered`, and one `RosterLoaded` names them as members of
@@ -7,16 +8,61 @@
  * A roster whose deputies are all in the record already is a check: nothing to write.
  */
 import { createHash } from 'node:crypto';
-import path from 'node:path';
-import { formatChineseDate, onOrBefore } from '../domain/dates.js';
-import type { EventInput, EventOf, SourceDocument } from '../domain/events.js';
-import { type Mandate, sessionDate } from '../domain/roster.js';
-import type { Derivation } from '../engine/derive.js';
-import { checkAgainstRecord } from './check-roster.js';
-import type { RosterProblem } from './problems.js';
-import { deputiesInRecord, deputyKey as key, type RosterEntry } from './roster-entries.js';
-import { duplicateProblems, quotaProblems } from './roster-rules.js';
-import { locator, type RosterTable } from './roster-table.js';
+import { formatChineseDate, onOrBefore } from './dates.js';
+import type { EventInput, EventOf, SourceDocument } from './events.js';
+import { checkAgainstRecord, duplicateProblems, quotaProblems } from './load-roster-checks.js';
+import { normalizeName } from './normalize.js';
+import type { ReplayedRecord } from './replayed-record.js';
+import { type Mandate, type RosterState, sessionDate } from './roster.js';
+import type { ProblemPlace, RosterProblem } from './roster-problems.js';
+
+/** A deputy as a roster row gives them, read and normalised by src/roster-io/roster-entries.ts. */
+export interface RosterEntry {
+  readonly row: number;
+  readonly personId?: string;
+  readonly name: string;
+  readonly gender?: '男' | '女';
+  readonly ethnicity?: string;
+  readonly birthDate?: string;
+  readonly party?: string;
+  readonly electingUnit: string;
+  readonly affiliation?: string;
+  readonly confirmedOn?: string;
+  readonly note?: string;
+  /** False for a row whose 代表状态 says the deputy is not counted (终止, 当选无效, 待确认). */
+  readonly counted: boolean;
+  readonly status?: string;
+}
+
+/** A row is the same person as a deputy in the record when name and electing unit are the same. */
+export const deputyKey = (name: string, unit: string) => `${unit}\u0000${name}`;
+
+/** Where in the roster a problem is: the sheet, or the cell of a field in a row. */
+export interface RosterPlaces {
+  sheet(): ProblemPlace;
+  cell(row: number, field: 'electingUnit'): ProblemPlace;
+}
+
+/** Loading a roster (代表名册) as the named members of an opening balance, or checking it against the record. */
+export interface LoadRoster {
+  readonly entries: readonly RosterEntry[];
+  /** The roster file and sheet, for the events' source document. */
+  readonly file: string;
+  readonly sheet: string;
+  readonly places: RosterPlaces;
+  /** The session whose balance the roster names (default: the latest), or states one for. */
+  readonly session?: number;
+}
+
+/** The record's deputies by name (as normalised) and electing unit, among the mandates chosen. */
+export function deputiesInRecord(state: RosterState, include: (m: Mandate) => boolean): Map<string, Mandate> {
+  const out = new Map<string, Mandate>();
+  for (const m of state.mandates) {
+    const person = state.persons[m.personId];
+    if (person && include(m)) out.set(deputyKey(normalizeName(person.name), m.electingUnit), m);
+  }
+  return out;
+}
 
 export interface PlannedDeputy {
   readonly row: number;
@@ -41,10 +87,6 @@ export interface ImportPlan {
   readonly events: readonly EventInput[];
 }
 
-export interface PlanOptions {
-  readonly session?: number;
-}
-
 function generatedId(e: RosterEntry, taken: ReadonlySet<string>): string {
   const base = `d-${createHash('sha256')
     .update(`${e.electingUnit}|${e.name}|${e.birthDate ?? ''}`)
@@ -55,14 +97,10 @@ function generatedId(e: RosterEntry, taken: ReadonlySet<string>): string {
   return id;
 }
 
-export function planImport(
-  d: Derivation,
-  table: RosterTable,
-  entries: readonly RosterEntry[],
-  options: PlanOptions,
-): { plan?: ImportPlan; problems: RosterProblem[] } {
+export function decideLoadRoster(d: ReplayedRecord, command: LoadRoster): { plan?: ImportPlan; problems: RosterProblem[] } {
+  const { entries, places: at, session } = command;
+  const options = { session };
   const problems: RosterProblem[] = [];
-  const at = locator(table);
   const sheetWide = at.sheet();
   const unitCell = (row: number) => at.cell(row, 'electingUnit');
   const { state } = d;
@@ -139,7 +177,7 @@ export function planImport(
   const matched: PlannedDeputy[] = [];
   const added: (PlannedDeputy & { entry: RosterEntry })[] = [];
   for (const e of counted) {
-    const m = inRecord.get(key(e.name, e.electingUnit));
+    const m = inRecord.get(deputyKey(e.name, e.electingUnit));
     if (m && ofBalance(m)) {
       matched.push({ row: e.row, personId: m.personId, name: e.name, electingUnit: e.electingUnit });
       continue;
@@ -189,8 +227,8 @@ export function planImport(
   }
   if (problems.length > 0) return { problems };
 
-  const fileName = path.basename(table.file);
-  const title = `代表名册（${fileName}${table.sheet === fileName ? '' : `，工作表“${table.sheet}”`}）`;
+  const fileName = command.file.split(/[\\/]/).pop() ?? command.file;
+  const title = `代表名册（${fileName}${command.sheet === fileName ? '' : `，工作表“${command.sheet}”`}）`;
   const source: SourceDocument = { title, session: balance.session, date: balance.date };
   const events: EventInput[] = [];
   if (balance.stated === 'new') {
