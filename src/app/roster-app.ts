@@ -10,8 +10,9 @@ import type { DocumentOptions } from '../documents/document-kind.js';
 import { DOCUMENT_KINDS, documentKind } from '../documents/kinds.js';
 import type { OfficialDocument } from '../documents/official-document.js';
 import { type Format, type Rendered, render } from '../documents/render/formats.js';
+import { type CorrectionRequest, decideCorrection } from '../domain/corrections.js';
 import { DomainError } from '../domain/errors.js';
-import type { RosterEvent } from '../domain/events.js';
+import type { EventInput, RosterEvent } from '../domain/events.js';
 import type { RosterState } from '../domain/roster.js';
 import { type Derivation, derive } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
@@ -23,6 +24,7 @@ import { type Diff, diff, history, type LogEntry, type LogFilter, log, type Memb
 import { explain, type PersonExplanation } from '../views/explain.js';
 import { type Clock, todayOf } from './clock.js';
 import { type ImportResult, type ImportRosterRequest, importRoster } from './import-roster.js';
+import { type Preview, previewEvents } from './preview.js';
 import { type ReadRecord, readRecord } from './read-record.js';
 import { type RecordRequest, recordEvents } from './record.js';
 import { exportDocument, type ImportReport, importDocument, type VerifyReport, verifyStream } from './verify.js';
@@ -168,6 +170,21 @@ export class RosterApp {
   /** Validate events against the record and append them all, or none, stamped by the clock. */
   async record(request: RecordRequest): Promise<readonly RosterEvent[]> {
     return recordEvents(this, request);
+  }
+
+  /** What the events would change and whether `record` would take them, without recording anything. */
+  async preview(request: { readonly events: readonly EventInput[] }): Promise<Preview> {
+    return previewEvents(this, request.events);
+  }
+
+  /**
+   * Correct a recorded event: record an `EventCorrected` that supersedes it, with the event that
+   * should stand in its place (or none, to withdraw it), decided like any recording.
+   */
+  async correct(request: CorrectionRequest): Promise<readonly RosterEvent[]> {
+    const { events } = await this.read();
+    const correction = decideCorrection(events, request);
+    return recordEvents(this, { events: [correction], recordedBy: request.recordedBy });
   }
 
   /** The cascade to posts of the deputies whose status ended at a session. */

@@ -3,7 +3,17 @@
  * and why; the views replay the log with the superseded event withdrawn and the replacement, if
  * any, standing where it stood. The latest correction of an event wins.
  */
-import { type EventOf, type RosterEvent, replacementOf } from './events.js';
+import { DomainError, jsonPath } from './errors.js';
+import {
+  type EventInput,
+  EventInputSchema,
+  type EventOf,
+  type ReplacementInput,
+  type RosterEvent,
+  replacementOf,
+  type SourceDocument,
+} from './events.js';
+import { deepestIssue } from './validation.js';
 
 export type Correction = EventOf<'EventCorrected'>;
 
@@ -58,4 +68,39 @@ export function correctionProblems(recorded: readonly RosterEvent[]): Correction
 /** Corrections that supersede the event with this seq, oldest first. */
 export function correctionsOf(recorded: readonly RosterEvent[], seq: number): Correction[] {
   return recorded.filter((e): e is Correction => e.type === 'EventCorrected' && e.supersedes === seq);
+}
+
+/** A clerk's correction of a recorded event: which one, why, and what should stand in its place (none: withdrawn). */
+export interface CorrectionRequest {
+  readonly seq: number;
+  readonly reason: string;
+  readonly replacement?: ReplacementInput;
+  /** The document the correction rests on (a 更正 notice, the minutes). */
+  readonly source: SourceDocument;
+  readonly recordedBy: string;
+}
+
+/**
+ * Decide a correction against the record: the `EventCorrected` to record, or a refusal naming why
+ * (no such event, an event that is itself a correction, a replacement that is not a valid event).
+ */
+export function decideCorrection(recorded: readonly RosterEvent[], request: CorrectionRequest): EventInput {
+  const target = recorded.find((e) => e.seq === request.seq);
+  if (!target) throw new DomainError('invalid-input', `记录中没有第${request.seq}条事件（只能更正此前已记录的事件）`, 'supersedes');
+  if (target.type === 'EventCorrected') {
+    throw new DomainError('invalid-input', `第${request.seq}条本身是更正；请直接更正第${target.supersedes}条原事件`, 'supersedes');
+  }
+  const event = {
+    type: 'EventCorrected',
+    source: request.source,
+    supersedes: request.seq,
+    reason: request.reason,
+    ...(request.replacement ? { replacement: request.replacement } : {}),
+  };
+  const parsed = EventInputSchema.safeParse(event);
+  if (!parsed.success) {
+    const issue = deepestIssue(parsed.error.issues);
+    throw new DomainError('invalid-input', `${jsonPath(issue.path)}：${issue.message}`);
+  }
+  return parsed.data;
 }
