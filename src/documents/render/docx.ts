@@ -9,18 +9,21 @@
  */
 import { AlignmentType, Document, DocumentGridType, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import { type Documents, documentList, type OfficialDocument } from '../official-document.js';
+import { PAGE, signatureLines, signatureRightIndent, titleLines } from './layout.js';
+
+export { titleLines };
 
 const TWIPS_PER_MM = 1440 / 25.4;
 const mm = (n: number) => Math.round(n * TWIPS_PER_MM);
 const pt = (n: number) => Math.round(n * 20);
 
 export const LAYOUT = {
-  page: { width: mm(210), height: mm(297) },
-  margin: { top: mm(37), right: mm(26), bottom: mm(35), left: mm(28) },
+  page: { width: mm(PAGE.widthMm), height: mm(PAGE.heightMm) },
+  margin: { top: mm(PAGE.margin.topMm), right: mm(PAGE.margin.rightMm), bottom: mm(PAGE.margin.bottomMm), left: mm(PAGE.margin.leftMm) },
   /** Footer distance from the page's bottom edge: the number's dash line sits 7 mm under the text block. */
   footer: mm(22),
-  linesPerPage: 22,
-  charsPerLine: 28,
+  linesPerPage: PAGE.linesPerPage,
+  charsPerLine: PAGE.charsPerLine,
   fonts: { title: '方正小标宋简体', body: '仿宋', byline: '楷体', pageNumber: '宋体' },
   /** Sizes in half-points, as Word stores them: 2号 = 22 pt, 3号 = 16 pt, 4号 = 14 pt. */
   sizes: { title: 44, body: 32, pageNumber: 28 },
@@ -38,25 +41,7 @@ const LINE = Math.floor(textHeight / LAYOUT.linesPerPage);
 const CHAR = textWidth / LAYOUT.charsPerLine;
 const CONDENSE = Math.floor(CHAR - pt(16));
 
-/** Width in characters of the body font: CJK full width, ASCII half. */
-const width = (s: string) => [...s].reduce((n, c) => n + (c.charCodeAt(0) < 0x2e80 ? 0.5 : 1), 0);
-
 const exactLine = { line: LINE, lineRule: LineRuleType.EXACT };
-
-/**
- * The title's lines: its parts packed greedily into lines of what fits at 2号 (20 characters), so a
- * line breaks between words and organs, never leaving a lone 告 as wrapping by character does.
- */
-export function titleLines(doc: OfficialDocument): string[] {
-  const fits = Math.floor(textWidth / pt(22));
-  const lines: string[] = [];
-  for (const part of doc.titleParts ?? [doc.title]) {
-    const last = lines[lines.length - 1];
-    if (last !== undefined && width(last) + width(part) <= fits) lines[lines.length - 1] = last + part;
-    else lines.push(part);
-  }
-  return lines;
-}
 
 function run(text: string, font: string, size: number): TextRun {
   const fit = size === LAYOUT.sizes.body ? { characterSpacing: CONDENSE } : {};
@@ -110,19 +95,13 @@ function documentParagraphs(doc: OfficialDocument, newPage: boolean): Paragraph[
   });
   if (closing) {
     children.push(body('', { keepNext: true }));
-    const dateRight = Math.round(4 * CHAR);
-    if (doc.signature) {
-      // Centred over the date where the date line is the longer; else flush right.
-      const offset = doc.date ? (width(doc.date) - width(doc.signature)) / 2 : 0;
+    // Each line of the issuer centred over the date, the date four characters from the right.
+    for (const line of signatureLines(doc)) {
       children.push(
-        body(doc.signature, {
-          alignment: AlignmentType.RIGHT,
-          indent: { right: Math.max(0, Math.round(dateRight + offset * CHAR)) },
-          keepNext: true,
-        }),
+        body(line, { alignment: AlignmentType.RIGHT, indent: { right: Math.round(signatureRightIndent(line, doc.date) * CHAR) }, keepNext: true }),
       );
     }
-    if (doc.date) children.push(body(doc.date, { alignment: AlignmentType.RIGHT, indent: { right: dateRight } }));
+    if (doc.date) children.push(body(doc.date, { alignment: AlignmentType.RIGHT, indent: { right: Math.round(PAGE.dateRightChars * CHAR) } }));
   }
   return children;
 }
@@ -131,8 +110,12 @@ export function buildDocx(docs: Documents): Document {
   const { fonts, sizes } = LAYOUT;
   const list = documentList(docs);
   const children = list.flatMap((doc, i) => documentParagraphs(doc, i > 0));
+  // The file's author is the issuing organ; left unset, the docx package writes "Un-named".
+  const issuer = list.map((d) => d.issuer ?? d.signature).find(Boolean) ?? '';
   return new Document({
     title: list.map((d) => d.title).join('；'),
+    creator: issuer,
+    lastModifiedBy: issuer,
     evenAndOddHeaderAndFooters: true,
     styles: { default: { document: { run: { font: fonts.body, size: sizes.body } } } },
     sections: [
