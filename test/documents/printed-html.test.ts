@@ -61,7 +61,10 @@ describe('the credentials report of the 19th session, printed from its HTML page
   });
 
   it('breaks the title between phrases as the Word file does: no line of one character', () => {
-    const title = reportLines.filter((l) => l.page === 1).slice(0, 3).map((l) => l.text);
+    const title = reportLines
+      .filter((l) => l.page === 1)
+      .slice(0, 3)
+      .map((l) => l.text);
     expect(title).toEqual(titleLines(report));
     expect(title).toEqual(['宁波市第十六届人民代表大会常务委员会', '代表资格审查委员会关于个别代表的', '代表资格的报告']);
   });

@@ -25,7 +25,11 @@ const FLAGS = [
 export async function printToPdf(pages: readonly string[]): Promise<string[]> {
   if (!existsSync(CHROMIUM)) throw new Error(`没有找到 Chromium（${CHROMIUM}）：请运行 .ci/run 或 apt-get install chromium fonts-noto-cjk`);
   const dir = tempDir('roster-print-');
-  const context = await chromium.launchPersistentContext(path.join(dir, 'profile'), { executablePath: CHROMIUM, headless: true, args: FLAGS });
+  const context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+  });
   try {
     const page = await context.newPage();
     const pdfs: string[] = [];
@@ -62,7 +66,13 @@ export function printedLines(pdf: string): PrintedLine[] {
   pages.forEach((page, i) => {
     for (const m of page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*?)<\/line>/gs)) {
       const words = [...m[4]!.matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((w) => w[1]!);
-      lines.push({ page: i + 1, left: Number(m[1]) * MM_PER_PT, top: Number(m[2]) * MM_PER_PT, right: Number(m[3]) * MM_PER_PT, text: words.join('') });
+      lines.push({
+        page: i + 1,
+        left: Number(m[1]) * MM_PER_PT,
+        top: Number(m[2]) * MM_PER_PT,
+        right: Number(m[3]) * MM_PER_PT,
+        text: words.join(''),
+      });
     }
   });
   return lines;

@@ -98,10 +98,15 @@ function documentParagraphs(doc: OfficialDocument, newPage: boolean): Paragraph[
     // Each line of the issuer centred over the date, the date four characters from the right.
     for (const line of signatureLines(doc)) {
       children.push(
-        body(line, { alignment: AlignmentType.RIGHT, indent: { right: Math.round(signatureRightIndent(line, doc.date) * CHAR) }, keepNext: true }),
+        body(line, {
+          alignment: AlignmentType.RIGHT,
+          indent: { right: Math.round(signatureRightIndent(line, doc.date) * CHAR) },
+          keepNext: true,
+        }),
       );
     }
-    if (doc.date) children.push(body(doc.date, { alignment: AlignmentType.RIGHT, indent: { right: Math.round(PAGE.dateRightChars * CHAR) } }));
+    if (doc.date)
+      children.push(body(doc.date, { alignment: AlignmentType.RIGHT, indent: { right: Math.round(PAGE.dateRightChars * CHAR) } }));
   }
   return children;
 }

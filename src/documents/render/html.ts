@@ -42,7 +42,10 @@ section + section { break-before: page; }
 function closing(doc: OfficialDocument): string[] {
   const e = escapeHtml;
   if (!doc.signature && !doc.date) return [];
-  const lines = [...signatureLines(doc).map((s) => `<p class="signature">${e(s)}</p>`), ...(doc.date ? [`<p class="date">${e(doc.date)}</p>`] : [])];
+  const lines = [
+    ...signatureLines(doc).map((s) => `<p class="signature">${e(s)}</p>`),
+    ...(doc.date ? [`<p class="date">${e(doc.date)}</p>`] : []),
+  ];
   return [`<div class="closing ${doc.date ? 'dated' : 'undated'}">${lines.join('')}</div>`];
 }
 
