@@ -14,7 +14,8 @@ import type { RosterEvent } from '../../src/domain/events.js';
 import { derive } from '../../src/engine/derive.js';
 import { createEvaluator } from '../../src/engine/evaluator.js';
 import { loadRuleBook } from '../../src/engine/rule-book.js';
-import { type PrintedLine, pageCount, printedLines, printToPdf } from '../support/browser.js';
+import { printToPdf } from '../support/browser.js';
+import { type PrintedLine, pageCount, printedLines } from '../support/pdf.js';
 import { RULES_DIR, SEED_DATA } from '../support/scenario.js';
 
 const events = JSON.parse(readFileSync(SEED_DATA, 'utf8')).events as RosterEvent[];
