@@ -21,6 +21,13 @@ import { CliContext } from './context.js';
 import { HELP_ZH } from './help-zh.js';
 import { translateCommanderError } from './messages-zh.js';
 
+// A reader that stops early (`roster schema | head`) closes the pipe: that ends the output, not in a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`错误：无法写出结果（${e.message}）\n`);
+  process.exit(1);
+});
+
 const program = new Command();
 program
   .name('roster')
