@@ -51,7 +51,7 @@ export const HELP_ZH: HelpConfiguration = {
 export const VERIFICATION_NOTE =
   '注：〔核实程度〕说明法律依据的出处核实到什么程度：V 已与该版本法律全文核对；S 仅经二手资料核对；I 系推断（如按条文序号调整推算），使用前应核对；? 未能核实。';
 
-/** The text with the note appended once, when it shows any mark. */
+/** The text with the note appended once, when it shows any mark (〔核实程度 V〕 or 〔V〕). */
 export function withVerificationNote(text: string): string {
-  return text.includes('〔核实程度') ? `${text}\n\n${VERIFICATION_NOTE}` : text;
+  return /〔(?:核实程度 )?[VSI?]〕/.test(text) ? `${text}\n\n${VERIFICATION_NOTE}` : text;
 }

@@ -25,7 +25,9 @@ describe('the help a clerk reads', () => {
   });
 
   it('explains the verification marks in the help of the commands that show them', () => {
-    for (const command of ['explain', 'cascade', 'oaths']) expect(run([command, '--help']).stdout, command).toContain(VERIFICATION_NOTE);
+    for (const command of ['headcount', 'explain', 'history', 'diff', 'cascade', 'oaths']) {
+      expect(run([command, '--help']).stdout, command).toContain(VERIFICATION_NOTE);
+    }
   });
 });
 
@@ -52,8 +54,14 @@ describe('the verification marks in what a command prints', () => {
     expect(r.stdout.trimEnd().endsWith(VERIFICATION_NOTE)).toBe(true);
   });
 
+  it('are explained once after a headcount, which shows them as 〔V〕', () => {
+    const out = run(['headcount', '--session', '19']).stdout;
+    expect(out).toContain('〔V〕');
+    expect(out.split(VERIFICATION_NOTE)).toHaveLength(2);
+  });
+
   it('are not explained where none is shown, nor in the JSON', () => {
-    expect(run(['headcount', '--session', '19']).stdout).not.toContain('核实程度');
+    expect(run(['verify']).stdout).not.toContain('核实程度');
     expect(run(['--json', 'explain', '黄利琴']).stdout).not.toContain(VERIFICATION_NOTE);
   });
 });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { formatExplain } from '../format-explain.js';
-import { VERIFICATION_NOTE, withVerificationNote } from '../help-zh.js';
+import { VERIFICATION_NOTE } from '../help-zh.js';
 
 export function explainCommand(program: Command, ctx: CliContext): void {
   program
@@ -11,6 +11,6 @@ export function explainCommand(program: Command, ctx: CliContext): void {
     .argument('<person>', '姓名或编号')
     .action(async (person: string) => {
       const x = await ctx.app().explain(person);
-      ctx.print(x, withVerificationNote(formatExplain(x)));
+      ctx.print(x, formatExplain(x));
     });
 }

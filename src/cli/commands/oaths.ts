@@ -2,7 +2,7 @@ import { type Command, Option } from 'commander';
 import type { CliContext } from '../context.js';
 import { parseSession } from '../context.js';
 import { formatOaths } from '../format-posts.js';
-import { VERIFICATION_NOTE, withVerificationNote } from '../help-zh.js';
+import { VERIFICATION_NOTE } from '../help-zh.js';
 
 export function oathsCommand(program: Command, ctx: CliContext): void {
   program
@@ -12,9 +12,6 @@ export function oathsCommand(program: Command, ctx: CliContext): void {
     .addOption(new Option('--session <n>', '常委会会议次数').argParser(parseSession).makeOptionMandatory())
     .action(async (opts: { session: number }) => {
       const { derivation, ...a } = await ctx.app().posts(opts.session);
-      ctx.print(
-        { session: a.session, owed: a.oathsOwed, notOwed: a.oathsNotOwed },
-        withVerificationNote(formatOaths(derivation.state, opts.session, a)),
-      );
+      ctx.print({ session: a.session, owed: a.oathsOwed, notOwed: a.oathsNotOwed }, formatOaths(derivation.state, opts.session, a));
     });
 }
