@@ -37,9 +37,10 @@ const LINE = Math.floor(textHeight / LAYOUT.linesPerPage);
  * One character of the body: 156 mm / 28 ≈ 15.8 pt. 16 pt characters are drawn 0.25 pt closer
  * (w:spacing −5 twips) so that 28 fit a line, in Word and in LibreOffice alike. A character grid
  * (w:docGrid linesAndChars with w:charSpace) was tried and measured in LibreOffice 7 (Debian 12):
- * it snaps every character wider than a cell to two cells, so the 22 pt title drops to 14 a line and
- * body lines alternate between 14 and 28; the grid stays for lines only. Between CJK and digits no
- * extra space is added (w:autoSpaceDN off), as GB/T 9704 sets figures in the run of the text.
+ * it gives every character wider than a cell two cells, so the 22 pt title drops to 14 a line, and
+ * with its cell taken from the Normal style's size, body lines ran from 14 to 28 characters; without
+ * a Normal size, 18. The grid stays for lines only. Between CJK and figures no extra space is added
+ * (w:autoSpaceDN off), as GB/T 9704 sets figures in the run of the text.
  */
 const CHAR = textWidth / LAYOUT.charsPerLine;
 const CONDENSE = Math.floor(CHAR - pt(16));
