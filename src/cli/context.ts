@@ -8,6 +8,7 @@ import { buildContainer, TYPES } from '../container.js';
 import { Day } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { DEFAULT_RULES_DIR, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
+import { withVerificationNote } from './help-zh.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -57,7 +58,7 @@ export class CliContext {
   }
 
   print(json: unknown, text: string): void {
-    process.stdout.write(this.options.json ? `${JSON.stringify(json, null, 2)}\n` : `${text}\n`);
+    process.stdout.write(this.options.json ? `${JSON.stringify(json, null, 2)}\n` : `${withVerificationNote(text)}\n`);
   }
 }
 
