@@ -1,43 +1,77 @@
 /** The only file that knows inversify and the adapters: wires the ports for the CLI. Tests build objects directly. */
 import 'reflect-metadata';
+import path from 'node:path';
 import { Container } from 'inversify';
 import { type Clock, systemClock } from './app/clock.js';
+import { CongressesApp } from './app/congresses-app.js';
 import { RosterApp } from './app/roster-app.js';
 import { createEvaluator, type Evaluator } from './engine/evaluator.js';
 import { loadRuleBook, type RuleBook } from './engine/rule-book.js';
-import { FileRecordStream } from './store/file-store.js';
+import { PACKAGE_ROOT } from './paths.js';
+import { FileCatalog } from './store/file-catalog.js';
+import { isDatabaseUrl } from './store/postgres/connection.js';
+import { PostgresCatalog } from './store/postgres/postgres-catalog.js';
+import type { RecordCatalog } from './store/record-catalog.js';
 import type { RecordStream } from './store/record-store.js';
 
+/** The schema's numbered migrations as the package ships them (a database store's only files). */
+const MIGRATIONS_DIR = path.join(PACKAGE_ROOT, 'schema', 'postgres');
+
 export const TYPES = {
-  DbFile: Symbol.for('DbFile'),
-  RulesDir: Symbol.for('RulesDir'),
   RuleBook: Symbol.for('RuleBook'),
   Evaluator: Symbol.for('Evaluator'),
+  RecordCatalog: Symbol.for('RecordCatalog'),
   RecordStream: Symbol.for('RecordStream'),
   Clock: Symbol.for('Clock'),
   RosterApp: Symbol.for('RosterApp'),
+  CongressesApp: Symbol.for('CongressesApp'),
 } as const;
 
 export interface Settings {
+  /** The data file, or a PostgreSQL database's URL (postgres://…). */
   readonly dbFile: string;
+  /** The congress in a database (`--congress`); default: the only one. */
+  readonly congress?: string;
+  /** Where an import creates a new congress in a database: the congress of the enclosing area. */
+  readonly within?: string;
   readonly rulesDir: string;
+  /** The numbered SQL migrations of the database schema; default: the package's schema/postgres/. */
+  readonly migrationsDir?: string;
   /** Default: the system clock. */
   readonly clock?: Clock;
 }
 
+/** `db` names a database rather than a data file. */
+export { isDatabaseUrl };
+
 export function buildContainer(settings: Settings): Container {
   const c = new Container({ defaultScope: 'Singleton' });
-  c.bind<string>(TYPES.DbFile).toConstantValue(settings.dbFile);
-  c.bind<string>(TYPES.RulesDir).toConstantValue(settings.rulesDir);
-  c.bind<RuleBook>(TYPES.RuleBook).toDynamicValue((ctx) => loadRuleBook(ctx.get<string>(TYPES.RulesDir)));
+  c.bind<RuleBook>(TYPES.RuleBook).toDynamicValue(() => loadRuleBook(settings.rulesDir));
   c.bind<Evaluator>(TYPES.Evaluator).toDynamicValue((ctx) => createEvaluator(ctx.get<RuleBook>(TYPES.RuleBook)));
-  // The file adapter of the record port: one congress's stream in one data file.
-  c.bind<RecordStream>(TYPES.RecordStream).toDynamicValue((ctx) => new FileRecordStream(ctx.get<string>(TYPES.DbFile)));
+  // The adapters: a data file holds one congress's stream; a database a province's (the driver is loaded on first use).
+  c.bind<RecordCatalog>(TYPES.RecordCatalog).toDynamicValue(() =>
+    isDatabaseUrl(settings.dbFile)
+      ? new PostgresCatalog(settings.dbFile, settings.migrationsDir ?? MIGRATIONS_DIR)
+      : new FileCatalog(settings.dbFile),
+  );
+  c.bind<RecordStream>(TYPES.RecordStream).toDynamicValue((ctx) =>
+    ctx
+      .get<RecordCatalog>(TYPES.RecordCatalog)
+      .stream(settings.congress, settings.within === undefined ? undefined : { within: settings.within }),
+  );
   c.bind<Clock>(TYPES.Clock).toConstantValue(settings.clock ?? systemClock);
   c.bind<RosterApp>(TYPES.RosterApp).toDynamicValue(
     (ctx) =>
       new RosterApp({
         stream: ctx.get<RecordStream>(TYPES.RecordStream),
+        evaluator: ctx.get<Evaluator>(TYPES.Evaluator),
+        clock: ctx.get<Clock>(TYPES.Clock),
+      }),
+  );
+  c.bind<CongressesApp>(TYPES.CongressesApp).toDynamicValue(
+    (ctx) =>
+      new CongressesApp({
+        catalog: ctx.get<RecordCatalog>(TYPES.RecordCatalog),
         evaluator: ctx.get<Evaluator>(TYPES.Evaluator),
         clock: ctx.get<Clock>(TYPES.Clock),
       }),

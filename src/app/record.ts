@@ -16,6 +16,7 @@ import type { Head, RecordStream } from '../store/record-store.js';
 import { chained, type Stamps, stamp } from '../store/stored-records.js';
 import type { Clock } from './clock.js';
 import { readRecord } from './read-record.js';
+import { viewsOf } from './stream-views.js';
 
 export interface RecordRequest {
   readonly events: readonly EventInput[];
@@ -74,6 +75,7 @@ export async function decideRecording(ports: RecordPorts, events: readonly Event
 export async function recordEvents(ports: RecordPorts, request: RecordRequest): Promise<readonly RosterEvent[]> {
   const decided = await decideRecording(ports, request.events, { recordedBy: request.recordedBy, recordedAt: ports.clock.now() });
   if (decided.refusal) throw decided.refusal;
-  await ports.stream.append(chained(decided.added, decided.head), decided.head);
+  const views = ports.stream.keepsViews ? viewsOf(decided.candidate, ports.evaluator) : undefined;
+  await ports.stream.append(chained(decided.added, decided.head), decided.head, views);
   return decided.added;
 }

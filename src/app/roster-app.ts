@@ -251,7 +251,7 @@ export class RosterApp {
 
   /** Load a data file's records into an empty record: chain and events verified first, all or nothing. */
   async importRecord(file: { readonly name: string; readonly text: string }): Promise<ImportReport> {
-    return importDocument(this.stream, file);
+    return importDocument(this.stream, file, this.evaluator);
   }
 
   /** The JSON Schema of the data file (needs no record). */

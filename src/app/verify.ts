@@ -3,10 +3,13 @@
  * documented format, and import one (all or nothing, chain verified first). No printing here.
  */
 import { DomainError, isDomainError } from '../domain/errors.js';
+import { derive } from '../engine/derive.js';
+import type { Evaluator } from '../engine/evaluator.js';
 import { type ChainReport, ChainVerifier, verifyChain } from '../store/chain.js';
 import { eventsOf, FORMAT, parseDataText, SCHEMA_VERSION } from '../store/data-file.js';
 import type { RecordStream, StorageInfo, StoredRecord } from '../store/record-store.js';
 import { eventOf } from '../store/stored-records.js';
+import { viewsOf } from './stream-views.js';
 
 export interface VerifyReport extends ChainReport {
   /** Where the record lives: the data file, or the database and the congress. */
@@ -69,11 +72,15 @@ export interface ImportReport {
 }
 
 /** Import a data file's text (either layout, any supported version): verified and validated, then written whole. */
-export async function importDocument(stream: RecordStream, file: { readonly name: string; readonly text: string }): Promise<ImportReport> {
+export async function importDocument(
+  stream: RecordStream,
+  file: { readonly name: string; readonly text: string },
+  evaluator: Evaluator,
+): Promise<ImportReport> {
   const raw = parseDataText(file.text, file.name);
   const report = verifyChain(raw.records);
   if (!report.ok) throw new DomainError('tampered-log', `哈希链校验失败：${report.problem!.message}；未导入任何记录`, file.name);
-  eventsOf(raw, file.name);
-  await stream.importRecords(raw.records);
+  const events = eventsOf(raw, file.name);
+  await stream.importRecords(raw.records, stream.keepsViews ? viewsOf(await derive(events, evaluator), evaluator) : undefined);
   return { count: report.count, headHash: report.headHash, fileVersion: raw.fileVersion };
 }

@@ -3,8 +3,9 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import os from 'node:os';
 import path from 'node:path';
 import { type Command, CommanderError } from 'commander';
+import type { CongressesApp } from '../app/congresses-app.js';
 import type { RosterApp } from '../app/roster-app.js';
-import { buildContainer, TYPES } from '../container.js';
+import { buildContainer, isDatabaseUrl, TYPES } from '../container.js';
 import { Day } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { DEFAULT_RULES_DIR, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
@@ -12,6 +13,7 @@ import { withVerificationNote } from './help-zh.js';
 
 export interface GlobalOptions {
   db?: string;
+  congress?: string;
   rules?: string;
   json?: boolean;
   as?: string;
@@ -24,10 +26,20 @@ export class CliContext {
     return this.program.opts<GlobalOptions>();
   }
 
-  /** The data file; the default working copy is made from the embedded data on first use. */
+  /** A database is named by its URL (`--db` or $ROSTER_DB: postgres://…). */
+  usesDatabase(): boolean {
+    const chosen = this.options.db ?? process.env.ROSTER_DB;
+    return chosen !== undefined && isDatabaseUrl(chosen);
+  }
+
+  /**
+   * The data file, or the database URL; the default working copy is made from the embedded data on
+   * first use.
+   */
   dbFile(): string {
-    const chosen = this.options.db;
-    if (chosen) return path.resolve(chosen);
+    const chosen = this.options.db ?? process.env.ROSTER_DB;
+    if (chosen && isDatabaseUrl(chosen)) return chosen;
+    if (this.options.db) return path.resolve(this.options.db);
     const file = defaultDbPath();
     if (!existsSync(file)) {
       mkdirSync(path.dirname(file), { recursive: true });
@@ -41,8 +53,29 @@ export class CliContext {
     return path.resolve(this.options.rules ?? process.env.ROSTER_RULES ?? DEFAULT_RULES_DIR);
   }
 
+  #container(congress = this.options.congress, within?: string) {
+    return buildContainer({
+      dbFile: this.dbFile(),
+      rulesDir: this.rulesDir(),
+      ...(congress === undefined ? {} : { congress }),
+      ...(within === undefined ? {} : { within }),
+    });
+  }
+
+  /** The app over one congress's record: `--congress`, else the only one the store holds. */
   app(): RosterApp {
-    return buildContainer({ dbFile: this.dbFile(), rulesDir: this.rulesDir() }).get<RosterApp>(TYPES.RosterApp);
+    return this.#container().get<RosterApp>(TYPES.RosterApp);
+  }
+
+  /** The app over a congress a data file is imported into: in a database, `--congress` or one named after the file. */
+  importApp(file: string, within?: string): RosterApp {
+    const named = this.options.congress ?? (this.usesDatabase() ? path.basename(file).replace(/\.[^.]*$/, '') : undefined);
+    return this.#container(named, within).get<RosterApp>(TYPES.RosterApp);
+  }
+
+  /** The app over every congress the store holds. */
+  congresses(): CongressesApp {
+    return this.#container().get<CongressesApp>(TYPES.CongressesApp);
   }
 
   /** Who is recording: --as, else $ROSTER_USER, else the OS user (asked for only where there is none). */

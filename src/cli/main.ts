@@ -6,6 +6,8 @@ import { packageVersion } from '../paths.js';
 import { auditCommands } from './commands/audit.js';
 import { cascadeCommand } from './commands/cascade.js';
 import { checkCommand } from './commands/check.js';
+import { congressesCommands } from './commands/congresses.js';
+import { dbCommands } from './commands/db.js';
 import { docCommand } from './commands/doc.js';
 import { explainCommand } from './commands/explain.js';
 import { exportCommand } from './commands/export.js';
@@ -14,6 +16,7 @@ import { headcountCommand } from './commands/headcount.js';
 import { importCommand } from './commands/import.js';
 import { importRosterCommand } from './commands/import-roster.js';
 import { oathsCommand } from './commands/oaths.js';
+import { personsCommands } from './commands/persons.js';
 import { recordCommand } from './commands/record.js';
 import { schemaCommand } from './commands/schema.js';
 import { verifyCommand } from './commands/verify.js';
@@ -33,7 +36,8 @@ program
   .name('roster')
   .description('人大代表资格与名额管理工具')
   .version(packageVersion(), '-V, --version', '显示版本号')
-  .option('--db <file>', '数据文件（默认：内置数据的工作副本）')
+  .option('--db <file>', '数据文件，或数据库 postgres://用户@主机:端口/库名（默认：环境变量 ROSTER_DB，否则内置数据的工作副本）')
+  .option('--congress <id>', '数据库中的代表大会编号（默认：数据库中唯一的一个）')
   .option('--rules <dir>', '规则目录（默认：随程序提供的 rules/）')
   .option('--json', '输出机器可读的 JSON')
   .option('--as <name>', '记录人（默认取环境变量 ROSTER_USER 或系统用户名）')
@@ -59,6 +63,9 @@ for (const register of [
   importRosterCommand,
   exportRosterCommand,
   schemaCommand,
+  congressesCommands,
+  personsCommands,
+  dbCommands,
 ]) {
   register(program, ctx);
 }

@@ -8,6 +8,11 @@ export type DomainErrorKind =
   | 'contradicts-record'
   | 'unknown-session'
   | 'store-conflict'
+  /** The database cannot be reached, logged into, or has no roster schema yet. */
+  | 'store-unavailable'
+  /** The database refused: no privilege, a read-only replica, the append-only rule. */
+  | 'store-refused'
+  | 'store-failed'
   | 'unsupported-version'
   | 'tampered-log'
   | 'nothing-to-report';

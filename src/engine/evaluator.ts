@@ -20,6 +20,8 @@ export interface QuestionContext {
 }
 
 export interface Evaluator {
+  /** The rule book's hash (`RuleBook.hash`): what is derived through this evaluator is keyed by it. */
+  readonly rulesHash: string;
   evaluate(state: RosterState, event: RosterEvent): Promise<Finding[]>;
   /** Ask the rules a question about posts or oaths (rules/posts, rules/cascade, rules/oath). */
   ask(question: Question, facts: QuestionFacts, context: QuestionContext): Promise<Finding[]>;
@@ -121,6 +123,7 @@ export function createEvaluator(book: RuleBook): Evaluator {
   }
 
   return {
+    rulesHash: book.hash,
     evaluate(state, event) {
       const own = 'date' in event && event.date ? event.date : undefined;
       return decide(factsFor(state, event), {

@@ -2,6 +2,7 @@
  * Loads `rules/`: the law timeline (`laws.json`) and one rule file per provision in the topic folders.
  * Everything is validated on load; an error names the file and the JSON path.
  */
+import { createHash } from 'node:crypto';
 import { type Dirent, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -53,6 +54,11 @@ export interface RuleBook {
   readonly settings: Settings;
   readonly rules: readonly LoadedRule[];
   readonly byId: ReadonlyMap<string, LoadedRule>;
+  /**
+   * SHA-256 of what the rules say (the law timeline, the settings, every rule as loaded, in file
+   * order), whatever the files' whitespace or the folder's name: what is derived through them is keyed by it.
+   */
+  readonly hash: string;
 }
 
 function readJson(file: string, label: string): unknown {
@@ -175,5 +181,8 @@ export function loadRuleBook(dir: string): RuleBook {
       if (!byId.has(id)) throw new DomainError('invalid-rule-file', `$.overrides[${i}]：没有编号为“${id}”的规则`, rule.file);
     });
   }
-  return { dir, laws, settings, rules, byId };
+  const hash = createHash('sha256')
+    .update(JSON.stringify({ laws, settings, rules: rules.map((r) => r.spec) }))
+    .digest('hex');
+  return { dir, laws, settings, rules, byId, hash };
 }

@@ -10,7 +10,7 @@ export function exportCommand(program: Command, ctx: CliContext): void {
     .description('导出全部记录（数据文件格式，含哈希链）；哈希链校验不通过时拒绝导出')
     .option('-o, --output <file>', '写入文件（默认输出到标准输出）')
     .action(async (opts: { output?: string }) => {
-      if (opts.output && path.resolve(opts.output) === ctx.dbFile()) {
+      if (opts.output && !ctx.usesDatabase() && path.resolve(opts.output) === ctx.dbFile()) {
         throw new DomainError('invalid-input', '导出文件不能是正在使用的数据文件本身', opts.output);
       }
       const text = await ctx.app().exportRecord();

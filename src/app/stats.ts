@@ -1,0 +1,99 @@
+/**
+ * `roster stats`: quota, 实有代表, vacancies and terminations by ground on a day, for every congress
+ * of a level, summed by area (the region of the enclosing congress, else the congress's own) and over
+ * the province. One result of sections, so that other sections (代表结构: gender, ethnicity, party,
+ * age) can be added beside the counts.
+ */
+import type { CongressFacts, DayFigures, GroundCount } from '../domain/congress-summary.js';
+import type { CongressLevel } from '../domain/events.js';
+import { TerminationGround } from '../domain/findings.js';
+
+export interface StatsRequest {
+  /** The day the figures are as of (YYYY-MM-DD); default: the clock's today. */
+  readonly asOf?: string;
+  readonly level?: CongressLevel;
+}
+
+export interface Figures {
+  readonly quota: number;
+  readonly count: number;
+  /** 缺额 = 名额 − 实有代表 */
+  readonly vacancies: number;
+  /** Terminations on or before the day, by ground, in the order the law lists the grounds. */
+  readonly terminations: readonly GroundCount[];
+  readonly terminated: number;
+}
+
+export interface CongressStats extends Figures {
+  readonly id: string;
+  readonly name: string;
+  readonly level: CongressLevel;
+  readonly region: string;
+  /** What the congress is summed under: the region of the congress it is within, else its own. */
+  readonly area: string;
+}
+
+export interface AreaStats extends Figures {
+  readonly area: string;
+  readonly congresses: number;
+}
+
+export interface Stats {
+  readonly asOf: string;
+  readonly level: CongressLevel | undefined;
+  readonly total: Figures & { readonly congresses: number };
+  readonly areas: readonly AreaStats[];
+  readonly congresses: readonly CongressStats[];
+}
+
+/** One congress's figures on the day, with where it is summed. */
+export interface StatsInput extends DayFigures {
+  readonly id: string;
+  readonly congress: CongressFacts;
+  readonly area: string;
+}
+
+const groundOrder = (g: GroundCount['ground']) => (g === 'void' ? 99 : TerminationGround.options.indexOf(g));
+
+function sumGrounds(lists: readonly (readonly GroundCount[])[]): GroundCount[] {
+  const by = new Map<string, GroundCount>();
+  for (const list of lists) {
+    for (const g of list) {
+      const key = `${g.ground}|${g.label}`;
+      by.set(key, { ground: g.ground, label: g.label, count: (by.get(key)?.count ?? 0) + g.count });
+    }
+  }
+  return [...by.values()].sort(
+    (a, b) => groundOrder(a.ground) - groundOrder(b.ground) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0),
+  );
+}
+
+function figures(rows: readonly { quota: number; count: number; terminations: readonly GroundCount[] }[]): Figures {
+  const quota = rows.reduce((n, r) => n + r.quota, 0);
+  const count = rows.reduce((n, r) => n + r.count, 0);
+  const terminations = sumGrounds(rows.map((r) => r.terminations));
+  return { quota, count, vacancies: quota - count, terminations, terminated: terminations.reduce((n, g) => n + g.count, 0) };
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function stats(asOf: string, level: CongressLevel | undefined, inputs: readonly StatsInput[]): Stats {
+  const congresses = [...inputs]
+    .sort((a, b) => byText(a.area, b.area) || byText(a.id, b.id))
+    .map(
+      (i): CongressStats => ({
+        id: i.id,
+        name: i.congress.name,
+        level: i.congress.level,
+        region: i.congress.region,
+        area: i.area,
+        ...figures([{ quota: i.congress.quota, count: i.count, terminations: i.terminations }]),
+      }),
+    );
+  const areaNames = [...new Set(congresses.map((c) => c.area))];
+  const areas = areaNames.map((area): AreaStats => {
+    const members = congresses.filter((c) => c.area === area);
+    return { area, congresses: members.length, ...figures(members) };
+  });
+  return { asOf, level, total: { congresses: congresses.length, ...figures(congresses) }, areas, congresses };
+}
