@@ -58,15 +58,15 @@ async function run(url: string, statements: readonly string[], params: unknown[]
   }
 }
 
-/** A new database, migrated (a copy of the template), owned by roster_owner. */
-export async function freshDatabase(): Promise<TestDatabase> {
+/** A new database, migrated (a copy of the template), owned by roster_owner; `migrated: false`: an empty one. */
+export async function freshDatabase(migrated = true): Promise<TestDatabase> {
   const { port, template } = setup();
   const name = `roster_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
   const url = (role: Role = 'clerk') => `postgres://${role}@127.0.0.1:${port}/${name}`;
   const admin = new pg.Client(`postgres://roster_owner@127.0.0.1:${port}/postgres`);
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    await admin.query(`CREATE DATABASE ${name} ${migrated ? `TEMPLATE ${template}` : ''}`);
   } finally {
     await admin.end();
   }
