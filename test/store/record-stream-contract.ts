@@ -5,12 +5,16 @@
  * (the file's lines, the database's rows), leaving the store's own bookkeeping as it was.
  */
 import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/app/clock.js';
+import { RosterApp } from '../../src/app/roster-app.js';
 import { verifyStream } from '../../src/app/verify.js';
 import { isDomainError } from '../../src/domain/errors.js';
 import type { EventInput } from '../../src/domain/events.js';
 import { EMPTY_HEAD, GENESIS } from '../../src/store/chain.js';
 import type { Head, RecordStream, StoredRecord } from '../../src/store/record-store.js';
 import { chained, stamp } from '../../src/store/stored-records.js';
+import { congress, opening, person as personEvent, session } from '../support/builders.js';
+import { evaluator } from '../support/scenario.js';
 
 export interface Tamperer {
   /** Change what record `seq` says, keeping the hash it was recorded with. */
@@ -162,6 +166,51 @@ export function recordStreamContract(name: string, fresh: () => Promise<Contract
       it('records cut off the end are caught by the committed head', async () => {
         const r = await tampered((t) => t.truncateFrom(4));
         expect(r.problem).toEqual(expect.objectContaining({ kind: 'truncated', seq: 4 }));
+      });
+    });
+    describe('the record kept through the application', () => {
+      const app = (stream: RecordStream) => new RosterApp({ stream, evaluator, clock: fixedClock('2026-01-01T00:00:00.000Z') });
+      const constituted: EventInput[] = [
+        congress({ quota: 10 }),
+        session(1, '2025-01-10'),
+        personEvent('a', '甲'),
+        personEvent('b', '乙'),
+        opening(
+          2,
+          '2025-01-10',
+          [
+            { personId: 'a', electingUnit: '甲区' },
+            { personId: 'b', electingUnit: '乙区' },
+          ],
+          1,
+        ),
+      ];
+      const death: EventInput = {
+        type: 'DeputyDied',
+        source: { title: '测试文件', date: '2025-06-01' },
+        personId: 'a',
+        date: '2025-06-01',
+      };
+
+      it('a correction withdraws an event from the count, and both stay in the record', async () => {
+        const { stream } = await fresh();
+        const roster = app(stream);
+        await roster.record({ events: [...constituted, death], recordedBy: '测试员' });
+        expect((await roster.headcount({ asOf: '2025-07-01' })).countAfter).toBe(1);
+        await roster.correct({ seq: 6, reason: '误记', source: { title: '测试文件' }, recordedBy: '测试员' });
+        expect((await roster.headcount({ asOf: '2025-07-01' })).countAfter).toBe(2);
+        expect((await all(stream)).map((r) => r.type)).toEqual([...constituted.map((e) => e.type), 'DeputyDied', 'EventCorrected']);
+        expect((await verifyStream(stream)).ok).toBe(true);
+      });
+
+      it('an export imported into an empty stream exports again byte for byte, and counts the same', async () => {
+        const source = app((await fresh()).stream);
+        await source.record({ events: [...constituted, death], recordedBy: '测试员' });
+        const exported = await source.exportRecord();
+        const target = app((await fresh()).stream);
+        expect(await target.importRecord({ name: 'export.json', text: exported })).toEqual(expect.objectContaining({ count: 6 }));
+        expect(await target.exportRecord()).toBe(exported);
+        expect(await target.headcount({ asOf: '2025-07-01' })).toEqual(await source.headcount({ asOf: '2025-07-01' }));
       });
     });
   });
