@@ -2,7 +2,7 @@
 import type { CongressListing } from '../app/congresses-app.js';
 import type { Figures, Stats } from '../app/stats.js';
 import type { GroundCount } from '../domain/congress-summary.js';
-import { formatChineseDate } from '../domain/dates.js';
+import { chineseNumber, formatChineseDate } from '../domain/dates.js';
 import type { CongressLevel } from '../domain/events.js';
 
 export const LEVEL_NAMES: Record<CongressLevel, string> = {
@@ -38,7 +38,7 @@ export function formatCongresses(l: CongressListing): string {
   for (const c of l.congresses) {
     const k = c.congress;
     const term = k
-      ? `第${k.termNumber}届${k.termStart || k.termEnd ? `（${k.termStart ? formatChineseDate(k.termStart) : '？'}至${k.termEnd ? formatChineseDate(k.termEnd) : '？'}）` : ''}`
+      ? `第${chineseNumber(k.termNumber)}届${k.termStart || k.termEnd ? `（${k.termStart ? formatChineseDate(k.termStart) : '？'}至${k.termEnd ? formatChineseDate(k.termEnd) : '？'}）` : ''}`
       : '';
     const what = k
       ? `${k.name}，${LEVEL_NAMES[k.level]}，${term}，名额${k.quota}名，实有代表${c.count ?? '？'}名`
