@@ -13,6 +13,7 @@ import { readmeExamples } from '../support/readme.js';
 const RUN_ELSEWHERE: Readonly<Record<string, string>> = {
   'Quick start': 'test/cli/readme-commands.test.ts',
   'Installing for the office': 'test/install/office-install.test.ts',
+  'A shared record on PostgreSQL': 'test/store/postgres-readme.test.ts',
 };
 
 const examples = readmeExamples();
