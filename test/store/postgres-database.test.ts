@@ -137,6 +137,30 @@ describePostgres('a database record', () => {
     });
   });
 
+  describe('roster import into a database', () => {
+    it('is all or nothing: a file whose chain is broken writes nothing, not even the congress', async () => {
+      const db = await freshDatabase();
+      const good = await roster(db.url(), '--congress', 'a', 'import', SEED_DATA);
+      expect(good.code, good.stderr).toBe(0);
+      const exported = JSON.parse((await roster(db.url(), '--congress', 'a', 'export')).stdout);
+      exported.events[20].name = '改过的名字';
+      const file = path.join(tempDir(), 'tampered.json');
+      writeFileSync(file, JSON.stringify(exported));
+      const bad = await roster(db.url(), '--congress', 'b', 'import', file);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toContain('哈希链校验失败：第21条事件的内容与记录时的哈希不符');
+      expect((await db.sql('SELECT id FROM roster.congresses')).map((r) => r.id)).toEqual(['a']);
+    });
+
+    it('refuses a congress that already holds events, and keeps them', async () => {
+      const db = await seeded();
+      const again = await roster(db.url(), 'import', SEED_DATA);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain(`目标记录已有${SEED_EVENTS}条记录；导入只写入新的或空的记录，已有记录不会被覆盖`);
+      expect((await roster(db.url(), 'verify')).code).toBe(0);
+    });
+  });
+
   describe('schema migrations', () => {
     it('roster db migrate builds an empty database, once; a clerk is told to have it migrated before', async () => {
       const db = await freshDatabase(false);
