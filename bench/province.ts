@@ -40,14 +40,21 @@ function timed(args: (i: number) => string[], n: number, dir = os.tmpdir()): str
   const wall: number[] = [];
   const cpu: number[] = [];
   const env = { ...process.env, ROSTER_USER: 'bench' };
+  const run = (file: string, argv: string[]) => {
+    try {
+      execFileSync(file, argv, { stdio: ['ignore', 'ignore', 'pipe'], env });
+    } catch (e) {
+      throw new Error(`roster ${argv.join(' ')} failed: ${(e as { stderr?: Buffer }).stderr?.toString() ?? e}`);
+    }
+  };
   for (let i = 0; i < n; i++) {
     const t = process.hrtime.bigint();
     if (GNU_TIME) {
       const out = path.join(dir, 'time.txt');
-      execFileSync(GNU_TIME, ['-o', out, '-f', '%U %S', process.execPath, CLI_BIN, ...args(i)], { stdio: 'ignore', env });
+      run(GNU_TIME, ['-o', out, '-f', '%U %S', process.execPath, CLI_BIN, ...args(i)]);
       const [user, sys] = readFileSync(out, 'utf8').trim().split(/\s+/).map(Number);
       cpu.push(((user ?? 0) + (sys ?? 0)) * 1000);
-    } else execFileSync(process.execPath, [CLI_BIN, ...args(i)], { stdio: 'ignore', env });
+    } else run(process.execPath, [CLI_BIN, ...args(i)]);
     wall.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   return `${summary(wall)}${cpu.length > 0 ? `; client CPU ${summary(cpu).replace(/ \(n=\d+\)$/, '')}` : ''}`;
@@ -92,7 +99,7 @@ async function measure(adminUrl: string, port: number, scale: number, dir: strin
   const file = path.join(dir, 'prov-again.json');
   writeFileSync(file, dataFileOf(provincial!));
   console.log(
-    `  roster import of the provincial congress (${provincial!.events.length} events), whole process: ${timed(() => ['--db', clerk, '--congress', 'prov-again', 'import', file], 1)}`,
+    `  roster import of the provincial congress (${provincial!.events.length} events), whole process: ${timed(() => ['--db', clerk, '--congress', 'prov-again', 'import', file], 1, dir)}`,
   );
 
   const one = (i: number) => {
@@ -104,24 +111,24 @@ async function measure(adminUrl: string, port: number, scale: number, dir: strin
     return f;
   };
   console.log(
-    `  roster record (one event) to a township congress: ${timed((i) => ['--db', clerk, '--congress', 'town0001', 'record', one(i)], 5)}`,
+    `  roster record (one event) to a township congress: ${timed((i) => ['--db', clerk, '--congress', 'town0001', 'record', one(i)], 5, dir)}`,
   );
   console.log(
-    `  roster record (one event) to the provincial congress: ${timed((i) => ['--db', clerk, '--congress', 'prov', 'record', one(100 + i)], 5)}`,
+    `  roster record (one event) to the provincial congress: ${timed((i) => ['--db', clerk, '--congress', 'prov', 'record', one(100 + i)], 5, dir)}`,
   );
-  console.log(`  roster headcount of a township congress: ${timed(() => ['--db', clerk, '--congress', 'town0002', 'headcount'], 5)}`);
+  console.log(`  roster headcount of a township congress: ${timed(() => ['--db', clerk, '--congress', 'town0002', 'headcount'], 5, dir)}`);
   // The same congress from a data file, and the CLI's start-up alone, timed under the same load: the yardsticks.
   const town = path.join(dir, 'town0002.json');
   execFileSync(process.execPath, [CLI_BIN, '--db', clerk, '--congress', 'town0002', 'export', '-o', town], { stdio: 'ignore' });
-  console.log(`    the same congress from a data file: ${timed(() => ['--db', town, 'headcount'], 5)}`);
-  console.log(`    roster --version (start-up alone): ${timed(() => ['--version'], 5)}`);
-  console.log(`  roster headcount of a county congress: ${timed(() => ['--db', clerk, '--congress', 'county001', 'headcount'], 5)}`);
-  console.log(`  roster headcount of the provincial congress: ${timed(() => ['--db', clerk, '--congress', 'prov', 'headcount'], 5)}`);
+  console.log(`    the same congress from a data file: ${timed(() => ['--db', town, 'headcount'], 5, dir)}`);
+  console.log(`    roster --version (start-up alone): ${timed(() => ['--version'], 5, dir)}`);
+  console.log(`  roster headcount of a county congress: ${timed(() => ['--db', clerk, '--congress', 'county001', 'headcount'], 5, dir)}`);
+  console.log(`  roster headcount of the provincial congress: ${timed(() => ['--db', clerk, '--congress', 'prov', 'headcount'], 5, dir)}`);
   console.log(
-    `  roster stats --level county --as-of 2024-06-30: ${timed(() => ['--db', clerk, 'stats', '--level', 'county', '--as-of', '2024-06-30'], 5)}`,
+    `  roster stats --level county --as-of 2024-06-30: ${timed(() => ['--db', clerk, 'stats', '--level', 'county', '--as-of', '2024-06-30'], 5, dir)}`,
   );
-  console.log(`  roster stats --as-of 2024-06-30 (every level): ${timed(() => ['--db', clerk, 'stats', '--as-of', '2024-06-30'], 5)}`);
-  console.log(`  roster congresses: ${timed(() => ['--db', clerk, 'congresses'], 3)}`);
+  console.log(`  roster stats --as-of 2024-06-30 (every level): ${timed(() => ['--db', clerk, 'stats', '--as-of', '2024-06-30'], 5, dir)}`);
+  console.log(`  roster congresses: ${timed(() => ['--db', clerk, 'congresses'], 3, dir)}`);
 
   const sized = new pg.Client(owner);
   await sized.connect();
