@@ -28,5 +28,5 @@ recordStreamContract('file', async () => {
   // A new record is an empty data file (a missing file is an error: a mistyped --db must not start a record).
   const db = path.join(tempDir('roster-contract-'), 'roster.json');
   writeFileSync(db, JSON.stringify(emptyDataFile()));
-  return { stream: new FileRecordStream(db), tamper: lineTamperer(db) };
+  return { stream: new FileRecordStream(db), tamper: lineTamperer(db), writer: { db } };
 });

@@ -56,6 +56,6 @@ describePostgres('the record port, kept in a database', () => {
   recordStreamContract('PostgreSQL', async () => {
     const congress = `contract-${++n}`;
     await catalog.create(congress);
-    return { stream: catalog.stream(congress), tamper: sqlTamperer(db, congress) };
+    return { stream: catalog.stream(congress), tamper: sqlTamperer(db, congress), writer: { db: db.url('clerk'), congress } };
   });
 });

@@ -15,6 +15,7 @@ import type { Head, RecordStream, StoredRecord } from '../../src/store/record-st
 import { chained, stamp } from '../../src/store/stored-records.js';
 import { congress, opening, person as personEvent, session } from '../support/builders.js';
 import { evaluator } from '../support/scenario.js';
+import { runWriter, seeded } from '../support/writers.js';
 
 export interface Tamperer {
   /** Change what record `seq` says, keeping the hash it was recorded with. */
@@ -30,6 +31,8 @@ export interface Tamperer {
 export interface ContractSubject {
   readonly stream: RecordStream;
   readonly tamper: Tamperer;
+  /** How another process reaches the same stream (a data file, a database URL and congress); absent for memory. */
+  readonly writer?: { readonly db: string; readonly congress?: string };
 }
 
 const person = (id: string): EventInput => ({ type: 'PersonRegistered', source: { title: '测试文件' }, personId: id, name: `人员${id}` });
@@ -213,5 +216,29 @@ export function recordStreamContract(name: string, fresh: () => Promise<Contract
         expect(await target.headcount({ asOf: '2025-07-01' })).toEqual(await source.headcount({ asOf: '2025-07-01' }));
       });
     });
+    it('a writer killed (SIGKILL) in the middle of its appends leaves every acknowledged record once, and nothing half-written', async (context) => {
+      const subject = await fresh();
+      if (!subject.writer) return context.skip();
+      const { db, congress } = subject.writer;
+      const random = seeded(20261130);
+      const acked: string[] = [];
+      let midAppend = 0;
+      // Kills spread over reading the head and appending, until two have fallen inside an append (at most 30 rounds).
+      for (let round = 0; round < 30 && (round < 6 || midAppend < 2); round++) {
+        const run = await runWriter(db, `k${round}`, 100_000, congress, 20 + Math.floor(random() * 200));
+        acked.push(...run.acked);
+        if (run.midAppend) midAppend++;
+      }
+      expect(midAppend, 'kills that fell inside an append').toBeGreaterThanOrEqual(2);
+      const after = await runWriter(db, 'after', 1, congress);
+      expect(after.code, after.stderr).toBe(0);
+      const ids = (await all(subject.stream)).map((r) => r.personId);
+      for (const id of [...acked, ...after.acked])
+        expect(
+          ids.filter((x) => x === id),
+          id,
+        ).toHaveLength(1);
+      expect(await verifyStream(subject.stream)).toEqual(expect.objectContaining({ ok: true, count: ids.length }));
+    }, 300_000);
   });
 }

@@ -73,8 +73,7 @@ export class PostgresCatalog implements RecordCatalog {
 
   /** Once per process: the schema is the one this program was written for. */
   #checked(): Promise<void> {
-    const latest = readdirSync(this.#migrationsDir).filter((f) => /^\d{4}_.*\.sql$/.test(f)).length;
-    this.#ready ??= checkSchema(this.#db, latest);
+    this.#ready ??= checkSchema(this.#db, readdirSync(this.#migrationsDir).filter((f) => /^\d{4}_.*\.sql$/.test(f)).length);
     return this.#ready;
   }
 
