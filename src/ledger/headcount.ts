@@ -3,6 +3,8 @@
  * terminations and confirmations since, by ground and electing unit, and the count after.
  * 实有代表 = confirmed and not ended (suspended deputies still count); 缺额 = 名额 − 实有代表.
  */
+
+import type { StatedField } from '../domain/check-findings.js';
 import { type LegalDate, onOrBefore } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { type Finding, TerminationGround } from '../domain/findings.js';
@@ -46,7 +48,7 @@ export interface UnitLine {
 }
 
 export interface Disagreement {
-  readonly field: 'quota' | 'countBefore' | 'vacanciesBefore' | 'terminated' | 'confirmed' | 'countAfter';
+  readonly field: StatedField;
   readonly stated: number;
   readonly computed: number;
   readonly document: string;
