@@ -68,11 +68,9 @@ export async function decideRecording(ports: RecordPorts, events: readonly Event
   if (correction >= 0) {
     const key = (f: CheckFinding) => `${f.code}|${f.eventSeq}|${f.personId}`;
     const before = new Set(
-      check(await derive(existing, ports.evaluator))
-        .filter((f) => f.level === 'error')
-        .map(key),
+      (await check(await derive(existing, ports.evaluator), ports.evaluator)).filter((f) => f.level === 'error').map(key),
     );
-    const broken = check(candidate).find((f) => f.level === 'error' && !before.has(key(f)));
+    const broken = (await check(candidate, ports.evaluator)).find((f) => f.level === 'error' && !before.has(key(f)));
     if (broken) {
       return {
         ...decided,

@@ -5,7 +5,7 @@
  * record through the record port, derives it through the rules, and answers from that derivation.
  */
 import { allChecks } from '../checks/all-checks.js';
-import type { DocumentOptions } from '../documents/document-kind.js';
+import { type DocumentOptions, documentInput } from '../documents/document-kind.js';
 import { DOCUMENT_KINDS, documentKind } from '../documents/kinds.js';
 import type { OfficialDocument } from '../documents/official-document.js';
 import { type Format, type Rendered, render } from '../documents/render/formats.js';
@@ -206,9 +206,8 @@ export class RosterApp {
     if (!kind) {
       throw new DomainError('invalid-input', `未知的文书种类“${request.kind}”，可用：${DOCUMENT_KINDS.map((k) => k.id).join('、')}`);
     }
-    const d = await this.derivation();
-    const posts = await analysePosts(d, this.evaluator, request.session);
-    const documents = kind.build({ derivation: d, posts }, request.session, request.options ?? {});
+    const input = await documentInput(await this.derivation(), this.evaluator, request.session);
+    const documents = kind.build(input, request.session, request.options ?? {});
     return {
       kind: kind.id,
       session: request.session,

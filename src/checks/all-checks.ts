@@ -12,5 +12,5 @@ import { check } from './consistency.js';
 import { postChecks } from './posts.js';
 
 export async function allChecks(d: Derivation, evaluator: Evaluator): Promise<CheckFinding[]> {
-  return inCheckOrder([...check(d), ...(await postChecks(d, evaluator, await analysePosts(d, evaluator)))]);
+  return inCheckOrder([...(await check(d, evaluator)), ...(await postChecks(d, evaluator, await analysePosts(d, evaluator)))]);
 }

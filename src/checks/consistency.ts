@@ -10,6 +10,7 @@ import type { EventOf } from '../domain/events.js';
 import { foldInvariants, type InvariantState, sameNameWarnings } from '../domain/invariants.js';
 import { isCounted, statusOn } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
+import type { Evaluator } from '../engine/evaluator.js';
 import { ledger } from '../ledger/headcount.js';
 import { inCheckOrder } from './check-order.js';
 import { publicationChecks } from './publications.js';
@@ -38,7 +39,7 @@ export function unruledChecks(d: Derivation): CheckFinding[] {
 }
 
 /** The figures each credentials report states against the ledger of its session, and the count against the quota. */
-export function countChecks(d: Derivation): CheckFinding[] {
+export async function countChecks(d: Derivation, evaluator: Evaluator): Promise<CheckFinding[]> {
   const out: CheckFinding[] = [];
   const congress = d.state.congress!;
   const sessions = Object.values(d.state.sessions).sort((a, b) => a.session - b.session);
@@ -65,15 +66,17 @@ export function countChecks(d: Derivation): CheckFinding[] {
             }),
       );
     }
-    if (l.countAfter > congress.quota) {
-      out.push(checkFinding('above-quota', 'error', {}, { session: s.session, count: l.countAfter, quota: congress.quota }));
-    }
+    // Whether the count may pass the quota is the rules' (rules/by-election/quota-fixed.json).
+    const over = (
+      await evaluator.ask('quota', { vacancies: congress.quota - l.countAfter }, { eventSeq: 0, personId: undefined, date: l.date })
+    ).find((f) => f.outcome.type === 'quota-exceeded');
+    if (over) out.push(checkFinding('above-quota', 'error', {}, { session: s.session, count: l.countAfter, quota: congress.quota }, over));
   }
   return out;
 }
 
 /** Elections in units the congress does not have, by-elections without a vacancy, confirmations before the election. */
-export function electionChecks(d: Derivation): CheckFinding[] {
+export async function electionChecks(d: Derivation, evaluator: Evaluator): Promise<CheckFinding[]> {
   const out: CheckFinding[] = [];
   const { state } = d;
   const units = new Map(state.congress?.electingUnits.map((u) => [u.name, u.quota]) ?? []);
@@ -90,17 +93,21 @@ export function electionChecks(d: Derivation): CheckFinding[] {
           (m) =>
             m.electingUnit === e.electingUnit &&
             m.personId !== e.personId &&
-            (isCounted(statusOn(m, date)) || statusOn(m, date) === 'pending'),
+            (isCounted(state, statusOn(m, date)) || statusOn(m, date) === 'pending'),
         ).length;
-        if (held >= quota) {
+        // Whether a by-election needs a vacancy is the rules' (rules/by-election/vacancy-required.json).
+        const refused = (await evaluator.ask('vacancy', { vacancies: quota - held }, { eventSeq: e.seq, personId: e.personId, date })).find(
+          (f) => f.outcome.type === 'no-vacancy',
+        );
+        if (refused) {
           out.push(
-            checkFinding('by-election-without-vacancy', 'error', about, {
-              electingUnit: e.electingUnit,
-              quota,
-              date,
-              held,
-              name: who(d, e.personId),
-            }),
+            checkFinding(
+              'by-election-without-vacancy',
+              'error',
+              about,
+              { electingUnit: e.electingUnit, quota, date, held, name: who(d, e.personId) },
+              refused,
+            ),
           );
         }
       }
@@ -123,13 +130,13 @@ export function electionChecks(d: Derivation): CheckFinding[] {
 }
 
 /** The record's invariants and the checks on deputies and counts (src/checks/all-checks.ts orders them with the rest). */
-export function check(d: Derivation): CheckFinding[] {
+export async function check(d: Derivation, evaluator: Evaluator): Promise<CheckFinding[]> {
   if (!d.state.congress) return [checkFinding('no-congress', 'error', {}, {})];
   return inCheckOrder([
     ...invariantChecks(d).findings,
     ...unruledChecks(d),
-    ...electionChecks(d),
-    ...countChecks(d),
+    ...(await electionChecks(d, evaluator)),
+    ...(await countChecks(d, evaluator)),
     ...publicationChecks(d),
   ]);
 }

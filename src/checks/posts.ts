@@ -76,7 +76,7 @@ function cascadeChecks(d: Derivation, analysis: PostAnalysis): CheckFinding[] {
 /** The agenda item of the event that made the person's deputy status valid on `date`, if it is on that date. */
 function confirmedBeforeAct(d: Derivation, act: EventOf<'PersonnelDecided'>): boolean {
   const m = latestMandate(d.state, act.personId);
-  if (!m || !isCounted(statusOn(m, act.date))) return false;
+  if (!m || !isCounted(d.state, statusOn(m, act.date))) return false;
   const confirmation = m.history.filter((h) => h.status === 'valid' && h.from !== undefined && onOrBefore(h.from, act.date)).at(-1);
   if (!confirmation || confirmation.from !== act.date) return true;
   const event = d.events.find((e) => e.seq === confirmation.eventSeq);

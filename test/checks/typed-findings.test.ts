@@ -40,7 +40,7 @@ describe('a special-committee chair appointed by the standing committee in reces
 describe('a person registered twice', () => {
   it('names both registrations, the later first, and the person; the sentence is made from those', async () => {
     const g = await given([congress(), person('a', '甲'), person('a', '甲')]);
-    const [f] = g.check().filter((c) => c.code === 'duplicate-person' && c.level === 'error');
+    const [f] = (await g.check()).filter((c) => c.code === 'duplicate-person' && c.level === 'error');
     expect(f).toEqual(expect.objectContaining({ eventSeqs: [3, 2], personIds: ['a'], facts: { personId: 'a' } }));
     expect(f!.message).toBe('人员编号“a”被重复登记（第2条与第3条）');
     expect(f!.ruleId).toBeUndefined();

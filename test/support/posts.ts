@@ -35,7 +35,7 @@ export async function givenPosts(
   const d = await derive(stamped, evaluator);
   const analysis = await analysePosts(d, evaluator, opts.session);
   const whole = opts.session === undefined ? analysis : await analysePosts(d, evaluator);
-  const checks = withMessages(inCheckOrder([...check(d), ...(await postChecks(d, evaluator, whole))]));
+  const checks = withMessages(inCheckOrder([...(await check(d, evaluator)), ...(await postChecks(d, evaluator, whole))]));
   const name = (id: string) => d.state.persons[id]?.name ?? id;
   return {
     derivation: d,

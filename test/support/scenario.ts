@@ -36,7 +36,7 @@ export async function given(inputs: readonly EventInput[], rulesDir = RULES_DIR)
     findingsFor: (personId: string) => d.findings.filter((f) => f.personId === personId),
     ledger: (target: LedgerTarget) => ledger(d, target),
     /** The consistency findings, each with the sentence the clerk reads. */
-    check: () => withMessages(check(d)),
+    check: async () => withMessages(await check(d, evaluator)),
   };
 }
 
