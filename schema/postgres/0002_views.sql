@@ -48,6 +48,9 @@ CREATE TABLE roster.termination_views (
   day text COLLATE "C",
   ground text NOT NULL,
   label text NOT NULL,
+  -- Where the ground is listed: the paragraph and item of the provision the finding cites (Infinity: none).
+  place_paragraph double precision NOT NULL,
+  place_item double precision NOT NULL,
   seq integer NOT NULL
 );
 CREATE INDEX termination_views_congress ON roster.termination_views (congress_id);

@@ -6,7 +6,7 @@
  */
 import type { CongressFacts, DayFigures, GroundCount } from '../domain/congress-summary.js';
 import type { CongressLevel } from '../domain/events.js';
-import { TerminationGround } from '../domain/findings.js';
+import { comparePlaces } from '../ledger/headcount.js';
 
 export interface StatsRequest {
   /** The day the figures are as of (YYYY-MM-DD); default: the clock's today. */
@@ -19,7 +19,7 @@ export interface Figures {
   readonly count: number;
   /** 缺额 = 名额 − 实有代表 */
   readonly vacancies: number;
-  /** Terminations on or before the day, by ground, in the order the law lists the grounds. */
+  /** Terminations on or before the day, by ground, in the order the law lists the grounds (as the ledger lists them). */
   readonly terminations: readonly GroundCount[];
   readonly terminated: number;
 }
@@ -53,19 +53,22 @@ export interface StatsInput extends DayFigures {
   readonly area: string;
 }
 
-const groundOrder = (g: GroundCount['ground']) => (g === 'void' ? 99 : TerminationGround.options.indexOf(g));
-
 function sumGrounds(lists: readonly (readonly GroundCount[])[]): GroundCount[] {
   const by = new Map<string, GroundCount>();
   for (const list of lists) {
     for (const g of list) {
       const key = `${g.ground}|${g.label}`;
-      by.set(key, { ground: g.ground, label: g.label, count: (by.get(key)?.count ?? 0) + g.count });
+      const seen = by.get(key);
+      by.set(key, {
+        ground: g.ground,
+        label: g.label,
+        place: seen && comparePlaces(seen.place, g.place) <= 0 ? seen.place : g.place,
+        count: (seen?.count ?? 0) + g.count,
+      });
     }
   }
-  return [...by.values()].sort(
-    (a, b) => groundOrder(a.ground) - groundOrder(b.ground) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0),
-  );
+  // As the ledger lists them: by the provision each ground's finding cites, then by label.
+  return [...by.values()].sort((a, b) => comparePlaces(a.place, b.place) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
 }
 
 function figures(rows: readonly { quota: number; count: number; terminations: readonly GroundCount[] }[]): Figures {

@@ -5,9 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { syntheticCongress } from '../../bench/_synthetic.js';
-import { figuresOn, summarise } from '../../src/domain/congress-summary.js';
+import { figuresOn } from '../../src/domain/congress-summary.js';
 import type { EventInput } from '../../src/domain/events.js';
 import { countOn, type RosterState } from '../../src/domain/roster.js';
+import { summarise } from '../../src/ledger/congress-summary.js';
 import { congress, elected, opening, person, reviewed, session, src } from '../support/builders.js';
 import { given, SEED_DATA } from '../support/scenario.js';
 import { eventsIn } from '../support/stores.js';

@@ -174,8 +174,9 @@ export class PostgresCatalog implements RecordCatalog {
             AND (s.from_day IS NULL OR s.from_day <= $3) AND (s.until_day IS NULL OR $3 < s.until_day)
           GROUP BY s.congress_id
        ), grounds AS (
-         SELECT g.congress_id, json_agg(json_build_object('ground', g.ground, 'label', g.label, 'count', g.n)) AS terminations
-           FROM (SELECT t.congress_id, t.ground, t.label, count(*)::integer AS n
+         SELECT g.congress_id,
+                json_agg(json_build_object('ground', g.ground, 'label', g.label, 'place', json_build_array(g.p, g.i), 'count', g.n)) AS terminations
+           FROM (SELECT t.congress_id, t.ground, t.label, min(t.place_paragraph)::text AS p, min(t.place_item)::text AS i, count(*)::integer AS n
                    FROM roster.termination_views t
                   WHERE t.congress_id IN (SELECT congress_id FROM fresh) AND (t.day IS NULL OR t.day <= $3)
                   GROUP BY t.congress_id, t.ground, t.label) g
@@ -194,13 +195,15 @@ export class PostgresCatalog implements RecordCatalog {
         ORDER BY c.id`,
       [query.rulesHash],
     );
+    // Places travel as text: JSON has no Infinity.
+    const place = (g: { place: readonly unknown[] }) => g.place.map((x) => Number(x)) as unknown as readonly [number, number];
     const figures = rows.map(
       (r): CongressDayFigures => ({
         id: r.id,
         ...(r.within ? { within: r.within } : {}),
         congress: factsOf(r)!,
         count: r.count,
-        terminations: r.terminations,
+        terminations: r.terminations.map((g) => ({ ...g, place: place(g) })),
       }),
     );
     return { figures, stale: stale.map((s) => s.id) };

@@ -31,8 +31,8 @@ export async function writeViews(c: PoolClient, congress: string, head: Head, vi
   }
   if (terminations.length > 0) {
     await c.query(
-      `INSERT INTO roster.termination_views (congress_id, mandate_id, person_id, electing_unit, day, ground, label, seq)
-       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::integer[])`,
+      `INSERT INTO roster.termination_views (congress_id, mandate_id, person_id, electing_unit, day, ground, label, place_paragraph, place_item, seq)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::float8[], $9::float8[], $10::integer[])`,
       [
         congress,
         col(terminations, (t) => t.mandateId),
@@ -41,6 +41,8 @@ export async function writeViews(c: PoolClient, congress: string, head: Head, vi
         col(terminations, (t) => t.day),
         col(terminations, (t) => t.ground),
         col(terminations, (t) => t.label),
+        col(terminations, (t) => t.place[0]),
+        col(terminations, (t) => t.place[1]),
         col(terminations, (t) => t.seq),
       ],
     );
