@@ -4,9 +4,8 @@
  * the province. One result of sections, so that other sections (代表结构: gender, ethnicity, party,
  * age) can be added beside the counts.
  */
-import type { CongressFacts, DayFigures, GroundCount } from '../domain/congress-summary.js';
+import { type CongressFacts, comparePlaces, type DayFigures, type GroundCount } from '../domain/congress-summary.js';
 import type { CongressLevel } from '../domain/events.js';
-import { comparePlaces } from '../ledger/headcount.js';
 
 export interface StatsRequest {
   /** The day the figures are as of (YYYY-MM-DD); default: the clock's today. */

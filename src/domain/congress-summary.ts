@@ -62,7 +62,14 @@ export interface CongressSummary {
   readonly persons: readonly PersonEntry[];
 }
 
-/** Terminations of one ground up to a day. */
+/** Where grounds are listed, compared: paragraph, then item. */
+export function comparePlaces(a: readonly [number, number], b: readonly [number, number]): number {
+  const [pa, ia] = a;
+  const [pb, ib] = b;
+  return pa !== pb ? (pa < pb ? -1 : 1) : ia !== ib ? (ia < ib ? -1 : 1) : 0;
+}
+
+/** Terminations of one ground up to a day (`place`: the first place any of them is listed at). */
 export interface GroundCount {
   readonly ground: TerminationGround | 'void';
   readonly label: string;
@@ -88,7 +95,8 @@ export function figuresOn(summary: CongressSummary, date: string): DayFigures {
     if (t.day !== undefined && t.day > day) continue;
     const key = `${t.ground}|${t.label}`;
     const seen = byLabel.get(key);
-    byLabel.set(key, { ground: t.ground, label: t.label, place: seen?.place ?? t.place, count: (seen?.count ?? 0) + 1 });
+    const place = seen && comparePlaces(seen.place, t.place) <= 0 ? seen.place : t.place;
+    byLabel.set(key, { ground: t.ground, label: t.label, place, count: (seen?.count ?? 0) + 1 });
   }
   return { count, terminations: [...byLabel.values()] };
 }

@@ -5,6 +5,7 @@
  */
 
 import type { StatedField } from '../domain/check-findings.js';
+import { comparePlaces } from '../domain/congress-summary.js';
 import { type LegalDate, onOrBefore } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import type { Finding, TerminationGround } from '../domain/findings.js';
@@ -131,13 +132,6 @@ export function listedPlace(f: Finding | undefined): readonly [number, number] {
   if (f?.outcome.type !== 'mandate-terminated') return [Number.POSITIVE_INFINITY, 0];
   if (f.citation.article === undefined) return [Number.MAX_SAFE_INTEGER, 0];
   return [f.citation.paragraph ?? 1, f.citation.item ?? Number.MAX_SAFE_INTEGER];
-}
-
-/** Places compared: paragraph, then item. */
-export function comparePlaces(a: readonly [number, number], b: readonly [number, number]): number {
-  const [pa, ia] = a;
-  const [pb, ib] = b;
-  return pa !== pb ? (pa < pb ? -1 : 1) : ia !== ib ? (ia < ib ? -1 : 1) : 0;
 }
 
 function compareListed(a: Finding | undefined, b: Finding | undefined): number {

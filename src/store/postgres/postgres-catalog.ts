@@ -175,8 +175,8 @@ export class PostgresCatalog implements RecordCatalog {
           GROUP BY s.congress_id
        ), grounds AS (
          SELECT g.congress_id,
-                json_agg(json_build_object('ground', g.ground, 'label', g.label, 'place', json_build_array(g.p, g.i), 'count', g.n)) AS terminations
-           FROM (SELECT t.congress_id, t.ground, t.label, min(t.place_paragraph)::text AS p, min(t.place_item)::text AS i, count(*)::integer AS n
+                json_agg(json_build_object('ground', g.ground, 'label', g.label, 'place', g.place, 'count', g.n)) AS terminations
+           FROM (SELECT t.congress_id, t.ground, t.label, min(ARRAY[t.place_paragraph, t.place_item])::text[] AS place, count(*)::integer AS n
                    FROM roster.termination_views t
                   WHERE t.congress_id IN (SELECT congress_id FROM fresh) AND (t.day IS NULL OR t.day <= $3)
                   GROUP BY t.congress_id, t.ground, t.label) g
