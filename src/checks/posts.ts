@@ -100,7 +100,8 @@ function cascadeChecks(d: Derivation, analysis: PostAnalysis): PostCheckFinding[
           message: `${c.name}（${c.label}）仍担任“${post}”：${f.outcome.params.label}（${f.citation.text}）`,
         });
       }
-      if (i.requirement.requirement === 'none') continue;
+      // A post that needs no deputy status still ends where a rule says so (death, deprivation of political rights).
+      if (i.requirement.requirement === 'none' && f?.outcome.type !== 'post-ends') continue;
       const law = f?.outcome.type === 'post-ends' ? `依法${f.outcome.params.mode}（${f.citation.text}）` : '规则未使其自动终止';
       out.push({
         ...where,
@@ -155,7 +156,7 @@ async function appointmentChecks(d: Derivation, analyst: PostAnalyst, evaluator:
       const refused = await evaluator.ask(
         'appointment',
         { personnelAct: act.act, organKind: organ?.kind ?? null, postTitle: post.title },
-        { ...where, date: act.date },
+        { ...where, date: act.date, jurisdiction: evaluator.jurisdiction(state) },
       );
       for (const f of refused.filter((x) => x.outcome.type === 'appointment-not-allowed')) {
         out.push({
@@ -225,7 +226,7 @@ async function compatibilityChecks(d: Derivation, evaluator: Evaluator): Promise
           otherOrganKind: state.organs[b.post.organId]?.kind ?? null,
           otherPostTitle: b.post.title,
         },
-        { eventSeq: Math.max(a.startSeq, b.startSeq), personId: a.personId, date },
+        { eventSeq: Math.max(a.startSeq, b.startSeq), personId: a.personId, date, jurisdiction: evaluator.jurisdiction(state) },
       );
       const f = found.find((x) => x.outcome.type === 'posts-incompatible');
       if (!f) continue;

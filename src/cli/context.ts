@@ -6,6 +6,7 @@ import { type Command, CommanderError } from 'commander';
 import type { RosterApp } from '../app/roster-app.js';
 import { buildContainer, TYPES } from '../container.js';
 import { Day } from '../domain/dates.js';
+import type { RuleBook } from '../engine/rule-book.js';
 import type { HistoryApp } from '../history/history-app.js';
 import { DEFAULT_RULES_DIR, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
 
@@ -42,6 +43,11 @@ export class CliContext {
 
   app(): RosterApp {
     return buildContainer({ dbFile: this.dbFile(), rulesDir: this.rulesDir() }).get<RosterApp>(TYPES.RosterApp);
+  }
+
+  /** The rules alone (no data file needed): for `roster rules`. */
+  ruleBook(): RuleBook {
+    return buildContainer({ dbFile: '', rulesDir: this.rulesDir() }).get<RuleBook>(TYPES.RuleBook);
   }
 
   historyApp(): HistoryApp {

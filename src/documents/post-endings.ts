@@ -4,6 +4,7 @@
  * and under which law, is what the cascade rules found; a post the standing committee itself ended
  * by an act (接受辞职, 免去) did not end as a consequence and is not named.
  */
+import type { PostEndMode } from '../domain/findings.js';
 import type { PostRef } from '../domain/posts.js';
 import type { Derivation } from '../engine/derive.js';
 import type { CascadeEntry, CascadeItem } from '../posts/analysis.js';
@@ -11,7 +12,7 @@ import { bookTitles, distinct } from './phrasing.js';
 import { postsPhrase } from './post-phrases.js';
 
 interface Ending {
-  readonly mode: '相应终止' | '相应撤销';
+  readonly mode: PostEndMode;
   readonly law: string | undefined;
   readonly personId: string;
   readonly name: string;

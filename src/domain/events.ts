@@ -56,6 +56,12 @@ export const Congress = z.strictObject({
   level: CongressLevel,
   /** 宁波市: the administrative area whose congress this is. */
   region: Text,
+  /**
+   * 浙江省: the province the area is in, where the rules should read that province's overlay
+   * (`rules/regions/`) and its `region.json` does not list the area. Not needed for a provincial
+   * congress (its region is the province) or the national one.
+   */
+  province: Text.optional(),
   /** 宁波市人民代表大会常务委员会 (absent for a township congress). */
   standingCommittee: z.strictObject({ name: Text, shortName: Text }).optional(),
   term: z.strictObject({ start: DayOrMonth.optional(), end: DayOrMonth.optional() }).default({}),

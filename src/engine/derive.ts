@@ -49,7 +49,7 @@ export async function derive(recorded: readonly RosterEvent[], evaluator: Evalua
       continue;
     }
     const found = RULED.has(event.type) ? await evaluator.evaluate(state, event) : [];
-    if (RULED.has(event.type) && found.length === 0) unruled.push({ event, facts: factsFor(state, event) });
+    if (RULED.has(event.type) && found.length === 0) unruled.push({ event, facts: factsFor(state, event, evaluator.jurisdiction(state)) });
     findings.push(...found);
     state = evolve(state, event, found);
   }

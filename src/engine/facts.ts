@@ -5,11 +5,14 @@
 import { effectiveDate, type RosterEvent } from '../domain/events.js';
 import { currentStatus, latestMandate, type RosterState } from '../domain/roster.js';
 import { NO_POST_FACTS, POST_FACT_NAMES } from './post-facts.js';
+import type { Jurisdiction } from './rule-book.js';
 
 export const FACT_NAMES = [
   'eventType',
   'eventDate',
   'congressLevel',
+  /** The province whose rules are read over the national ones (浙江), or null. */
+  'region',
   'mandateStatus',
   'electionKind',
   'reviewResult',
@@ -22,14 +25,15 @@ export const FACT_NAMES = [
 export type FactName = (typeof FACT_NAMES)[number];
 export type Facts = Record<FactName, string | number | boolean | null>;
 
-export function factsFor(state: RosterState, event: RosterEvent): Facts {
+export function factsFor(state: RosterState, event: RosterEvent, where: Jurisdiction): Facts {
   const personId = 'personId' in event ? event.personId : undefined;
   const mandate = personId ? latestMandate(state, personId) : undefined;
   const absences = personId ? (state.absences[personId]?.length ?? 0) : 0;
   return {
     eventType: event.type,
     eventDate: effectiveDate(event) ?? null,
-    congressLevel: state.congress?.level ?? null,
+    congressLevel: where.level,
+    region: where.region,
     mandateStatus: mandate ? currentStatus(mandate) : 'none',
     electionKind: mandate && mandate.origin !== 'opening-balance' ? mandate.origin : null,
     reviewResult: event.type === 'QualificationReviewed' ? event.result : null,

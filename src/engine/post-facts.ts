@@ -19,7 +19,6 @@ export const POST_FACT_NAMES = [
   'personnelAct',
   /** Configuration from rules/settings.json. */
   'settingCascadeOtherGrounds',
-  'settingJudicialOathsByOwnOrgan',
 ] as const;
 export type PostFactName = (typeof POST_FACT_NAMES)[number];
 
@@ -32,13 +31,8 @@ export type Question = 'post-requirement' | 'cascade' | 'compatibility' | 'appoi
 
 export type QuestionFacts = Partial<Record<Exclude<PostFactName, 'question' | `setting${string}`>, string | null>>;
 
-export function settingFacts(
-  settings: Settings,
-): Pick<Record<PostFactName, boolean>, 'settingCascadeOtherGrounds' | 'settingJudicialOathsByOwnOrgan'> {
-  return {
-    settingCascadeOtherGrounds: settings.cascade.otherGrounds,
-    settingJudicialOathsByOwnOrgan: settings.oath.judicialOathsByOwnOrgan,
-  };
+export function settingFacts(settings: Settings): Pick<Record<PostFactName, boolean>, 'settingCascadeOtherGrounds'> {
+  return { settingCascadeOtherGrounds: settings.cascade.otherGrounds };
 }
 
 /** The event facts as they stand for a question that is not about an event: all absent. */
@@ -46,6 +40,7 @@ export const EVENT_FACTS_ABSENT: Omit<Facts, PostFactName> = {
   eventType: null,
   eventDate: null,
   congressLevel: null,
+  region: null,
   mandateStatus: null,
   electionKind: null,
   reviewResult: null,

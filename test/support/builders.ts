@@ -8,6 +8,9 @@ export function congress(
     quota?: number;
     level?: 'national' | 'provincial' | 'municipal' | 'county' | 'township';
     units?: { name: string; quota?: number }[];
+    /** The area the congress is of (default 某市, in no province with rules of its own). */
+    region?: string;
+    province?: string;
   } = {},
 ): EventInput {
   return {
@@ -18,7 +21,8 @@ export function congress(
       shortName: '市一届人大',
       termNumber: 1,
       level: opts.level ?? 'municipal',
-      region: '某市',
+      region: opts.region ?? '某市',
+      ...(opts.province ? { province: opts.province } : {}),
       standingCommittee: { name: '某市人民代表大会常务委员会', shortName: '市人大常委会' },
       term: {},
       quota: opts.quota ?? 10,
