@@ -9,9 +9,11 @@ import type { Derivation } from '../engine/derive.js';
 import { correctionProblems } from '../history/corrections.js';
 import { publicationChecks } from '../history/publications.js';
 import { FIELD_NAMES, ledger } from '../ledger/headcount.js';
+import { customaryBasisNotes } from './law-notes.js';
 import type { PostCheckCode } from './posts.js';
 
-export type CheckLevel = 'error' | 'warning';
+/** error: the record contradicts the law or itself; warning: the clerk should look; info: how a finding was reached. */
+export type CheckLevel = 'error' | 'warning' | 'info';
 
 export interface CheckFinding {
   readonly level: CheckLevel;
@@ -36,7 +38,9 @@ export interface CheckFinding {
     | 'roster-without-balance'
     | 'roster-exceeds-balance'
     | 'already-named'
-    | 'confirmed-after-balance';
+    | 'confirmed-after-balance'
+    | 'customary-basis'
+    | 'suspension-without-permission';
   readonly message: string;
   readonly eventSeq?: number;
   readonly personId?: string;
@@ -322,5 +326,6 @@ export function check(d: Derivation): CheckFinding[] {
     ...electionChecks(d),
     ...countChecks(d),
     ...publicationChecks(d),
+    ...customaryBasisNotes(d.findings),
   ];
 }

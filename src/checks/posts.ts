@@ -11,6 +11,7 @@ import type { Derivation } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
 import { type PostAnalysis, PostAnalyst, postName } from '../posts/analysis.js';
 import type { CheckFinding } from './consistency.js';
+import { customaryBasisNotes, permissionChecks } from './law-notes.js';
 
 export type PostCheckCode =
   | 'unknown-organ'
@@ -282,5 +283,7 @@ export async function postChecks(d: Derivation, evaluator: Evaluator, analysis: 
     ...(await appointmentChecks(d, analyst, evaluator)),
     ...(await compatibilityChecks(d, evaluator)),
     ...oathChecks(d, analysis),
+    ...customaryBasisNotes(analysis.findings),
+    ...(await permissionChecks(d, evaluator)),
   ];
 }

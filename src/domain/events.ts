@@ -184,6 +184,24 @@ export const EventBodies = {
   DeputySuspended: z.strictObject({ ...person, ...optionalDate, ground: SuspensionGround }),
   /** The ground for suspension ended (情形消失). */
   SuspensionEnded: z.strictObject({ ...person, ...optionalDate }),
+  /**
+   * 许可: the presidium or, in recess, the standing committee permits the arrest or trial of a deputy
+   * (or another restriction of liberty), or is told at once of a deputy detained in the act
+   * (代表法 2015 art. 32 / 2025 art. 39). `check` warns of a suspension for criminal custody without one.
+   */
+  ProsecutionPermitted: z.strictObject({
+    ...person,
+    date: Day,
+    /** permission: 许可; detained-in-the-act-reported: 因为是现行犯被拘留，执行拘留的机关立即报告. */
+    kind: z.enum(['permission', 'detained-in-the-act-reported']).default('permission'),
+    measures: z
+      .array(z.enum(['arrest', 'trial', 'other-restriction']))
+      .min(1)
+      .optional(),
+    /** 主席团 / 常务委员会 (e.g. 某市人大常委会第十次会议), as the source words it. */
+    grantedBy: Text.optional(),
+    session: Session.optional(),
+  }),
   /** 常委会公告: the terminations it announces. */
   TerminationsAnnounced: z.strictObject({
     date: Day,

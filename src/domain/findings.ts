@@ -55,6 +55,8 @@ export const Outcome = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('oath-owed'), params: z.strictObject({ organiser: Label, label: Label }) }),
   z.strictObject({ type: z.literal('oath-not-owed'), params: z.strictObject({ label: Label }) }),
   z.strictObject({ type: z.literal('oath-wording'), params: z.strictObject({ text: Label, label: Label }) }),
+  /** 许可: who must permit the arrest or trial of a deputy (代表法 2015 art. 32 / 2025 art. 39). */
+  z.strictObject({ type: z.literal('permission-required'), params: z.strictObject({ by: Label, label: Label }) }),
 ]);
 export type Outcome = z.infer<typeof Outcome>;
 export type OutcomeType = Outcome['type'];

@@ -55,6 +55,8 @@ export interface RosterState {
   readonly personnelActs: readonly EventOf<'PersonnelDecided'>[];
   readonly unmatchedEnds: readonly UnmatchedEnd[];
   readonly oaths: readonly EventOf<'OathTaken'>[];
+  /** 许可 to arrest or try deputies, and reports of deputies detained in the act. */
+  readonly permissions: readonly EventOf<'ProsecutionPermitted'>[];
 }
 
 export const emptyRoster: RosterState = {
@@ -72,6 +74,7 @@ export const emptyRoster: RosterState = {
   personnelActs: [],
   unmatchedEnds: [],
   oaths: [],
+  permissions: [],
 };
 
 export function currentStatus(m: Mandate): MandateStatus {
@@ -125,6 +128,7 @@ function statusFromFinding(f: Finding, m: Mandate | undefined): MandateStatus | 
       { type: 'oath-owed' },
       { type: 'oath-not-owed' },
       { type: 'oath-wording' },
+      { type: 'permission-required' },
       () => undefined,
     )
     .exhaustive();
@@ -213,6 +217,7 @@ export function evolve(state: RosterState, event: RosterEvent, findings: readonl
         { type: 'SuspensionEnded' },
         (e) => applyFindings(state, e, findings),
       )
+      .with({ type: 'ProsecutionPermitted' }, (e) => ({ ...state, permissions: [...state.permissions, e] }))
       .with({ type: 'TerminationsAnnounced' }, (e) => ({ ...state, announcements: [...state.announcements, e] }))
       .with({ type: 'CredentialsReportAdopted' }, (e) => ({ ...state, reports: [...state.reports, e] }))
       .with({ type: 'OrganRegistered' }, (e) => ({ ...state, organs: { ...state.organs, [e.organId]: e } }))

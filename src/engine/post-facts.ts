@@ -6,7 +6,7 @@ import type { Facts } from './facts.js';
 import type { Settings } from './settings.js';
 
 export const POST_FACT_NAMES = [
-  /** post-requirement | cascade | compatibility | appointment | oath-duty | oath-wording */
+  /** post-requirement | cascade | compatibility | appointment | oath-duty | oath-wording | permission */
   'question',
   'organKind',
   'postTitle',
@@ -27,7 +27,7 @@ export const NO_POST_FACTS: Record<PostFactName, null> = Object.fromEntries(POST
   null
 >;
 
-export type Question = 'post-requirement' | 'cascade' | 'compatibility' | 'appointment' | 'oath-duty' | 'oath-wording';
+export type Question = 'post-requirement' | 'cascade' | 'compatibility' | 'appointment' | 'oath-duty' | 'oath-wording' | 'permission';
 
 export type QuestionFacts = Partial<Record<Exclude<PostFactName, 'question' | `setting${string}`>, string | null>>;
 
