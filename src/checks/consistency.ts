@@ -3,13 +3,13 @@
  * about; an error-level finding makes `roster check` exit non-zero and `roster record` refuse.
  */
 import { formatChineseDate, onOrBefore } from '../domain/dates.js';
-import type { RosterEvent } from '../domain/events.js';
+import { effectiveDate, type RosterEvent } from '../domain/events.js';
 import { isCounted, statusOn } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
 import { correctionProblems } from '../history/corrections.js';
 import { publicationChecks } from '../history/publications.js';
-import { FIELD_NAMES, ledger } from '../ledger/headcount.js';
-import { customaryBasisNotes } from './law-notes.js';
+import { FIELD_NAMES, type LedgerTarget, ledger } from '../ledger/headcount.js';
+import { balanceNotes, customaryBasisNotes, otherGroundNotes } from './law-notes.js';
 import type { PostCheckCode } from './posts.js';
 
 /** error: the record contradicts the law or itself; warning: the clerk should look; info: how a finding was reached. */
@@ -40,7 +40,10 @@ export interface CheckFinding {
     | 'already-named'
     | 'confirmed-after-balance'
     | 'customary-basis'
-    | 'suspension-without-permission';
+    | 'suspension-without-permission'
+    | 'termination-on-other-ground'
+    | 'balance-count-derived'
+    | 'balance-count-unknown';
   readonly message: string;
   readonly eventSeq?: number;
   readonly personId?: string;
@@ -146,8 +149,14 @@ function countChecks(d: Derivation): CheckFinding[] {
   const out: CheckFinding[] = [];
   const congress = d.state.congress!;
   const sessions = Object.values(d.state.sessions).sort((a, b) => a.session - b.session);
-  for (const s of sessions) {
-    const l = ledger(d, { session: s.session });
+  // Publications whose session the record does not hold (an NPC notice) are checked on their own date.
+  const dated = [...d.state.reports, ...d.state.announcements]
+    .filter((p) => p.session === undefined || !d.state.sessions[p.session])
+    .map((p) => p.date);
+  const targets: LedgerTarget[] = [...sessions.map((s) => ({ session: s.session })), ...[...new Set(dated)].map((asOf) => ({ asOf }))];
+  for (const target of targets) {
+    const l = ledger(d, target);
+    const where = 'session' in target ? `第${target.session}次会议` : formatChineseDate(target.asOf);
     for (const x of l.disagreements) {
       const pendingNow = l.pending.length;
       const includesPending = x.field === 'countAfter' && pendingNow > 0 && x.stated === x.computed + pendingNow;
@@ -156,16 +165,20 @@ function countChecks(d: Derivation): CheckFinding[] {
         code: includesPending ? 'counted-before-confirmation' : 'stated-count-mismatch',
         message: includesPending
           ? `《${x.document}》所述实有代表${x.stated}名，比计算结果${x.computed}名多出尚未确认代表资格的${pendingNow}名：当选代表在常委会确认前不计入实有代表`
-          : `《${x.document}》所述${FIELD_NAMES[x.field]}${x.stated}名，与根据记录计算的${x.computed}名不一致（第${s.session}次会议）`,
+          : `《${x.document}》所述${FIELD_NAMES[x.field]}${x.stated}名，与根据记录计算的${x.computed}名不一致（${where}）`,
         eventSeq: x.eventSeq,
       });
     }
-    if (l.countAfter > congress.quota) {
-      out.push({
-        level: 'error',
-        code: 'above-quota',
-        message: `第${s.session}次会议时实有代表${l.countAfter}名，超过代表名额${congress.quota}名`,
-      });
+    const allocated = congress.quota === undefined ? undefined : congress.quota - (congress.reservedSeats ?? 0);
+    const limit = allocated ?? congress.cap;
+    if (limit !== undefined && l.countAfter > limit) {
+      const what =
+        allocated === undefined
+          ? `代表名额上限${limit}名`
+          : congress.reservedSeats
+            ? `已分配的代表名额${limit}名（代表名额${congress.quota}名，机动名额${congress.reservedSeats}名）`
+            : `代表名额${limit}名`;
+      out.push({ level: 'error', code: 'above-quota', message: `${where}时实有代表${l.countAfter}名，超过${what}` });
     }
   }
   return out;
@@ -179,7 +192,8 @@ function electionChecks(d: Derivation): CheckFinding[] {
   for (const e of d.events) {
     if (e.type === 'DeputyElected') {
       elected.set(e.personId, e);
-      if (!units.has(e.electingUnit)) {
+      // A record that lists no units (an NPC record) or an election whose unit the source does not give is not checked.
+      if (e.electingUnit !== undefined && units.size > 0 && !units.has(e.electingUnit)) {
         out.push({
           level: 'warning',
           code: 'unknown-electing-unit',
@@ -188,9 +202,9 @@ function electionChecks(d: Derivation): CheckFinding[] {
           personId: e.personId,
         });
       }
-      const quota = units.get(e.electingUnit);
+      const quota = e.electingUnit === undefined ? undefined : units.get(e.electingUnit);
       const date = e.date ?? e.source.date;
-      if (e.kind === 'by-election' && quota !== undefined && date && (state.unnamed?.count ?? 0) === 0) {
+      if (e.kind !== 'general' && quota !== undefined && date && (state.unnamed?.count ?? 0) === 0) {
         const held = state.mandates.filter(
           (m) =>
             m.electingUnit === e.electingUnit &&
@@ -211,11 +225,12 @@ function electionChecks(d: Derivation): CheckFinding[] {
     if (e.type === 'QualificationReviewed') {
       const election = elected.get(e.personId);
       const electedOn = election && (election.type === 'DeputyElected' ? election.date : undefined);
-      if (electedOn && !onOrBefore(electedOn, e.date)) {
+      const reviewedOn = effectiveDate(e);
+      if (electedOn && reviewedOn && !onOrBefore(electedOn, reviewedOn)) {
         out.push({
           level: 'error',
           code: 'counted-before-confirmation',
-          message: `${who(d, e.personId)}的代表资格确认日期（${formatChineseDate(e.date)}）早于当选日期（${formatChineseDate(electedOn)}）`,
+          message: `${who(d, e.personId)}的代表资格确认日期（${formatChineseDate(reviewedOn)}）早于当选日期（${formatChineseDate(electedOn)}）`,
           eventSeq: e.seq,
           personId: e.personId,
         });
@@ -261,7 +276,7 @@ function rosterChecks(d: Derivation): CheckFinding[] {
     if (e.type === 'OpeningBalanceStated') {
       // Only the latest balance has an unnamed part a roster can name.
       unnamed.clear();
-      if (e.session !== undefined) unnamed.set(e.session, e.count - e.members.length);
+      if (e.session !== undefined && e.count !== undefined) unnamed.set(e.session, e.count - e.members.length);
       for (const m of e.members) named.add(m.personId);
     }
     if (e.type === 'DeputyElected') named.add(e.personId);
@@ -327,5 +342,7 @@ export function check(d: Derivation): CheckFinding[] {
     ...countChecks(d),
     ...publicationChecks(d),
     ...customaryBasisNotes(d.findings),
+    ...otherGroundNotes(d),
+    ...balanceNotes(d),
   ];
 }

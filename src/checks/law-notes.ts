@@ -53,3 +53,48 @@ export async function permissionChecks(d: Derivation, evaluator: Evaluator): Pro
   }
   return out;
 }
+
+/** A termination on a ground no rule knows (or the source does not give): counted, with its wording, for the clerk to confirm. */
+export function otherGroundNotes(d: Derivation): CheckFinding[] {
+  return d.findings.flatMap((f): CheckFinding[] => {
+    if (f.outcome.type !== 'mandate-terminated' || f.outcome.params.ground !== 'other') return [];
+    const e = d.events.find((x) => x.seq === f.eventSeq);
+    const wording = e && 'wording' in e ? e.wording : undefined;
+    const who =
+      e?.type === 'UnnamedDeputiesLeft' ? `${e.count}名代表` : f.personId ? (d.state.persons[f.personId]?.name ?? f.personId) : '代表';
+    return [
+      {
+        level: 'warning',
+        code: 'termination-on-other-ground',
+        message: `第${f.eventSeq}条事件：${who}的代表资格因“${wording ?? '来源未载明'}”终止，已计入出缺；该情形不在规则所列的终止情形之中，请核实（${f.citation.text}）`,
+        eventSeq: f.eventSeq,
+        ...(f.personId ? { personId: f.personId } : {}),
+      },
+    ];
+  });
+}
+
+/** A balance that stated no count: derived from a later publication (info), or never fixed (error). */
+export function balanceNotes(d: Derivation): CheckFinding[] {
+  const pool = d.state.unnamed;
+  if (!pool || d.state.openingBalances.at(-1)?.count !== undefined) return [];
+  const balance = d.state.openingBalances.at(-1)!;
+  if (pool.count === undefined) {
+    return [
+      {
+        level: 'error',
+        code: 'balance-count-unknown',
+        message: `第${balance.seq}条事件（期初实有代表）未载明人数，其后也没有公告或报告载明变动后的实有人数，无法计算`,
+        eventSeq: balance.seq,
+      },
+    ];
+  }
+  return [
+    {
+      level: 'info',
+      code: 'balance-count-derived',
+      message: `第${balance.seq}条事件（期初实有代表）未载明人数，按第${pool.derivedFrom}条事件所述变动后实有人数推算为${pool.count + balance.members.length}名`,
+      eventSeq: balance.seq,
+    },
+  ];
+}

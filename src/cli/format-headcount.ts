@@ -5,7 +5,7 @@ import { FIELD_NAMES, type Ledger, type LedgerPerson, type UnitGroup } from '../
 const names = (persons: readonly LedgerPerson[]) => persons.map((p) => p.name).join('、');
 
 function unitLines(units: readonly UnitGroup[], indent: string): string[] {
-  return units.map((u) => `${indent}${u.unit}：${names(u.persons)}`);
+  return units.map((u) => `${indent}${u.unit ?? '选举单位不详'}：${names(u.persons)}`);
 }
 
 function citationLines(units: readonly UnitGroup[], indent: string): string[] {
@@ -18,6 +18,8 @@ function citationLines(units: readonly UnitGroup[], indent: string): string[] {
   return [...seen].map(([key, who]) => `${indent}（${key}：${who.join('、')}）`);
 }
 
+const vacancies = (n: number | undefined) => (n === undefined ? '' : `，缺额${n}名`);
+
 export function formatHeadcount(l: Ledger): string {
   const when =
     l.session !== undefined ? `常委会第${chineseNumber(l.session)}次会议（${formatChineseDate(l.date)}）` : formatChineseDate(l.date);
@@ -28,8 +30,12 @@ export function formatHeadcount(l: Ledger): string {
   const out = [
     `${l.congressName}代表名额与实有代表：${when}`,
     '',
-    `代表总名额：${l.quota}名`,
-    `${baseline}：实有代表${l.baseline.count}名，缺额${l.baseline.vacancies}名`,
+    l.quota !== undefined
+      ? `代表总名额：${l.quota}名${l.reservedSeats ? `（其中机动名额${l.reservedSeats}名，不计缺额）` : ''}`
+      : l.cap !== undefined
+        ? `代表名额：不超过${l.cap}名（无固定名额，不计缺额）`
+        : '代表总名额：记录未载明（不计缺额）',
+    `${baseline}：实有代表${l.baseline.count}名${vacancies(l.baseline.vacancies)}${l.baseline.derivedFrom !== undefined ? `（期初人数未载明，按第${l.baseline.derivedFrom}条事件所述变动后人数推算）` : ''}`,
     '',
     `出缺代表：${l.terminated.count}名`,
   ];
@@ -43,7 +49,7 @@ export function formatHeadcount(l: Ledger): string {
   out.push(
     '',
     `实有代表：${l.baseline.count} − ${l.terminated.count} + ${l.confirmed.count} = ${l.countAfter}名`,
-    `缺额：${l.vacanciesAfter}名`,
+    ...(l.vacanciesAfter !== undefined ? [`缺额：${l.vacanciesAfter}名`] : []),
   );
   const units = l.byUnit.filter((u) => u.terminated > 0 || u.confirmed > 0 || u.quota !== undefined);
   if (units.length > 0) {
@@ -53,7 +59,7 @@ export function formatHeadcount(l: Ledger): string {
       if (u.quota !== undefined) parts.push(`名额${u.quota}名`);
       if (u.countAfter !== undefined) parts.push(`实有${u.countAfter}名`);
       if (u.vacancies !== undefined) parts.push(`缺额${u.vacancies}名`);
-      out.push(`  ${u.unit}：${parts.join('，')}`);
+      out.push(`  ${u.unit ?? '选举单位不详'}：${parts.join('，')}`);
     }
     if (units.some((u) => u.countAfter === undefined)) out.push('  （记录未逐一列明各单位的全部代表，各单位实有人数未知）');
   }

@@ -15,6 +15,8 @@ export const TerminationGround = z.enum([
   'political-rights-deprived',
   'capacity-lost',
   'died',
+  /** A ground no rule knows, recorded with the source's wording (MandateEndedOtherwise). */
+  'other',
 ]);
 export type TerminationGround = z.infer<typeof TerminationGround>;
 

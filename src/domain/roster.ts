@@ -3,8 +3,8 @@
  * `evolve` is pure: the rules' findings for an event come in beside it, decided elsewhere.
  */
 import { match } from 'ts-pattern';
-import { type LegalDate, onOrBefore } from './dates.js';
-import type { Congress, EventOf, RosterEvent } from './events.js';
+import { dayBefore, type LegalDate, onOrBefore } from './dates.js';
+import type { Congress, ElectionKind, EventOf, RosterEvent } from './events.js';
 import type { Finding } from './findings.js';
 import { APPOINTING_ACTS, type PostRef } from './posts.js';
 import { endTenures, startTenure, type Tenure, type TenureEnd, type UnmatchedEnd } from './tenures.js';
@@ -20,14 +20,26 @@ export interface StatusChange {
   readonly finding?: Finding;
 }
 
-/** A person's deputy status in this congress for one electing unit. */
+/** A person's deputy status in this congress for one electing unit (undefined where the source does not say). */
 export interface Mandate {
   readonly mandateId: string;
   readonly personId: string;
-  readonly electingUnit: string;
-  readonly origin: 'opening-balance' | 'general' | 'by-election';
+  readonly electingUnit: string | undefined;
+  readonly origin: 'opening-balance' | ElectionKind;
   readonly electedBy?: string;
+  /** A deputy the source counts but does not name (出缺N名, 补选N名): `personId` is `unnamed:<seq>:<n>`. */
+  readonly unnamed?: true;
   readonly history: readonly StatusChange[];
+}
+
+/** The deputies an opening balance counted without names. */
+export interface UnnamedPool {
+  /** Undefined until a later publication states a count it can be derived from. */
+  readonly count: number | undefined;
+  readonly from: LegalDate | undefined;
+  readonly session?: number;
+  /** The publication whose stated count fixed `count`, where the balance itself stated none. */
+  readonly derivedFrom?: number;
 }
 
 export interface Session {
@@ -43,7 +55,7 @@ export interface RosterState {
   readonly persons: Readonly<Record<string, EventOf<'PersonRegistered'>>>;
   readonly mandates: readonly Mandate[];
   /** Deputies counted in an opening balance whose names the record does not give. */
-  readonly unnamed: { readonly count: number; readonly from: LegalDate; readonly session?: number } | undefined;
+  readonly unnamed: UnnamedPool | undefined;
   /** Unapproved absences from sessions of the congress, per person. */
   readonly absences: Readonly<Record<string, readonly number[]>>;
   readonly reports: readonly EventOf<'CredentialsReportAdopted'>[];
@@ -155,29 +167,37 @@ export function evolve(state: RosterState, event: RosterEvent, findings: readonl
         },
       }))
       .with({ type: 'PersonRegistered' }, (e) => registerPersons(state, [e]))
-      .with({ type: 'OpeningBalanceStated' }, (e) => ({
-        ...state,
-        openingBalances: [...state.openingBalances, e],
-        unnamed: { count: e.count - e.members.length, from: e.date, ...(e.session ? { session: e.session } : {}) },
-        mandates: [
-          ...state.mandates,
-          ...e.members.map(
-            (member): Mandate => ({
-              mandateId: mandateIdFor(state, member.personId),
-              personId: member.personId,
-              electingUnit: member.electingUnit,
-              origin: 'opening-balance',
-              history: [{ status: 'valid', from: e.date, eventSeq: e.seq }],
-            }),
-          ),
-        ],
-      }))
+      .with({ type: 'OpeningBalanceStated' }, (e) => {
+        // A count before the changes of its own session stands at the start of its day.
+        const from = e.beforeChanges && e.date ? dayBefore(e.date) : e.date;
+        return {
+          ...state,
+          openingBalances: [...state.openingBalances, e],
+          unnamed: {
+            count: e.count === undefined ? undefined : e.count - e.members.length,
+            from,
+            ...(e.session ? { session: e.session } : {}),
+          },
+          mandates: [
+            ...state.mandates,
+            ...e.members.map(
+              (member): Mandate => ({
+                mandateId: mandateIdFor(state, member.personId),
+                personId: member.personId,
+                electingUnit: member.electingUnit,
+                origin: 'opening-balance',
+                history: [{ status: 'valid', from, eventSeq: e.seq }],
+              }),
+            ),
+          ],
+        };
+      })
       .with({ type: 'RosterLoaded' }, (e) =>
         // A roster names deputies of the balance in force; one for another session changes nothing (check reports it).
         state.unnamed?.session === e.session
           ? {
               ...state,
-              unnamed: { ...state.unnamed, count: state.unnamed.count - e.members.length },
+              unnamed: { ...state.unnamed, count: state.unnamed.count === undefined ? undefined : state.unnamed.count - e.members.length },
               mandates: [...state.mandates, ...namedFromRoster(state, e)],
             }
           : state,
@@ -218,8 +238,31 @@ export function evolve(state: RosterState, event: RosterEvent, findings: readonl
         (e) => applyFindings(state, e, findings),
       )
       .with({ type: 'ProsecutionPermitted' }, (e) => ({ ...state, permissions: [...state.permissions, e] }))
-      .with({ type: 'TerminationsAnnounced' }, (e) => ({ ...state, announcements: [...state.announcements, e] }))
-      .with({ type: 'CredentialsReportAdopted' }, (e) => ({ ...state, reports: [...state.reports, e] }))
+      .with({ type: 'MandateEndedOtherwise' }, (e) => applyFindings(state, e, findings))
+      .with({ type: 'UnnamedDeputiesLeft' }, (e) => leaveUnnamed(state, e, findings))
+      .with({ type: 'UnnamedDeputiesElected' }, (e) => ({
+        ...state,
+        mandates: [
+          ...state.mandates,
+          ...Array.from(
+            { length: e.count },
+            (_, i): Mandate => ({
+              mandateId: `unnamed:${e.seq}:${i + 1}`,
+              personId: `unnamed:${e.seq}:${i + 1}`,
+              electingUnit: e.electingUnit,
+              origin: e.kind,
+              unnamed: true,
+              ...(e.electedBy ? { electedBy: e.electedBy } : {}),
+              history: [{ status: 'pending', from: e.date ?? e.source.date, eventSeq: e.seq }],
+            }),
+          ),
+        ],
+      }))
+      .with({ type: 'UnnamedDeputiesReviewed' }, (e) => reviewUnnamed(state, e, findings))
+      .with({ type: 'TerminationsAnnounced' }, (e) =>
+        anchor({ ...state, announcements: [...state.announcements, e] }, e.stated?.countAfter, e),
+      )
+      .with({ type: 'CredentialsReportAdopted' }, (e) => anchor({ ...state, reports: [...state.reports, e] }, e.stated.countAfter, e))
       .with({ type: 'OrganRegistered' }, (e) => ({ ...state, organs: { ...state.organs, [e.organId]: e } }))
       .with({ type: 'PostHeld' }, (e) => ({
         ...state,
@@ -242,6 +285,60 @@ export function evolve(state: RosterState, event: RosterEvent, findings: readonl
       .with({ type: 'EventCorrected' }, () => state)
       .exhaustive()
   );
+}
+
+/** `count` deputies of the unnamed pool leave on the rules' finding: each becomes an unnamed mandate that ends. */
+function leaveUnnamed(state: RosterState, e: EventOf<'UnnamedDeputiesLeft'>, findings: readonly Finding[]): RosterState {
+  const f = findings.find((x) => x.outcome.type === 'mandate-terminated');
+  if (!f) return state;
+  const pool = state.unnamed;
+  const left = Array.from(
+    { length: e.count },
+    (_, i): Mandate => ({
+      mandateId: `unnamed:${e.seq}:${i + 1}`,
+      personId: `unnamed:${e.seq}:${i + 1}`,
+      electingUnit: e.electingUnit,
+      origin: 'opening-balance',
+      unnamed: true,
+      history: [
+        { status: 'valid', from: pool?.from, eventSeq: e.seq },
+        { status: 'ended', from: f.effectiveDate, eventSeq: e.seq, finding: f },
+      ],
+    }),
+  );
+  return {
+    ...state,
+    unnamed: pool && { ...pool, count: pool.count === undefined ? undefined : pool.count - e.count },
+    mandates: [...state.mandates, ...left],
+  };
+}
+
+/** The review of unnamed elected deputies: the first `count` pending ones (of the unit, where given) take the finding. */
+function reviewUnnamed(state: RosterState, e: EventOf<'UnnamedDeputiesReviewed'>, findings: readonly Finding[]): RosterState {
+  const f = findings.find((x) => x.outcome.type === 'mandate-confirmed' || x.outcome.type === 'election-voided');
+  if (!f) return state;
+  const status: MandateStatus = f.outcome.type === 'mandate-confirmed' ? 'valid' : 'void';
+  let left = e.count;
+  return {
+    ...state,
+    mandates: state.mandates.map((m) => {
+      const waiting = m.unnamed && currentStatus(m) === 'pending' && (e.electingUnit === undefined || m.electingUnit === e.electingUnit);
+      if (!waiting || left === 0) return m;
+      left--;
+      return { ...m, history: [...m.history, { status, from: f.effectiveDate, eventSeq: e.seq, finding: f }] };
+    }),
+  };
+}
+
+/**
+ * A balance that stated no count (an NPC record knows only the counts its notices state) takes it from
+ * the first publication that states a count after: that count less the named deputies counted then.
+ */
+function anchor(state: RosterState, stated: number | undefined, e: RosterEvent & { date: string }): RosterState {
+  const pool = state.unnamed;
+  if (!pool || pool.count !== undefined || stated === undefined) return state;
+  const named = state.mandates.filter((m) => isCounted(statusOn(m, e.date))).length;
+  return { ...state, unnamed: { ...pool, count: stated - named, derivedFrom: e.seq } };
 }
 
 function endPosts(state: RosterState, personId: string, posts: readonly PostRef[], end: TenureEnd): RosterState {

@@ -4,7 +4,7 @@
  * narrowed by the citation's own period and levels.
  */
 import { z } from 'zod';
-import { chineseNumber, Day } from '../domain/dates.js';
+import { chineseNumber, Day, dayBefore } from '../domain/dates.js';
 import { DomainError, jsonPath } from '../domain/errors.js';
 import type { CongressLevel } from '../domain/events.js';
 import type { Citation } from '../domain/findings.js';
@@ -45,18 +45,6 @@ export interface RuleVersion {
   readonly rule: EngineRule;
   /** The province whose overlay it comes from; undefined for a national rule. */
   readonly region: string | undefined;
-}
-
-export function dayBefore(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
-
-export function dayAfter(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }
 
 const later = (a: string | undefined, b: string | undefined) => (a === undefined ? b : b === undefined ? a : a > b ? a : b);

@@ -31,6 +31,9 @@ const RULED = new Set<RosterEvent['type']>([
   'AbsentWithoutLeave',
   'DeputySuspended',
   'SuspensionEnded',
+  'MandateEndedOtherwise',
+  'UnnamedDeputiesLeft',
+  'UnnamedDeputiesReviewed',
 ]);
 
 export async function derive(recorded: readonly RosterEvent[], evaluator: Evaluator): Promise<Derivation> {

@@ -20,16 +20,43 @@ export const FACT_NAMES = [
   'suspensionGround',
   'movement',
   'absenceCount',
+  /** military | armed-police | regular: the kind of the deputy's electing unit (军队选举办法). */
+  'electingUnitKind',
   ...POST_FACT_NAMES,
 ] as const;
 export type FactName = (typeof FACT_NAMES)[number];
 export type Facts = Record<FactName, string | number | boolean | null>;
 
+/** Unnamed deputies are judged as a named one would be: the event type they stand for, a counted or pending mandate. */
+function unnamedFacts(state: RosterState, event: RosterEvent): Partial<Facts> | undefined {
+  if (event.type === 'UnnamedDeputiesLeft') {
+    return {
+      eventType: event.as,
+      mandateStatus: 'valid',
+      movement: event.as === 'DeputyTransferredOut' ? 'transferred' : null,
+      electingUnitKind: unitKind(state, event.electingUnit),
+    };
+  }
+  if (event.type === 'UnnamedDeputiesReviewed') {
+    return {
+      eventType: 'QualificationReviewed',
+      mandateStatus: 'pending',
+      reviewResult: event.result,
+      electingUnitKind: unitKind(state, event.electingUnit),
+    };
+  }
+  return undefined;
+}
+
+function unitKind(state: RosterState, unit: string | undefined): string {
+  return state.congress?.electingUnits.find((u) => u.name === unit)?.kind ?? 'regular';
+}
+
 export function factsFor(state: RosterState, event: RosterEvent, where: Jurisdiction): Facts {
   const personId = 'personId' in event ? event.personId : undefined;
   const mandate = personId ? latestMandate(state, personId) : undefined;
   const absences = personId ? (state.absences[personId]?.length ?? 0) : 0;
-  return {
+  const own: Facts = {
     eventType: event.type,
     eventDate: effectiveDate(event) ?? null,
     congressLevel: where.level,
@@ -42,6 +69,8 @@ export function factsFor(state: RosterState, event: RosterEvent, where: Jurisdic
     movement: event.type === 'DeputyTransferredOut' ? event.movement : null,
     // The absence being recorded is counted too (evolve adds it before findings apply).
     absenceCount: event.type === 'AbsentWithoutLeave' ? absences + 1 : absences,
+    electingUnitKind: unitKind(state, mandate?.electingUnit),
     ...NO_POST_FACTS,
   };
+  return { ...own, ...unnamedFacts(state, event) };
 }

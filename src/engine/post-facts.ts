@@ -48,4 +48,5 @@ export const EVENT_FACTS_ABSENT: Omit<Facts, PostFactName> = {
   suspensionGround: null,
   movement: null,
   absenceCount: null,
+  electingUnitKind: null,
 };

@@ -4,8 +4,10 @@
  * where its own citations are in force (their periods and levels); outside them the national rule
  * still governs. A provincial rule with a new id is added. Nothing national is copied.
  */
+
+import { dayAfter, dayBefore } from '../domain/dates.js';
 import type { CongressLevel } from '../domain/events.js';
-import { dayAfter, dayBefore, levelsOf, type RuleVersion } from './citations.js';
+import { levelsOf, type RuleVersion } from './citations.js';
 import type { RegionFile, RuleFile } from './rule-file.js';
 
 export interface LoadedRule {

@@ -80,13 +80,20 @@ export function planImport(
       problems.push({ ...sheetWide, code: 'no-opening-balance', message: '记录中的期初实有代表人数没有注明常委会会议次数，无法对应名册' });
       return { problems };
     }
+    if (chosen.count === undefined || chosen.date === undefined) {
+      const what = chosen.count === undefined ? '人数' : '日期';
+      problems.push({ ...sheetWide, code: 'no-opening-balance', message: `记录中的期初实有代表没有载明${what}，无法对应名册` });
+      return { problems };
+    }
     balance = { session: chosen.session, date: chosen.date, count: chosen.count, stated: 'recorded' };
   } else if (balances.length > 0) {
     const s = options.session === undefined ? undefined : state.sessions[options.session];
     if (s && options.session !== undefined && (state.unnamed?.count ?? 0) === 0) {
       return checkAgainstRecord(d, counted, { session: options.session, date: sessionDate(s) }, problems, at);
     }
-    const known = balances.map((b) => (b.session ? `第${b.session}次会议` : formatChineseDate(b.date))).join('、');
+    const known = balances
+      .map((b) => (b.session ? `第${b.session}次会议` : b.date ? formatChineseDate(b.date) : '（日期不详）'))
+      .join('、');
     const why = s
       ? `记录中尚有${state.unnamed?.count}名实有代表未记名，无法与第${options.session}次会议时的代表核对`
       : `记录中没有常委会第${options.session}次会议`;

@@ -46,7 +46,8 @@ export function deputiesInRecord(state: RosterState, include: (m: Mandate) => bo
   const out = new Map<string, Mandate>();
   for (const m of state.mandates) {
     const person = state.persons[m.personId];
-    if (person && include(m)) out.set(deputyKey(normalizeName(person.name), m.electingUnit), m);
+    // A deputy whose electing unit the source does not give cannot be matched to a roster row.
+    if (person && include(m) && m.electingUnit !== undefined) out.set(deputyKey(normalizeName(person.name), m.electingUnit), m);
   }
   return out;
 }

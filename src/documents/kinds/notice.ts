@@ -35,7 +35,7 @@ function terminationsParagraph(r: SessionRecord, postEndings: string): string | 
 function byElectionParagraph(r: SessionRecord): string | undefined {
   const all = [...r.confirmed, ...r.voided];
   if (all.length === 0) return undefined;
-  const lists = byUnit(all).map((u) => `${u.persons[0]?.electedBy ?? u.unit}补选${u.persons.map((p) => p.name).join('、')}`);
+  const lists = byUnit(all).map((u) => `${u.persons[0]?.electedBy ?? u.unit ?? ''}补选${u.persons.map((p) => p.name).join('、')}`);
   const outcomes = [
     ...(r.confirmed.length > 0 ? [`确认${r.confirmed.map((p) => p.name).join('、')}的代表资格有效`] : []),
     ...(r.voided.length > 0 ? [`确定${r.voided.map((p) => p.name).join('、')}的当选无效`] : []),
