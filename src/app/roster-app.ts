@@ -5,6 +5,7 @@
 
 import { type CheckFinding, check } from '../checks/consistency.js';
 import { postChecks } from '../checks/posts.js';
+import { type DocumentInput, documentInputAt } from '../documents/document-kind.js';
 import { DomainError } from '../domain/errors.js';
 import type { EventInput, RosterEvent } from '../domain/events.js';
 import type { Finding } from '../domain/findings.js';
@@ -57,6 +58,11 @@ export class RosterApp {
   async posts(session: number): Promise<PostAnalysis & { readonly session: number; readonly derivation: Derivation }> {
     const d = await this.derivation();
     return { ...(await analysePosts(d, this.evaluator, session)), session, derivation: d };
+  }
+
+  /** What the documents of a date (an NPC notice names no session) are built from. */
+  async documentInputAt(asOf: string): Promise<DocumentInput> {
+    return documentInputAt(await this.derivation(), this.evaluator, asOf);
   }
 
   async explain(query: string): Promise<PersonExplanation> {

@@ -251,7 +251,8 @@ function definitionChecks(d: Derivation): CheckFinding[] {
         : e.type === 'SessionHeld'
           ? `常委会第${e.session}次会议`
           : e.type === 'OpeningBalanceStated'
-            ? '期初实有代表数'
+            ? // A count confirmed again at a later session resumes the record from it; twice for one session is a slip.
+              `期初实有代表数（${e.session !== undefined ? `第${e.session}次会议` : (e.date ?? '未注明会议和日期')}）`
             : undefined;
     if (!key) continue;
     const first = seen.get(key);

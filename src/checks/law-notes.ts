@@ -82,9 +82,9 @@ export function balanceNotes(d: Derivation): CheckFinding[] {
   if (pool.count === undefined) {
     return [
       {
-        level: 'error',
+        level: 'warning',
         code: 'balance-count-unknown',
-        message: `第${balance.seq}条事件（期初实有代表）未载明人数，其后也没有公告或报告载明变动后的实有人数，无法计算`,
+        message: `第${balance.seq}条事件（期初实有代表）未载明人数，其后也没有公告或报告载明变动后的实有人数：实有代表人数无从计算`,
         eventSeq: balance.seq,
       },
     ];

@@ -2,20 +2,25 @@
 import { chineseNumber, formatChineseDate } from '../domain/dates.js';
 import { FIELD_NAMES, type Ledger, type LedgerPerson, type UnitGroup } from '../ledger/headcount.js';
 
-const names = (persons: readonly LedgerPerson[]) => persons.map((p) => p.name).join('、');
+/** The named persons, then how many the source counts without names. */
+const names = (persons: readonly LedgerPerson[]) => {
+  const unnamed = persons.filter((p) => p.unnamed).length;
+  const named = persons.filter((p) => !p.unnamed).map((p) => p.name);
+  return [...named, ...(unnamed > 0 ? [`未具名${unnamed}名`] : [])].join('、');
+};
 
 function unitLines(units: readonly UnitGroup[], indent: string): string[] {
   return units.map((u) => `${indent}${u.unit ?? '选举单位不详'}：${names(u.persons)}`);
 }
 
 function citationLines(units: readonly UnitGroup[], indent: string): string[] {
-  const seen = new Map<string, string[]>();
+  const seen = new Map<string, LedgerPerson[]>();
   for (const p of units.flatMap((u) => u.persons)) {
     if (!p.finding) continue;
     const key = `规则 ${p.finding.ruleId}；依据 ${p.finding.citation.text}〔${p.finding.citation.mark}〕`;
-    seen.set(key, [...(seen.get(key) ?? []), p.name]);
+    seen.set(key, [...(seen.get(key) ?? []), p]);
   }
-  return [...seen].map(([key, who]) => `${indent}（${key}：${who.join('、')}）`);
+  return [...seen].map(([key, who]) => `${indent}（${key}：${names(who)}）`);
 }
 
 const vacancies = (n: number | undefined) => (n === undefined ? '' : `，缺额${n}名`);

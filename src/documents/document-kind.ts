@@ -1,7 +1,8 @@
 /** What a document kind is: a name for the clerk and a pure build from the record of one session. */
 import type { Derivation } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
-import { analysePosts, type PostAnalysis } from '../posts/analysis.js';
+import { ledger } from '../ledger/headcount.js';
+import { analysePosts, type PostAnalysis, PostAnalyst } from '../posts/analysis.js';
 import type { OfficialDocument } from './official-document.js';
 
 export interface DocumentOptions {
@@ -30,4 +31,17 @@ export interface DocumentKind {
   readonly description: string;
   /** The documents, in the order they are printed (one for most kinds; one per decision or list). */
   build(input: DocumentInput, session: number, options: DocumentOptions): readonly OfficialDocument[];
+  /**
+   * The same for a publication's date rather than a session (an NPC notice names no session): only
+   * kinds written from a form (`documents` of the congress, or its level's form) can.
+   */
+  buildAt?(input: DocumentInput, asOf: string, options: DocumentOptions): readonly OfficialDocument[];
+}
+
+/** What documents are built from for a date: the derivation, and the cascades since the count the date's ledger starts from. */
+export async function documentInputAt(d: Derivation, evaluator: Evaluator, asOf: string): Promise<DocumentInput> {
+  const after = ledger(d, { asOf }).baseline.date;
+  const analyst = new PostAnalyst(d, evaluator);
+  const cascades = await analyst.cascades(after, asOf);
+  return { derivation: d, posts: { cascades, oathsOwed: [], oathsNotOwed: [], findings: analyst.findings } };
 }

@@ -23,6 +23,9 @@ const Where = z.strictObject({
 const ItemForm = z.strictObject({
   groupBy: z.array(z.string().min(1)).default([]),
   template: Template,
+  /** Within a group, how the persons of one electing unit are written (`{byUnit}`): 由{unit}选出的…代表{names}. */
+  unit: Template.optional(),
+  unitJoin: z.string().optional(),
 });
 
 export type Piece =
@@ -32,6 +35,7 @@ export type Piece =
       readonly each: 'terminations' | 'elected' | 'postEndings';
       readonly item: Readonly<Record<string, z.infer<typeof ItemForm>>>;
       readonly person?: string;
+      readonly personJoin?: string;
       readonly join?: string;
       readonly prefix?: string;
       readonly suffix?: string;
@@ -48,6 +52,8 @@ export const Piece: z.ZodType<Piece> = z.lazy(() =>
       item: z.record(z.string(), ItemForm),
       /** How one person is written in `{names}`: `{name}`, `{name}（{disambiguation}）`, `{affiliation}{name}`. */
       person: Template.optional(),
+      /** Between persons in `{names}` (、 by default; ； where each carries its unit: 荆州市的郑明理；解放军的朱永清). */
+      personJoin: z.string().optional(),
       join: z.string().optional(),
       prefix: Template.optional(),
       suffix: Template.optional(),
@@ -58,6 +64,15 @@ export const Piece: z.ZodType<Piece> = z.lazy(() =>
 
 export const DocumentForm = z.strictObject({
   $comment: z.string().optional(),
+  /** The publications it is the form of, by date (customs change: 现在 in 2011, 截至目前 from 2014). */
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   /** The line a republication puts before the title (新华社北京4月23日电), from the publication record. */
   preface: Template.optional(),
   title: Template,
@@ -77,9 +92,17 @@ export const DocumentForm = z.strictObject({
 });
 export type DocumentForm = z.infer<typeof DocumentForm>;
 
+const OneOrMore = z.union([DocumentForm, z.array(DocumentForm).min(1)]);
+
 export const DocumentForms = z.strictObject({
   $comment: z.string().optional(),
-  notice: DocumentForm.optional(),
-  report: DocumentForm.optional(),
+  notice: OneOrMore.optional(),
+  report: OneOrMore.optional(),
 });
 export type DocumentForms = z.infer<typeof DocumentForms>;
+
+/** The form in force on a publication's date, of one or several. */
+export function formOn(forms: DocumentForm | readonly DocumentForm[] | undefined, date: string): DocumentForm | undefined {
+  const list = forms === undefined ? [] : Array.isArray(forms) ? forms : [forms as DocumentForm];
+  return list.find((f) => (f.from === undefined || f.from <= date) && (f.to === undefined || date <= f.to));
+}

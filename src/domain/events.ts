@@ -220,6 +220,8 @@ export const EventBodies = {
     reason: Text.optional(),
     /** The measures a 递补 follows, as the source names them (《…香港特别行政区选举…代表的办法》). */
     basis: Text.optional(),
+    /** Who reported the election to the credentials committee, where the source says (省军区政治部). */
+    reportedBy: Text.optional(),
   }),
   /** 代表资格审查: the standing committee confirms the status (有效) or determines the election void (当选无效). */
   QualificationReviewed: z.strictObject({
@@ -287,6 +289,8 @@ export const EventBodies = {
     ...optionalDate,
     kind: ElectionKind,
     electedBy: Text.optional(),
+    /** What the source adds, as it words it: 有2个选区推迟选举. */
+    ...circumstances,
   }),
   /** The review of `count` unnamed elected deputies (of `electingUnit`, where it says): 确认…名代表的代表资格有效. */
   UnnamedDeputiesReviewed: z.strictObject({
@@ -335,11 +339,16 @@ export const EventBodies = {
   /** 代表资格审查委员会的报告 adopted, with the figures it states. */
   CredentialsReportAdopted: z.strictObject({
     date: Day,
-    session: Session,
+    /** The standing-committee session that adopted it (of `adoptedBy` where that is not this congress's committee). */
+    session: Session.optional(),
+    /** The committee that adopted it where not this congress's: the outgoing one, for a new term's first report. */
+    adoptedBy: Text.optional(),
     /** Who presented the 说明 of the report to the session, and in which capacity, as the minutes state. */
     explainedBy: z.strictObject({ name: Text, capacity: Text }).optional(),
     /** Who presented it and in which capacity, where the report names them (a report read to the session). */
     presentedBy: z.strictObject({ name: Text, capacity: Text }).optional(),
+    /** The date under the committee's signature, where it differs from the adoption date. */
+    signedOn: Day.optional(),
     stated: StatedFigures,
   }),
   // Posts, appointment acts and the oath (src/domain/posts.ts).

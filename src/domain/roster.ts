@@ -56,6 +56,8 @@ export interface RosterState {
   readonly mandates: readonly Mandate[];
   /** Deputies counted in an opening balance whose names the record does not give. */
   readonly unnamed: UnnamedPool | undefined;
+  /** The unnamed parts of earlier balances, each counted until a later balance restates the count. */
+  readonly earlierPools: readonly UnnamedPool[];
   /** Unapproved absences from sessions of the congress, per person. */
   readonly absences: Readonly<Record<string, readonly number[]>>;
   readonly reports: readonly EventOf<'CredentialsReportAdopted'>[];
@@ -77,6 +79,7 @@ export const emptyRoster: RosterState = {
   persons: {},
   mandates: [],
   unnamed: undefined,
+  earlierPools: [],
   absences: {},
   reports: [],
   announcements: [],
@@ -170,11 +173,16 @@ export function evolve(state: RosterState, event: RosterEvent, findings: readonl
       .with({ type: 'OpeningBalanceStated' }, (e) => {
         // A count before the changes of its own session stands at the start of its day.
         const from = e.beforeChanges && e.date ? dayBefore(e.date) : e.date;
+        // A count confirmed again later includes the deputies the record already counts by name on its date.
+        const members = new Set(e.members.map((m) => m.personId));
+        const alreadyNamed =
+          from === undefined ? 0 : state.mandates.filter((m) => !members.has(m.personId) && isCounted(statusOn(m, from))).length;
         return {
           ...state,
           openingBalances: [...state.openingBalances, e],
+          earlierPools: state.unnamed ? [...state.earlierPools, state.unnamed] : state.earlierPools,
           unnamed: {
-            count: e.count === undefined ? undefined : e.count - e.members.length,
+            count: e.count === undefined ? undefined : e.count - e.members.length - alreadyNamed,
             from,
             ...(e.session ? { session: e.session } : {}),
           },

@@ -8,7 +8,7 @@ import { dayBefore, type LegalDate, onOrBefore } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import type { StatedFigures } from '../domain/events.js';
 import { type Finding, TerminationGround } from '../domain/findings.js';
-import { isCounted, type Mandate, type RosterState, sessionDate, statusOn } from '../domain/roster.js';
+import { isCounted, type Mandate, type RosterState, sessionDate, statusOn, type UnnamedPool } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
 import { publicationsAt } from './publications.js';
 
@@ -89,6 +89,8 @@ export interface Ledger {
     /** The balance stated no count: it was derived from this publication's count after (seq). */
     readonly derivedFrom: number | undefined;
   };
+  /** False where an opening balance stated no count and nothing later fixed it: the counts are not known. */
+  readonly countsKnown: boolean;
   readonly terminated: { readonly count: number; readonly groups: readonly TerminationGroup[] };
   readonly confirmed: { readonly count: number; readonly units: readonly UnitGroup[] };
   /** After the terminations, before the confirmations (共缺额N名 / 现实有N名 in the middle of a report). */
@@ -147,8 +149,10 @@ export function latestTarget(state: RosterState, today: LegalDate): LedgerTarget
 
 /** 实有代表 on a date (at its close): the unnamed part of the balance plus the mandates counted. */
 export function countOn(state: RosterState, date: LegalDate | undefined): number {
-  const pool = state.unnamed;
-  const unnamed = pool && (pool.from === undefined || (date !== undefined && onOrBefore(pool.from, date))) ? (pool.count ?? 0) : 0;
+  const applies = (p: UnnamedPool) => p.from === undefined || (date !== undefined && onOrBefore(p.from, date));
+  // The latest balance stated by the date: a later one restates the count and replaces the earlier's unnamed part.
+  const pool = [...state.earlierPools, ...(state.unnamed ? [state.unnamed] : [])].filter(applies).at(-1);
+  const unnamed = pool?.count ?? 0;
   const counted = (m: Mandate) =>
     date === undefined ? m.history.some((h, i) => i === 0 && h.from === undefined && isCounted(h.status)) : isCounted(statusOn(m, date));
   return unnamed + state.mandates.filter(counted).length;
@@ -303,6 +307,7 @@ export function ledger(d: Derivation, target: LedgerTarget): Ledger {
       vacancies: vacancies(countBefore),
       derivedFrom: state.unnamed?.derivedFrom,
     },
+    countsKnown: state.unnamed === undefined || state.unnamed.count !== undefined,
     terminated: { count: terminated.length, groups },
     confirmed: { count: confirmed.length, units: byUnit(confirmed) },
     countBetween,

@@ -32,6 +32,7 @@ function parseNumberStyle(value: string): 'term' | 'plain' {
 
 interface DocOptions {
   session?: number;
+  asOf?: string;
   format: Format;
   output?: string;
   date?: string;
@@ -44,7 +45,10 @@ export function docCommand(program: Command, ctx: CliContext): void {
     .command('doc')
     .description(`生成公文：${kindList()}`)
     .argument('<kind>', `文书种类：${DOCUMENT_KINDS.map((k) => k.id).join('、')}`)
-    .addOption(new Option('--session <n>', '常委会会议次数（必填）').argParser(parseSession))
+    .addOption(new Option('--session <n>', '常委会会议次数').argParser(parseSession))
+    .addOption(
+      new Option('--as-of <YYYY-MM-DD>', '按公告或报告的日期生成（未载明会议次数的公告，如全国人大常委会公告）').argParser(parseDay),
+    )
     .addOption(new Option('--format <format>', `输出格式：${FORMATS.join('、')}`).argParser(parseFormat).default('txt'))
     .addOption(new Option('-o, --output <file>', '写入文件（docx 必须指定）'))
     .addOption(new Option('--date <date>', '成文日期 YYYY-MM-DD（默认取记录）').argParser(parseDay))
@@ -53,7 +57,12 @@ export function docCommand(program: Command, ctx: CliContext): void {
     .action(async (kindId: string, opts: DocOptions) => {
       const kind = documentKind(kindId);
       if (!kind) throw new CommanderError(2, 'roster.unknownKind', `未知的文书种类“${kindId}”，可用：${kindList()}`);
-      if (opts.session === undefined) throw new CommanderError(2, 'roster.missingSession', '请用 --session 指定常委会会议次数');
+      if (opts.session === undefined && opts.asOf === undefined) {
+        throw new CommanderError(2, 'roster.missingSession', '请用 --session 指定常委会会议次数（或用 --as-of 指定公告日期）');
+      }
+      if (opts.session === undefined && !kind.buildAt) {
+        throw new CommanderError(2, 'roster.missingSession', `${kind.description}须用 --session 指定常委会会议次数`);
+      }
       if (opts.format === 'docx' && !opts.output) {
         throw new CommanderError(2, 'roster.docxNeedsOutput', 'docx 是二进制文件，请用 -o 指定输出文件');
       }
@@ -62,8 +71,13 @@ export function docCommand(program: Command, ctx: CliContext): void {
         ...(opts.number !== undefined ? { number: opts.number } : {}),
         ...(opts.numberStyle ? { numberStyle: opts.numberStyle } : {}),
       };
-      const { derivation, ...posts } = await ctx.app().posts(opts.session);
-      const documents = kind.build({ derivation, posts }, opts.session, options);
+      const documents =
+        opts.session !== undefined
+          ? await (async (session: number) => {
+              const { derivation, ...posts } = await ctx.app().posts(session);
+              return kind.build({ derivation, posts }, session, options);
+            })(opts.session)
+          : kind.buildAt!(await ctx.app().documentInputAt(opts.asOf!), opts.asOf!, options);
       const out = await render(documents, opts.format);
       for (const w of new Set(documents.flatMap((d) => d.warnings))) process.stderr.write(`提示：${w}\n`);
       if (opts.output) {

@@ -28,6 +28,7 @@ function section(doc: OfficialDocument): string[] {
   const e = escapeHtml;
   return [
     '<section>',
+    ...(doc.preface ? [`<p class="preface">${e(doc.preface)}</p>`] : []),
     `<h1>${e(doc.title)}</h1>`,
     ...(doc.adoptionNote ? [`<p class="adoption">${e(doc.adoptionNote)}</p>`] : []),
     ...(doc.numberLine ? [`<p class="number">${e(doc.numberLine)}</p>`] : []),
