@@ -118,6 +118,7 @@ export const UnnamedTermination = z.enum([
   'NationalityLost',
   'PoliticalRightsDeprived',
   'CapacityLost',
+  'MandateRevoked',
   'MandateEndedOtherwise',
 ]);
 
@@ -265,6 +266,11 @@ export const EventBodies = {
   PoliticalRightsDeprived: z.strictObject({ ...person, ...optionalDate, ...circumstances, judgment: Text.optional() }),
   /** 丧失行为能力 */
   CapacityLost: z.strictObject({ ...person, ...optionalDate, ...circumstances }),
+  /**
+   * 撤销代表资格: the electing unit revoked the deputy's status, as practice had it before 代表法 1992
+   * (the 1959 NPC credentials report: "已经由原选举单位撤销代表资格").
+   */
+  MandateRevoked: z.strictObject({ ...person, ...optionalDate, revokedBy: Text.optional(), ...circumstances }),
   /**
    * 代表资格终止 on a ground no rule knows, or that the source does not give ("违法违纪被罢免或辞职",
    * an early 撤销代表资格): recorded with the source's wording, counted, and flagged by `check`.

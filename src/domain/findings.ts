@@ -15,6 +15,8 @@ export const TerminationGround = z.enum([
   'political-rights-deprived',
   'capacity-lost',
   'died',
+  /** 撤销代表资格 by the electing unit (practice before 代表法 1992). */
+  'revoked',
   /** A ground no rule knows, recorded with the source's wording (MandateEndedOtherwise). */
   'other',
 ]);

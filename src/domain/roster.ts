@@ -246,7 +246,7 @@ export function evolve(state: RosterState, event: RosterEvent, findings: readonl
         (e) => applyFindings(state, e, findings),
       )
       .with({ type: 'ProsecutionPermitted' }, (e) => ({ ...state, permissions: [...state.permissions, e] }))
-      .with({ type: 'MandateEndedOtherwise' }, (e) => applyFindings(state, e, findings))
+      .with({ type: 'MandateEndedOtherwise' }, { type: 'MandateRevoked' }, (e) => applyFindings(state, e, findings))
       .with({ type: 'UnnamedDeputiesLeft' }, (e) => leaveUnnamed(state, e, findings))
       .with({ type: 'UnnamedDeputiesElected' }, (e) => ({
         ...state,

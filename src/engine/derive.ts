@@ -32,6 +32,7 @@ const RULED = new Set<RosterEvent['type']>([
   'DeputySuspended',
   'SuspensionEnded',
   'MandateEndedOtherwise',
+  'MandateRevoked',
   'UnnamedDeputiesLeft',
   'UnnamedDeputiesReviewed',
 ]);

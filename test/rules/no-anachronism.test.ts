@@ -85,6 +85,16 @@ describe('termination before 代表法 1992', () => {
     expect((await citationOf([...at('1985-01-10'), transfer])).citation?.kind).toBe('custom');
   });
 
+  it('the electing unit’s 撤销代表资格 in 1959 ends the status by custom; after 代表法 1992 no rule knows it, and check says so', async () => {
+    const revoked = (date: string): EventInput => ({ type: 'MandateRevoked', source: src(date), personId: 'a', date, revokedBy: '原选举单位' });
+    const before = await citationOf([...at('1959-01-10'), revoked('1959-04-01')]);
+    expect(before.status).toBe('ended');
+    expect(before.citation).toMatchObject({ kind: 'custom', note: '原选举单位撤销代表资格的，其代表资格终止' });
+    const after = await citationOf([...at('1995-01-10'), revoked('1995-04-01')]);
+    expect(after.status).toBe('valid');
+    expect(after.checks.map((c) => c.code)).toContain('no-rule-in-force');
+  });
+
   it('loss of nationality in 1985 has no rule: the record keeps the deputy and check says no rule was in force', async () => {
     const lost: EventInput = { type: 'NationalityLost', source: src('1985-05-01'), personId: 'a', date: '1985-05-01' };
     const { status, checks } = await citationOf([...at('1985-01-10'), lost]);

@@ -60,7 +60,7 @@ function eventValues(e: RosterEvent | undefined): Record<string, Value> {
     circumstances: get('circumstances'),
     wording: get('wording'),
     reason: get('reason'),
-    decidedBy: get('acceptedBy') ?? get('recalledBy'),
+    decidedBy: get('acceptedBy') ?? get('recalledBy') ?? get('revokedBy'),
     electedBy: get('electedBy'),
     meeting: get('meeting'),
     basis: get('basis'),
