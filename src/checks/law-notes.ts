@@ -7,7 +7,7 @@
 import type { Finding } from '../domain/findings.js';
 import type { Derivation } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
-import type { CheckFinding } from './consistency.js';
+import type { CheckFinding } from './check-finding.js';
 
 export function customaryBasisNotes(findings: readonly Finding[]): CheckFinding[] {
   const byRule = new Map<string, { note: string; seqs: Set<number> }>();

@@ -3,6 +3,7 @@ import type { Derivation } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
 import { ledger } from '../ledger/headcount.js';
 import { analysePosts, type PostAnalysis, PostAnalyst } from '../posts/analysis.js';
+import type { LevelForms } from './forms/level-forms.js';
 import type { OfficialDocument } from './official-document.js';
 
 export interface DocumentOptions {
@@ -18,10 +19,12 @@ export interface DocumentInput {
   readonly derivation: Derivation;
   /** The cascades and oath duties of the session the document is for. */
   readonly posts: PostAnalysis;
+  /** The forms levels usually write in (data/document-forms), for congresses whose record has none. */
+  readonly levelForms?: LevelForms;
 }
 
-export async function documentInput(d: Derivation, evaluator: Evaluator, session: number): Promise<DocumentInput> {
-  return { derivation: d, posts: await analysePosts(d, evaluator, session) };
+export async function documentInput(d: Derivation, evaluator: Evaluator, session: number, levelForms?: LevelForms): Promise<DocumentInput> {
+  return { derivation: d, posts: await analysePosts(d, evaluator, session), ...(levelForms ? { levelForms } : {}) };
 }
 
 export interface DocumentKind {
@@ -39,9 +42,13 @@ export interface DocumentKind {
 }
 
 /** What documents are built from for a date: the derivation, and the cascades since the count the date's ledger starts from. */
-export async function documentInputAt(d: Derivation, evaluator: Evaluator, asOf: string): Promise<DocumentInput> {
+export async function documentInputAt(d: Derivation, evaluator: Evaluator, asOf: string, levelForms?: LevelForms): Promise<DocumentInput> {
   const after = ledger(d, { asOf }).baseline.date;
   const analyst = new PostAnalyst(d, evaluator);
   const cascades = await analyst.cascades(after, asOf);
-  return { derivation: d, posts: { cascades, oathsOwed: [], oathsNotOwed: [], findings: analyst.findings } };
+  return {
+    derivation: d,
+    posts: { cascades, oathsOwed: [], oathsNotOwed: [], findings: analyst.findings },
+    ...(levelForms ? { levelForms } : {}),
+  };
 }

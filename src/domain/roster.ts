@@ -289,7 +289,7 @@ export function evolve(state: RosterState, event: RosterEvent, findings: readonl
       })
       .with({ type: 'PostEnded' }, (e) => endPosts(state, e.personId, [e.post], { date: e.date, eventSeq: e.seq, how: e.how }))
       .with({ type: 'OathTaken' }, (e) => ({ ...state, oaths: [...state.oaths, e] }))
-      // Corrections are applied to the log before replay (src/history/corrections.ts): nothing to do here.
+      // Corrections are applied to the log before replay (src/domain/corrections.ts): nothing to do here.
       .with({ type: 'EventCorrected' }, () => state)
       .exhaustive()
   );
@@ -393,4 +393,17 @@ function mandateIdFor(state: RosterState, personId: string): string {
 /** The session's closing date: what a ledger "at session N" is measured on. */
 export function sessionDate(s: Session): LegalDate {
   return s.endDate ?? s.date;
+}
+
+/**
+ * 实有代表 on a date (at its close): the unnamed part of the latest balance stated by then (a later one
+ * restates the count), and every counted mandate; without a date, what stands before every dated event.
+ */
+export function countOn(state: RosterState, date: LegalDate | undefined): number {
+  const applies = (p: UnnamedPool) => p.from === undefined || (date !== undefined && onOrBefore(p.from, date));
+  const pool = [...state.earlierPools, ...(state.unnamed ? [state.unnamed] : [])].filter(applies).at(-1);
+  const unnamed = pool?.count ?? 0;
+  const counted = (m: Mandate) =>
+    date === undefined ? m.history.some((h, i) => i === 0 && h.from === undefined && isCounted(h.status)) : isCounted(statusOn(m, date));
+  return unnamed + state.mandates.filter(counted).length;
 }

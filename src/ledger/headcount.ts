@@ -8,9 +8,12 @@ import { dayBefore, type LegalDate, onOrBefore } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import type { StatedFigures } from '../domain/events.js';
 import { type Finding, TerminationGround } from '../domain/findings.js';
-import { isCounted, type Mandate, type RosterState, sessionDate, statusOn, type UnnamedPool } from '../domain/roster.js';
+import { countOn, isCounted, type Mandate, type RosterState, sessionDate, statusOn } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
 import { publicationsAt } from './publications.js';
+
+/** Kept here for callers that count with the ledger; the count itself is the domain's. */
+export { countOn } from '../domain/roster.js';
 
 export type LedgerTarget = { readonly session: number } | { readonly asOf: LegalDate };
 
@@ -145,17 +148,6 @@ function confirmationPoints(d: Derivation): ConfirmationPoint[] {
 export function latestTarget(state: RosterState, today: LegalDate): LedgerTarget {
   const sessions = Object.keys(state.sessions).map(Number);
   return sessions.length > 0 ? { session: Math.max(...sessions) } : { asOf: today };
-}
-
-/** 实有代表 on a date (at its close): the unnamed part of the balance plus the mandates counted. */
-export function countOn(state: RosterState, date: LegalDate | undefined): number {
-  const applies = (p: UnnamedPool) => p.from === undefined || (date !== undefined && onOrBefore(p.from, date));
-  // The latest balance stated by the date: a later one restates the count and replaces the earlier's unnamed part.
-  const pool = [...state.earlierPools, ...(state.unnamed ? [state.unnamed] : [])].filter(applies).at(-1);
-  const unnamed = pool?.count ?? 0;
-  const counted = (m: Mandate) =>
-    date === undefined ? m.history.some((h, i) => i === 0 && h.from === undefined && isCounted(h.status)) : isCounted(statusOn(m, date));
-  return unnamed + state.mandates.filter(counted).length;
 }
 
 function personOf(state: RosterState, m: Mandate, change?: Mandate['history'][number]): LedgerPerson {

@@ -7,6 +7,7 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { documentInputAt } from '../../src/documents/document-kind.js';
+import { loadLevelForms } from '../../src/documents/forms/level-forms.js';
 import { documentKind } from '../../src/documents/kinds.js';
 import { renderText } from '../../src/documents/render/text.js';
 import type { RosterEvent } from '../../src/domain/events.js';
@@ -17,6 +18,7 @@ import { run } from '../support/cli.js';
 import { ROOT, RULES_DIR, squash, tempDir } from '../support/scenario.js';
 
 const evaluator = createEvaluator(loadRuleBook(RULES_DIR));
+const levelForms = loadLevelForms(path.join(ROOT, 'data', 'document-forms'));
 const load = (file: string) => JSON.parse(readFileSync(path.join(ROOT, 'data', file), 'utf8')).events as RosterEvent[];
 
 /** The record with the congress's forms replaced. */
@@ -26,7 +28,7 @@ function withForms(events: RosterEvent[], documents: unknown): RosterEvent[] {
 
 async function noticeAt(events: RosterEvent[], asOf: string) {
   const d = await derive(events, evaluator);
-  return squash(renderText(documentKind('notice')!.buildAt!(await documentInputAt(d, evaluator, asOf), asOf, {})));
+  return squash(renderText(documentKind('notice')!.buildAt!(await documentInputAt(d, evaluator, asOf, levelForms), asOf, {})));
 }
 
 describe('which form a notice is written in', () => {

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../src/checks/consistency.js';
 import { postChecks } from '../../src/checks/posts.js';
 import { documentInput, documentInputAt } from '../../src/documents/document-kind.js';
+import { loadLevelForms } from '../../src/documents/forms/level-forms.js';
 import { documentKind } from '../../src/documents/kinds.js';
 import { renderText } from '../../src/documents/render/text.js';
 import { derive } from '../../src/engine/derive.js';
@@ -20,6 +21,7 @@ import { parseDataFile } from '../../src/store/data-file.js';
 import { ROOT, RULES_DIR, squash } from '../support/scenario.js';
 
 const evaluator = createEvaluator(loadRuleBook(RULES_DIR));
+const levelForms = loadLevelForms(path.join(ROOT, 'data', 'document-forms'));
 
 /** The published text: the fixture below its header, less the lines its header names as the page's own (an editor's mark, a newspaper's page line). */
 function published(file: string, pageLines: readonly string[] = []): string {
@@ -45,8 +47,8 @@ async function generated(file: string, kind: 'notice' | 'report', at: { session:
   const k = documentKind(kind)!;
   const docs =
     'session' in at
-      ? k.build(await documentInput(d, evaluator, at.session), at.session, {})
-      : k.buildAt!(await documentInputAt(d, evaluator, at.asOf), at.asOf, {});
+      ? k.build(await documentInput(d, evaluator, at.session, levelForms), at.session, {})
+      : k.buildAt!(await documentInputAt(d, evaluator, at.asOf, levelForms), at.asOf, {});
   return squash(renderText(docs));
 }
 

@@ -86,7 +86,13 @@ describe('termination before 代表法 1992', () => {
   });
 
   it('the electing unit’s 撤销代表资格 in 1959 ends the status by custom; after 代表法 1992 no rule knows it, and check says so', async () => {
-    const revoked = (date: string): EventInput => ({ type: 'MandateRevoked', source: src(date), personId: 'a', date, revokedBy: '原选举单位' });
+    const revoked = (date: string): EventInput => ({
+      type: 'MandateRevoked',
+      source: src(date),
+      personId: 'a',
+      date,
+      revokedBy: '原选举单位',
+    });
     const before = await citationOf([...at('1959-01-10'), revoked('1959-04-01')]);
     expect(before.status).toBe('ended');
     expect(before.citation).toMatchObject({ kind: 'custom', note: '原选举单位撤销代表资格的，其代表资格终止' });

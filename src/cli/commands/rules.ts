@@ -1,8 +1,7 @@
 import { type Command, Option } from 'commander';
-import { listRules } from '../../engine/rule-listing.js';
+import { formatRules } from '../../format/rules.js';
 import type { CliContext } from '../context.js';
 import { parseDay } from '../context.js';
-import { formatRules } from '../format-rules.js';
 
 export function rulesCommand(program: Command, ctx: CliContext): void {
   program
@@ -11,7 +10,7 @@ export function rulesCommand(program: Command, ctx: CliContext): void {
     .option('--region <province>', '省份（如：浙江）')
     .addOption(new Option('--date <YYYY-MM-DD>', '只列出该日施行的依据').argParser(parseDay))
     .action((opts: { region?: string; date?: string }) => {
-      const listing = listRules(ctx.ruleBook(), opts.region, opts.date);
+      const listing = ctx.rulesApp().rules(opts);
       ctx.print(listing, formatRules(listing));
     });
 }

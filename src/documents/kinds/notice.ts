@@ -85,12 +85,12 @@ export const notice: DocumentKind = {
     const { state } = input.derivation;
     const at = resolveTarget(state, { session });
     const published = state.announcements.filter((a) => a.session === session).at(-1)?.date ?? at.date;
-    const chosen = formFor(state.congress!, 'notice', published);
+    const chosen = formFor(state.congress!, 'notice', published, input.levelForms);
     if (!chosen) return builtIn(input, session, options);
     return [formDocument('notice', chosen, formRecord(input.derivation, { session }, input.posts), options)];
   },
   buildAt(input, asOf, options) {
-    const chosen = formFor(input.derivation.state.congress!, 'notice', asOf);
+    const chosen = formFor(input.derivation.state.congress!, 'notice', asOf, input.levelForms);
     if (!chosen) {
       throw new DomainError(
         'invalid-input',

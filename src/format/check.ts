@@ -1,0 +1,15 @@
+/** Consistency findings as a list the clerk can work through. */
+import type { CheckFinding } from '../checks/check-finding.js';
+
+const LEVEL = { error: '错误', warning: '提示', info: '说明' } as const;
+
+export function formatCheck(findings: readonly CheckFinding[]): string {
+  if (findings.length === 0) return '检查完毕：未发现问题。';
+  const count = (level: keyof typeof LEVEL) => findings.filter((f) => f.level === level).length;
+  const notes = count('info');
+  return [
+    ...findings.map((f) => `[${LEVEL[f.level]}] ${f.message}（${f.code}）`),
+    '',
+    `检查完毕：错误${count('error')}项，提示${count('warning')}项${notes > 0 ? `，说明${notes}项` : ''}。`,
+  ].join('\n');
+}
