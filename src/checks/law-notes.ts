@@ -10,18 +10,19 @@ import type { Derivation } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
 
 export function customaryBasisNotes(findings: readonly Finding[], decided: CheckFacts['customary-basis']['decided']): CheckFinding[] {
-  const byRule = new Map<string, { first: Finding; seqs: Set<number> }>();
+  const byRule = new Map<string, { first: Finding; seqs: Set<number>; persons: Set<string> }>();
   for (const f of findings) {
     if (f.citation.kind !== 'custom') continue;
-    const entry = byRule.get(f.ruleId) ?? { first: f, seqs: new Set<number>() };
+    const entry = byRule.get(f.ruleId) ?? { first: f, seqs: new Set<number>(), persons: new Set<string>() };
     entry.seqs.add(f.eventSeq);
+    if (f.personId) entry.persons.add(f.personId);
     byRule.set(f.ruleId, entry);
   }
-  return [...byRule].map(([ruleId, { first, seqs }]) =>
+  return [...byRule].map(([ruleId, { first, seqs, persons }]) =>
     checkFinding(
       'customary-basis',
       'info',
-      { eventSeqs: [...seqs] },
+      { eventSeqs: [...seqs], personIds: [...persons] },
       { note: first.citation.note ?? first.title, decided },
       {
         ruleId,
