@@ -105,7 +105,7 @@ function congressEvents(id: string, level: CongressLevel, region: string, seed: 
         elect(gone.unit, date, 'by-election', session);
       }
       if (ended.length > 0) {
-        events.push({ type: 'TerminationsAnnounced', source: src(date, session), date, session, personIds: ended });
+        events.push({ type: 'TerminationsAnnounced', source: src(date, session), date, session, personIds: ended, stated: {} });
         events.push({ type: 'CredentialsReportAdopted', source: src(date, session), date, session, stated: {} });
       }
       const suspensions = Math.floor((quota * 0.8) / 30 + random());

@@ -84,7 +84,7 @@ async function measure(adminUrl: string, port: number, scale: number, dir: strin
     await importCongress(catalog, evaluator, c);
     congresses++;
     events += c.events.length;
-    seats += c.events[0]?.type === 'CongressConstituted' ? c.events[0].congress.quota : 0;
+    seats += c.events[0]?.type === 'CongressConstituted' ? (c.events[0].congress.quota ?? 0) : 0;
     if (c.level === 'provincial') provincial = c;
   }
   const importMs = Number(process.hrtime.bigint() - started) / 1e6;

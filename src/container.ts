@@ -39,6 +39,8 @@ export interface Settings {
   readonly migrationsDir?: string;
   /** Default: the system clock. */
   readonly clock?: Clock;
+  /** Where the levels' usual document forms are (data/document-forms). */
+  readonly documentFormsDir?: string;
 }
 
 /** `db` names a database rather than a data file. */
@@ -66,6 +68,8 @@ export function buildContainer(settings: Settings): Container {
         stream: ctx.get<RecordStream>(TYPES.RecordStream),
         evaluator: ctx.get<Evaluator>(TYPES.Evaluator),
         clock: ctx.get<Clock>(TYPES.Clock),
+        rules: ctx.get<RuleBook>(TYPES.RuleBook),
+        ...(settings.documentFormsDir ? { documentFormsDir: settings.documentFormsDir } : {}),
       }),
   );
   c.bind<CongressesApp>(TYPES.CongressesApp).toDynamicValue(

@@ -19,7 +19,8 @@ CREATE TABLE roster.congress_views (
   term_number integer,
   term_start text,
   term_end text,
-  quota integer
+  quota integer,
+  reserved_seats integer
 );
 CREATE INDEX congress_views_level ON roster.congress_views (level);
 
@@ -44,7 +45,7 @@ CREATE TABLE roster.termination_views (
   congress_id text NOT NULL REFERENCES roster.congresses (id),
   mandate_id text NOT NULL,
   person_id text NOT NULL,
-  electing_unit text NOT NULL,
+  electing_unit text,
   day text COLLATE "C",
   ground text NOT NULL,
   label text NOT NULL,

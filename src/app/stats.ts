@@ -14,10 +14,11 @@ export interface StatsRequest {
 }
 
 export interface Figures {
-  readonly quota: number;
+  /** 代表名额, summed over the congresses that have one (undefined where none has: the NPC has a cap). */
+  readonly quota: number | undefined;
   readonly count: number;
-  /** 缺额 = 名额 − 实有代表 */
-  readonly vacancies: number;
+  /** 缺额 = 名额 − 机动名额 − 实有代表, summed over the congresses that have a quota. */
+  readonly vacancies: number | undefined;
   /** Terminations on or before the day, by ground, in the order the law lists the grounds (as the ledger lists them). */
   readonly terminations: readonly GroundCount[];
   readonly terminated: number;
@@ -70,11 +71,26 @@ function sumGrounds(lists: readonly (readonly GroundCount[])[]): GroundCount[] {
   return [...by.values()].sort((a, b) => comparePlaces(a.place, b.place) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
 }
 
-function figures(rows: readonly { quota: number; count: number; terminations: readonly GroundCount[] }[]): Figures {
-  const quota = rows.reduce((n, r) => n + r.quota, 0);
-  const count = rows.reduce((n, r) => n + r.count, 0);
+interface Row {
+  readonly quota: number | undefined;
+  readonly count: number;
+  readonly vacancies: number | undefined;
+  readonly terminations: readonly GroundCount[];
+}
+
+/** A sum over rows where some may lack a figure: undefined only where every row does. */
+const sumKnown = (values: readonly (number | undefined)[]) =>
+  values.some((v) => v !== undefined) ? values.reduce<number>((n, v) => n + (v ?? 0), 0) : undefined;
+
+function figures(rows: readonly Row[]): Figures {
   const terminations = sumGrounds(rows.map((r) => r.terminations));
-  return { quota, count, vacancies: quota - count, terminations, terminated: terminations.reduce((n, g) => n + g.count, 0) };
+  return {
+    quota: sumKnown(rows.map((r) => r.quota)),
+    count: rows.reduce((n, r) => n + r.count, 0),
+    vacancies: sumKnown(rows.map((r) => r.vacancies)),
+    terminations,
+    terminated: terminations.reduce((n, g) => n + g.count, 0),
+  };
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -89,7 +105,15 @@ export function stats(asOf: string, level: CongressLevel | undefined, inputs: re
         level: i.congress.level,
         region: i.congress.region,
         area: i.area,
-        ...figures([{ quota: i.congress.quota, count: i.count, terminations: i.terminations }]),
+        ...figures([
+          {
+            quota: i.congress.quota,
+            count: i.count,
+            // Only allocated seats fall vacant, as the ledger counts them.
+            vacancies: i.congress.quota === undefined ? undefined : i.congress.quota - (i.congress.reservedSeats ?? 0) - i.count,
+            terminations: i.terminations,
+          },
+        ]),
       }),
     );
   const areaNames = [...new Set(congresses.map((c) => c.area))];

@@ -8,7 +8,7 @@ import type { RosterApp } from '../app/roster-app.js';
 import { buildContainer, isDatabaseUrl, TYPES } from '../container.js';
 import { Day } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
-import { DEFAULT_RULES_DIR, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
+import { DEFAULT_RULES_DIR, DOCUMENT_FORMS_DIR, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
 import { withVerificationNote } from './help-zh.js';
 
 export interface GlobalOptions {
@@ -57,6 +57,7 @@ export class CliContext {
     return buildContainer({
       dbFile: this.dbFile(),
       rulesDir: this.rulesDir(),
+      documentFormsDir: DOCUMENT_FORMS_DIR,
       ...(congress === undefined ? {} : { congress }),
       ...(within === undefined ? {} : { within }),
     });
@@ -76,6 +77,11 @@ export class CliContext {
   /** The app over every congress the store holds. */
   congresses(): CongressesApp {
     return this.#container().get<CongressesApp>(TYPES.CongressesApp);
+  }
+
+  /** The application without a record (no data file is made or read): for `roster rules`. */
+  rulesApp(): RosterApp {
+    return buildContainer({ dbFile: '', rulesDir: this.rulesDir() }).get<RosterApp>(TYPES.RosterApp);
   }
 
   /** Who is recording: --as, else $ROSTER_USER, else the OS user (asked for only where there is none). */

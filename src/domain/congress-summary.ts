@@ -24,7 +24,8 @@ export interface CountedSpan {
 export interface TerminationEntry {
   readonly mandateId: string;
   readonly personId: string;
-  readonly electingUnit: string;
+  /** Absent for a deputy the source counts without naming a unit. */
+  readonly electingUnit?: string;
   /** The legal date as `latestDay` gives it; absent where the record gives none (before any date). */
   readonly day?: string;
   readonly ground: TerminationGround | 'void';
@@ -51,7 +52,10 @@ export interface CongressFacts {
   readonly termNumber: number;
   readonly termStart?: string;
   readonly termEnd?: string;
-  readonly quota: number;
+  /** 代表名额, where the record gives one (the NPC has a cap instead). */
+  readonly quota?: number;
+  /** 机动名额: seats of the quota allocated to no electing unit, which never fall vacant. */
+  readonly reservedSeats?: number;
 }
 
 export interface CongressSummary {

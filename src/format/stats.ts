@@ -17,7 +17,8 @@ const grounds = (list: readonly GroundCount[]) => list.map((g) => `${g.label}${g
 
 function line(f: Figures): string {
   const ended = f.terminated > 0 ? `；代表资格终止${f.terminated}名（${grounds(f.terminations)}）` : '；代表资格终止0名';
-  return `名额${f.quota}名，实有代表${f.count}名，缺额${f.vacancies}名${ended}`;
+  const quota = f.quota === undefined ? '名额不定' : `名额${f.quota}名`;
+  return `${quota}，实有代表${f.count}名${f.vacancies === undefined ? '' : `，缺额${f.vacancies}名`}${ended}`;
 }
 
 /** One section per part of the result: the totals, by area, by congress (a structure section can join them). */
@@ -41,7 +42,7 @@ export function formatCongresses(l: CongressListing): string {
       ? `第${chineseNumber(k.termNumber)}届${k.termStart || k.termEnd ? `（${k.termStart ? formatChineseDate(k.termStart) : '？'}至${k.termEnd ? formatChineseDate(k.termEnd) : '？'}）` : ''}`
       : '';
     const what = k
-      ? `${k.name}，${LEVEL_NAMES[k.level]}，${term}，名额${k.quota}名，实有代表${c.count ?? '？'}名`
+      ? `${k.name}，${LEVEL_NAMES[k.level]}，${term}，${k.quota === undefined ? '名额不定' : `名额${k.quota}名`}，实有代表${c.count ?? '？'}名`
       : '（记录中尚无本届人民代表大会的基本信息）';
     out.push(
       '',

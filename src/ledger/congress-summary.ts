@@ -38,14 +38,38 @@ export function countedSpans(state: RosterState, m: Mandate): { fromDay?: string
   return spans;
 }
 
+/**
+ * The unnamed parts of opening balances as intervals: on a day, the latest balance in force counts
+ * its unnamed deputies (as `countOn` takes it), so the count changes only on the balances' days.
+ */
+function unnamedSpans(state: RosterState): CountedSpan[] {
+  const pools = [...state.earlierPools, ...(state.unnamed ? [state.unnamed] : [])];
+  const poolOn = (day: string | undefined) =>
+    pools.filter((p) => p.from === undefined || (day !== undefined && latestDay(p.from) <= day)).at(-1);
+  const days = [...new Set(pools.flatMap((p) => (p.from === undefined ? [] : [latestDay(p.from)])))].sort();
+  const stretches = [
+    { from: undefined as string | undefined, pool: poolOn(undefined) },
+    ...days.map((d) => ({ from: d, pool: poolOn(d) })),
+  ];
+  return stretches.flatMap(({ from, pool }, i): CountedSpan[] => {
+    const until = stretches[i + 1]?.from;
+    return pool?.count ? [{ weight: pool.count, ...(from ? { fromDay: from } : {}), ...(until ? { untilDay: until } : {}) }] : [];
+  });
+}
+
 export function summarise(state: RosterState): CongressSummary {
   const c = state.congress;
-  const spans: CountedSpan[] = [];
-  if (state.unnamed && state.unnamed.count > 0) spans.push({ weight: state.unnamed.count, fromDay: latestDay(state.unnamed.from) });
+  const spans: CountedSpan[] = unnamedSpans(state);
   const terminations: TerminationEntry[] = [];
   for (const m of state.mandates) {
     for (const s of countedSpans(state, m))
-      spans.push({ mandateId: m.mandateId, personId: m.personId, electingUnit: m.electingUnit, weight: 1, ...s });
+      spans.push({
+        mandateId: m.mandateId,
+        personId: m.personId,
+        ...(m.electingUnit === undefined ? {} : { electingUnit: m.electingUnit }),
+        weight: 1,
+        ...s,
+      });
     // As the ledger counts them: a change to ended or void from a counted status.
     m.history.forEach((change, i) => {
       if ((change.status !== 'ended' && change.status !== 'void') || !isCounted(state, i === 0 ? undefined : m.history[i - 1]!.status))
@@ -55,7 +79,7 @@ export function summarise(state: RosterState): CongressSummary {
       terminations.push({
         mandateId: m.mandateId,
         personId: m.personId,
-        electingUnit: m.electingUnit,
+        ...(m.electingUnit === undefined ? {} : { electingUnit: m.electingUnit }),
         ...(change.from === undefined ? {} : { day: latestDay(change.from) }),
         ground: terminated?.ground ?? 'void',
         label: terminated?.label ?? outcome?.params.label ?? '当选无效',
@@ -85,7 +109,8 @@ export function summarise(state: RosterState): CongressSummary {
             termNumber: c.termNumber,
             ...(c.term.start ? { termStart: c.term.start } : {}),
             ...(c.term.end ? { termEnd: c.term.end } : {}),
-            quota: c.quota,
+            ...(c.quota === undefined ? {} : { quota: c.quota }),
+            ...(c.reservedSeats === undefined ? {} : { reservedSeats: c.reservedSeats }),
           },
         }
       : {}),

@@ -37,10 +37,11 @@ interface ViewRow {
   term_start: string | null;
   term_end: string | null;
   quota: number | null;
+  reserved_seats: number | null;
 }
 
 function factsOf(r: ViewRow): CongressFacts | undefined {
-  if (r.name === null || r.quota === null) return undefined;
+  if (r.name === null) return undefined;
   return {
     name: r.name,
     shortName: r.short_name ?? r.name,
@@ -49,11 +50,12 @@ function factsOf(r: ViewRow): CongressFacts | undefined {
     termNumber: r.term_number ?? 0,
     ...(r.term_start ? { termStart: r.term_start } : {}),
     ...(r.term_end ? { termEnd: r.term_end } : {}),
-    quota: r.quota,
+    ...(r.quota === null ? {} : { quota: r.quota }),
+    ...(r.reserved_seats === null ? {} : { reservedSeats: r.reserved_seats }),
   };
 }
 
-const VIEW_COLUMNS = 'v.name, v.short_name, v.level, v.region, v.term_number, v.term_start, v.term_end, v.quota';
+const VIEW_COLUMNS = 'v.name, v.short_name, v.level, v.region, v.term_number, v.term_start, v.term_end, v.quota, v.reserved_seats';
 /** Views that describe the stream as it stands, derived with the rules in use. */
 const FRESH = 'v.seq = h.seq AND v.hash = h.hash AND v.rules_hash = $1';
 
@@ -182,7 +184,7 @@ export class PostgresCatalog implements RecordCatalog {
                   GROUP BY t.congress_id, t.ground, t.label) g
           GROUP BY g.congress_id
        )
-       SELECT f.congress_id AS id, f.within, f.name, f.short_name, f.level, f.region, f.term_number, f.term_start, f.term_end, f.quota,
+       SELECT f.congress_id AS id, f.within, f.name, f.short_name, f.level, f.region, f.term_number, f.term_start, f.term_end, f.quota, f.reserved_seats,
               coalesce(counts.count, 0) AS count, coalesce(grounds.terminations, '[]'::json) AS terminations
          FROM fresh f LEFT JOIN counts USING (congress_id) LEFT JOIN grounds USING (congress_id)
         ORDER BY f.congress_id`,

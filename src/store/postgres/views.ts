@@ -65,12 +65,13 @@ export async function writeViews(c: PoolClient, congress: string, head: Head, vi
   const k = summary.congress;
   await c.query(
     `INSERT INTO roster.congress_views
-       (congress_id, seq, hash, rules_hash, name, short_name, level, region, term_number, term_start, term_end, quota)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       (congress_id, seq, hash, rules_hash, name, short_name, level, region, term_number, term_start, term_end, quota, reserved_seats)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
      ON CONFLICT (congress_id) DO UPDATE SET
        seq = excluded.seq, hash = excluded.hash, rules_hash = excluded.rules_hash, name = excluded.name,
        short_name = excluded.short_name, level = excluded.level, region = excluded.region,
-       term_number = excluded.term_number, term_start = excluded.term_start, term_end = excluded.term_end, quota = excluded.quota`,
+       term_number = excluded.term_number, term_start = excluded.term_start, term_end = excluded.term_end, quota = excluded.quota,
+       reserved_seats = excluded.reserved_seats`,
     [
       congress,
       head.seq,
@@ -84,6 +85,7 @@ export async function writeViews(c: PoolClient, congress: string, head: Head, vi
       k?.termStart ?? null,
       k?.termEnd ?? null,
       k?.quota ?? null,
+      k?.reservedSeats ?? null,
     ],
   );
 }
