@@ -1,10 +1,14 @@
 /** The only file that knows inversify: wires the ports for the CLI. Tests build objects directly. */
 import 'reflect-metadata';
 import { Container } from 'inversify';
+import { AccountsApp } from './app/accounts-app.js';
+import { DraftsApp } from './app/drafts-app.js';
 import { RosterApp } from './app/roster-app.js';
 import { createEvaluator, type Evaluator } from './engine/evaluator.js';
 import { loadRuleBook, type RuleBook } from './engine/rule-book.js';
 import { HistoryApp } from './history/history-app.js';
+import { type AccountStore, FileAccountStore } from './store/account-store.js';
+import { type DraftStore, FileDraftStore } from './store/draft-store.js';
 import type { EventStore } from './store/event-store.js';
 import type { HistoryStore } from './store/history-store.js';
 import { LowdbEventStore } from './store/lowdb-store.js';
@@ -19,6 +23,10 @@ export const TYPES = {
   Store: Symbol.for('Store'),
   HistoryStore: Symbol.for('HistoryStore'),
   HistoryApp: Symbol.for('HistoryApp'),
+  AccountStore: Symbol.for('AccountStore'),
+  DraftStore: Symbol.for('DraftStore'),
+  AccountsApp: Symbol.for('AccountsApp'),
+  DraftsApp: Symbol.for('DraftsApp'),
 } as const;
 
 export interface Settings {
@@ -39,6 +47,13 @@ export function buildContainer(settings: Settings): Container {
   c.bind<HistoryApp>(TYPES.HistoryApp).toDynamicValue((ctx) => new HistoryApp(ctx.get<HistoryStore>(TYPES.HistoryStore)));
   c.bind<RosterApp>(TYPES.RosterApp).toDynamicValue(
     (ctx) => new RosterApp(ctx.get<EventStore>(TYPES.EventStore), ctx.get<Evaluator>(TYPES.Evaluator)),
+  );
+  // The console's accounts and drafts live beside the record (files next to the data file), outside its hash chain.
+  c.bind<AccountStore>(TYPES.AccountStore).toDynamicValue((ctx) => new FileAccountStore(ctx.get<string>(TYPES.DbFile)));
+  c.bind<DraftStore>(TYPES.DraftStore).toDynamicValue((ctx) => new FileDraftStore(ctx.get<string>(TYPES.DbFile)));
+  c.bind<AccountsApp>(TYPES.AccountsApp).toDynamicValue((ctx) => new AccountsApp(ctx.get<AccountStore>(TYPES.AccountStore)));
+  c.bind<DraftsApp>(TYPES.DraftsApp).toDynamicValue(
+    (ctx) => new DraftsApp(ctx.get<DraftStore>(TYPES.DraftStore), ctx.get<RosterApp>(TYPES.RosterApp)),
   );
   return c;
 }

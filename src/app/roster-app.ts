@@ -15,7 +15,8 @@ import type { Evaluator } from '../engine/evaluator.js';
 import { findPerson } from '../history/audit.js';
 import { type Ledger, type LedgerTarget, latestTarget, ledger } from '../ledger/headcount.js';
 import { analysePosts, type PostAnalysis, postName } from '../posts/analysis.js';
-import { type EventStore, stamp } from '../store/event-store.js';
+import { type AppendRequest, type EventStore, stamp } from '../store/event-store.js';
+import { previewOf, type RecordPreview } from './preview.js';
 
 export interface PersonExplanation {
   readonly personId: string;
@@ -90,24 +91,59 @@ export class RosterApp {
   /**
    * Validate new events against the record and append them all, or none. An event naming an
    * unknown person, or one the checks find contradicts the record, is refused with its index.
+   * `draftedBy`: who entered them in the console, when `recordedBy` is the reviewer who approved them.
    */
-  async record(events: readonly EventInput[], recordedBy: string, recordedAt: string): Promise<readonly RosterEvent[]> {
+  async record(
+    events: readonly EventInput[],
+    recordedBy: string,
+    recordedAt: string,
+    options: { readonly draftedBy?: string } = {},
+  ): Promise<readonly RosterEvent[]> {
+    const existing = await this.store.read();
+    const request = { events, recordedBy, recordedAt, expectedSeq: existing.length, ...options };
+    const trial = await this.#trial(existing, request);
+    const first = trial.refusals[0];
+    if (first) throw first;
+    return this.store.append(request);
+  }
+
+  /**
+   * What recording these events would change, without recording them (`roster record --dry-run`,
+   * the console's 预览): the headcount before and after, the rules' findings, the posts that end,
+   * the oath duties, the check findings they raise, and every reason `record` would refuse them.
+   */
+  async preview(events: readonly EventInput[], recordedBy: string, recordedAt: string): Promise<RecordPreview> {
     const existing = await this.store.read();
     const request = { events, recordedBy, recordedAt, expectedSeq: existing.length };
+    const trial = await this.#trial(existing, request);
+    const before = await derive(existing, this.evaluator);
+    return previewOf({
+      before,
+      after: trial.derivation,
+      postsBefore: await analysePosts(before, this.evaluator),
+      postsAfter: await analysePosts(trial.derivation, this.evaluator),
+      checksBefore: await this.#checks(before),
+      checksAfter: trial.checks,
+      refusals: trial.refusals,
+      today: recordedAt.slice(0, 10),
+    });
+  }
+
+  /** The record as it would be with the request appended, and every refusal `record` would make, in order. */
+  async #trial(existing: readonly RosterEvent[], request: AppendRequest) {
     const candidate = [...existing, ...stamp(request)];
     const d = await derive(candidate, this.evaluator);
-    const introduced = (await this.#checks(d)).filter(
-      (f) => f.level === 'error' && f.eventSeq !== undefined && f.eventSeq > existing.length,
-    );
-    const first = introduced[0];
-    if (first) {
-      const index = first.eventSeq! - existing.length - 1;
-      throw new DomainError(
-        first.code === 'unknown-person' ? 'unknown-person' : 'contradicts-record',
-        first.message,
-        `第${index + 1}个事件（$[${index}]）`,
-      );
-    }
+    const checks = await this.#checks(d);
+    const refusals: DomainError[] = checks
+      .filter((f) => f.level === 'error' && f.eventSeq !== undefined && f.eventSeq > existing.length)
+      .map((f) => {
+        const index = f.eventSeq! - existing.length - 1;
+        return new DomainError(
+          f.code === 'unknown-person' ? 'unknown-person' : 'contradicts-record',
+          f.message,
+          `第${index + 1}个事件（$[${index}]）`,
+        );
+      });
     // A correction changes the replay of earlier events: refuse it if it makes any of them contradict the record.
     const correction = candidate.findIndex((e, i) => i >= existing.length && e.type === 'EventCorrected');
     if (correction >= 0) {
@@ -117,13 +153,14 @@ export class RosterApp {
           .filter((f) => f.level === 'error')
           .map(key),
       );
-      const broken = check(d).find((f) => f.level === 'error' && !before.has(key(f)));
-      if (broken) {
-        const index = correction - existing.length;
-        throw new DomainError('contradicts-record', `更正后记录将出现错误：${broken.message}`, `第${index + 1}个事件（$[${index}]）`);
+      const index = correction - existing.length;
+      for (const broken of check(d).filter((f) => f.level === 'error' && !before.has(key(f)))) {
+        refusals.push(
+          new DomainError('contradicts-record', `更正后记录将出现错误：${broken.message}`, `第${index + 1}个事件（$[${index}]）`),
+        );
       }
     }
-    return this.store.append(request);
+    return { derivation: d, checks, refusals };
   }
 }
 

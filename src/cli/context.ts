@@ -3,6 +3,8 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Command, CommanderError } from 'commander';
+import type { AccountsApp } from '../app/accounts-app.js';
+import { jsonText } from '../app/json-text.js';
 import type { RosterApp } from '../app/roster-app.js';
 import { buildContainer, TYPES } from '../container.js';
 import { Day } from '../domain/dates.js';
@@ -48,13 +50,17 @@ export class CliContext {
     return buildContainer({ dbFile: this.dbFile(), rulesDir: this.rulesDir() }).get<HistoryApp>(TYPES.HistoryApp);
   }
 
+  accountsApp(): AccountsApp {
+    return buildContainer({ dbFile: this.dbFile(), rulesDir: this.rulesDir() }).get<AccountsApp>(TYPES.AccountsApp);
+  }
+
   /** Who is recording: --as, else $ROSTER_USER, else the OS user. */
   recorder(): string {
     return this.options.as ?? process.env.ROSTER_USER ?? os.userInfo().username;
   }
 
   print(json: unknown, text: string): void {
-    process.stdout.write(this.options.json ? `${JSON.stringify(json, null, 2)}\n` : `${text}\n`);
+    process.stdout.write(this.options.json ? jsonText(json) : `${text}\n`);
   }
 }
 

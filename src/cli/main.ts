@@ -16,6 +16,8 @@ import { importRosterCommand } from './commands/import-roster.js';
 import { oathsCommand } from './commands/oaths.js';
 import { recordCommand } from './commands/record.js';
 import { schemaCommand } from './commands/schema.js';
+import { serveCommand } from './commands/serve.js';
+import { userCommand } from './commands/user.js';
 import { verifyCommand } from './commands/verify.js';
 import { CliContext } from './context.js';
 import { translateCommanderError } from './messages-zh.js';
@@ -50,6 +52,8 @@ for (const register of [
   importRosterCommand,
   exportRosterCommand,
   schemaCommand,
+  userCommand,
+  serveCommand,
 ]) {
   register(program, ctx);
 }

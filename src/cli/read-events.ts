@@ -1,8 +1,8 @@
 /** Reads the events a clerk submits to `roster record`: one object or an array, validated field by field. */
 import { readFileSync } from 'node:fs';
-import { DomainError, jsonPath } from '../domain/errors.js';
-import { type EventInput, EventInputSchema } from '../domain/events.js';
-import { deepestIssue } from '../engine/rule-book.js';
+import { parseEvents } from '../app/parse-events.js';
+import { DomainError } from '../domain/errors.js';
+import type { EventInput } from '../domain/events.js';
 
 export function readEventFile(file: string): EventInput[] {
   let text: string;
@@ -17,13 +17,6 @@ export function readEventFile(file: string): EventInput[] {
   } catch (e) {
     throw new DomainError('invalid-input', `不是有效的 JSON：${(e as Error).message}`, file);
   }
-  const list = Array.isArray(value) ? value : [value];
-  if (list.length === 0) throw new DomainError('invalid-input', '文件中没有事件', file);
-  return list.map((item, i) => {
-    const result = EventInputSchema.safeParse(item);
-    if (result.success) return result.data;
-    const issue = deepestIssue(result.error.issues);
-    const path = Array.isArray(value) ? [i, ...issue.path] : issue.path;
-    throw new DomainError('invalid-input', `${jsonPath(path)}：${issue.message}`, file);
-  });
+  if (Array.isArray(value) && value.length === 0) throw new DomainError('invalid-input', '文件中没有事件', file);
+  return parseEvents(value, file);
 }

@@ -10,7 +10,14 @@ export type DomainErrorKind =
   | 'store-conflict'
   | 'unsupported-version'
   | 'tampered-log'
-  | 'nothing-to-report';
+  | 'nothing-to-report'
+  // The console: accounts, roles and drafts.
+  | 'login-failed'
+  | 'not-permitted'
+  | 'account-exists'
+  | 'unknown-account'
+  | 'unknown-draft'
+  | 'draft-conflict';
 
 export class DomainError extends Error {
   readonly kind: DomainErrorKind;

@@ -221,6 +221,8 @@ export const Envelope = z.strictObject({
   seq: z.number().int().positive(),
   recordedAt: z.iso.datetime({ offset: true }),
   recordedBy: Text,
+  /** Who entered the event in the console, where someone else (`recordedBy`) approved it into the record. */
+  draftedBy: Text.optional(),
   source: SourceDocument,
   note: Text.optional(),
 });

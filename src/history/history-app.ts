@@ -53,6 +53,11 @@ export class HistoryApp {
     return `${JSON.stringify({ format: FORMAT, schemaVersion: SCHEMA_VERSION, events: snap.raw.records }, null, 2)}\n`;
   }
 
+  /** Starts an empty record where there is none: the console then constitutes a congress from a form. */
+  async createEmpty(): Promise<void> {
+    await this.store.importRecords([]);
+  }
+
   /** Import a data file (either layout, any supported version): verified and validated, then written whole. */
   async importFile(file: string): Promise<{ readonly count: number; readonly headHash: string; readonly fileVersion: number }> {
     const raw = readDataFile(file);

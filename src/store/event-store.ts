@@ -4,6 +4,8 @@ import type { EventInput, RosterEvent } from '../domain/events.js';
 export interface AppendRequest {
   readonly events: readonly EventInput[];
   readonly recordedBy: string;
+  /** Who drafted the events in the console, when another account (`recordedBy`) approved them. */
+  readonly draftedBy?: string;
   /** ISO timestamp of the recording (not a legal date). */
   readonly recordedAt: string;
   /** The last sequence number the writer saw; a different one in the store is a conflict. */
@@ -19,6 +21,13 @@ export interface EventStore {
 
 export function stamp(request: AppendRequest): RosterEvent[] {
   return request.events.map(
-    (e, i) => ({ ...e, seq: request.expectedSeq + i + 1, recordedAt: request.recordedAt, recordedBy: request.recordedBy }) as RosterEvent,
+    (e, i) =>
+      ({
+        ...e,
+        seq: request.expectedSeq + i + 1,
+        recordedAt: request.recordedAt,
+        recordedBy: request.recordedBy,
+        ...(request.draftedBy !== undefined ? { draftedBy: request.draftedBy } : {}),
+      }) as RosterEvent,
   );
 }

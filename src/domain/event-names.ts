@@ -1,0 +1,31 @@
+/** The event types in the clerk's words (the README glossary), for every screen that lists events. */
+import type { EventType } from './events.js';
+
+export const EVENT_NAMES: Record<EventType, string> = {
+  CongressConstituted: '本届人民代表大会',
+  SessionHeld: '常委会会议',
+  PersonRegistered: '人员登记',
+  OpeningBalanceStated: '期初实有代表',
+  RosterLoaded: '名册载入',
+  DeputyElected: '当选',
+  QualificationReviewed: '代表资格审查',
+  DeputyTransferredOut: '调离或迁出本行政区域',
+  DeputyResignationAccepted: '辞去代表职务被接受',
+  OrderedResignationAccepted: '责令辞职被接受',
+  DeputyRecalled: '罢免',
+  DeputyDied: '去世',
+  NationalityLost: '丧失国籍',
+  PoliticalRightsDeprived: '被剥夺政治权利',
+  CapacityLost: '丧失行为能力',
+  AbsentWithoutLeave: '未经批准不出席大会会议',
+  DeputySuspended: '暂时停止执行代表职务',
+  SuspensionEnded: '暂停情形消失',
+  TerminationsAnnounced: '公告',
+  CredentialsReportAdopted: '代表资格审查委员会报告',
+  OrganRegistered: '机关',
+  PostHeld: '现任职务',
+  PersonnelDecided: '任免',
+  PostEnded: '职务终止',
+  OathTaken: '宪法宣誓',
+  EventCorrected: '更正',
+};
