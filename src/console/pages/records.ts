@@ -22,7 +22,7 @@ export function recordPages(app: FastifyInstance, services: RosterServices): voi
     return page(req, reply, 'checks', '检查', { checks, findings: d.findings, unruled: d.unruled.length });
   });
 
-  app.get<{ Querystring: { type?: string; unit?: string; since?: string } }>('/history', async (req, reply) => {
+  app.get<{ Querystring: { type?: string; unit?: string; since?: string; all?: string } }>('/history', async (req, reply) => {
     const q = req.query;
     const type = q.type && (EVENT_TYPES as string[]).includes(q.type) ? q.type : undefined;
     const since = q.since?.trim() || undefined;
@@ -30,7 +30,9 @@ export function recordPages(app: FastifyInstance, services: RosterServices): voi
     const entries = await services.log({ ...(type ? { type } : {}), ...(q.unit ? { unit: q.unit } : {}), ...(since ? { since } : {}) });
     const choices = await services.choices();
     return page(req, reply, 'log', '历史', {
-      entries: [...entries].reverse(),
+      // The newest 200 unless all are asked for: a congress's 20 years is thousands of events.
+      entries: [...entries].reverse().slice(0, q.all ? undefined : 200),
+      total: entries.length,
       filter: { type: type ?? '', unit: q.unit ?? '', since: since ?? '' },
       types: EVENT_TYPES.map((t) => ({ value: t, label: EVENT_NAMES[t] })),
       units: choices.units,
