@@ -45,6 +45,8 @@ interface Current {
   posts?: Promise<PostAnalysis>;
   checks?: Promise<CheckFinding[]>;
   verify?: Promise<VerifyReport>;
+  /** Read models of this state, by name and arguments (概览, the roster of a date): pure, so computed once. */
+  readonly views: Map<string, Promise<unknown>>;
 }
 
 /** Today in Beijing: the default date of the roster where the record has no session. */
@@ -69,7 +71,7 @@ export class RosterServices {
     const key = await this.#key();
     if (this.#current?.key !== key) {
       const derivation = this.apps.roster.derivation();
-      this.#current = { key, derivation };
+      this.#current = { key, derivation, views: new Map() };
       // A failed read (a file being replaced) must not stay cached.
       derivation.catch(() => {
         if (this.#current?.derivation === derivation) this.#current = undefined;
@@ -80,6 +82,20 @@ export class RosterServices {
 
   derivation(): Promise<Derivation> {
     return this.#state().then((c) => c.derivation);
+  }
+
+  /** A read model of the current state, computed once per state. */
+  async #view<T>(name: string, compute: (d: Derivation) => T | Promise<T>): Promise<T> {
+    const c = await this.#state();
+    let v = c.views.get(name) as Promise<T> | undefined;
+    if (!v) {
+      // Any date may be asked for: keep a bounded number of them.
+      if (c.views.size >= 64) c.views.clear();
+      v = c.derivation.then(compute);
+      c.views.set(name, v);
+      v.catch(() => c.views.delete(name));
+    }
+    return v;
   }
 
   async #posts(): Promise<PostAnalysis> {
@@ -122,8 +138,11 @@ export class RosterServices {
   // ── Reading ────────────────────────────────────────────────────────────────
 
   /** 概览: the congress on its latest session's date (else today), the last sessions, open findings, the head hash. */
-  async overview() {
-    const d = await this.derivation();
+  overview() {
+    return this.#view('overview', (d) => this.#overview(d));
+  }
+
+  async #overview(d: Derivation) {
     const [checks, chain] = await Promise.all([this.checks(), this.verify()]);
     const congress = d.state.congress;
     if (!congress) return { congress: undefined, checks, chain, sessions: [], summary: undefined, ledger: undefined };
@@ -141,7 +160,7 @@ export class RosterServices {
     const d = await this.derivation();
     if (!d.state.congress) return undefined;
     const date = asOf ?? resolveTarget(d.state, latestTarget(d.state, beijingToday())).date;
-    const view = rosterView(d, date);
+    const view = await this.#view(`roster:${date}`, (current) => rosterView(current, date));
     return { view, lines: filterRoster(d.state, view, filter), units: d.state.congress.electingUnits.map((u) => u.name) };
   }
 

@@ -19,6 +19,7 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
+      '--lang=zh-CN',
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
