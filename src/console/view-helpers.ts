@@ -7,12 +7,13 @@ import { formatBeijingTime } from '../domain/beijing-time.js';
 import { chineseNumber, formatChineseDate } from '../domain/dates.js';
 import { DRAFT_STATUS_NAMES, type DraftStatus } from '../domain/drafts.js';
 import { EVENT_NAMES } from '../domain/event-names.js';
-import type { EventType } from '../domain/events.js';
+import type { EventType, RosterEvent } from '../domain/events.js';
 import type { Finding } from '../domain/findings.js';
 import type { PersonnelAct } from '../domain/posts.js';
-import type { MandateStatus } from '../domain/roster.js';
+import type { MandateStatus, RosterState } from '../domain/roster.js';
 import { ACT_NAMES, endedHow, STATUS_NAMES } from '../domain/status-names.js';
 import { FIELD_NAMES } from '../ledger/headcount.js';
+import { postName } from '../posts/analysis.js';
 
 export const HELPERS = {
   day: (date: string | undefined) => (date ? formatChineseDate(date) : '日期不详'),
@@ -22,6 +23,12 @@ export const HELPERS = {
   act: (a: string) => ACT_NAMES[a as PersonnelAct] ?? a,
   ended: endedHow,
   field: (f: keyof typeof FIELD_NAMES) => FIELD_NAMES[f],
+  /** What a personnel act or a post record names: 接受辞职：宁波市人大常委会委员、… */
+  posts: (state: RosterState, e: RosterEvent) => {
+    if (e.type === 'PersonnelDecided') return `${ACT_NAMES[e.act]}：${e.posts.map((p) => postName(state, p)).join('、')}`;
+    if (e.type === 'PostHeld' || e.type === 'PostEnded') return postName(state, e.post);
+    return '';
+  },
   draftStatus: (s: DraftStatus) => DRAFT_STATUS_NAMES[s],
   session: (n: number | undefined) => (n === undefined ? '' : `第${chineseNumber(n)}次会议`),
   citation: (f: Finding) => `${f.citation.text}〔核实程度 ${f.citation.mark}〕`,
