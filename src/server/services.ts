@@ -8,7 +8,7 @@
  * page never shows a stale record, and a page view never re-derives the world.
  */
 import { stat } from 'node:fs/promises';
-import type { AccountsApp, Actor } from '../app/accounts-app.js';
+import { type AccountsApp, type Actor, requirePermission } from '../app/accounts-app.js';
 import type { DraftsApp } from '../app/drafts-app.js';
 import type { RosterApp } from '../app/roster-app.js';
 import { type CheckFinding, check } from '../checks/consistency.js';
@@ -22,6 +22,7 @@ import { DomainError, isDomainError } from '../domain/errors.js';
 import type { EventInput } from '../domain/events.js';
 import { latestMandate } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
+import type { RuleBook } from '../engine/rule-book.js';
 import { diff, history, type LogFilter, log } from '../history/audit.js';
 import type { HistoryApp, VerifyReport } from '../history/history-app.js';
 import { type LedgerTarget, latestTarget, ledger, resolveTarget } from '../ledger/headcount.js';
@@ -60,6 +61,7 @@ export class RosterServices {
   constructor(
     readonly apps: Apps,
     readonly dbFile: string,
+    readonly ruleBook: RuleBook,
   ) {}
 
   async #key(): Promise<string> {
@@ -285,6 +287,19 @@ export class RosterServices {
   async checkRoster(file: string, options: Pick<ImportOptions, 'sheet' | 'session'>, actor: Actor) {
     const { importRoster } = await import('../roster-io/import-roster.js');
     return importRoster(this.apps.roster, file, { ...options, dryRun: true, recordedBy: actor.name, recordedAt: new Date().toISOString() });
+  }
+
+  /** 设置: where the record and its side files are, and the rules in force with their settings (read-only here). */
+  settings(actor: Actor) {
+    requirePermission(actor, 'manage-accounts');
+    return {
+      dbFile: this.dbFile,
+      accountsFile: `${this.dbFile}.accounts.json`,
+      draftsFile: `${this.dbFile}.drafts.json`,
+      rulesDir: this.ruleBook.dir,
+      rules: this.ruleBook.rules.length,
+      ruleSettings: this.ruleBook.settings,
+    };
   }
 
   // ── Accounts ───────────────────────────────────────────────────────────────

@@ -4,6 +4,7 @@ import type { AccountsApp } from '../app/accounts-app.js';
 import type { DraftsApp } from '../app/drafts-app.js';
 import type { RosterApp } from '../app/roster-app.js';
 import { buildContainer, TYPES } from '../container.js';
+import type { RuleBook } from '../engine/rule-book.js';
 import type { HistoryApp } from '../history/history-app.js';
 import { buildServer, type ServerOptions } from './server.js';
 import { RosterServices } from './services.js';
@@ -34,6 +35,7 @@ export function consoleServices(dbFile: string, rulesDir: string): RosterService
       drafts: c.get<DraftsApp>(TYPES.DraftsApp),
     },
     dbFile,
+    c.get<RuleBook>(TYPES.RuleBook),
   );
 }
 

@@ -315,7 +315,7 @@ describe('填报 → 预览 → 审核 on the seed before the 19th session’s c
 describe('reading the seed', () => {
   let c: TestConsole;
   beforeAll(async () => {
-    c = await startTestConsole({ data: 'seed', accounts: { 查阅人: '查阅' } });
+    c = await startTestConsole({ data: 'seed', accounts: { 查阅人: '查阅', 管理员: '管理' } });
   });
   afterAll(() => c.close());
 
@@ -375,6 +375,39 @@ describe('reading the seed', () => {
       expect(body).toContain('宁波市人大常委会委员');
       expect(body).toContain('2024年7月31日（接受辞职，第88条）');
       await ctx.close();
+    },
+    SLOW,
+  );
+
+  it(
+    'an administrator creates a clerk’s account in the console; the clerk logs in, changes the password; 设置 is for 管理 only',
+    async () => {
+      const admin = await pageFor(c, '管理员');
+      await admin.getByRole('link', { name: '账户' }).click();
+      await admin.fill('form[action="/accounts"] [name=name]', '新书记员');
+      await admin.selectOption('form[action="/accounts"] [name=role]', '填报');
+      await admin.fill('form[action="/accounts"] [name=password]', 'first-password-1');
+      await admin.getByRole('button', { name: '新建' }).click();
+      expect(await admin.locator('.flash').textContent()).toContain('已新建账户“新书记员”（填报）');
+      await screenshot(admin, 'accounts');
+      await admin.getByRole('link', { name: '设置' }).click();
+      expect(await admin.locator('main').innerText()).toContain('代表资格因罢免、辞职以外的情形终止时');
+      await screenshot(admin, 'settings');
+
+      const clerk = await (await newContext(browser)).newPage();
+      await logIn(clerk, c.url, '新书记员', 'first-password-1');
+      expect(await clerk.locator('.me .role').textContent()).toBe('填报');
+      await clerk.goto(`${c.url}/me`);
+      await clerk.fill('[name=current]', 'first-password-1');
+      await clerk.fill('[name=password]', 'second-password-2');
+      await clerk.fill('[name=confirm]', 'second-password-2');
+      await clerk.getByRole('button', { name: '修改' }).click();
+      expect(await clerk.locator('.flash').textContent()).toContain('密码已修改');
+      expect((await clerk.goto(`${c.url}/settings`))?.status()).toBe(403);
+      expect((await clerk.goto(`${c.url}/accounts`))?.status()).toBe(403);
+      const again = await (await newContext(browser)).newPage();
+      await logIn(again, c.url, '新书记员', 'second-password-2');
+      expect(await again.locator('.me a').textContent()).toBe('新书记员');
     },
     SLOW,
   );

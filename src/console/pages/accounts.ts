@@ -48,6 +48,8 @@ export function accountPages(app: FastifyInstance, services: RosterServices): vo
     },
   );
 
+  app.get('/settings', manage, async (req, reply) => page(req, reply, 'settings', '设置', { settings: services.settings(req.actor!) }));
+
   app.get('/me', async (req, reply) => page(req, reply, 'me', '我的账户', {}));
 
   app.post<{ Body: { current?: string; password?: string; confirm?: string } }>('/me', async (req, reply) => {
