@@ -50,8 +50,8 @@ export class RosterApp {
     return this.#checks(await this.derivation());
   }
 
-  async #checks(d: Derivation): Promise<CheckFinding[]> {
-    return [...check(d), ...(await postChecks(d, this.evaluator, await analysePosts(d, this.evaluator)))];
+  async #checks(d: Derivation, posts?: PostAnalysis): Promise<CheckFinding[]> {
+    return [...check(d), ...(await postChecks(d, this.evaluator, posts ?? (await analysePosts(d, this.evaluator))))];
   }
 
   /** The cascade to posts of the deputies whose status ended at a session, and the oath duties its acts create. */
@@ -117,12 +117,13 @@ export class RosterApp {
     const request = { events, recordedBy, recordedAt, expectedSeq: existing.length };
     const trial = await this.#trial(existing, request);
     const before = await derive(existing, this.evaluator);
+    const postsBefore = await analysePosts(before, this.evaluator);
     return previewOf({
       before,
       after: trial.derivation,
-      postsBefore: await analysePosts(before, this.evaluator),
-      postsAfter: await analysePosts(trial.derivation, this.evaluator),
-      checksBefore: await this.#checks(before),
+      postsBefore,
+      postsAfter: trial.posts,
+      checksBefore: await this.#checks(before, postsBefore),
       checksAfter: trial.checks,
       refusals: trial.refusals,
       today: recordedAt.slice(0, 10),
@@ -133,7 +134,8 @@ export class RosterApp {
   async #trial(existing: readonly RosterEvent[], request: AppendRequest) {
     const candidate = [...existing, ...stamp(request)];
     const d = await derive(candidate, this.evaluator);
-    const checks = await this.#checks(d);
+    const posts = await analysePosts(d, this.evaluator);
+    const checks = await this.#checks(d, posts);
     const refusals: DomainError[] = checks
       .filter((f) => f.level === 'error' && f.eventSeq !== undefined && f.eventSeq > existing.length)
       .map((f) => {
@@ -160,7 +162,7 @@ export class RosterApp {
         );
       }
     }
-    return { derivation: d, checks, refusals };
+    return { derivation: d, posts, checks, refusals };
   }
 }
 
