@@ -17,9 +17,15 @@ function target(value: string, field: string): LedgerTarget {
 }
 
 export function recordPages(app: FastifyInstance, services: RosterServices): void {
-  app.get('/checks', async (req, reply) => {
+  app.get<{ Querystring: { all?: string } }>('/checks', async (req, reply) => {
     const [checks, d] = await Promise.all([services.checks(), services.derivation()]);
-    return page(req, reply, 'checks', '检查', { checks, findings: d.findings, unruled: d.unruled.length });
+    // The newest 300 rule findings unless all are asked for: a congress's 20 years gives thousands.
+    const findings = [...d.findings].reverse();
+    return page(req, reply, 'checks', '检查', {
+      checks,
+      findings: req.query.all ? findings : findings.slice(0, 300),
+      total: findings.length,
+    });
   });
 
   app.get<{ Querystring: { type?: string; unit?: string; since?: string; all?: string } }>('/history', async (req, reply) => {
