@@ -42,7 +42,7 @@ const paramOf = (req: FastifyRequest, name: string) => (req.params as Record<str
 
 /** The JSON text of the CLI's `--json` for the same result: byte for byte. */
 function sendJson(reply: FastifyReply, value: unknown, status = 200) {
-  return reply.code(status).type('application/json; charset=utf-8').send(jsonText(value));
+  return reply.code(status).header('Cache-Control', 'no-store').type('application/json; charset=utf-8').send(jsonText(value));
 }
 
 /** `?session=19` or `?asOf=2024-07-31`, as `--session` and `--as-of`. */

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roster } from '../support/cli.js';
-import { ApiClient, startTestConsole, type TestConsole } from '../support/console.js';
+import { ApiClient, PASSWORD, startTestConsole, type TestConsole } from '../support/console.js';
 import { ROOT } from '../support/scenario.js';
 
 const death = { type: 'DeputyDied', source: { title: '测试文件', date: '2024-08-01' }, personId: 'fang-qin', date: '2024-08-01' };
@@ -142,6 +142,23 @@ describe('the JSON API over the seed', () => {
         '/api/verify',
       ]),
     );
+  });
+
+  it('after the login form, goes only to a page of the console, never off-site', async () => {
+    for (const [next, expected] of [
+      ['/deputies?q=hlq', '/deputies?q=hlq'],
+      ['//evil.example', '/'],
+      ['/\\evil.example', '/'],
+      ['https://evil.example/', '/'],
+    ]) {
+      const web = new ApiClient(c.url);
+      const form = await web.request('GET', '/login');
+      const token = /name="_csrf" value="([^"]+)"/.exec(form.text)![1]!;
+      const body = new URLSearchParams({ _csrf: token, name: '查阅人', password: PASSWORD, next: next! }).toString();
+      const r = await web.request('POST', '/login', { raw: body });
+      expect(r.status, next).toBe(303);
+      expect(r.headers.get('location'), next).toBe(expected);
+    }
   });
 
   it('sends the usual security headers', async () => {

@@ -70,16 +70,23 @@ export class ApiClient {
 
   constructor(readonly base: string) {}
 
-  async request(method: string, url: string, options: { body?: unknown; csrf?: boolean; headers?: Record<string, string> } = {}) {
+  /** `raw`: a form body (application/x-www-form-urlencoded), as a browser posts it. */
+  async request(
+    method: string,
+    url: string,
+    options: { body?: unknown; raw?: string; csrf?: boolean; headers?: Record<string, string> } = {},
+  ) {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
     if (this.cookie) headers.cookie = this.cookie;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (options.raw !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
     if (options.csrf !== false && this.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
     const res = await fetch(this.base + url, {
       method,
       headers,
       redirect: 'manual',
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.raw !== undefined ? { body: options.raw } : {}),
     });
     const set = res.headers.get('set-cookie');
     if (set) this.cookie = set.split(';')[0]!;

@@ -6,7 +6,7 @@ import type { RosterServices } from '../../server/services.js';
 import { page } from '../view-helpers.js';
 
 /** Only a path inside the console: never send a clerk off-site after login. */
-const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(?!\/)/.test(next) ? next : '/');
+const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/');
 
 export function loginPages(app: FastifyInstance, services: RosterServices): void {
   app.get<{ Querystring: { next?: string } }>('/login', { config: { public: true } }, (req, reply) =>
