@@ -11,9 +11,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import type { RosterEvent } from '../src/domain/events.js';
-import { chainRecords } from '../src/history/chain.js';
 import { CLI_BIN, EMBEDDED_DATA } from '../src/paths.js';
-import { LowdbEventStore } from '../src/store/lowdb-store.js';
+import { chainRecords } from '../src/store/chain.js';
+import { FileRecordStream } from '../src/store/file-store.js';
 import { syntheticCongress } from './_synthetic.js';
 
 const PASSWORD = 'bench-password-1';
@@ -175,7 +175,7 @@ export default async function consoleBench(seconds = 30): Promise<void> {
       (e, i) => ({ ...e, seq: i + 1, recordedAt: '2026-01-01T00:00:00Z', recordedBy: 'bench' }) as RosterEvent,
     );
     const big = path.join(dir, 'congress.json');
-    await new LowdbEventStore(big).importRecords(chainRecords(events));
+    await new FileRecordStream(big).importRecords(chainRecords(events));
     await scenario(`\nSynthetic congress (500 deputies, 20 years: ${events.length} events):`, big, seconds);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,28 +1,27 @@
-/** The only file that knows inversify: wires the ports for the CLI. Tests build objects directly. */
+/** The only file that knows inversify and the adapters: wires the ports for the CLI. Tests build objects directly. */
 import 'reflect-metadata';
 import { Container } from 'inversify';
 import { AccountsApp } from './app/accounts-app.js';
+import { type Clock, systemClock } from './app/clock.js';
 import { DraftsApp } from './app/drafts-app.js';
 import { RosterApp } from './app/roster-app.js';
 import { createEvaluator, type Evaluator } from './engine/evaluator.js';
 import { loadRuleBook, type RuleBook } from './engine/rule-book.js';
-import { HistoryApp } from './history/history-app.js';
-import { type AccountStore, FileAccountStore } from './store/account-store.js';
-import { type DraftStore, FileDraftStore } from './store/draft-store.js';
-import type { EventStore } from './store/event-store.js';
-import type { HistoryStore } from './store/history-store.js';
-import { LowdbEventStore } from './store/lowdb-store.js';
+import type { AccountStore } from './store/account-store.js';
+import type { DraftStore } from './store/draft-store.js';
+import { FileAccountStore } from './store/file-account-store.js';
+import { FileDraftStore } from './store/file-draft-store.js';
+import { FileRecordStream } from './store/file-store.js';
+import type { RecordStream } from './store/record-store.js';
 
 export const TYPES = {
   DbFile: Symbol.for('DbFile'),
   RulesDir: Symbol.for('RulesDir'),
   RuleBook: Symbol.for('RuleBook'),
   Evaluator: Symbol.for('Evaluator'),
-  EventStore: Symbol.for('EventStore'),
+  RecordStream: Symbol.for('RecordStream'),
+  Clock: Symbol.for('Clock'),
   RosterApp: Symbol.for('RosterApp'),
-  Store: Symbol.for('Store'),
-  HistoryStore: Symbol.for('HistoryStore'),
-  HistoryApp: Symbol.for('HistoryApp'),
   AccountStore: Symbol.for('AccountStore'),
   DraftStore: Symbol.for('DraftStore'),
   AccountsApp: Symbol.for('AccountsApp'),
@@ -32,6 +31,8 @@ export const TYPES = {
 export interface Settings {
   readonly dbFile: string;
   readonly rulesDir: string;
+  /** Default: the system clock. */
+  readonly clock?: Clock;
 }
 
 export function buildContainer(settings: Settings): Container {
@@ -40,18 +41,23 @@ export function buildContainer(settings: Settings): Container {
   c.bind<string>(TYPES.RulesDir).toConstantValue(settings.rulesDir);
   c.bind<RuleBook>(TYPES.RuleBook).toDynamicValue((ctx) => loadRuleBook(ctx.get<string>(TYPES.RulesDir)));
   c.bind<Evaluator>(TYPES.Evaluator).toDynamicValue((ctx) => createEvaluator(ctx.get<RuleBook>(TYPES.RuleBook)));
-  // One store object serves both ports: the event log and its audit view (hashes, head, import).
-  c.bind<LowdbEventStore>(TYPES.Store).toDynamicValue((ctx) => new LowdbEventStore(ctx.get<string>(TYPES.DbFile)));
-  c.bind<EventStore>(TYPES.EventStore).toDynamicValue((ctx) => ctx.get<LowdbEventStore>(TYPES.Store));
-  c.bind<HistoryStore>(TYPES.HistoryStore).toDynamicValue((ctx) => ctx.get<LowdbEventStore>(TYPES.Store));
-  c.bind<HistoryApp>(TYPES.HistoryApp).toDynamicValue((ctx) => new HistoryApp(ctx.get<HistoryStore>(TYPES.HistoryStore)));
+  // The file adapter of the record port: one congress's stream in one data file.
+  c.bind<RecordStream>(TYPES.RecordStream).toDynamicValue((ctx) => new FileRecordStream(ctx.get<string>(TYPES.DbFile)));
+  c.bind<Clock>(TYPES.Clock).toConstantValue(settings.clock ?? systemClock);
   c.bind<RosterApp>(TYPES.RosterApp).toDynamicValue(
-    (ctx) => new RosterApp(ctx.get<EventStore>(TYPES.EventStore), ctx.get<Evaluator>(TYPES.Evaluator)),
+    (ctx) =>
+      new RosterApp({
+        stream: ctx.get<RecordStream>(TYPES.RecordStream),
+        evaluator: ctx.get<Evaluator>(TYPES.Evaluator),
+        clock: ctx.get<Clock>(TYPES.Clock),
+      }),
   );
   // The console's accounts and drafts live beside the record (files next to the data file), outside its hash chain.
   c.bind<AccountStore>(TYPES.AccountStore).toDynamicValue((ctx) => new FileAccountStore(ctx.get<string>(TYPES.DbFile)));
   c.bind<DraftStore>(TYPES.DraftStore).toDynamicValue((ctx) => new FileDraftStore(ctx.get<string>(TYPES.DbFile)));
-  c.bind<AccountsApp>(TYPES.AccountsApp).toDynamicValue((ctx) => new AccountsApp(ctx.get<AccountStore>(TYPES.AccountStore)));
+  c.bind<AccountsApp>(TYPES.AccountsApp).toDynamicValue(
+    (ctx) => new AccountsApp(ctx.get<AccountStore>(TYPES.AccountStore), ctx.get<Clock>(TYPES.Clock)),
+  );
   c.bind<DraftsApp>(TYPES.DraftsApp).toDynamicValue(
     (ctx) => new DraftsApp(ctx.get<DraftStore>(TYPES.DraftStore), ctx.get<RosterApp>(TYPES.RosterApp)),
   );

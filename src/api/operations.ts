@@ -221,8 +221,8 @@ export const OPERATIONS: readonly Operation[] = [
       const title = queryOf(req).title?.trim() || [...new Set(events.map((e) => EVENT_NAMES[e.type]))].join('、');
       const { draft, preview } = await services.createDraft(title, events, req.actor!);
       if (!draft) {
-        const first = preview.refusals[0]!;
-        return sendJson(reply, { error: { kind: first.kind, message: first.message, where: first.where }, preview }, 422);
+        const { kind, message, where } = preview.refusal!;
+        return sendJson(reply, { error: { kind, message, where }, preview }, 422);
       }
       return sendJson(reply, { id: draft.id, preview }, 201);
     },

@@ -6,6 +6,7 @@
 import { AccountName, type AccountView, type Action, accountView, may, type Role } from '../domain/accounts.js';
 import { DomainError } from '../domain/errors.js';
 import type { AccountStore } from '../store/account-store.js';
+import { type Clock, systemClock } from './clock.js';
 import { hashPassword, UNUSABLE_HASH, verifyPassword } from './passwords.js';
 
 /** Who is acting: the logged-in account (the CLI acts as 管理: whoever may write the data file keeps its accounts). */
@@ -36,7 +37,7 @@ function checkPassword(password: string): void {
 export class AccountsApp {
   constructor(
     readonly store: AccountStore,
-    readonly now: () => Date = () => new Date(),
+    readonly clock: Clock = systemClock,
   ) {}
 
   async list(actor: Actor): Promise<AccountView[]> {
@@ -59,7 +60,7 @@ export class AccountsApp {
       name: name.data,
       role: input.role,
       passwordHash: await hashPassword(input.password),
-      createdAt: this.now().toISOString(),
+      createdAt: this.clock.now(),
       createdBy: actor.name,
       disabled: false,
     };
@@ -98,7 +99,7 @@ export class AccountsApp {
     }
     checkPassword(password);
     const passwordHash = await hashPassword(password);
-    const at = this.now().toISOString();
+    const at = this.clock.now();
     return accountView(await this.store.update(name, (a) => ({ ...a, passwordHash, passwordChangedAt: at })));
   }
 }

@@ -12,7 +12,7 @@ import { DomainError, isDomainError } from '../domain/errors.js';
 import type { EventInput, RosterEvent } from '../domain/events.js';
 import type { DraftStore } from '../store/draft-store.js';
 import { type Actor, requirePermission } from './accounts-app.js';
-import type { RecordPreview } from './preview.js';
+import type { Preview } from './preview.js';
 import type { RosterApp } from './roster-app.js';
 
 /** A claim older than this whose approval never finished was cut short (the server stopped): settle it from the record. */
@@ -21,31 +21,34 @@ const STALE_CLAIM_MS = 2 * 60_000;
 export interface DraftWithPreview {
   readonly draft: Draft;
   /** Computed against the record as it is now; only for drafts still waiting. */
-  readonly preview: RecordPreview | undefined;
+  readonly preview: Preview | undefined;
 }
 
 export class DraftsApp {
   constructor(
     readonly drafts: DraftStore,
     readonly roster: RosterApp,
-    readonly now: () => Date = () => new Date(),
   ) {}
 
+  #now(): string {
+    return this.roster.clock.now();
+  }
+
   /** The preview of events not yet drafted (the form's 预览). */
-  async preview(events: readonly EventInput[], actor: Actor): Promise<RecordPreview> {
+  async preview(events: readonly EventInput[], actor: Actor): Promise<Preview> {
     requirePermission(actor, 'draft');
-    return this.roster.preview(events, actor.name, this.now().toISOString());
+    return this.roster.preview({ events });
   }
 
   /** Keeps the events as a draft if the record would accept them; otherwise refuses with every reason. */
   async create(
     input: { readonly title: string; readonly events: readonly EventInput[] },
     actor: Actor,
-  ): Promise<{ readonly draft: Draft | undefined; readonly preview: RecordPreview }> {
+  ): Promise<{ readonly draft: Draft | undefined; readonly preview: Preview }> {
     requirePermission(actor, 'draft');
-    const draftedAt = this.now().toISOString();
-    const preview = await this.roster.preview(input.events, actor.name, draftedAt);
-    if (!preview.ok) return { draft: undefined, preview };
+    const draftedAt = this.#now();
+    const preview = await this.roster.preview({ events: input.events });
+    if (preview.refusal) return { draft: undefined, preview };
     const draft = await this.drafts.add({
       title: input.title,
       events: [...input.events],
@@ -66,7 +69,7 @@ export class DraftsApp {
   async get(id: string, actor: Actor): Promise<DraftWithPreview> {
     requirePermission(actor, 'read');
     const draft = await this.#settle(await this.#find(id));
-    const preview = draft.status === 'pending' ? await this.roster.preview(draft.events, actor.name, this.now().toISOString()) : undefined;
+    const preview = draft.status === 'pending' ? await this.roster.preview({ events: draft.events }) : undefined;
     return { draft, preview };
   }
 
@@ -74,11 +77,11 @@ export class DraftsApp {
     requirePermission(actor, 'review');
     const found = await this.#settle(await this.#find(id));
     if (found.draftedBy === actor.name) throw new DomainError('not-permitted', '不能审核自己起草的草稿，请由另一位审核人员审核');
-    const reviewedAt = this.now().toISOString();
+    const reviewedAt = this.#now();
     const claim = await this.drafts.transition(id, 'pending', (d) => ({ ...d, status: 'approving', reviewedBy: actor.name, reviewedAt }));
     if (!claim.ok) throw conflict(claim.current);
     try {
-      const recorded = await this.roster.record(claim.draft.events, actor.name, reviewedAt, { draftedBy: claim.draft.draftedBy });
+      const recorded = await this.roster.record({ events: claim.draft.events, recordedBy: actor.name, draftedBy: claim.draft.draftedBy });
       const done = await this.drafts.transition(id, 'approving', (d) => ({
         ...d,
         status: 'approved',
@@ -100,7 +103,7 @@ export class DraftsApp {
     if (reason.trim() === '') throw new DomainError('invalid-input', '退回须说明理由');
     const found = await this.#find(id);
     if (found.draftedBy === actor.name) throw new DomainError('not-permitted', '不能审核自己起草的草稿；如需放弃，请撤回');
-    const at = this.now().toISOString();
+    const at = this.#now();
     const r = await this.drafts.transition(id, 'pending', (d) => ({
       ...d,
       status: 'returned',
@@ -133,18 +136,29 @@ export class DraftsApp {
   }
 
   /**
-   * A claim left by an approval that was cut short: the record says whether its events went in
-   * (stamped with the claim's time, reviewer and drafter), and the draft is settled accordingly.
+   * A claim left by an approval that was cut short (the server stopped between claiming the draft and
+   * marking it approved): the record says whether its events went in, recorded by the reviewer for the
+   * drafter after the claim, of the draft's types in its order; the draft is settled accordingly.
    */
   async #settle(d: Draft): Promise<Draft> {
-    if (d.status !== 'approving' || !d.reviewedAt || this.now().getTime() - Date.parse(d.reviewedAt) < STALE_CLAIM_MS) return d;
-    const recorded = (await this.roster.store.read()).filter(
-      (e) => e.recordedAt === d.reviewedAt && e.recordedBy === d.reviewedBy && e.draftedBy === d.draftedBy,
+    if (d.status !== 'approving' || !d.reviewedAt || Date.parse(this.#now()) - Date.parse(d.reviewedAt) < STALE_CLAIM_MS) return d;
+    const { events } = await this.roster.read();
+    const types = d.events.map((e) => e.type).join('|');
+    const start = events.findIndex(
+      (e, i) =>
+        e.recordedBy === d.reviewedBy &&
+        e.draftedBy === d.draftedBy &&
+        e.recordedAt >= d.reviewedAt! &&
+        events
+          .slice(i, i + d.events.length)
+          .map((x) => x.type)
+          .join('|') === types,
     );
-    if (recorded.length === 0) {
+    if (start < 0) {
       await this.#release(d.id);
     } else {
-      await this.drafts.transition(d.id, 'approving', (x) => ({ ...x, status: 'approved', recordedSeqs: recorded.map((e) => e.seq) }));
+      const seqs = events.slice(start, start + d.events.length).map((e) => e.seq);
+      await this.drafts.transition(d.id, 'approving', (x) => ({ ...x, status: 'approved', recordedSeqs: seqs }));
     }
     return (await this.drafts.get(d.id)) ?? d;
   }

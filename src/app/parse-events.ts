@@ -1,7 +1,7 @@
 /** Events as a clerk or another system submits them (`roster record`, the JSON API): one object or an array, validated field by field. */
 import { DomainError, jsonPath } from '../domain/errors.js';
 import { type EventInput, EventInputSchema } from '../domain/events.js';
-import { deepestIssue } from '../engine/rule-book.js';
+import { deepestIssue } from '../domain/validation.js';
 
 /** `where` names the input in messages (a file, `请求正文`); a field is named by its JSON path (`$[1].personId`). */
 export function parseEvents(value: unknown, where: string): EventInput[] {

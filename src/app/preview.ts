@@ -1,110 +1,102 @@
 /**
- * The preview of a batch of events (预览, `roster record --dry-run`): a pure comparison of the
- * record as it is and as it would be with the events appended. Nothing here reads or writes.
+ * What a batch of events would change, before anything is recorded (a draft's 预览): the count before
+ * and after, whose status ends (or begins) under which rule, the posts that end with it, the oath
+ * duties of its personnel acts, the check findings it would raise, and whether `record` would take
+ * it. Decided exactly as `record` decides; nothing is written.
  */
-import type { CheckFinding } from '../checks/consistency.js';
-import { isCalendarDay } from '../domain/dates.js';
-import { type DomainError, isDomainError } from '../domain/errors.js';
-import { effectiveDate, type RosterEvent } from '../domain/events.js';
+
+import { allChecks } from '../checks/all-checks.js';
+import type { CheckFinding } from '../checks/check-finding.js';
+import { type LegalDate, onOrBefore } from '../domain/dates.js';
+import type { DomainError } from '../domain/errors.js';
+import { type EventInput, effectiveDate, type RosterEvent } from '../domain/events.js';
 import type { Finding } from '../domain/findings.js';
-import type { Derivation } from '../engine/derive.js';
-import { type Ledger, type LedgerTarget, latestTarget, ledger } from '../ledger/headcount.js';
-import type { CascadeEntry, OathDuty, PostAnalysis } from '../posts/analysis.js';
+import { countOn, type MandateStatus, sessionDate } from '../domain/roster.js';
+import { derive } from '../engine/derive.js';
+import { analysePosts, type CascadeEntry, type OathDuty, type PostAnalysis } from '../posts/analysis.js';
+import { decideRecording, type RecordPorts } from './record.js';
 
-export interface Refusal {
-  readonly kind: DomainError['kind'];
-  readonly message: string;
-  readonly where: string | undefined;
+export interface StatusChangePreview {
+  readonly personId: string;
+  readonly name: string;
+  readonly electingUnit: string;
+  /** The status before the events (undefined for a mandate they create) and after them. */
+  readonly from: MandateStatus | undefined;
+  readonly to: MandateStatus;
+  readonly date: LegalDate | undefined;
+  /** The rule's finding that decided it, where a rule decided. */
+  readonly finding: Finding | undefined;
 }
 
-export interface RecordPreview {
-  /** True when `record` would accept the events as they are. */
-  readonly ok: boolean;
-  /** Every reason `record` would refuse them (it stops at the first). */
-  readonly refusals: readonly Refusal[];
-  /** The events as they would be recorded, with the seqs they would get. */
+export interface Preview {
+  /** The events as they would be recorded: numbered after the record's head. */
   readonly events: readonly RosterEvent[];
-  /** The session or date the headcount is compared at: the latest session the events name, else their latest date. */
-  readonly target: LedgerTarget | undefined;
-  /** The headcount at the target, before and after (absent where the record has no congress yet). */
-  readonly before: Ledger | undefined;
-  readonly after: Ledger | undefined;
-  /** What the rules decide about the new events: terminations and their articles, confirmations, suspensions. */
+  /** The day the counts are compared on: the latest date the events take effect, else the latest session's. */
+  readonly asOf: LegalDate;
+  /** 名额 and 实有代表 on that day, without and with the events. */
+  readonly headcount: { readonly quota: number | undefined; readonly before: number; readonly after: number };
+  readonly statusChanges: readonly StatusChangePreview[];
+  /** What the rules found for the events themselves. */
   readonly findings: readonly Finding[];
-  /** Posts that end (相应终止 / 相应撤销) or continue with the deputies whose status the events end. */
+  /** For each deputy status the events end: each post held, and what becomes of it under the cascade rules. */
   readonly cascades: readonly CascadeEntry[];
-  /** Oaths owed for the appointments among the events. */
-  readonly oathsOwed: readonly OathDuty[];
-  /** Check findings the record would have that it has not now (errors and warnings). */
+  /** The oath duty (or its absence) of each personnel act among the events. */
+  readonly oaths: { readonly owed: readonly OathDuty[]; readonly notOwed: PostAnalysis['oathsNotOwed'] };
+  /** Check findings the record would have with the events and does not have now. */
   readonly checks: readonly CheckFinding[];
-  /** The names of the persons the events and findings name, by id. */
-  readonly names: Readonly<Record<string, string>>;
+  /** Why `record` would refuse the events (kind, where, message); absent when it would record them. */
+  readonly refusal?: { readonly kind: string; readonly where: string | undefined; readonly message: string };
 }
 
-export interface PreviewInput {
-  readonly before: Derivation;
-  readonly after: Derivation;
-  readonly postsBefore: PostAnalysis;
-  readonly postsAfter: PostAnalysis;
-  readonly checksBefore: readonly CheckFinding[];
-  readonly checksAfter: readonly CheckFinding[];
-  readonly refusals: readonly DomainError[];
-  /** The calendar day the preview is made (the default target where the record has no session). */
-  readonly today: string;
-}
+const keyOf = (f: CheckFinding) => `${f.level}|${f.code}|${f.eventSeq ?? ''}|${f.personId ?? ''}|${f.message}`;
 
-/** The sessions an event names, in its body or its source document. */
-function sessionsOf(e: RosterEvent): number[] {
-  const own = 'session' in e && typeof e.session === 'number' ? [e.session] : [];
-  return e.source.session !== undefined ? [...own, e.source.session] : own;
-}
+export async function previewEvents(ports: RecordPorts, events: readonly EventInput[]): Promise<Preview> {
+  const decided = await decideRecording(ports, events, { recordedBy: '（预览）', recordedAt: ports.clock.now() });
+  const { head, added, candidate } = decided;
+  const before = await derive(decided.existing, ports.evaluator);
+  const isNew = (seq: number) => seq > head.seq;
 
-function targetOf(after: Derivation, added: readonly RosterEvent[], today: string): LedgerTarget | undefined {
-  const sessions = added.flatMap(sessionsOf).filter((s) => after.state.sessions[s] !== undefined);
-  if (sessions.length > 0) return { session: Math.max(...sessions) };
-  const days = added.map((e) => effectiveDate(e)).filter((d): d is string => d !== undefined && isCalendarDay(d));
-  if (days.length > 0) return { asOf: days.sort().at(-1)! };
-  return after.state.congress ? latestTarget(after.state, today) : undefined;
-}
+  const latestSession = Object.values(candidate.state.sessions)
+    .map(sessionDate)
+    .sort((a, b) => (onOrBefore(a, b) ? -1 : 1))
+    .at(-1);
+  const dates = added.map(effectiveDate).filter((d): d is string => d !== undefined);
+  const asOf =
+    [...dates, ...(latestSession ? [latestSession] : [])].sort((a, b) => (onOrBefore(a, b) ? -1 : 1)).at(-1) ??
+    ports.clock.now().slice(0, 10);
 
-/** The ledger, or nothing where the record cannot give one yet (no congress, a session not recorded before). */
-function ledgerOr(d: Derivation, target: LedgerTarget): Ledger | undefined {
-  try {
-    return ledger(d, target);
-  } catch (e) {
-    if (isDomainError(e)) return undefined;
-    throw e;
-  }
-}
+  const statusChanges = candidate.state.mandates.flatMap((m) =>
+    m.history
+      .map((change, i) => ({ change, previous: m.history[i - 1] }))
+      .filter(({ change }) => isNew(change.eventSeq))
+      .map(
+        ({ change, previous }): StatusChangePreview => ({
+          personId: m.personId,
+          name: candidate.state.persons[m.personId]?.name ?? m.personId,
+          electingUnit: m.electingUnit,
+          from: previous?.status,
+          to: change.status,
+          date: change.from,
+          finding: change.finding,
+        }),
+      ),
+  );
 
-export function previewOf(input: PreviewInput): RecordPreview {
-  const { before, after } = input;
-  const firstNew = before.recorded.length + 1;
-  const added = after.recorded.slice(before.recorded.length);
-  const target = targetOf(after, added, input.today);
-  const afterLedger = target ? ledgerOr(after, target) : undefined;
-  const beforeLedger = target
-    ? (ledgerOr(before, target) ?? (afterLedger ? ledgerOr(before, { asOf: afterLedger.date }) : undefined))
-    : undefined;
-  const findings = after.findings.filter((f) => f.eventSeq >= firstNew);
-  const ids = new Set([
-    ...added.flatMap((e) => ('personId' in e ? [e.personId] : [])),
-    ...findings.flatMap((f) => (f.personId ? [f.personId] : [])),
-  ]);
-  const names = Object.fromEntries([...ids].map((id) => [id, after.state.persons[id]?.name ?? id]));
-  const key = (f: CheckFinding) => `${f.level}|${f.code}|${f.eventSeq}|${f.personId}|${f.message}`;
-  const known = new Set(input.checksBefore.map(key));
+  const posts = await analysePosts(candidate, ports.evaluator);
+  const existingChecks = new Set((await allChecks(before, ports.evaluator)).map(keyOf));
   return {
-    ok: input.refusals.length === 0,
-    refusals: input.refusals.map((e) => ({ kind: e.kind, message: e.message, where: e.where })),
     events: added,
-    target,
-    before: beforeLedger,
-    after: afterLedger,
-    findings,
-    cascades: input.postsAfter.cascades.filter((c) => c.termination !== undefined && c.termination.eventSeq >= firstNew),
-    oathsOwed: input.postsAfter.oathsOwed.filter((o) => o.act.seq >= firstNew),
-    checks: input.checksAfter.filter((f) => !known.has(key(f))),
-    names,
+    asOf,
+    headcount: { quota: candidate.state.congress?.quota, before: countOn(before.state, asOf), after: countOn(candidate.state, asOf) },
+    statusChanges,
+    findings: candidate.findings.filter((f) => isNew(f.eventSeq)),
+    cascades: posts.cascades.filter((c) => c.termination !== undefined && isNew(c.termination.eventSeq)),
+    oaths: { owed: posts.oathsOwed.filter((o) => isNew(o.act.seq)), notOwed: posts.oathsNotOwed.filter((o) => isNew(o.act.seq)) },
+    checks: decided.checks.filter((f) => !existingChecks.has(keyOf(f))),
+    ...(decided.refusal ? { refusal: refusalOf(decided.refusal) } : {}),
   };
+}
+
+function refusalOf(e: DomainError): NonNullable<Preview['refusal']> {
+  return { kind: e.kind, where: e.where, message: e.message };
 }

@@ -11,9 +11,8 @@ import type { EventType, RosterEvent } from '../domain/events.js';
 import type { Finding } from '../domain/findings.js';
 import type { PersonnelAct } from '../domain/posts.js';
 import type { MandateStatus, RosterState } from '../domain/roster.js';
-import { ACT_NAMES, endedHow, STATUS_NAMES } from '../domain/status-names.js';
+import { ACT_NAMES, endedHow, postName, STATUS_NAMES } from '../domain/status-names.js';
 import { FIELD_NAMES } from '../ledger/headcount.js';
-import { postName } from '../posts/analysis.js';
 
 export const HELPERS = {
   day: (date: string | undefined) => (date ? formatChineseDate(date) : '日期不详'),

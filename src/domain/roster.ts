@@ -233,7 +233,7 @@ export function evolve(state: RosterState, event: RosterEvent, findings: readonl
       })
       .with({ type: 'PostEnded' }, (e) => endPosts(state, e.personId, [e.post], { date: e.date, eventSeq: e.seq, how: e.how }))
       .with({ type: 'OathTaken' }, (e) => ({ ...state, oaths: [...state.oaths, e] }))
-      // Corrections are applied to the log before replay (src/history/corrections.ts): nothing to do here.
+      // Corrections are applied to the log before replay (src/domain/corrections.ts): nothing to do here.
       .with({ type: 'EventCorrected' }, () => state)
       .exhaustive()
   );
@@ -283,4 +283,10 @@ function mandateIdFor(state: RosterState, personId: string): string {
 /** The session's closing date: what a ledger "at session N" is measured on. */
 export function sessionDate(s: Session): LegalDate {
   return s.endDate ?? s.date;
+}
+
+/** 实有代表 on a date: the deputies counted in an opening balance without names, and every counted mandate. */
+export function countOn(state: RosterState, date: LegalDate): number {
+  const unnamed = state.unnamed && onOrBefore(state.unnamed.from, date) ? state.unnamed.count : 0;
+  return unnamed + state.mandates.filter((m) => isCounted(statusOn(m, date))).length;
 }

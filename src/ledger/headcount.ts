@@ -6,8 +6,11 @@
 import { type LegalDate, onOrBefore } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { type Finding, TerminationGround } from '../domain/findings.js';
-import { isCounted, type Mandate, type RosterState, sessionDate, statusOn } from '../domain/roster.js';
+import { countOn, isCounted, type Mandate, type RosterState, sessionDate, statusOn } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
+
+/** Kept here for callers that count with the ledger; the count itself is the domain's. */
+export { countOn } from '../domain/roster.js';
 
 export type LedgerTarget = { readonly session: number } | { readonly asOf: LegalDate };
 
@@ -111,11 +114,6 @@ function confirmationPoints(d: Derivation): ConfirmationPoint[] {
 export function latestTarget(state: RosterState, today: LegalDate): LedgerTarget {
   const sessions = Object.keys(state.sessions).map(Number);
   return sessions.length > 0 ? { session: Math.max(...sessions) } : { asOf: today };
-}
-
-export function countOn(state: RosterState, date: LegalDate): number {
-  const unnamed = state.unnamed && onOrBefore(state.unnamed.from, date) ? state.unnamed.count : 0;
-  return unnamed + state.mandates.filter((m) => isCounted(statusOn(m, date))).length;
 }
 
 function personOf(state: RosterState, m: Mandate, change?: Mandate['history'][number]): LedgerPerson {

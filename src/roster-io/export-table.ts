@@ -4,6 +4,7 @@
  * ended mandate, the reason, the rule and its citation, and the posts held on the date.
  */
 
+import { PassThrough } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { formatChineseDate } from '../domain/dates.js';
@@ -74,10 +75,14 @@ const WIDTHS = [6, 14, 10, 6, 8, 12, 10, 12, 36, 16, 18, 14, 14, 28, 40, 48, 16]
 
 /**
  * Text cells throughout: dates keep the precision the record gives (1970-05 stays a month).
- * Written as a stream, row by row, so a congress of thousands of deputies exports quickly.
+ * Written as a stream, row by row, so a congress of thousands of deputies exports quickly; the
+ * workbook's bytes are returned for the caller to write or send.
  */
-export async function writeXlsx(view: RosterView, file: string): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+export async function xlsxBytes(view: RosterView): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet('代表名册', { views: [{ state: 'frozen', ySplit: 2 }] });
   ws.columns = EXPORT_HEADERS.map((_, i) => ({ width: WIDTHS[i] ?? 12 }));
   const heading = ws.addRow([title(view)]);
@@ -93,6 +98,7 @@ export async function writeXlsx(view: RosterView, file: string): Promise<void> {
   for (const row of summary(view)) about.addRow(row).commit();
   about.commit();
   await wb.commit();
+  return Buffer.concat(chunks);
 }
 
 /** UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly. */

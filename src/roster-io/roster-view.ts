@@ -7,9 +7,8 @@ import { type LegalDate, onOrBefore } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import type { Congress, EventOf } from '../domain/events.js';
 import type { TerminationGround } from '../domain/findings.js';
-import { isCounted, type Mandate, type MandateStatus, type RosterState, statusOn } from '../domain/roster.js';
-import type { Derivation } from '../engine/derive.js';
-import { countOn } from '../ledger/headcount.js';
+import type { ReplayedRecord } from '../domain/replayed-record.js';
+import { countOn, isCounted, type Mandate, type MandateStatus, type RosterState, statusOn } from '../domain/roster.js';
 import { postsHeld, type TenureLine, tenuresAsOf } from './tenure-view.js';
 
 export interface MandateEnd {
@@ -76,7 +75,7 @@ function detailsOf(state: RosterState, personId: string): PersonDetails {
 }
 
 /** 代表资格确认日期 as loaded rosters give them, by person. */
-function rosterConfirmations(d: Derivation): Map<string, LegalDate> {
+function rosterConfirmations(d: ReplayedRecord): Map<string, LegalDate> {
   const out = new Map<string, LegalDate>();
   for (const e of d.events) {
     if (e.type !== 'RosterLoaded') continue;
@@ -104,7 +103,7 @@ function endOf(change: Mandate['history'][number]): MandateEnd | undefined {
   };
 }
 
-export function rosterView(d: Derivation, asOf: LegalDate): RosterView {
+export function rosterView(d: ReplayedRecord, asOf: LegalDate): RosterView {
   const congress = d.state.congress;
   if (!congress) throw new DomainError('invalid-data-file', '记录中没有本届人民代表大会的基本信息（CongressConstituted）');
   const unitOrder = new Map(congress.electingUnits.map((u, i) => [u.name, i]));

@@ -2,8 +2,8 @@
  * The HTTP server behind `roster serve`: Fastify with its maintained plugins for what a web
  * application must get right (sessions in httpOnly SameSite cookies, CSRF tokens, a rate-limited
  * login, security headers, form bodies and uploads, static files, escaping templates). The console's
- * pages (src/console/) and the JSON API (src/api/) register their routes on it; both reach the
- * application layer only through `RosterServices`.
+ * pages (src/console/) and the JSON API (src/api/) are the routes given to it (src/serve.ts); both
+ * reach the application layer only through `RosterServices`.
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -19,8 +19,6 @@ import fastifyView from '@fastify/view';
 import { Eta } from 'eta';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { LRUCache } from 'lru-cache';
-import { registerApi } from '../api/routes.js';
-import { registerConsole } from '../console/routes.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { registerAuth } from './auth.js';
 import { registerErrors } from './errors.js';
@@ -38,7 +36,14 @@ export interface ServerOptions {
 
 export const CONSOLE_DIR = path.join(PACKAGE_ROOT, 'src', 'console');
 
-export async function buildServer(services: RosterServices, options: ServerOptions = {}): Promise<FastifyInstance> {
+/** Registers a part's routes (the console's pages, the JSON API). */
+export type Routes = (app: FastifyInstance, services: RosterServices) => void;
+
+export async function buildServer(
+  services: RosterServices,
+  routes: readonly Routes[],
+  options: ServerOptions = {},
+): Promise<FastifyInstance> {
   const idle = options.sessionIdleMs ?? 8 * 3600_000;
   const app = Fastify({ logger: false, trustProxy: options.trustProxy ?? false, bodyLimit: 10 * 1024 * 1024 });
 
@@ -90,7 +95,6 @@ export async function buildServer(services: RosterServices, options: ServerOptio
 
   registerErrors(app);
   registerAuth(app, services, { loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 10 });
-  registerConsole(app, services);
-  registerApi(app, services);
+  for (const register of routes) register(app, services);
   return app;
 }

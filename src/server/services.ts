@@ -3,39 +3,40 @@
  * method calls the application (RosterApp, HistoryApp, AccountsApp, DraftsApp) or one of the pure
  * read models below it, and returns plain data; routes only parse input and render what comes back.
  *
- * Until the application layer caches its derivation by head hash (issue 9), reads share one
- * derivation here, keyed by the data file's size, time and inode: any append changes the key, so a
- * page never shows a stale record, and a page view never re-derives the world.
+ * Writes and documents go through RosterApp, DraftsApp and AccountsApp. Until the application layer
+ * caches its derivation by head hash (issue 9, a later stage), reads share one derivation here, keyed
+ * by the record's committed head (`RecordStream.head()`, cheap): any append changes it, so a page
+ * never shows a stale record, and a page view never re-derives the world; the pages' read models are
+ * the pure views the application's own methods use (views/, ledger/, roster-io/roster-view).
  */
-import { stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { type AccountsApp, type Actor, requirePermission } from '../app/accounts-app.js';
 import type { DraftsApp } from '../app/drafts-app.js';
 import type { RosterApp } from '../app/roster-app.js';
-import { type CheckFinding, check } from '../checks/consistency.js';
-import { postChecks } from '../checks/posts.js';
+import type { VerifyReport } from '../app/verify.js';
+import { allChecks } from '../checks/all-checks.js';
+import type { CheckFinding } from '../checks/check-finding.js';
 import type { DocumentOptions } from '../documents/document-kind.js';
 import { DOCUMENT_KINDS, documentKind } from '../documents/kinds.js';
 import type { OfficialDocument } from '../documents/official-document.js';
-import { type Format, render } from '../documents/render/formats.js';
+import type { Format } from '../documents/render/formats.js';
 import type { Role } from '../domain/accounts.js';
 import { DomainError, isDomainError } from '../domain/errors.js';
 import type { EventInput } from '../domain/events.js';
 import { latestMandate } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
 import type { RuleBook } from '../engine/rule-book.js';
-import { diff, history, type LogFilter, log } from '../history/audit.js';
-import type { HistoryApp, VerifyReport } from '../history/history-app.js';
 import { type LedgerTarget, latestTarget, ledger, resolveTarget } from '../ledger/headcount.js';
-import { termSummary } from '../ledger/term-summary.js';
 import { analysePosts, type PostAnalysis } from '../posts/analysis.js';
-import type { ImportOptions } from '../roster-io/import-roster.js';
 import { rosterView } from '../roster-io/roster-view.js';
+import { termSummary } from '../roster-io/term-summary.js';
 import { searchPersons } from '../search/person-search.js';
 import { filterRoster, type RosterFilter } from '../search/roster-filter.js';
+import { FORMAT, SCHEMA_VERSION } from '../store/data-file.js';
+import { diff, history, type LogFilter, log } from '../views/audit.js';
 
 export interface Apps {
   readonly roster: RosterApp;
-  readonly history: HistoryApp;
   readonly accounts: AccountsApp;
   readonly drafts: DraftsApp;
 }
@@ -65,8 +66,8 @@ export class RosterServices {
   ) {}
 
   async #key(): Promise<string> {
-    const s = await stat(this.dbFile);
-    return `${s.ino}:${s.size}:${s.mtimeMs}`;
+    const head = await this.apps.roster.stream.head();
+    return `${head.seq}:${head.hash}`;
   }
 
   async #state(): Promise<Current> {
@@ -115,26 +116,25 @@ export class RosterServices {
       const tampered: CheckFinding[] = chain.ok
         ? []
         : [{ level: 'error', code: 'tampered-log', message: `哈希链校验失败：${chain.problem?.message ?? chain.invalid}` }];
-      return [...tampered, ...check(d), ...(await postChecks(d, this.apps.roster.evaluator, await this.#posts()))];
+      return [...tampered, ...(await allChecks(d, this.apps.roster.evaluator))];
     })();
     return c.checks;
   }
 
   async verify(): Promise<VerifyReport> {
     const c = await this.#state();
-    c.verify ??= this.apps.history.verify();
+    c.verify ??= this.apps.roster.verify();
     return c.verify;
   }
 
   /** An empty record where the data file does not exist yet (a new congress then starts from a form). */
   async ensureRecord(): Promise<boolean> {
-    try {
-      await stat(this.dbFile);
-      return false;
-    } catch {
-      await this.apps.history.createEmpty();
-      return true;
-    }
+    if (existsSync(this.dbFile)) return false;
+    await this.apps.roster.importRecord({
+      name: '（新建的空记录）',
+      text: JSON.stringify({ format: FORMAT, schemaVersion: SCHEMA_VERSION, events: [] }),
+    });
+    return true;
   }
 
   // ── Reading ────────────────────────────────────────────────────────────────
@@ -199,32 +199,20 @@ export class RosterServices {
     const documents = [];
     for (const kind of DOCUMENT_KINDS) {
       try {
-        documents.push({ kind, documents: await this.#build(kind.id, n, {}), refusal: undefined });
+        documents.push({ kind, documents: (await this.document(kind.id, n, 'txt', {})).documents, refusal: undefined });
       } catch (e) {
         if (!isDomainError(e)) throw e;
         documents.push({ kind, documents: [] as readonly OfficialDocument[], refusal: e.message });
       }
     }
-    return {
-      session: s,
-      ledger: ledgerOrUndefined(d, { session: n }),
-      documents,
-      posts: await analysePosts(d, this.apps.roster.evaluator, n),
-    };
+    return { session: s, ledger: ledgerOrUndefined(d, { session: n }), documents };
   }
 
-  async #build(kindId: string, session: number, options: DocumentOptions): Promise<readonly OfficialDocument[]> {
-    const kind = documentKind(kindId);
-    if (!kind) throw new DomainError('invalid-input', `未知的文书种类“${kindId}”`);
-    const d = await this.derivation();
-    if (!d.state.sessions[session]) throw new DomainError('unknown-session', `记录中没有常委会第${session}次会议`);
-    return kind.build({ derivation: d, posts: await analysePosts(d, this.apps.roster.evaluator, session) }, session, options);
-  }
-
-  /** A document rendered by the renderers `roster doc` uses. */
+  /** A document rendered by `RosterApp.document`, the path of `roster doc` (kept per state: the record decides it). */
   async document(kindId: string, session: number, format: Format, options: DocumentOptions) {
-    const documents = await this.#build(kindId, session, options);
-    return { kind: documentKind(kindId)!, documents, rendered: await render(documents, format) };
+    const key = `document:${kindId}:${session}:${format}:${JSON.stringify(options)}`;
+    const result = await this.#view(key, () => this.apps.roster.document({ kind: kindId, session, format, options }));
+    return { kind: documentKind(kindId)!, documents: result.documents, rendered: result.output };
   }
 
   async log(filter: LogFilter) {
@@ -284,9 +272,13 @@ export class RosterServices {
   }
 
   /** An uploaded roster checked as `roster import-roster --dry-run` checks it: the report row by row, or the events to draft. */
-  async checkRoster(file: string, options: Pick<ImportOptions, 'sheet' | 'session'>, actor: Actor) {
-    const { importRoster } = await import('../roster-io/import-roster.js');
-    return importRoster(this.apps.roster, file, { ...options, dryRun: true, recordedBy: actor.name, recordedAt: new Date().toISOString() });
+  async checkRoster(
+    file: { readonly name: string; readonly bytes: Buffer },
+    options: { readonly sheet?: string; readonly session?: number },
+    actor: Actor,
+  ) {
+    requirePermission(actor, 'draft');
+    return this.apps.roster.importRoster({ file, ...options, dryRun: true, recordedBy: actor.name });
   }
 
   /** 设置: where the record and its side files are, and the rules in force with their settings (read-only here). */

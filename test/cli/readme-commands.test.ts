@@ -1,8 +1,9 @@
-import { execSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, squash, tempDir } from '../support/scenario.js';
+import { CLI } from '../support/cli.js';
+import { cliEnv, ROOT, squash, tempDir } from '../support/scenario.js';
 
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 /** The shell blocks of the Quick start section, in order: the main job, then the tests. */
@@ -24,21 +25,23 @@ describe('the README commands work as written', () => {
 
   it('the main job prints the 19th-session ledger on the embedded data, from a fresh working copy', () => {
     const home = tempDir();
-    const command = quickStart[0]!.replace(/^npm install && /, '');
-    const out = execSync(command, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ROSTER_DB: '', XDG_DATA_HOME: home } });
+    // `npx roster` runs the package's `roster` bin: run that file with this node, not whatever PATH holds.
+    const [command, ...args] = quickStart[0]!.replace(/^npm install && npx /, '').split(' ');
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(path.join(ROOT, pkg.bin[command!])).toBe(CLI);
+    const out = execFileSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: cliEnv({ XDG_DATA_HOME: home }) });
     expect(squash(out)).toContain(squash('实有代表：484 − 8 + 3 = 479名'));
     expect(squash(out)).toContain('缺额：16名');
     expect(existsSync(path.join(home, 'deputy-roster', 'roster.json'))).toBe(true);
   });
 
   it('the console command makes an account and starts the console, where that account logs in (on port 0 here, never a fixed one)', async () => {
-    const home = tempDir();
-    const env = { ...process.env, ROSTER_DB: '', XDG_DATA_HOME: home };
-    const [add, serve] = quickStart[2]!.split(' && ');
+    const env = cliEnv({ XDG_DATA_HOME: tempDir() });
+    const [add, serve] = quickStart[2]!.split(' && ').map((c) => c.replace(/^npx roster /, '').split(' '));
     // From a script the password comes from standard input; on a terminal one is made up and printed.
-    const added = execSync(add!, { cwd: ROOT, encoding: 'utf8', env, input: 'quick-start-secret\n' });
+    const added = execFileSync(process.execPath, [CLI, ...add!], { cwd: ROOT, encoding: 'utf8', env, input: 'quick-start-secret\n' });
     expect(added).toContain('已新建账户“管理员”，角色：管理');
-    const child = spawn('sh', ['-c', `exec ${serve} --port 0`], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...serve!, '--port', '0'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';

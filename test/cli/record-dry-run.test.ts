@@ -22,12 +22,14 @@ describe('roster record --dry-run before the 19th session’s changes', () => {
     const before = readFileSync(db, 'utf8');
     const r = roster(['--db', db, 'record', file, '--dry-run']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('常委会第十九次会议实有代表：484 → 482');
-    expect(r.stdout).toContain('朱欢：调离本行政区域（规则 termination.transferred-out；依据 代表法（2015年修正）第四十九条第（一）项');
+    expect(r.stdout).toContain('2024年7月31日实有代表：484 → 482（名额495，缺额11 → 13）');
+    expect(r.stdout).toContain(
+      '朱欢（江北区）：代表资格有效 → 代表资格终止，2024年7月31日（规则 termination.transferred-out；依据 代表法（2015年修正）第四十九条第（一）项',
+    );
     expect(r.stdout).toContain('黄利琴：宁波市人大常委会委员，辞去代表职务被接受，职务相应终止（规则 cascade.resignation');
     expect(readFileSync(db, 'utf8')).toBe(before);
     const json = JSON.parse(roster(['--db', db, '--json', 'record', file, '--dry-run']).stdout);
-    expect([json.before.countAfter, json.after.countAfter]).toEqual([484, 482]);
+    expect(json.headcount).toEqual({ quota: 495, before: 484, after: 482 });
   });
 
   it('lists every refusal and exits 1', () => {

@@ -82,8 +82,7 @@ describe('the JSON API over the seed', () => {
     const created = await drafter.request('POST', '/api/drafts', { body: death });
     expect(created.status).toBe(201);
     const { id, preview } = created.json();
-    expect(preview.before.countAfter).toBe(479);
-    expect(preview.after.countAfter).toBe(478);
+    expect(preview.headcount).toEqual({ quota: 495, before: 479, after: 478 });
     expect(preview.findings[0].outcome.params.ground).toBe('died');
 
     expect((await drafter.request('POST', `/api/drafts/${id}/approve`)).status).toBe(403);
@@ -110,7 +109,7 @@ describe('the JSON API over the seed', () => {
     const r = await drafter.request('POST', '/api/drafts', { body: [{ ...death, personId: 'nobody' }] });
     expect(r.status).toBe(422);
     expect(r.json().error.message).toContain('nobody');
-    expect(r.json().preview.ok).toBe(false);
+    expect(r.json().preview.refusal.kind).toBe('unknown-person');
     const malformed = await drafter.request('POST', '/api/drafts', { body: [{ type: 'DeputyDied', personId: 'fang-qin' }] });
     expect(malformed.status).toBe(422);
     expect(malformed.json().error.message).toContain('$[0].source');

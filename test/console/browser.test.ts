@@ -140,7 +140,7 @@ describe('填报 → 预览 → 审核 on the seed before the 19th session’s c
       await clerk.fill('[name=circumstances]', '因工作岗位变动调离了宁波市');
       await source(clerk, '关于个别代表的代表资格的报告');
       await clerk.getByRole('button', { name: '预览' }).click();
-      expect(await clerk.getByTestId('preview-headcount').textContent()).toContain('常委会第十九次会议实有代表：484 → 483');
+      expect(await clerk.getByTestId('preview-headcount').textContent()).toContain('2024年7月31日实有代表：484 → 483');
       expect(await clerk.getByTestId('preview').textContent()).toContain('代表法（2015年修正）第四十九条第（一）项');
       await clerk.getByRole('button', { name: '提交审核' }).click();
       expect(await clerk.locator('.flash').textContent()).toContain('已提交草稿 1');

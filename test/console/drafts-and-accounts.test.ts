@@ -6,16 +6,17 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AccountsApp } from '../../src/app/accounts-app.js';
+import { systemClock } from '../../src/app/clock.js';
 import { DraftsApp } from '../../src/app/drafts-app.js';
 import { RosterApp } from '../../src/app/roster-app.js';
 import { isDomainError } from '../../src/domain/errors.js';
 import type { EventInput } from '../../src/domain/events.js';
 import { createEvaluator } from '../../src/engine/evaluator.js';
 import { loadRuleBook } from '../../src/engine/rule-book.js';
-import { FileAccountStore } from '../../src/store/account-store.js';
-import { FileDraftStore } from '../../src/store/draft-store.js';
-import type { EventStore } from '../../src/store/event-store.js';
-import { LowdbEventStore } from '../../src/store/lowdb-store.js';
+import { FileAccountStore } from '../../src/store/file-account-store.js';
+import { FileDraftStore } from '../../src/store/file-draft-store.js';
+import { FileRecordStream } from '../../src/store/file-store.js';
+import type { RecordStream } from '../../src/store/record-store.js';
 import { roster } from '../support/cli.js';
 import { seedBefore19thChanges } from '../support/console.js';
 import { RULES_DIR, tempDir } from '../support/scenario.js';
@@ -30,21 +31,22 @@ const source = { title: '关于个别代表的代表资格的报告', session: 1
 const transferOfZhuHuan = { type: 'DeputyTransferredOut', source, personId: 'zhu-huan', movement: 'transferred' } as EventInput;
 const resignationOfHuangLiqin = { type: 'DeputyResignationAccepted', source, personId: 'huang-liqin' } as EventInput;
 
-function before19(store?: (s: EventStore) => EventStore) {
+const appOn = (stream: RecordStream) => new RosterApp({ stream, evaluator, clock: systemClock });
+
+function before19() {
   const db = path.join(tempDir(), 'roster.json');
   seedBefore19thChanges(db);
-  const events = new LowdbEventStore(db);
-  const app = new RosterApp(store ? store(events) : events, evaluator);
+  const app = appOn(new FileRecordStream(db));
   return { db, app, drafts: new DraftsApp(new FileDraftStore(db), app) };
 }
 
 describe('a draft of the 19th session: 朱欢 transferred out, 黄利琴 resigned', () => {
-  it('previews 484 → 482 at the 19th session, the rule and article for each, and 黄利琴’s posts ending with her mandate', async () => {
+  it('previews 484 → 482 on the 19th session’s day, the rule and article for each, and 黄利琴’s posts ending with her mandate', async () => {
     const { drafts } = before19();
     const { draft, preview } = await drafts.create({ title: '调离、辞职', events: [transferOfZhuHuan, resignationOfHuangLiqin] }, drafter);
     expect(draft?.status).toBe('pending');
-    expect(preview.target).toEqual({ session: 19 });
-    expect([preview.before?.countAfter, preview.after?.countAfter]).toEqual([484, 482]);
+    expect(preview.asOf).toBe('2024-07-31');
+    expect(preview.headcount).toEqual({ quota: 495, before: 484, after: 482 });
     expect(preview.findings.map((f) => [f.personId, f.ruleId, f.citation.text])).toEqual([
       ['zhu-huan', 'termination.transferred-out', '代表法（2015年修正）第四十九条第（一）项'],
       ['huang-liqin', 'termination.resignation-accepted', '代表法（2015年修正）第四十九条第（二）项'],
@@ -86,28 +88,31 @@ describe('a draft of the 19th session: 朱欢 transferred out, 黄利琴 resigne
     expect(lost).toHaveLength(1);
     expect(isDomainError(lost[0]!.reason, 'draft-conflict')).toBe(true);
     expect(lost[0]!.reason.message).toMatch(/已由(另一)?审核人处理/);
-    expect((await app.store.read()).filter((e) => e.type === 'DeputyTransferredOut')).toHaveLength(1);
+    expect((await app.read()).events.filter((e) => e.type === 'DeputyTransferredOut')).toHaveLength(1);
   });
 
   it('is not lost when another writer appends while it is being approved: it waits again, and the reviewer is told', async () => {
     const db = path.join(tempDir(), 'roster.json');
     seedBefore19thChanges(db);
-    const direct = new RosterApp(new LowdbEventStore(db), evaluator);
+    const direct = appOn(new FileRecordStream(db));
     let interfere = true;
     // Another clerk's `roster record` lands between the approval's read and its append.
-    const racing = (inner: EventStore): EventStore => ({
+    const inner = new FileRecordStream(db);
+    const racing: RecordStream = {
       location: inner.location,
-      read: async () => {
-        const events = await inner.read();
+      head: () => inner.head(),
+      snapshot: async () => {
+        const snap = await inner.snapshot();
         if (interfere) {
           interfere = false;
-          await direct.record([resignationOfHuangLiqin], '另一位书记员', '2026-01-01T00:00:00Z');
+          await direct.record({ events: [resignationOfHuangLiqin], recordedBy: '另一位书记员' });
         }
-        return events;
+        return snap;
       },
-      append: (r) => inner.append(r),
-    });
-    const app = new RosterApp(racing(new LowdbEventStore(db)), evaluator);
+      append: (records, expected) => inner.append(records, expected),
+      importRecords: (records) => inner.importRecords(records),
+    };
+    const app = appOn(racing);
     const drafts = new DraftsApp(new FileDraftStore(db), app);
     interfere = false;
     const { draft } = await drafts.create({ title: '调离', events: [transferOfZhuHuan] }, drafter);
@@ -116,7 +121,7 @@ describe('a draft of the 19th session: 朱欢 transferred out, 黄利琴 resigne
     expect((await drafts.get(draft!.id, reader)).draft.status).toBe('pending');
     const { recorded } = await drafts.approve(draft!.id, reviewer);
     expect(recorded.map((e) => e.type)).toEqual(['DeputyTransferredOut']);
-    expect((await direct.store.read()).map((e) => e.type).slice(-2)).toEqual(['DeputyResignationAccepted', 'DeputyTransferredOut']);
+    expect((await direct.read()).events.map((e) => e.type).slice(-2)).toEqual(['DeputyResignationAccepted', 'DeputyTransferredOut']);
   });
 
   it('that the record would refuse is not kept, and every reason is given', async () => {
@@ -127,8 +132,11 @@ describe('a draft of the 19th session: 朱欢 transferred out, 黄利琴 resigne
       drafter,
     );
     expect(draft).toBeUndefined();
-    expect(preview.ok).toBe(false);
-    expect(preview.refusals.map((r) => r.where)).toEqual(expect.arrayContaining(['第1个事件（$[0]）', '第2个事件（$[1]）']));
+    expect(preview.refusal).toMatchObject({ kind: 'unknown-person', where: '第1个事件（$[0]）' });
+    expect(preview.checks.filter((c) => c.code === 'unknown-person').map((c) => c.message)).toEqual([
+      expect.stringContaining('nobody'),
+      expect.stringContaining('ghost-2'),
+    ]);
     expect(await drafts.list(reader)).toHaveLength(0);
   });
 });

@@ -5,13 +5,14 @@
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/app/clock.js';
 import { parseEvents } from '../../src/app/parse-events.js';
 import { RosterApp } from '../../src/app/roster-app.js';
 import { CONGRESS_FORM, EVENT_FORMS } from '../../src/console/forms/event-forms.js';
 import { FormValues, type RawValues } from '../../src/console/forms/form-values.js';
 import { createEvaluator } from '../../src/engine/evaluator.js';
 import { loadRuleBook } from '../../src/engine/rule-book.js';
-import { LowdbEventStore } from '../../src/store/lowdb-store.js';
+import { FileRecordStream } from '../../src/store/file-store.js';
 import { RULES_DIR, SEED_DATA, tempDir } from '../support/scenario.js';
 
 const filled: Record<string, RawValues> = {
@@ -63,7 +64,7 @@ const source = { sourceTitle: '测试文件', sourceDate: '2024-09-01' };
 describe('the 填报 forms', async () => {
   const db = path.join(tempDir(), 'roster.json');
   copyFileSync(SEED_DATA, db);
-  const app = new RosterApp(new LowdbEventStore(db), createEvaluator(loadRuleBook(RULES_DIR)));
+  const app = new RosterApp({ stream: new FileRecordStream(db), evaluator: createEvaluator(loadRuleBook(RULES_DIR)), clock: systemClock });
   const d = await app.derivation();
 
   it('has filled values for every form this test knows', () => {
@@ -78,7 +79,7 @@ describe('the 填报 forms', async () => {
         '表单',
       );
       expect(v.problems).toEqual([]);
-      const preview = await app.preview(events, 'test', '2026-01-01T00:00:00Z');
+      const preview = await app.preview({ events });
       expect(preview.events.length).toBe(events.length);
     });
   }

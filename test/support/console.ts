@@ -5,7 +5,7 @@
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Role } from '../../src/domain/accounts.js';
-import { consoleServices, type RunningConsole, startConsole } from '../../src/server/start.js';
+import { consoleServices, type RunningConsole, startConsole } from '../../src/serve.js';
 import { RULES_DIR, SEED_DATA, tempDir } from './scenario.js';
 
 export const PASSWORD = 'correct-horse-9';

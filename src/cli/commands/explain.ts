@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
+import { formatExplain } from '../../format/explain.js';
 import type { CliContext } from '../context.js';
-import { formatExplain } from '../format-explain.js';
 
 export function explainCommand(program: Command, ctx: CliContext): void {
   program

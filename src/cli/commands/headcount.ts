@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
+import { formatHeadcount } from '../../format/headcount.js';
 import type { CliContext } from '../context.js';
 import { parseDay, parseSession } from '../context.js';
-import { formatHeadcount } from '../format-headcount.js';
 
 export function headcountCommand(program: Command, ctx: CliContext): void {
   program

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
+import { formatPreview } from '../../format/preview.js';
 import type { CliContext } from '../context.js';
-import { formatPreview } from '../format-preview.js';
 import { readEventFile } from '../read-events.js';
 
 export function recordCommand(program: Command, ctx: CliContext): void {
@@ -11,14 +11,14 @@ export function recordCommand(program: Command, ctx: CliContext): void {
     .option('--dry-run', '只预览：实有代表的变化、规则认定、随之结束的职务、宣誓义务和检查发现，不写入')
     .action(async (file: string, opts: { dryRun?: boolean }) => {
       const events = readEventFile(file);
-      const by = ctx.recorder();
       if (opts.dryRun) {
-        const preview = await ctx.app().preview(events, by, new Date().toISOString());
+        const preview = await ctx.app().preview({ events });
         ctx.print(preview, formatPreview(preview));
-        if (!preview.ok) process.exitCode = 1;
+        if (preview.refusal) process.exitCode = 1;
         return;
       }
-      const added = await ctx.app().record(events, by, new Date().toISOString());
-      ctx.print(added, `已记录${added.length}个事件（序号 ${added.map((e) => e.seq).join('、')}），记录人：${by}`);
+      const recordedBy = ctx.recorder();
+      const added = await ctx.app().record({ events, recordedBy });
+      ctx.print(added, `已记录${added.length}个事件（序号 ${added.map((e) => e.seq).join('、')}），记录人：${recordedBy}`);
     });
 }

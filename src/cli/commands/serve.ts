@@ -18,7 +18,7 @@ export function serveCommand(program: Command, ctx: CliContext): void {
     .option('--trust-proxy', '信任反向代理的 X-Forwarded-* 头（客户端地址、https）')
     .action(async (opts: { port: number; host: string; trustProxy?: boolean }) => {
       // Loaded on use: the web framework would slow every other command's start-up.
-      const { startConsole } = await import('../../server/start.js');
+      const { startConsole } = await import('../../serve.js');
       const server = await startConsole({
         dbFile: ctx.dbFile(),
         rulesDir: ctx.rulesDir(),

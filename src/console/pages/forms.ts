@@ -3,12 +3,10 @@
  * inputs (src/console/forms/), validated as `roster record` validates a file, previewed and drafted
  * through the application layer. Also the roster upload, checked as `import-roster --dry-run` checks it.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseEvents } from '../../app/parse-events.js';
-import type { RecordPreview } from '../../app/preview.js';
+import type { Preview } from '../../app/preview.js';
 import { isDomainError } from '../../domain/errors.js';
 import type { EventInput } from '../../domain/events.js';
 import type { RosterServices } from '../../server/services.js';
@@ -63,7 +61,7 @@ export function formPages(app: FastifyInstance, services: RosterServices): void 
     req: FastifyRequest,
     reply: FastifyReply,
     form: EventForm,
-    extra: { values?: RawValues; problems?: readonly FieldProblem[]; preview?: RecordPreview },
+    extra: { values?: RawValues; problems?: readonly FieldProblem[]; preview?: Preview },
   ) {
     const choices = await services.choices();
     return page(req, reply, 'form', form.title, {
@@ -126,45 +124,32 @@ export function formPages(app: FastifyInstance, services: RosterServices): void 
           error: '请选择名册文件（.xlsx 或 .csv）',
         });
       const session = body.session?.trim() ? Number(body.session) : undefined;
-      const dir = await mkdtemp(path.join(os.tmpdir(), 'roster-upload-'));
-      try {
-        const where = path.join(dir, file.name);
-        await writeFile(where, file.bytes);
-        const result = await services.checkRoster(
-          where,
-          { ...(body.sheet?.trim() ? { sheet: body.sheet.trim() } : {}), ...(session ? { session } : {}) },
-          req.actor!,
-        );
-        if (!result.ok || result.plan.events.length === 0) {
-          return page(req, reply.code(result.ok ? 200 : 422), 'roster-upload', '上传代表名册', {
-            choices,
-            result,
-            values: body,
-            fileName: file.name,
-          });
-        }
-        const { draft, preview } = await services.createDraft(
-          `名册载入：${file.name}（${result.plan.added.length}人）`,
-          result.plan.events,
-          req.actor!,
-        );
-        if (!draft)
-          return page(req, reply.code(422), 'roster-upload', '上传代表名册', {
-            choices,
-            result,
-            values: body,
-            fileName: file.name,
-            preview,
-          });
-        return redirectWith(
-          req,
-          reply,
-          `/drafts/${draft.id}`,
-          `名册校验通过，已提交草稿 ${draft.id}（${result.plan.events.length}个事件），等待审核`,
-        );
-      } finally {
-        await rm(dir, { recursive: true, force: true });
+      const result = await services.checkRoster(
+        file,
+        { ...(body.sheet?.trim() ? { sheet: body.sheet.trim() } : {}), ...(session ? { session } : {}) },
+        req.actor!,
+      );
+      if (!result.ok || result.plan.events.length === 0) {
+        return page(req, reply.code(result.ok ? 200 : 422), 'roster-upload', '上传代表名册', {
+          choices,
+          result,
+          values: body,
+          fileName: file.name,
+        });
       }
+      const { draft, preview } = await services.createDraft(
+        `名册载入：${file.name}（${result.plan.added.length}人）`,
+        result.plan.events,
+        req.actor!,
+      );
+      if (!draft)
+        return page(req, reply.code(422), 'roster-upload', '上传代表名册', { choices, result, values: body, fileName: file.name, preview });
+      return redirectWith(
+        req,
+        reply,
+        `/drafts/${draft.id}`,
+        `名册校验通过，已提交草稿 ${draft.id}（${result.plan.events.length}个事件），等待审核`,
+      );
     },
   );
 }

@@ -1,0 +1,54 @@
+/**
+ * The congress at a glance on a date (the console's 概览): quota, deputies counted, vacancies, and
+ * over the whole term so far, the mandates ended by ground and by electing unit. Pure: a fold over
+ * the roster view of the date.
+ */
+import type { LegalDate } from '../domain/dates.js';
+import { isCounted } from '../domain/roster.js';
+import type { RosterView } from './roster-view.js';
+
+export interface UnitSummary {
+  readonly unit: string;
+  readonly quota: number | undefined;
+  /** Deputies of the unit counted on the date, among those the record names. */
+  readonly counted: number;
+  /** Mandates of the unit ended (or found void) by the date. */
+  readonly ended: number;
+}
+
+export interface TermSummary {
+  readonly asOf: LegalDate;
+  readonly quota: number;
+  readonly counted: number;
+  readonly vacancies: number;
+  /** Counted deputies the record does not name: per-unit counts leave them out. */
+  readonly unnamed: number;
+  readonly byUnit: readonly UnitSummary[];
+  /** Ended mandates by ground (调离本行政区域, 辞去代表职务 …), in the order first met. */
+  readonly byGround: readonly { readonly label: string; readonly count: number }[];
+}
+
+export function termSummary(view: RosterView): TermSummary {
+  const units = new Map<string, { quota: number | undefined; counted: number; ended: number }>(
+    view.congress.electingUnits.map((u) => [u.name, { quota: u.quota, counted: 0, ended: 0 }]),
+  );
+  const grounds = new Map<string, number>();
+  for (const line of view.lines) {
+    const unit = units.get(line.electingUnit) ?? { quota: undefined, counted: 0, ended: 0 };
+    units.set(line.electingUnit, unit);
+    if (isCounted(line.status)) unit.counted++;
+    if (line.end) {
+      unit.ended++;
+      grounds.set(line.end.label, (grounds.get(line.end.label) ?? 0) + 1);
+    }
+  }
+  return {
+    asOf: view.asOf,
+    quota: view.congress.quota,
+    counted: view.counted,
+    vacancies: view.congress.quota - view.counted,
+    unnamed: view.unnamed,
+    byUnit: [...units].map(([unit, u]) => ({ unit, ...u })),
+    byGround: [...grounds].map(([label, count]) => ({ label, count })),
+  };
+}
