@@ -6,8 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { csrfOf, DESKTOP, launch, logIn, newContext, PHONE, screenshot } from '../support/browser.js';
 import { roster } from '../support/cli.js';
 import { startTestConsole, type TestConsole } from '../support/console.js';
@@ -17,15 +17,26 @@ import { deputies, rowOf, writeCsv, writeWorkbook } from '../support/workbooks.j
 const SLOW = 120_000;
 
 let browser: Browser;
+/** Every context a test opened, closed after it so that no connection outlives its server. */
+const contexts: BrowserContext[] = [];
 beforeAll(async () => {
   browser = await launch();
+});
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
 });
 afterAll(async () => {
   await browser?.close();
 });
 
+async function context(viewport = DESKTOP): Promise<BrowserContext> {
+  const ctx = await newContext(browser, viewport);
+  contexts.push(ctx);
+  return ctx;
+}
+
 async function pageFor(c: TestConsole, name: string, viewport = DESKTOP): Promise<Page> {
-  const page = await (await newContext(browser, viewport)).newPage();
+  const page = await (await context(viewport)).newPage();
   // A script injected through data would open a dialog: fail loudly if one ever does.
   page.on('dialog', (d) => {
     throw new Error(`unexpected dialog: ${d.message()}`);
@@ -362,6 +373,7 @@ describe('reading the seed', () => {
     'finds 黄利琴 by hlq on the 代表 page without JavaScript, and her page gives each finding’s rule and citation and her posts',
     async () => {
       const ctx = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', javaScriptEnabled: false });
+      contexts.push(ctx);
       const page = await ctx.newPage();
       await logIn(page, c.url, '查阅人');
       await page.goto(`${c.url}/deputies`);
@@ -374,7 +386,6 @@ describe('reading the seed', () => {
       expect(body).toContain('代表法（2015年修正）第四十九条第（二）项');
       expect(body).toContain('宁波市人大常委会委员');
       expect(body).toContain('2024年7月31日（接受辞职，第88条）');
-      await ctx.close();
     },
     SLOW,
   );
@@ -394,7 +405,7 @@ describe('reading the seed', () => {
       expect(await admin.locator('main').innerText()).toContain('代表资格因罢免、辞职以外的情形终止时');
       await screenshot(admin, 'settings');
 
-      const clerk = await (await newContext(browser)).newPage();
+      const clerk = await (await context()).newPage();
       await logIn(clerk, c.url, '新书记员', 'first-password-1');
       expect(await clerk.locator('.me .role').textContent()).toBe('填报');
       await clerk.goto(`${c.url}/me`);
@@ -405,7 +416,7 @@ describe('reading the seed', () => {
       expect(await clerk.locator('.flash').textContent()).toContain('密码已修改');
       expect((await clerk.goto(`${c.url}/settings`))?.status()).toBe(403);
       expect((await clerk.goto(`${c.url}/accounts`))?.status()).toBe(403);
-      const again = await (await newContext(browser)).newPage();
+      const again = await (await context()).newPage();
       await logIn(again, c.url, '新书记员', 'second-password-2');
       expect(await again.locator('.me a').textContent()).toBe('新书记员');
     },
