@@ -10,6 +10,7 @@ import { buildContainer, TYPES } from '../container.js';
 import { Day } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { DEFAULT_RULES_DIR, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
+import { withVerificationNote } from './help-zh.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -63,7 +64,7 @@ export class CliContext {
   }
 
   print(json: unknown, text: string): void {
-    process.stdout.write(this.options.json ? jsonText(json) : `${text}\n`);
+    process.stdout.write(this.options.json ? jsonText(json) : `${withVerificationNote(text)}\n`);
   }
 }
 

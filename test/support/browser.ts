@@ -1,34 +1,67 @@
 /**
- * A real browser for the console's scenarios: Debian's Chromium driven by playwright-core (its own
- * browser download cannot be reached here). Flags as the machine notes give them: no sandbox as
- * root, no GPU, no background networking on a closed network, a fresh profile each launch.
+ * A real browser: Debian's Chromium (`.ci/run` installs it, with fonts-noto-cjk) driven by
+ * playwright-core (its own browser download cannot be reached here). For the printed HTML, printing
+ * to PDF (read back with `pdf.ts`); for the console's scenarios, pages a clerk clicks through, with
+ * screenshots kept in test-artifacts/ (git-ignored) for a person to look at.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { PASSWORD } from './console.js';
-import { ROOT } from './scenario.js';
+import { ROOT, tempDir } from './scenario.js';
 
-export const CHROMIUM = process.env.ROSTER_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags known to work on these machines: no sandbox as root, and no calls to Google's hosts. */
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function requireChromium(): void {
+  if (!existsSync(CHROMIUM)) throw new Error(`没有找到 Chromium（${CHROMIUM}）：请运行 .ci/run 或 apt-get install chromium fonts-noto-cjk`);
+}
+
+/** Prints each page with Chromium's own print (A4, the page's @page rules), in one browser. */
+export async function printToPdf(pages: readonly string[]): Promise<string[]> {
+  requireChromium();
+  const dir = tempDir('roster-print-');
+  const context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+  });
+  try {
+    const page = await context.newPage();
+    const pdfs: string[] = [];
+    for (const [i, html] of pages.entries()) {
+      const file = path.join(dir, `page-${i}.html`);
+      writeFileSync(file, html);
+      await page.goto(`file://${file}`);
+      const pdf = path.join(dir, `page-${i}.pdf`);
+      await page.pdf({ path: pdf, preferCSSPageSize: true });
+      pdfs.push(pdf);
+    }
+    return pdfs;
+  } finally {
+    await context.close();
+  }
+}
+
+// ── The console ──────────────────────────────────────────────────────────────
+
 /** Screenshots a person looks at after a run (git-ignored). */
 export const SCREENSHOTS = path.join(ROOT, 'test-artifacts', 'screenshots');
 
+/** Chromium in Chinese, as the clerks' machines run it (file pickers and date fields in Chinese). */
 export async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM}: .ci/run installs Debian's chromium (apt-get install chromium fonts-noto-cjk)`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--lang=zh-CN',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  requireChromium();
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--lang=zh-CN', ...FLAGS] });
 }
 
 export const DESKTOP = { width: 1366, height: 768 };
