@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roster } from '../support/cli.js';
 import { ApiClient, PASSWORD, startTestConsole, type TestConsole } from '../support/console.js';
-import { ROOT } from '../support/scenario.js';
+import { ROOT, SEED_EVENTS } from '../support/scenario.js';
 
 const death = { type: 'DeputyDied', source: { title: '测试文件', date: '2024-08-01' }, personId: 'fang-qin', date: '2024-08-01' };
 
@@ -92,12 +92,12 @@ describe('the JSON API over the seed', () => {
     const approved = await reviewer.request('POST', `/api/drafts/${id}/approve`);
     expect(approved.status).toBe(200);
     const [event] = approved.json().recorded;
-    expect(event).toMatchObject({ type: 'DeputyDied', recordedBy: '审核人', draftedBy: '起草人', seq: 110 });
+    expect(event).toMatchObject({ type: 'DeputyDied', recordedBy: '审核人', draftedBy: '起草人', seq: SEED_EVENTS + 1 });
 
     const again = await new ApiClient(c.url).login('另一审核人');
     expect(again.status).toBe(200);
     const verify = await reviewer.request('GET', '/api/verify');
-    expect(verify.json()).toMatchObject({ ok: true, count: 110 });
+    expect(verify.json()).toMatchObject({ ok: true, count: SEED_EVENTS + 1 });
     const log = roster(['--db', path.join(c.dir, 'roster.json'), 'log', '--json']);
     expect(JSON.parse(log.stdout).at(-1).event).toMatchObject({ recordedBy: '审核人', draftedBy: '起草人' });
   });
