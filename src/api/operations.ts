@@ -13,6 +13,7 @@ import { Day } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { EVENT_NAMES } from '../domain/event-names.js';
 import { EVENT_TYPES, EventInputSchema } from '../domain/events.js';
+import { withMessages } from '../format/check.js';
 import type { LedgerTarget } from '../ledger/headcount.js';
 import { startSession } from '../server/auth.js';
 import type { RosterServices } from '../server/services.js';
@@ -143,11 +144,11 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'GET',
     url: '/api/check',
-    summary: '一致性检查：与 roster check --json 相同',
+    summary: '一致性检查：与 roster check --json 相同（每项发现带类型化的事实和中文说明）',
     responses: { 200: '{"findings","errors"}', 401: '未登录' },
     async handler(services, _req, reply) {
-      const findings = await services.checks();
-      return sendJson(reply, { findings, errors: findings.filter((f) => f.level === 'error').length });
+      const report = await services.check();
+      return sendJson(reply, { findings: withMessages(report.findings), errors: report.errors });
     },
   },
   {

@@ -3,7 +3,9 @@
  * Templates escape every interpolation (Eta's default); these helpers return plain text.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { describeCheck } from '../checks/describe-check.js';
 import { formatBeijingTime } from '../domain/beijing-time.js';
+import type { CheckFinding } from '../domain/check-findings.js';
 import { chineseNumber, formatChineseDate } from '../domain/dates.js';
 import { DRAFT_STATUS_NAMES, type DraftStatus } from '../domain/drafts.js';
 import { EVENT_NAMES } from '../domain/event-names.js';
@@ -21,6 +23,8 @@ export const HELPERS = {
   type: (t: string) => EVENT_NAMES[t as EventType] ?? t,
   act: (a: string) => ACT_NAMES[a as PersonnelAct] ?? a,
   ended: endedHow,
+  /** A check finding's sentence, from the formatter `roster check` uses. */
+  check: (f: CheckFinding) => describeCheck(f),
   field: (f: keyof typeof FIELD_NAMES) => FIELD_NAMES[f],
   /** What a personnel act or a post record names: 接受辞职：宁波市人大常委会委员、… */
   posts: (state: RosterState, e: RosterEvent) => {

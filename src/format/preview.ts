@@ -1,5 +1,6 @@
 /** `roster record --dry-run`: what recording the events would change, as the console's 预览 shows it. */
 import type { Preview } from '../app/preview.js';
+import { describeCheck } from '../checks/describe-check.js';
 import { formatChineseDate } from '../domain/dates.js';
 import { EVENT_NAMES } from '../domain/event-names.js';
 import { STATUS_NAMES } from '../domain/status-names.js';
@@ -31,7 +32,7 @@ export function formatPreview(p: Preview): string {
   if (p.oaths.owed.length > 0) out.push('', '宪法宣誓：');
   for (const o of p.oaths.owed) out.push(`  · ${o.act.personId}：${o.finding.outcome.params.label}（规则 ${o.finding.ruleId}）`);
   if (p.checks.length > 0) out.push('', '将出现的检查发现：');
-  for (const c of p.checks) out.push(`  ${c.level === 'error' ? '错误' : '提示'}：${c.message}`);
+  for (const c of p.checks) out.push(`  ${c.level === 'error' ? '错误' : '提示'}：${describeCheck(c)}`);
   out.push('', '将记录的事件：', ...p.events.map((e) => `  ${e.seq}. ${EVENT_NAMES[e.type]}`));
   return out.join('\n');
 }

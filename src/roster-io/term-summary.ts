@@ -4,7 +4,7 @@
  * the roster view of the date.
  */
 import type { LegalDate } from '../domain/dates.js';
-import { isCounted } from '../domain/roster.js';
+import { isCounted, type RosterState } from '../domain/roster.js';
 import type { RosterView } from './roster-view.js';
 
 export interface UnitSummary {
@@ -28,7 +28,8 @@ export interface TermSummary {
   readonly byGround: readonly { readonly label: string; readonly count: number }[];
 }
 
-export function termSummary(view: RosterView): TermSummary {
+/** `state`: whose statuses count as 实有代表 is the rules' (suspended deputies still count, 代表法). */
+export function termSummary(view: RosterView, state: Pick<RosterState, 'counting'>): TermSummary {
   const units = new Map<string, { quota: number | undefined; counted: number; ended: number }>(
     view.congress.electingUnits.map((u) => [u.name, { quota: u.quota, counted: 0, ended: 0 }]),
   );
@@ -36,7 +37,7 @@ export function termSummary(view: RosterView): TermSummary {
   for (const line of view.lines) {
     const unit = units.get(line.electingUnit) ?? { quota: undefined, counted: 0, ended: 0 };
     units.set(line.electingUnit, unit);
-    if (isCounted(line.status)) unit.counted++;
+    if (isCounted(state, line.status)) unit.counted++;
     if (line.end) {
       unit.ended++;
       grounds.set(line.end.label, (grounds.get(line.end.label) ?? 0) + 1);

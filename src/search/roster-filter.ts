@@ -3,7 +3,7 @@
  * by status, by a post held, and by a person query (part of a name, pinyin initials; see
  * person-search.ts). Pure.
  */
-import type { MandateStatus, RosterState } from '../domain/roster.js';
+import { isCounted, type MandateStatus, type RosterState } from '../domain/roster.js';
 import type { RosterLine, RosterView } from '../roster-io/roster-view.js';
 import { searchPersons } from './person-search.js';
 
@@ -21,7 +21,7 @@ export function filterRoster(state: RosterState, view: RosterView, filter: Roste
   return view.lines.filter(
     (l) =>
       (!filter.unit || l.electingUnit === filter.unit) &&
-      (!filter.status || (filter.status === 'counted' ? l.status === 'valid' || l.status === 'suspended' : l.status === filter.status)) &&
+      (!filter.status || (filter.status === 'counted' ? isCounted(state, l.status) : l.status === filter.status)) &&
       (!post || l.posts.some((p) => p.includes(post))) &&
       (!found || found.has(l.personId)),
   );

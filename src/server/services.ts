@@ -12,10 +12,8 @@
 import { existsSync } from 'node:fs';
 import { type AccountsApp, type Actor, requirePermission } from '../app/accounts-app.js';
 import type { DraftsApp } from '../app/drafts-app.js';
-import type { RosterApp } from '../app/roster-app.js';
+import type { CheckReport, RosterApp } from '../app/roster-app.js';
 import type { VerifyReport } from '../app/verify.js';
-import { allChecks } from '../checks/all-checks.js';
-import type { CheckFinding } from '../checks/check-finding.js';
 import type { DocumentOptions } from '../documents/document-kind.js';
 import { DOCUMENT_KINDS, documentKind } from '../documents/kinds.js';
 import type { OfficialDocument } from '../documents/official-document.js';
@@ -45,7 +43,6 @@ interface Current {
   readonly key: string;
   readonly derivation: Promise<Derivation>;
   posts?: Promise<PostAnalysis>;
-  checks?: Promise<CheckFinding[]>;
   verify?: Promise<VerifyReport>;
   /** Read models of this state, by name and arguments (概览, the roster of a date): pure, so computed once. */
   readonly views: Map<string, Promise<unknown>>;
@@ -107,18 +104,9 @@ export class RosterServices {
     return c.posts;
   }
 
-  /** The consistency checks, with a broken chain first (as `roster check` gives them). */
-  async checks(): Promise<CheckFinding[]> {
-    const c = await this.#state();
-    c.checks ??= (async () => {
-      const d = await c.derivation;
-      const chain = await this.verify();
-      const tampered: CheckFinding[] = chain.ok
-        ? []
-        : [{ level: 'error', code: 'tampered-log', message: `哈希链校验失败：${chain.problem?.message ?? chain.invalid}` }];
-      return [...tampered, ...(await allChecks(d, this.apps.roster.evaluator))];
-    })();
-    return c.checks;
+  /** `roster check`: the chain verified, then every consistency check (typed findings), once per state of the record. */
+  check(): Promise<CheckReport> {
+    return this.#view('check', () => this.apps.roster.check());
   }
 
   async verify(): Promise<VerifyReport> {
@@ -145,7 +133,7 @@ export class RosterServices {
   }
 
   async #overview(d: Derivation) {
-    const [checks, chain] = await Promise.all([this.checks(), this.verify()]);
+    const [{ findings: checks }, chain] = await Promise.all([this.check(), this.verify()]);
     const congress = d.state.congress;
     if (!congress) return { congress: undefined, checks, chain, sessions: [], summary: undefined, ledger: undefined };
     const target = latestTarget(d.state, beijingToday());
@@ -154,7 +142,7 @@ export class RosterServices {
       .sort((a, b) => b.session - a.session)
       .slice(0, 4)
       .map((s) => ({ session: s, ledger: ledgerOrUndefined(d, { session: s.session }) }));
-    return { congress, checks, chain, sessions, summary: termSummary(rosterView(d, date)), ledger: ledgerOrUndefined(d, target) };
+    return { congress, checks, chain, sessions, summary: termSummary(rosterView(d, date), d.state), ledger: ledgerOrUndefined(d, target) };
   }
 
   /** 代表: the roster of a date (default: the latest session's), narrowed by the filter. */

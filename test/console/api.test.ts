@@ -51,6 +51,16 @@ describe('the JSON API over the seed', () => {
     expect(r.json().countAfter).toBe(479);
   });
 
+  it('GET /api/check and /api/verify are what roster check --json and roster verify --json print', async () => {
+    const api = new ApiClient(c.url);
+    await api.login('查阅人');
+    const db = path.join(c.dir, 'roster.json');
+    const check = await api.request('GET', '/api/check');
+    expect(check.text).toBe(roster(['--db', db, 'check', '--json']).stdout);
+    expect(check.json().findings[0]).toMatchObject({ code: expect.any(String), message: expect.any(String), eventSeqs: expect.any(Array) });
+    expect((await api.request('GET', '/api/verify')).text).toBe(roster(['--db', db, 'verify', '--json']).stdout);
+  });
+
   it('finds 黄利琴 by her pinyin initials hlq and by part of her name', async () => {
     const api = new ApiClient(c.url);
     await api.login('查阅人');

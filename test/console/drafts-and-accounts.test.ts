@@ -9,6 +9,7 @@ import { AccountsApp } from '../../src/app/accounts-app.js';
 import { systemClock } from '../../src/app/clock.js';
 import { DraftsApp } from '../../src/app/drafts-app.js';
 import { RosterApp } from '../../src/app/roster-app.js';
+import { describeCheck } from '../../src/checks/describe-check.js';
 import { isDomainError } from '../../src/domain/errors.js';
 import type { EventInput } from '../../src/domain/events.js';
 import { createEvaluator } from '../../src/engine/evaluator.js';
@@ -134,7 +135,7 @@ describe('a draft of the 19th session: 朱欢 transferred out, 黄利琴 resigne
     );
     expect(draft).toBeUndefined();
     expect(preview.refusal).toMatchObject({ kind: 'unknown-person', where: '第1个事件（$[0]）' });
-    expect(preview.checks.filter((c) => c.code === 'unknown-person').map((c) => c.message)).toEqual([
+    expect(preview.checks.filter((c) => c.code === 'unknown-person').map((c) => describeCheck(c))).toEqual([
       expect.stringContaining('nobody'),
       expect.stringContaining('ghost-2'),
     ]);

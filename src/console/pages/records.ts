@@ -18,7 +18,7 @@ function target(value: string, field: string): LedgerTarget {
 
 export function recordPages(app: FastifyInstance, services: RosterServices): void {
   app.get<{ Querystring: { all?: string } }>('/checks', async (req, reply) => {
-    const [checks, d] = await Promise.all([services.checks(), services.derivation()]);
+    const [{ findings: checks }, d] = await Promise.all([services.check(), services.derivation()]);
     // The newest 300 rule findings unless all are asked for: a congress's 20 years gives thousands.
     const findings = [...d.findings].reverse();
     return page(req, reply, 'checks', '检查', {
