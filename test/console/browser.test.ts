@@ -439,9 +439,9 @@ describe('reading the seed', () => {
       const desktop = await pageFor(c, '查阅人');
       const phone = await pageFor(c, '查阅人', PHONE);
       for (const [name, url] of pages) {
-        await desktop.goto(c.url + url);
+        expect((await desktop.goto(c.url + url))?.status(), url).toBe(200);
         await screenshot(desktop, `desktop-${name}`);
-        await phone.goto(c.url + url);
+        expect((await phone.goto(c.url + url))?.status(), url).toBe(200);
         await screenshot(phone, `phone-${name}`);
         // Nothing wider than the phone's screen but the tables, which scroll inside their own box.
         const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -21,8 +21,10 @@ export function recordPages(app: FastifyInstance, services: RosterServices): voi
     const [{ findings: checks }, d] = await Promise.all([services.check(), services.derivation()]);
     // The newest 300 rule findings unless all are asked for: a congress's 20 years gives thousands.
     const findings = [...d.findings].reverse();
+    const names = Object.fromEntries(Object.values(d.state.persons).map((p) => [p.personId, p.name]));
     return page(req, reply, 'checks', '检查', {
       checks,
+      names,
       findings: req.query.all ? findings : findings.slice(0, 300),
       total: findings.length,
     });
