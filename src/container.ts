@@ -33,6 +33,8 @@ export interface Settings {
   readonly rulesDir: string;
   /** Default: the system clock. */
   readonly clock?: Clock;
+  /** Where the levels' usual document forms are (data/document-forms). */
+  readonly documentFormsDir?: string;
 }
 
 export function buildContainer(settings: Settings): Container {
@@ -50,6 +52,8 @@ export function buildContainer(settings: Settings): Container {
         stream: ctx.get<RecordStream>(TYPES.RecordStream),
         evaluator: ctx.get<Evaluator>(TYPES.Evaluator),
         clock: ctx.get<Clock>(TYPES.Clock),
+        rules: ctx.get<RuleBook>(TYPES.RuleBook),
+        ...(settings.documentFormsDir ? { documentFormsDir: settings.documentFormsDir } : {}),
       }),
   );
   // The console's accounts and drafts live beside the record (files next to the data file), outside its hash chain.

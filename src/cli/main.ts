@@ -15,6 +15,7 @@ import { importCommand } from './commands/import.js';
 import { importRosterCommand } from './commands/import-roster.js';
 import { oathsCommand } from './commands/oaths.js';
 import { recordCommand } from './commands/record.js';
+import { rulesCommand } from './commands/rules.js';
 import { schemaCommand } from './commands/schema.js';
 import { serveCommand } from './commands/serve.js';
 import { userCommand } from './commands/user.js';
@@ -61,6 +62,7 @@ for (const register of [
   importRosterCommand,
   exportRosterCommand,
   schemaCommand,
+  rulesCommand,
   userCommand,
   serveCommand,
 ]) {

@@ -28,4 +28,10 @@ export const EVENT_NAMES: Record<EventType, string> = {
   PostEnded: '职务终止',
   OathTaken: '宪法宣誓',
   EventCorrected: '更正',
+  MandateRevoked: '撤销代表资格',
+  MandateEndedOtherwise: '其他情形终止',
+  UnnamedDeputiesLeft: '出缺（未列姓名）',
+  UnnamedDeputiesElected: '补选（未列姓名）',
+  UnnamedDeputiesReviewed: '资格审查（未列姓名）',
+  ProsecutionPermitted: '许可',
 };

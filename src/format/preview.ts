@@ -10,10 +10,7 @@ export function formatPreview(p: Preview): string {
   out.push(p.refusal ? `预览（未写入）：记录将拒绝这些事件` : `预览（未写入）：${p.events.length}个事件可以记录`);
   if (p.refusal) out.push(`  × ${p.refusal.message}`);
   const h = p.headcount;
-  out.push(
-    '',
-    `${formatChineseDate(p.asOf)}实有代表：${h.before} → ${h.after}${h.quota !== undefined ? `（名额${h.quota}，缺额${h.quota - h.before} → ${h.quota - h.after}）` : ''}`,
-  );
+  out.push('', `${formatChineseDate(p.asOf)}实有代表：${h.before} → ${h.after}${h.quota !== undefined ? `（名额${h.quota}）` : ''}`);
   if (p.statusChanges.length > 0) out.push('', '代表资格的变化：');
   for (const c of p.statusChanges) {
     const rule = c.finding ? `（规则 ${c.finding.ruleId}；依据 ${c.finding.citation.text}〔${c.finding.citation.mark}〕）` : '';

@@ -18,9 +18,11 @@ export interface UnitSummary {
 
 export interface TermSummary {
   readonly asOf: LegalDate;
-  readonly quota: number;
+  /** Undefined where the congress has no fixed quota (the NPC's is a cap) or the source gives none. */
+  readonly quota: number | undefined;
   readonly counted: number;
-  readonly vacancies: number;
+  /** 缺额: the seats allocated to electing units (quota less reserved seats) not filled; undefined without a quota. */
+  readonly vacancies: number | undefined;
   /** Counted deputies the record does not name: per-unit counts leave them out. */
   readonly unnamed: number;
   readonly byUnit: readonly UnitSummary[];
@@ -47,7 +49,7 @@ export function termSummary(view: RosterView, state: Pick<RosterState, 'counting
     asOf: view.asOf,
     quota: view.congress.quota,
     counted: view.counted,
-    vacancies: view.congress.quota - view.counted,
+    vacancies: view.congress.quota === undefined ? undefined : view.congress.quota - (view.congress.reservedSeats ?? 0) - view.counted,
     unnamed: view.unnamed,
     byUnit: [...units].map(([unit, u]) => ({ unit, ...u })),
     byGround: [...grounds].map(([label, count]) => ({ label, count })),

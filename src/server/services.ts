@@ -279,6 +279,8 @@ export class RosterServices {
       rulesDir: this.ruleBook.dir,
       rules: this.ruleBook.rules.length,
       ruleSettings: this.ruleBook.settings,
+      /** Provinces whose rules are read over the national ones, with how many rules each adds or overrides. */
+      regions: [...this.ruleBook.regions].map(([name, r]) => ({ name, overlay: r.overlay.length, overrides: r.overrides.length })),
     };
   }
 

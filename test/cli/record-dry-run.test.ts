@@ -22,7 +22,7 @@ describe('roster record --dry-run before the 19th session’s changes', () => {
     const before = readFileSync(db, 'utf8');
     const r = roster(['--db', db, 'record', file, '--dry-run']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('2024年7月31日实有代表：484 → 482（名额495，缺额11 → 13）');
+    expect(r.stdout).toContain('2024年7月31日实有代表：484 → 482（名额495）');
     expect(r.stdout).toContain(
       '朱欢（江北区）：代表资格有效 → 代表资格终止，2024年7月31日（规则 termination.transferred-out；依据 代表法（2015年修正）第四十九条第（一）项',
     );
