@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { chineseNumber, Day } from '../domain/dates.js';
 import { DomainError, jsonPath } from '../domain/errors.js';
 import type { Citation } from '../domain/findings.js';
+import { jsonProblem } from '../domain/json-text.js';
 import { deepestIssue } from '../domain/validation.js';
 import { type CitationSpec, RuleFile } from './rule-file.js';
 import { Settings } from './settings.js';
@@ -55,18 +56,20 @@ export interface RuleBook {
   readonly byId: ReadonlyMap<string, LoadedRule>;
 }
 
+/** Deeper than any rule needs (the deepest conditions in rules/ nest about ten levels), and shallow enough to validate safely. */
+const MAX_RULE_DEPTH = 48;
+
 function readJson(file: string, label: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new DomainError('invalid-rule-file', `无法读取${label}：${(e as Error).message}`, file);
+    throw new DomainError('invalid-rule-file', `无法读取${label}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file);
   }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new DomainError('invalid-rule-file', `不是有效的 JSON：${(e as Error).message}`, file);
-  }
+  // Syntax named by line and column, a key given twice, nesting too deep for a rule: before anything recursive reads it.
+  const problem = jsonProblem(text, { maxDepth: MAX_RULE_DEPTH, what: '规则文件的条件' });
+  if (problem) throw new DomainError('invalid-rule-file', problem, file);
+  return JSON.parse(text);
 }
 
 function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, file: string): T {

@@ -61,7 +61,7 @@ export function docCommand(program: Command, ctx: CliContext): void {
         ...(opts.numberStyle ? { numberStyle: opts.numberStyle } : {}),
       };
       const r = await ctx.app().document({ kind: kind.id, session: opts.session, format: opts.format, options });
-      for (const w of r.warnings) process.stderr.write(`提示：${w}\n`);
+      for (const w of r.warnings) ctx.err(`提示：${w}\n`);
       const { documents, output } = r;
       if (opts.output) {
         const file = path.resolve(opts.output);
@@ -69,7 +69,7 @@ export function docCommand(program: Command, ctx: CliContext): void {
         ctx.print({ kind: r.kind, session: r.session, format: r.format, file, documents }, `已生成${kind.description}：${file}`);
       } else if (output.kind === 'text') {
         if (ctx.options.json) ctx.print({ kind: r.kind, session: r.session, format: r.format, documents, text: output.text }, '');
-        else process.stdout.write(output.text);
+        else ctx.out(output.text);
       }
     });
 }

@@ -20,7 +20,7 @@ export function exportRosterCommand(program: Command, ctx: CliContext): void {
       if (opts.format === 'xlsx' && !opts.output) throw new CommanderError(2, 'roster.missingOutput', '导出 xlsx 须用 -o 指定输出文件');
       const r = await ctx.app().exportRoster({ format: opts.format, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
       if (!opts.output) {
-        if (r.output.kind === 'text') process.stdout.write(r.output.text);
+        if (r.output.kind === 'text') ctx.outData(r.output.text);
         return;
       }
       writeOutput(opts.output, r.output.kind === 'text' ? r.output.text : r.output.bytes);

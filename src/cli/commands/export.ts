@@ -15,7 +15,7 @@ export function exportCommand(program: Command, ctx: CliContext): void {
       }
       const text = await ctx.app().exportRecord();
       if (!opts.output) {
-        process.stdout.write(text);
+        ctx.outData(text);
         return;
       }
       writeOutput(opts.output, text);

@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
+import { eventsFromFile } from '../../app/input-files.js';
+import type { EventInput } from '../../domain/events.js';
+import { LIMITS } from '../../domain/input-limits.js';
 import type { CliContext } from '../context.js';
-import { readEventFile } from '../read-events.js';
+import { readInput } from '../context.js';
 
 export function recordCommand(program: Command, ctx: CliContext): void {
   program
@@ -8,9 +11,10 @@ export function recordCommand(program: Command, ctx: CliContext): void {
     .description('校验并追加事件（一个 JSON 对象或数组）；有任何错误则一个也不写入')
     .argument('<file>', '事件 JSON 文件')
     .action(async (file: string) => {
-      const events = readEventFile(file);
+      const { values, single } = eventsFromFile(readInput(file, LIMITS.fileBytes));
       const recordedBy = ctx.recorder();
-      const added = await ctx.app().record({ events, recordedBy });
+      // The application admits them (src/app/admit.ts): the schema and the input limits, as for any caller.
+      const added = await ctx.app().record({ events: values as EventInput[], recordedBy, origin: { name: file, single } });
       ctx.print(added, `已记录${added.length}个事件（序号 ${added.map((e) => e.seq).join('、')}），记录人：${recordedBy}`);
     });
 }
