@@ -8,21 +8,22 @@ import { normalizeName, normalizeText } from '../domain/normalize.js';
 import { isCounted, type MandateStatus } from '../domain/roster.js';
 import type { RosterProblem } from '../domain/roster-problems.js';
 import { STATUS_NAMES } from '../domain/status-names.js';
+import { lookup, table } from '../domain/tables.js';
 import { FIELD_LABELS } from './columns.js';
 import type { CellValue } from './read-table.js';
 import { readRosterDate } from './roster-dates.js';
 import { locator, type RosterTable } from './roster-table.js';
 
 /** 代表状态 as exports (and `explain`) write it, and in short: which are counted among 实有代表. */
-const STATUSES: Readonly<Record<string, boolean>> = Object.fromEntries([
-  ...Object.entries(STATUS_NAMES).map(([status, label]) => [normalizeText(label), isCounted(status as MandateStatus)]),
+const STATUSES: Readonly<Record<string, boolean>> = table<boolean>([
+  ...Object.entries(STATUS_NAMES).map(([status, label]): [string, boolean] => [normalizeText(label), isCounted(status as MandateStatus)]),
   ['有效', true],
   ['暂停', true],
   ['终止', false],
   ['待确认', false],
 ]);
 
-const GENDERS: Readonly<Record<string, '男' | '女'>> = { 男: '男', 女: '女', 男性: '男', 女性: '女' };
+const GENDERS: Readonly<Record<string, '男' | '女'>> = table({ 男: '男', 女: '女', 男性: '男', 女性: '女' });
 
 export interface EntryContext {
   readonly table: RosterTable;
@@ -68,12 +69,12 @@ export function readEntries(ctx: EntryContext, onRow?: (done: number) => void): 
     const confirmedOn = date('confirmedOn');
 
     const genderText = textOf(cells.gender);
-    const gender = genderText === undefined ? undefined : GENDERS[genderText];
+    const gender = genderText === undefined ? undefined : lookup(GENDERS, genderText);
     if (genderText !== undefined && gender === undefined) {
       problems.push({ ...at(row, 'gender'), code: 'invalid-gender', message: `性别“${genderText}”无法识别，应为“男”或“女”` });
     }
     const status = textOf(cells.status);
-    const counted = status === undefined ? true : STATUSES[status];
+    const counted = status === undefined ? true : lookup(STATUSES, status);
     if (counted === undefined) {
       problems.push({
         ...at(row, 'status'),
