@@ -5,7 +5,8 @@ import { analysePosts } from '../posts/analysis.js';
 import type { CheckFinding } from './check-finding.js';
 import { check } from './consistency.js';
 import { postChecks } from './posts.js';
+import { recordFactChecks } from './record-facts.js';
 
 export async function allChecks(d: Derivation, evaluator: Evaluator): Promise<CheckFinding[]> {
-  return [...check(d), ...(await postChecks(d, evaluator, await analysePosts(d, evaluator)))];
+  return [...check(d), ...recordFactChecks(d), ...(await postChecks(d, evaluator, await analysePosts(d, evaluator)))];
 }

@@ -38,7 +38,13 @@ export interface CheckFinding {
     | 'roster-without-balance'
     | 'roster-exceeds-balance'
     | 'already-named'
-    | 'confirmed-after-balance';
+    | 'confirmed-after-balance'
+    // Facts that cannot all be true (record-facts.ts).
+    | 'duplicate-absence'
+    | 'review-repeated'
+    | 'dated-before-previous-change'
+    | 'event-before-birth'
+    | 'ledger-inconsistent';
   readonly message: string;
   readonly eventSeq?: number;
   readonly personId?: string;

@@ -5,7 +5,9 @@
 
 import { correctionProblems } from '../domain/corrections.js';
 import { formatChineseDate, onOrBefore } from '../domain/dates.js';
+import { isDomainError } from '../domain/errors.js';
 import type { RosterEvent } from '../domain/events.js';
+import { nameKey } from '../domain/normalize.js';
 import { personsOf } from '../domain/persons-of.js';
 import { isCounted, statusOn } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
@@ -33,7 +35,9 @@ function personChecks(d: Derivation): CheckFinding[] {
         });
       }
       registered.set(e.personId, e);
-      byName.set(e.name, [...(byName.get(e.name) ?? []), e.personId]);
+      // Compared as a clerk reads them: 方勤 and 方\u200b勤 are one name (src/domain/normalize.ts).
+      const key = nameKey(e.name);
+      byName.set(key, [...(byName.get(key) ?? []), e.personId]);
       continue;
     }
     for (const id of personsOf(e)) {
@@ -106,7 +110,15 @@ function countChecks(d: Derivation): CheckFinding[] {
   const congress = d.state.congress!;
   const sessions = Object.values(d.state.sessions).sort((a, b) => a.session - b.session);
   for (const s of sessions) {
-    const l = ledger(d, { session: s.session });
+    let l: ReturnType<typeof ledger>;
+    try {
+      l = ledger(d, { session: s.session });
+    } catch (e) {
+      // Dates that contradict each other: the events are named by record-facts.ts; here the ledger they break.
+      if (!isDomainError(e, 'contradicts-record')) throw e;
+      out.push({ level: 'error', code: 'ledger-inconsistent', message: `第${s.session}次会议：${e.message}` });
+      continue;
+    }
     for (const x of l.disagreements) {
       const pendingNow = l.pending.length;
       const includesPending = x.field === 'countAfter' && pendingNow > 0 && x.stated === x.computed + pendingNow;

@@ -3,7 +3,7 @@
  * terminations and confirmations since, by ground and electing unit, and the count after.
  * 实有代表 = confirmed and not ended (suspended deputies still count); 缺额 = 名额 − 实有代表.
  */
-import { type LegalDate, onOrBefore } from '../domain/dates.js';
+import { formatChineseDate, type LegalDate, onOrBefore } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { type Finding, TerminationGround } from '../domain/findings.js';
 import { countOn, isCounted, type Mandate, type RosterState, sessionDate, statusOn } from '../domain/roster.js';
@@ -202,7 +202,13 @@ export function ledger(d: Derivation, target: LedgerTarget): Ledger {
 
   const countAfter = countOn(state, date);
   if (countAfter !== countBefore - terminated.length + confirmed.length) {
-    throw new Error(`ledger arithmetic broke: ${countBefore} - ${terminated.length} + ${confirmed.length} != ${countAfter}`);
+    // Only dates that contradict each other get here (a change dated before the one it follows, a
+    // count confirmed at a session dated before it): `check` names the events.
+    throw new DomainError(
+      'contradicts-record',
+      `记录中的日期前后矛盾，无法计算截至${formatChineseDate(date)}的人数（${baseDate ? `${formatChineseDate(baseDate)}实有代表${countBefore}名` : '期初人数未知'}，` +
+        `其后出缺${terminated.length}名、补选确认${confirmed.length}名，而当日实有代表${countAfter}名）；请运行 roster check 查看有问题的事件，并以更正事件改正`,
+    );
   }
 
   const at = (status: string) => state.mandates.filter((m) => statusOn(m, date) === status).map((m) => personOf(state, m));
