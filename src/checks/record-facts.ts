@@ -72,8 +72,6 @@ function reviewChecks(d: Derivation): CheckFinding[] {
   return out;
 }
 
-const eventAt = (d: Derivation, seq: number): RosterEvent | undefined => d.events.find((e) => e.seq === seq);
-
 /**
  * A mandate's changes follow one another in time: a termination, suspension or review dated before
  * the election, the confirmation or the opening balance it follows cannot be (and would make the
@@ -81,12 +79,13 @@ const eventAt = (d: Derivation, seq: number): RosterEvent | undefined => d.event
  */
 function datedChecks(d: Derivation): CheckFinding[] {
   const out: CheckFinding[] = [];
+  const bySeq = new Map<number, RosterEvent>(d.events.map((e) => [e.seq, e]));
   for (const m of d.state.mandates) {
     const name = who(d, m.personId);
     let previous: { from: LegalDate; seq: number } | undefined;
     for (const change of m.history) {
       if (change.from === undefined) continue;
-      const event = eventAt(d, change.eventSeq);
+      const event = bySeq.get(change.eventSeq);
       // A review dated before its election is reported as counted-before-confirmation (consistency.ts).
       if (previous && before(change.from, previous.from) && event?.type !== 'QualificationReviewed') {
         out.push({

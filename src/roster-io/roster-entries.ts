@@ -3,13 +3,14 @@
  * problem a single row can have reported against its cell.
  */
 
+import { type TextKind, textProblem } from '../domain/input-limits.js';
 import type { RosterEntry } from '../domain/load-roster.js';
 import { normalizeName, normalizeText } from '../domain/normalize.js';
 import { isCounted, type MandateStatus } from '../domain/roster.js';
 import type { RosterProblem } from '../domain/roster-problems.js';
 import { STATUS_NAMES } from '../domain/status-names.js';
 import { lookup, table } from '../domain/tables.js';
-import { FIELD_LABELS } from './columns.js';
+import { FIELD_LABELS, type RosterField } from './columns.js';
 import type { CellValue } from './read-table.js';
 import { readRosterDate } from './roster-dates.js';
 import { locator, type RosterTable } from './roster-table.js';
@@ -24,6 +25,19 @@ const STATUSES: Readonly<Record<string, boolean>> = table<boolean>([
 ]);
 
 const GENDERS: Readonly<Record<string, '男' | '女'>> = table({ 男: '男', 女: '女', 男性: '男', 女性: '女' });
+
+/** The limits each text column is held to. */
+const CELL_KINDS = {
+  personId: 'id',
+  name: 'name',
+  gender: 'name',
+  ethnicity: 'name',
+  party: 'name',
+  electingUnit: 'name',
+  affiliation: 'text',
+  status: 'name',
+  note: 'text',
+} as const satisfies Partial<Record<RosterField, TextKind>>;
 
 export interface EntryContext {
   readonly table: RosterTable;
@@ -42,6 +56,15 @@ export function readEntries(ctx: EntryContext, onRow?: (done: number) => void): 
   table.rows.forEach(({ row, cells }, i) => {
     onRow?.(i + 1);
     const before = problems.length;
+    // Every text cell held to the input limits (src/domain/input-limits.ts), as `record` holds an event's fields.
+    for (const [field, kind] of Object.entries(CELL_KINDS) as [keyof typeof CELL_KINDS, TextKind][]) {
+      const v = cells[field];
+      if (v === undefined || v instanceof Date || typeof v === 'number') continue;
+      const text = field === 'name' ? normalizeName(v) : normalizeText(v);
+      const wrong = textProblem(text, kind);
+      if (wrong) problems.push({ ...at(row, field), code: 'invalid-text', message: `${FIELD_LABELS[field]}${wrong}` });
+    }
+    if (problems.length > before) return;
     const name = cells.name === undefined ? '' : normalizeName(String(cells.name));
     if (!name) problems.push({ ...at(row, 'name'), code: 'missing-name', message: '缺少姓名' });
 
