@@ -3,6 +3,7 @@
  * documented format, and import one (all or nothing, chain verified first). No printing here.
  */
 import { allChecks } from '../checks/all-checks.js';
+import { describeCheck } from '../checks/describe-check.js';
 import { DomainError, isDomainError } from '../domain/errors.js';
 import { jsonLinesProblem, jsonProblem } from '../domain/json-text.js';
 import { derive } from '../engine/derive.js';
@@ -104,7 +105,7 @@ export async function importDocument(ports: ImportPorts, file: ImportFile): Prom
   const refused = (await allChecks(await derive(events, ports.evaluator), ports.evaluator)).find((f) => f.level === 'error');
   if (refused) {
     const at = refused.eventSeq !== undefined ? `第${refused.eventSeq}条事件：` : '';
-    throw new DomainError('contradicts-record', `${at}${refused.message}；未导入任何记录`, name);
+    throw new DomainError('contradicts-record', `${at}${describeCheck(refused)}；未导入任何记录`, name);
   }
   await ports.stream.importRecords(raw.records);
   return { count: report.count, headHash: report.headHash, fileVersion: raw.fileVersion };
