@@ -8,6 +8,7 @@ import { buildContainer, TYPES } from '../container.js';
 import { Day } from '../domain/dates.js';
 import { displayText, terminalSafeJson } from '../domain/display-text.js';
 import { DomainError } from '../domain/errors.js';
+import { LIMITS } from '../domain/input-limits.js';
 import { describeSystemError, isSystemError, systemReason } from '../format/system-errors.js';
 import { DEFAULT_RULES_DIR, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
 import { withVerificationNote } from './help-zh.js';
@@ -154,6 +155,8 @@ export function parseDay(value: string): string {
 
 export function parseSession(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new CommanderError(2, 'roster.invalidSession', `会议次数“${value}”无效，应为正整数`);
+  if (!Number.isInteger(n) || n <= 0 || n > LIMITS.maxNumber) {
+    throw new CommanderError(2, 'roster.invalidSession', `会议次数“${value}”无效，应为正整数`);
+  }
   return n;
 }
