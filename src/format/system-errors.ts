@@ -96,9 +96,15 @@ export function describeSystemError(e: SystemError): string {
   const reason = REASONS[e.code] ?? '系统错误';
   const action = e.syscall ? (ACTIONS[e.syscall] ?? '访问') : '访问';
   const target = e.path ? `“${e.path}”${e.dest ? `（到“${e.dest}”）` : ''}` : '文件';
-  const lock = e.path?.endsWith('.lock')
-    ? `：这是数据文件的锁，但它不是本程序建立的样子；如确认没有其他 roster 进程正在使用这份数据，可删除“${e.path}”后重试`
-    : '';
-  const hint = !lock && HINTS[e.code] ? `；${HINTS[e.code]}` : '';
-  return `${action}${target}时出错：${reason}（${e.code}）${lock}${hint}`;
+  const said = `${action}${target}时出错：${reason}（${e.code}）`;
+  if (e.path?.endsWith('.lock')) return `${said}${lockHint(e)}`;
+  return HINTS[e.code] ? `${said}；${HINTS[e.code]}` : said;
+}
+
+/** The record's lock (FILE.lock beside the data file): what the clerk can do about it. */
+function lockHint(e: SystemError): string {
+  if (['EACCES', 'EPERM', 'EROFS'].includes(e.code)) {
+    return '：数据文件所在的文件夹不可写，无法为写入加锁；请检查权限，或把数据文件复制到可写的位置';
+  }
+  return `：这是数据文件的锁，但它不是本程序建立的样子；如确认没有其他 roster 进程正在使用这份数据，可删除“${e.path}”后重试`;
 }
