@@ -134,3 +134,12 @@ describe('seats: a by-election needs one free in the whole congress, on its own 
     expect(found).toContain('count-over-quota');
   });
 });
+
+describe('names that look the same to the clerk', () => {
+  it('方勤 and 方\u200b勤 (a zero-width space from a web page) are one name for the duplicate-name warning', async () => {
+    const d = await derive(stampAll([...BASE, person('c', '方勤'), person('d', '方\u200b勤')]), evaluator);
+    const warnings = (await allChecks(d, evaluator)).filter((f) => f.code === 'duplicate-person');
+    expect(warnings.map((f) => f.personIds)).toEqual([['c']]);
+    expect(withMessages(warnings)[0]!.message).toContain('（c、d）');
+  });
+});

@@ -86,6 +86,18 @@ describe('every command whose reader stops before the first byte (EPIPE)', () =>
   }
 });
 
+describe('Node’s own warnings', () => {
+  it('an xlsx export says nothing on stderr (no DEP0005 from the spreadsheet library)', () => {
+    const s = setting();
+    const r = spawnSync(process.execPath, [CLI, '--db', s.db, 'export-roster', '--format', 'xlsx', '-o', s.out('x.xlsx')], {
+      encoding: 'utf8',
+      env: cliEnv(),
+    });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+});
+
 /** As root a read-only file is still writable: the commands then run as the unprivileged user `nobody`. */
 const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
 
