@@ -12,6 +12,7 @@ import type { CheckFinding } from '../domain/check-findings.js';
 import { effectiveLog } from '../domain/corrections.js';
 import { DomainError } from '../domain/errors.js';
 import type { EventInput, RosterEvent } from '../domain/events.js';
+import { textProblem } from '../domain/input-limits.js';
 import { foldInvariants } from '../domain/invariants.js';
 import { decideRecord, refusalAmong } from '../domain/recording.js';
 import { type Derivation, derive } from '../engine/derive.js';
@@ -63,6 +64,9 @@ export async function decideRecording(
   stamps: Stamps,
   origin?: EventsOrigin,
 ): Promise<Decided> {
+  // Who records is a name like any other (whether one may be empty is the store's to say).
+  const byProblem = textProblem(stamps.recordedBy, 'name');
+  if (byProblem) throw new DomainError('invalid-input', `记录人${byProblem}`);
   const events = admitEvents(submitted, {
     today: latestToday(ports.clock),
     ...(origin ? { origin: origin.name, single: origin.single ?? false } : {}),

@@ -27,8 +27,9 @@ const stdout = guardedStream(process.stdout, (e) => {
 });
 const io: CliIO = { stdout, stderr: guardedStream(process.stderr, () => {}), env: process.env };
 
+// Whatever state the failure left behind, nothing more is done: stderr is written synchronously, then the process ends.
 const escaped = (e: unknown) => {
-  process.exitCode = reportError(e, io, { json: process.argv.includes('--json') });
+  process.exit(reportError(e, io, { json: process.argv.includes('--json') }));
 };
 process.on('uncaughtException', escaped);
 process.on('unhandledRejection', escaped);

@@ -30,11 +30,11 @@ describe('the hostile-input corpus', () => {
     for (const h of CORPUS) {
       it(`${h.id}: ${h.what}`, async () => {
         const ws = workspace();
-        const args = h.setup(ws);
+        const args = await h.setup(ws);
         const before = snapshot(path.dirname(ws.db));
         const run = await inProcess(args);
         refusedCleanly(h, run, before, snapshot(path.dirname(ws.db)));
-      });
+      }, 120_000);
     }
   });
 
@@ -46,7 +46,7 @@ describe('the hostile-input corpus', () => {
     for (const h of sample) {
       it(`${h.id}: ${h.what}`, async () => {
         const ws = workspace();
-        const args = h.setup(ws);
+        const args = await h.setup(ws);
         const before = snapshot(path.dirname(ws.db));
         const run = asProcess(args);
         refusedCleanly(h, run, before, snapshot(path.dirname(ws.db)));

@@ -9,6 +9,7 @@ import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chainRecords } from '../../src/store/chain.js';
 import { SEED_DATA } from '../support/scenario.js';
+import { workbookWithLongName, zipBomb } from '../support/zip-bomb.js';
 import { type Workspace, write } from './workspace.js';
 
 export interface Hostile {
@@ -17,7 +18,7 @@ export interface Hostile {
   /** What is wrong, in a sentence. */
   readonly what: string;
   /** Writes the input into the workspace and gives the command line (after `roster`). */
-  readonly setup: (ws: Workspace) => string[];
+  readonly setup: (ws: Workspace) => string[] | Promise<string[]>;
   /** What the clerk is told (matched against stderr and stdout). */
   readonly expect: RegExp;
   /** The exit code, where it is not 1 (2 for a bad command line). */
@@ -791,6 +792,26 @@ roster(
   Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(60, 7)]),
   /无法读取/,
 );
+roster(
+  'xlsx-bomb-4GB',
+  'a 4 MB .xlsx that inflates to 4 GB, saying so',
+  'roster.xlsx',
+  () => zipBomb(3800, true),
+  /工作簿解压后超过 128 MiB/,
+);
+roster(
+  'xlsx-bomb-lying',
+  'a .xlsx that inflates to 1 GB while it says 1,000 bytes',
+  'roster.xlsx',
+  () => zipBomb(1024, false),
+  /工作簿解压后超过 128 MiB/,
+);
+add({
+  id: 'import-roster/xlsx-name-52M',
+  what: 'a small .xlsx whose one name is 52 million characters',
+  expect: /A列（姓名）：姓名名称过长（52,000,000个字符）/,
+  setup: async (ws) => ['--db', ws.db, 'import-roster', write(ws.input('roster.xlsx'), await workbookWithLongName(52_000_000))],
+});
 roster('csv-with-sheet', '--sheet given for a CSV', 'roster.csv', csv([HEAD, row()]), /CSV 文件只有一张表/, ['--sheet', '名册']);
 roster(
   'count-mismatch',
