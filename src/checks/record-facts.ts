@@ -157,8 +157,11 @@ function balanceChecks(d: Derivation): CheckFinding[] {
  * count above the quota.
  */
 async function seatChecks(d: Derivation, evaluator: Evaluator): Promise<CheckFinding[]> {
-  const quota = d.state.congress?.quota as number | undefined;
+  const congress = d.state.congress;
+  // The seats a count is held against: the quota less its reserved seats (机动名额 never fall vacant), else the cap.
+  const quota = congress?.quota === undefined ? congress?.cap : congress.quota - (congress.reservedSeats ?? 0);
   if (quota === undefined) return [];
+  const jurisdiction = evaluator.jurisdiction(d.state);
   const out: CheckFinding[] = [];
   for (const e of d.events) {
     const date = effectiveDate(e);
@@ -169,7 +172,7 @@ async function seatChecks(d: Derivation, evaluator: Evaluator): Promise<CheckFin
       const pending = d.state.mandates.filter(
         (m) => m.personId !== e.personId && (m.history[0]?.eventSeq ?? 0) < e.seq && statusOn(m, date) === 'pending',
       ).length;
-      const context = { eventSeq: e.seq, personId: e.personId, date };
+      const context = { eventSeq: e.seq, personId: e.personId, date, jurisdiction };
       const refused = (await evaluator.ask('vacancy', { vacancies: quota - counted - pending }, context)).find(
         (f) => f.outcome.type === 'no-vacancy',
       );
@@ -189,9 +192,9 @@ async function seatChecks(d: Derivation, evaluator: Evaluator): Promise<CheckFin
       (e.type === 'QualificationReviewed' && e.result === 'valid') || e.type === 'OpeningBalanceStated' || e.type === 'RosterLoaded';
     if (!adds) continue;
     const count = countOn(d.state, date);
-    const over = (await evaluator.ask('quota', { vacancies: quota - count }, { eventSeq: e.seq, personId: undefined, date })).find(
-      (f) => f.outcome.type === 'quota-exceeded',
-    );
+    const over = (
+      await evaluator.ask('quota', { vacancies: quota - count }, { eventSeq: e.seq, personId: undefined, date, jurisdiction })
+    ).find((f) => f.outcome.type === 'quota-exceeded');
     if (over) out.push(checkFinding('count-over-quota', 'error', { eventSeqs: [e.seq] }, { date, count, quota }, over));
   }
   return out;

@@ -10,7 +10,7 @@ import { displayText, terminalSafeJson } from '../domain/display-text.js';
 import { DomainError } from '../domain/errors.js';
 import { LIMITS } from '../domain/input-limits.js';
 import { describeSystemError, isSystemError, systemReason } from '../format/system-errors.js';
-import { DEFAULT_RULES_DIR, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
+import { DEFAULT_RULES_DIR, DOCUMENT_FORMS_DIR, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
 import { withVerificationNote } from './help-zh.js';
 import type { CliIO } from './io.js';
 
@@ -65,7 +65,14 @@ export class CliContext {
   }
 
   app(): RosterApp {
-    return buildContainer({ dbFile: this.dbFile(), rulesDir: this.rulesDir() }).get<RosterApp>(TYPES.RosterApp);
+    return buildContainer({ dbFile: this.dbFile(), rulesDir: this.rulesDir(), documentFormsDir: DOCUMENT_FORMS_DIR }).get<RosterApp>(
+      TYPES.RosterApp,
+    );
+  }
+
+  /** The application without a record (no data file is made or read): for `roster rules`. */
+  rulesApp(): RosterApp {
+    return buildContainer({ dbFile: '', rulesDir: this.rulesDir() }).get<RosterApp>(TYPES.RosterApp);
   }
 
   /** Who is recording: --as, else $ROSTER_USER, else the OS user (asked for only where there is none). */

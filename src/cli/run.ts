@@ -18,6 +18,7 @@ import { importCommand } from './commands/import.js';
 import { importRosterCommand } from './commands/import-roster.js';
 import { oathsCommand } from './commands/oaths.js';
 import { recordCommand } from './commands/record.js';
+import { rulesCommand } from './commands/rules.js';
 import { schemaCommand } from './commands/schema.js';
 import { verifyCommand } from './commands/verify.js';
 import { CliContext } from './context.js';
@@ -41,6 +42,7 @@ const COMMANDS = [
   importRosterCommand,
   exportRosterCommand,
   schemaCommand,
+  rulesCommand,
 ];
 
 function program(io: CliIO): Command {
