@@ -24,8 +24,8 @@ export const LIMITS = {
   idChars: 100,
   /** Any other text: a title, a note (备注), circumstances, a reason … */
   textChars: 10_000,
-  /** Every number in an event: seats, counts, sessions, positions. */
-  maxNumber: 1_000_000,
+  /** Every number in an event: seats, counts, sessions, positions (the NPC has under 3,000 seats; a count of unnamed deputies makes as many mandates). */
+  maxNumber: 100_000,
   /**
    * The earliest legal date: the founding of the People's Republic (1949-10-01). No people's congress
    * of the PRC, its sessions or its deputies' facts can be older; issue 11's earliest real record is 1954.

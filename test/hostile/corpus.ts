@@ -388,7 +388,7 @@ const numbers: [string, unknown, RegExp][] = [
   ['zero', 0, /congressSession/],
   ['negative', -1, /congressSession/],
   ['fraction', 1.5, /congressSession/],
-  ['over-a-million', 1_000_001, /数值 1000001 过大/],
+  ['over-100000', 100_001, /数值 100001 过大/],
   ['2^53', 2 ** 53, /congressSession/],
   ['1e308', 1e308, /congressSession/],
   ['string', '1', /congressSession/],
