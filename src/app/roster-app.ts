@@ -30,7 +30,7 @@ import { type ImportResult, type ImportRosterRequest, importRoster } from './imp
 import { type Preview, previewEvents } from './preview.js';
 import { type ReadRecord, readRecord } from './read-record.js';
 import { type RecordRequest, recordEvents } from './record.js';
-import { exportDocument, type ImportReport, importDocument, type VerifyReport, verifyStream } from './verify.js';
+import { exportDocument, type ImportFile, type ImportReport, importDocument, type VerifyReport, verifyStream } from './verify.js';
 
 /** What the application is wired to: the record's stream, the rules, and the clock. */
 export interface RosterAppPorts {
@@ -286,9 +286,9 @@ export class RosterApp {
     return exportDocument(this.stream);
   }
 
-  /** Load a data file's records into an empty record: chain and events verified first, all or nothing. */
-  async importRecord(file: { readonly name: string; readonly text: string }): Promise<ImportReport> {
-    return importDocument(this.stream, file);
+  /** Load a data file's records into an empty record: chain verified, every record admitted and checked first, all or nothing. */
+  async importRecord(file: ImportFile): Promise<ImportReport> {
+    return importDocument(this, file);
   }
 
   /** The JSON Schema of the data file (needs no record). */

@@ -1,5 +1,5 @@
 /** What every command needs: the global options, the wired app, and output in Chinese or JSON. */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Command, CommanderError } from 'commander';
@@ -8,9 +8,13 @@ import { jsonText } from '../app/json-text.js';
 import type { RosterApp } from '../app/roster-app.js';
 import { buildContainer, TYPES } from '../container.js';
 import { Day } from '../domain/dates.js';
+import { displayText, terminalSafeJson } from '../domain/display-text.js';
 import { DomainError } from '../domain/errors.js';
+import { LIMITS } from '../domain/input-limits.js';
+import { describeSystemError, isSystemError, systemReason } from '../format/system-errors.js';
 import { DEFAULT_RULES_DIR, DOCUMENT_FORMS_DIR, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
 import { withVerificationNote } from './help-zh.js';
+import type { CliIO } from './io.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -20,27 +24,46 @@ export interface GlobalOptions {
 }
 
 export class CliContext {
-  constructor(private readonly program: Command) {}
+  /** The exit code a command that did not fail chooses (1 for a failed check, say). */
+  exitCode = 0;
+
+  constructor(
+    private readonly program: Command,
+    readonly io: CliIO,
+  ) {}
 
   get options(): GlobalOptions {
     return this.program.opts<GlobalOptions>();
   }
 
+  /** Whether errors are to be told as JSON: --json given, even where parsing stopped before reading it. */
+  wantsJson(args: readonly string[]): boolean {
+    return this.options.json === true || args.includes('--json');
+  }
+
   /** The data file; the default working copy is made from the embedded data on first use. */
   dbFile(): string {
     const chosen = this.options.db;
-    if (chosen) return path.resolve(chosen);
-    const file = defaultDbPath();
+    if (chosen) return notAFolder(path.resolve(chosen), '--db');
+    const file = defaultDbPath(this.io.env);
     if (!existsSync(file)) {
-      mkdirSync(path.dirname(file), { recursive: true });
-      copyFileSync(EMBEDDED_DATA, file);
-      process.stderr.write(`已从内置数据创建工作副本：${file}\n`);
+      try {
+        mkdirSync(path.dirname(file), { recursive: true });
+        copyFileSync(EMBEDDED_DATA, file);
+      } catch (e) {
+        if (!isSystemError(e)) throw e;
+        throw new DomainError(
+          'invalid-input',
+          `无法建立数据文件的工作副本：${describeSystemError(e)}。请用 --db 或环境变量 ROSTER_DB 指定一个可写的数据文件`,
+        );
+      }
+      this.err(`已从内置数据创建工作副本：${file}\n`);
     }
-    return file;
+    return notAFolder(file, 'ROSTER_DB');
   }
 
   rulesDir(): string {
-    return path.resolve(this.options.rules ?? process.env.ROSTER_RULES ?? DEFAULT_RULES_DIR);
+    return path.resolve(this.options.rules ?? this.io.env.ROSTER_RULES ?? DEFAULT_RULES_DIR);
   }
 
   app(): RosterApp {
@@ -60,7 +83,7 @@ export class CliContext {
 
   /** Who is recording: --as, else $ROSTER_USER, else the OS user (asked for only where there is none). */
   recorder(): string {
-    const given = this.options.as ?? process.env.ROSTER_USER;
+    const given = this.options.as ?? this.io.env.ROSTER_USER;
     if (given !== undefined) return given;
     try {
       return os.userInfo().username;
@@ -71,25 +94,70 @@ export class CliContext {
   }
 
   print(json: unknown, text: string): void {
-    process.stdout.write(this.options.json ? jsonText(json) : `${withVerificationNote(text)}\n`);
+    if (this.options.json) this.outJson(json);
+    else this.out(`${withVerificationNote(text)}\n`);
+  }
+
+  /** Text for the clerk's terminal: control characters and bidi overrides from the record shown as �, never acted on. */
+  out(text: string): void {
+    this.io.stdout.write(displayText(text));
+  }
+
+  /** JSON for machines, with the characters a terminal could act on escaped (the same JSON value). */
+  outJson(value: unknown): void {
+    this.io.stdout.write(`${terminalSafeJson(JSON.stringify(value, null, 2))}\n`);
+  }
+
+  /** Data written as it is (a data file, a CSV): its own format keeps it safe. */
+  outData(data: string | Uint8Array): void {
+    this.io.stdout.write(data);
+  }
+
+  /** A note on stderr (提示, progress), made safe like `out`. */
+  err(text: string): void {
+    this.io.stderr.write(displayText(text));
   }
 }
 
-/** A file the clerk names on the command line, read whole (its name kept for messages). */
-export function readInput(file: string): { name: string; bytes: Buffer } {
+/** A data file named on the command line or by ROSTER_DB must be a file, not a folder. */
+function notAFolder(file: string, by: string): string {
+  let folder = false;
   try {
+    folder = statSync(file).isDirectory();
+  } catch {
+    // Missing or unreadable: the store says so when it reads it.
+  }
+  if (folder)
+    throw new DomainError('invalid-input', `${by} 指向的是一个文件夹，应为数据文件（如 ${path.join(file, 'roster.json')}）`, file);
+  return file;
+}
+
+/** A file the clerk names on the command line, read whole (its name kept for messages); refused above `maxBytes`. */
+export function readInput(file: string, maxBytes: number): { name: string; bytes: Buffer } {
+  try {
+    const size = statSync(file).size;
+    if (size > maxBytes) {
+      throw new DomainError('invalid-input', `文件过大（${formatBytes(size)}），超过上限 ${formatBytes(maxBytes)}`, file);
+    }
     return { name: file, bytes: readFileSync(file) };
   } catch (e) {
-    throw new DomainError('invalid-input', `无法读取文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file);
+    if (!isSystemError(e)) throw e;
+    throw new DomainError('invalid-input', `无法读取文件：${systemReason(e)}`, file);
   }
 }
 
-/** Write a command's output to the file the clerk named with -o. */
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) === 0 ? 0 : 1)} MiB` : `${n} 字节`;
+}
+
+/** Write a command's output to the file the clerk named with -o; a failure is told in Chinese by the error boundary. */
 export function writeOutput(file: string, content: string | Buffer): void {
   try {
     writeFileSync(file, content);
   } catch (e) {
-    throw new DomainError('invalid-input', `无法写入文件：${(e as Error).message}`, file);
+    // A write (not the open) that fails carries no path: name the file for the message.
+    if (isSystemError(e) && !e.path) Object.assign(e, { path: file });
+    throw e;
   }
 }
 
@@ -100,6 +168,8 @@ export function parseDay(value: string): string {
 
 export function parseSession(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new CommanderError(2, 'roster.invalidSession', `会议次数“${value}”无效，应为正整数`);
+  if (!Number.isInteger(n) || n <= 0 || n > LIMITS.maxNumber) {
+    throw new CommanderError(2, 'roster.invalidSession', `会议次数“${value}”无效，应为正整数`);
+  }
   return n;
 }

@@ -336,6 +336,6 @@ describe('a file that is not a roster at all', () => {
     const { db, dir } = store();
     const r = await roster(db, 'import-roster', path.join(dir, 'nope.xlsx'));
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('无法读取文件：ENOENT');
+    expect(r.stderr).toContain('无法读取文件：文件或文件夹不存在（ENOENT）');
   });
 });

@@ -75,7 +75,7 @@ export function docCommand(program: Command, ctx: CliContext): void {
         format: opts.format,
         options,
       });
-      for (const w of r.warnings) process.stderr.write(`提示：${w}\n`);
+      for (const w of r.warnings) ctx.err(`提示：${w}\n`);
       const { documents, output } = r;
       if (opts.output) {
         const file = path.resolve(opts.output);
@@ -87,7 +87,7 @@ export function docCommand(program: Command, ctx: CliContext): void {
       } else if (output.kind === 'text') {
         if (ctx.options.json)
           ctx.print({ kind: r.kind, session: r.session, asOf: r.asOf, format: r.format, documents, text: output.text }, '');
-        else process.stdout.write(output.text);
+        else ctx.out(output.text);
       }
     });
 }

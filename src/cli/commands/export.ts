@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { terminalSafeJson } from '../../domain/display-text.js';
 import { DomainError } from '../../domain/errors.js';
 import type { CliContext } from '../context.js';
 import { writeOutput } from '../context.js';
@@ -15,7 +16,8 @@ export function exportCommand(program: Command, ctx: CliContext): void {
       }
       const text = await ctx.app().exportRecord();
       if (!opts.output) {
-        process.stdout.write(text);
+        // The same JSON, with characters a terminal could act on escaped.
+        ctx.outData(terminalSafeJson(text));
         return;
       }
       writeOutput(opts.output, text);

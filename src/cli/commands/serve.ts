@@ -26,10 +26,10 @@ export function serveCommand(program: Command, ctx: CliContext): void {
         port: opts.port,
         trustProxy: opts.trustProxy ?? false,
       });
-      process.stdout.write(`控制台已启动：${server.url}\n数据文件：${server.dbFile}\n`);
-      if (server.createdRecord) process.stdout.write('数据文件不存在，已建立空记录：登录后可新建本届人民代表大会。\n');
-      if (server.accounts === 0) process.stdout.write('尚无账户：请先运行 roster user add 姓名 --role 管理（或 填报、审核、查阅）。\n');
-      process.stdout.write('按 Ctrl+C 停止。\n');
+      ctx.out(`控制台已启动：${server.url}\n数据文件：${server.dbFile}\n`);
+      if (server.createdRecord) ctx.out('数据文件不存在，已建立空记录：登录后可新建本届人民代表大会。\n');
+      if (server.accounts === 0) ctx.out('尚无账户：请先运行 roster user add 姓名 --role 管理（或 填报、审核、查阅）。\n');
+      ctx.out('按 Ctrl+C 停止。\n');
       await new Promise<void>((resolve) => {
         const stop = () => {
           server.close().then(resolve, resolve);

@@ -9,6 +9,6 @@ export function verifyCommand(program: Command, ctx: CliContext): void {
     .action(async () => {
       const report = await ctx.app().verify();
       ctx.print(report, formatVerify(report));
-      if (!report.ok) process.exitCode = 1;
+      if (!report.ok) ctx.exitCode = 1;
     });
 }
