@@ -23,6 +23,8 @@ export interface Settings {
   readonly rulesDir: string;
   /** Default: the system clock. */
   readonly clock?: Clock;
+  /** Where the app's warnings go (a record that does not verify); default: nowhere. */
+  readonly warn?: (message: string) => void;
 }
 
 export function buildContainer(settings: Settings): Container {
@@ -40,6 +42,7 @@ export function buildContainer(settings: Settings): Container {
         stream: ctx.get<RecordStream>(TYPES.RecordStream),
         evaluator: ctx.get<Evaluator>(TYPES.Evaluator),
         clock: ctx.get<Clock>(TYPES.Clock),
+        ...(settings.warn ? { warn: settings.warn } : {}),
       }),
   );
   return c;

@@ -1,5 +1,5 @@
 /** What every command needs: the global options, the wired app, and output in Chinese or JSON. */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Command, CommanderError } from 'commander';
@@ -9,6 +9,7 @@ import { Day } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { DEFAULT_RULES_DIR, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
 import { withVerificationNote } from './help-zh.js';
+import { type OutputContent, writeOutputFile } from './output-file.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -18,6 +19,8 @@ export interface GlobalOptions {
 }
 
 export class CliContext {
+  #app: RosterApp | undefined;
+
   constructor(private readonly program: Command) {}
 
   get options(): GlobalOptions {
@@ -42,12 +45,36 @@ export class CliContext {
   }
 
   app(): RosterApp {
-    return buildContainer({ dbFile: this.dbFile(), rulesDir: this.rulesDir() }).get<RosterApp>(TYPES.RosterApp);
+    this.#app ??= buildContainer({ dbFile: this.dbFile(), rulesDir: this.rulesDir(), warn: (m) => this.warn(m) }).get<RosterApp>(
+      TYPES.RosterApp,
+    );
+    return this.#app;
+  }
+
+  /** A warning for the clerk, on stderr (a JSON line with --json), never mixed into the output. */
+  warn(message: string): void {
+    process.stderr.write(this.options.json ? `${JSON.stringify({ warning: message })}\n` : `警告：${message}\n`);
+  }
+
+  /**
+   * Write a command's output to the file the clerk named with -o: never one of the record's own
+   * files (the store says which), whole or not at all (src/cli/output-file.ts).
+   */
+  async writeOutput(file: string, content: OutputContent): Promise<void> {
+    if (await this.app().stream.owns(file)) {
+      throw new DomainError(
+        'invalid-input',
+        '输出文件不能是数据文件本身，也不能是它旁边的记录文件（头部、锁、未提交内容等，即与数据文件同名开头的文件）；请换一个文件名',
+        file,
+      );
+    }
+    await writeOutputFile(file, content);
   }
 
   /** Who is recording: --as, else $ROSTER_USER, else the OS user (asked for only where there is none). */
   recorder(): string {
     const given = this.options.as ?? process.env.ROSTER_USER;
+    // Checked where events are stamped (an empty or blank name is refused there, before anything is written).
     if (given !== undefined) return given;
     try {
       return os.userInfo().username;
@@ -68,15 +95,6 @@ export function readInput(file: string): { name: string; bytes: Buffer } {
     return { name: file, bytes: readFileSync(file) };
   } catch (e) {
     throw new DomainError('invalid-input', `无法读取文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file);
-  }
-}
-
-/** Write a command's output to the file the clerk named with -o. */
-export function writeOutput(file: string, content: string | Buffer): void {
-  try {
-    writeFileSync(file, content);
-  } catch (e) {
-    throw new DomainError('invalid-input', `无法写入文件：${(e as Error).message}`, file);
   }
 }
 

@@ -27,7 +27,7 @@ export class MemoryRecordStream implements RecordStream {
     const records = [...this.#records];
     return {
       committed: this.#committed,
-      storage: { layout: 'log', formatVersion: 2, uncommittedBytes: 0 },
+      storage: { layout: 'log', formatVersion: 2, uncommittedBytes: 0, anchor: 'kept' },
       async *records() {
         yield* records;
       },
@@ -60,6 +60,23 @@ export class MemoryRecordStream implements RecordStream {
     return this.#committed;
   }
 
+  async reanchor(end: Head): Promise<Head> {
+    const own = headOf(this.#records);
+    if (own.seq !== end.seq || own.hash !== end.hash) {
+      throw new DomainError(
+        'store-conflict',
+        `记录的最后一条已不是第${end.seq}条（实为第${own.seq}条），请重新运行 roster verify`,
+        this.location,
+      );
+    }
+    this.#committed = end;
+    return end;
+  }
+
+  async owns(_file: string): Promise<boolean> {
+    return false;
+  }
+
   /** The records as kept, for tests that tamper with them as someone with access to the storage could. */
   get stored(): StoredRecord[] {
     return this.#records;
@@ -67,5 +84,14 @@ export class MemoryRecordStream implements RecordStream {
 
   set stored(records: StoredRecord[]) {
     this.#records = records;
+  }
+
+  /** The committed head as kept, for tests that put back an older one as someone with access to the storage could. */
+  get committed(): Head {
+    return this.#committed;
+  }
+
+  set committed(head: Head) {
+    this.#committed = head;
   }
 }

@@ -85,9 +85,12 @@ describe('every command through the application layer, as a second interface cal
 
     const fresh = path.join(w.dir, 'fresh.json');
     writeFileSync(fresh, JSON.stringify(emptyDataFile()));
-    const imported = await appOn(fresh).importRecord({ name: 'export.json', text: await app2.exportRecord() });
+    let text = '';
+    for await (const chunk of (await app2.exportRecord()).chunks) text += chunk;
+    const imported = await appOn(fresh).importRecord({ name: 'export.json', text });
     expect(imported).toEqual(expect.objectContaining({ count: SEED_EVENTS + 1, fileVersion: 2 }));
-    expect(readFileSync(fresh, 'utf8').split('\n').length).toBe(SEED_EVENTS + 3);
+    // The header, one line per event, and the commit line.
+    expect(readFileSync(fresh, 'utf8').split('\n').length).toBe(SEED_EVENTS + 4);
 
     const csv = path.join(w.dir, 'roster.csv');
     writeFileSync(csv, '姓名,选举单位\n朱欢,江北区\n');

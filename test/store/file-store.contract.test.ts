@@ -1,18 +1,23 @@
 /** The file adapter (the JSON Lines log beside its head file) against the record port's contract. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { emptyDataFile } from '../../src/store/data-file.js';
+import { commitLine, emptyDataFile } from '../../src/store/data-file.js';
 import { FileRecordStream } from '../../src/store/file-store.js';
 import { tempDir } from '../support/scenario.js';
 import { recordStreamContract, type Tamperer } from './record-stream-contract.js';
 
-/** Rewrites the log's record lines as a person with a text editor would; the head file is left alone. */
+/**
+ * Rewrites the log's record lines as a careful person with a text editor would: the records changed,
+ * and one commit line after them naming the last, as the program writes it. The head file is left alone.
+ */
 function lineTamperer(db: string): Tamperer {
   const rewrite = (change: (lines: string[]) => string[]) => {
     const [header, ...lines] = readFileSync(db, 'utf8')
       .split('\n')
       .filter((l) => l !== '');
-    writeFileSync(db, `${[header, ...change(lines)].join('\n')}\n`);
+    const records = change(lines.filter((l) => !l.startsWith('{"commit"')));
+    const last = JSON.parse(records.at(-1) ?? '{"seq":0,"hash":""}') as { seq: number; hash: string };
+    writeFileSync(db, `${[header, ...records].join('\n')}\n${commitLine(last)}`);
   };
   return {
     edit: async (seq, change) =>
