@@ -28,6 +28,10 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 
+// Past a file-size limit (ulimit -f) the system would kill the process mid-write; ignored, the write
+// comes back short or EFBIG, and the store rolls it back and says so.
+process.on('SIGXFSZ', () => undefined);
+
 const program = new Command();
 program
   .name('roster')

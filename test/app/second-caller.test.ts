@@ -69,7 +69,12 @@ describe('every command through the application layer, as a second interface cal
     expect([csv.asOf, csv.counted, csv.unnamed]).toEqual(['2024-07-31', 479, 476]);
     const xlsx = await app.exportRoster({ format: 'xlsx', asOf: '2024-07-30' });
     expect(xlsx.output.kind === 'binary' && xlsx.output.bytes.subarray(0, 2).toString()).toBe('PK');
-    expect(await app.exportRecord()).toBe(roster(['--db', s.db, 'export']).stdout);
+    const exported = await app.exportRecord();
+    let text = '';
+    for await (const chunk of exported.chunks) text += chunk;
+    expect(text).toBe(roster(['--db', s.db, 'export']).stdout);
+    expect(JSON.parse(text)).toEqual(expect.objectContaining({ events: expect.any(Array) }));
+    expect(exported.count).toBe((JSON.parse(text) as { events: unknown[] }).events.length);
     expect(RosterApp.schema()).toEqual(JSON.parse(roster(['schema']).stdout));
   });
 
