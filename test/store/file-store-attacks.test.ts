@@ -8,7 +8,6 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { verifyStream } from '../../src/app/verify.js';
 import { FileRecordStream } from '../../src/store/file-store.js';
 import { CLI, roster, seedWorkspace } from '../support/cli.js';
 import { cliEnv, SEED_EVENTS, tempDir } from '../support/scenario.js';
@@ -159,7 +158,7 @@ describe('a writer whose lock was taken from it by hand while it wrote', () => {
     expect(await first.head()).toEqual(head);
     // Its lines are past the commit point, where no reader looks; the commit line was never written.
     expect(readFileSync(s.db).subarray(0, before.length)).toEqual(before);
-    expect(readFileSync(s.db, 'utf8')).not.toContain('"commit":{"seq":' + (head.seq + 1));
+    expect(readFileSync(s.db, 'utf8')).not.toContain(`"commit":{"seq":${head.seq + 1}`);
     expect((await eventsIn(s.db)).length).toBe(SEED_EVENTS + 1);
   });
 });
