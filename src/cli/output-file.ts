@@ -24,17 +24,29 @@ const REASON: Record<string, string> = {
   EIO: '磁盘读写错误',
 };
 
-/** Every byte of `content` written through `fh`, each write checked for its length. */
+/** Every byte of `content` written through `fh`, in pieces of about 1 MiB, each write checked for its length. */
 async function writeAll(fh: FileHandle, content: OutputContent): Promise<void> {
-  const pieces = typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
-  for await (const piece of pieces) {
-    const bytes = typeof piece === 'string' ? Buffer.from(piece) : piece;
+  const flush = async (bytes: Uint8Array) => {
     for (let done = 0; done < bytes.length; ) {
       const { bytesWritten } = await fh.write(bytes, done, bytes.length - done);
       if (bytesWritten <= 0) throw Object.assign(new Error('short write'), { code: 'EIO' });
       done += bytesWritten;
     }
+  };
+  const pieces = typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
+  let held: Buffer[] = [];
+  let size = 0;
+  for await (const piece of pieces) {
+    const bytes = typeof piece === 'string' ? Buffer.from(piece) : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    held.push(bytes);
+    size += bytes.length;
+    if (size >= 1 << 20) {
+      await flush(Buffer.concat(held));
+      held = [];
+      size = 0;
+    }
   }
+  if (size > 0) await flush(Buffer.concat(held));
 }
 
 function failed(file: string, e: unknown): DomainError {
