@@ -88,7 +88,11 @@ export class ChainVerifier {
   #problem: ChainProblem | undefined;
   /** A record out of place, classified once every seq is known: removed (the seq due is missing), inserted or reordered. */
   #misplaced: { expected: number; seq: number | undefined; seenBefore: boolean } | undefined;
-  readonly #seen = new Set<number | undefined>();
+  /**
+   * The seqs met after the first record out of place (before it they are exactly 1 … n, so nothing
+   * is held for a record in order: memory stays flat however long the record).
+   */
+  readonly #seenAfter = new Set<number | undefined>();
 
   constructor(committed?: Head) {
     this.#committed = committed;
@@ -99,13 +103,14 @@ export class ChainVerifier {
     const expected = ++this.#count;
     const seq = seqOf(record);
     if (this.#problem || this.#misplaced) {
-      this.#seen.add(seq);
+      if (this.#misplaced) this.#seenAfter.add(seq);
       return;
     }
     if (record === null || typeof record !== 'object' || Array.isArray(record)) {
       this.#problem = { kind: 'unreadable', seq: expected, message: `第${expected}条事件无法读取（不是 JSON 对象）` };
     } else if (seq !== expected) {
-      this.#misplaced = { expected, seq, seenBefore: seq !== undefined && this.#seen.has(seq) };
+      // Every seq before this record was in order: 1 … expected − 1.
+      this.#misplaced = { expected, seq, seenBefore: seq !== undefined && seq >= 1 && seq < expected };
     } else {
       const { hash, ...body } = record as StoredRecord;
       const computed = chainHash(this.#prev, body);
@@ -123,7 +128,6 @@ export class ChainVerifier {
         if (expected === this.#committed?.seq) this.#atCommitted = computed;
       }
     }
-    this.#seen.add(seq);
   }
 
   /** The report, held against what the store last committed, where it keeps such a claim. */
@@ -135,7 +139,7 @@ export class ChainVerifier {
     const m = this.#misplaced;
     if (m) {
       const at = `该位置上是序号为${m.seq ?? '（无）'}的事件`;
-      if (!this.#seen.has(m.expected))
+      if (!this.#seenAfter.has(m.expected))
         return fail({ kind: 'removed', seq: m.expected, message: `第${m.expected}条事件缺失：已被删除（${at}）` });
       if (m.seenBefore)
         return fail({ kind: 'inserted', seq: m.expected, message: `第${m.expected}条的位置上插入了另一条序号为${m.seq}的事件` });
