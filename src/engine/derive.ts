@@ -4,6 +4,7 @@ import { effectiveLog } from '../domain/corrections.js';
 import type { EventOf, RosterEvent } from '../domain/events.js';
 import type { Finding } from '../domain/findings.js';
 import { emptyRoster, evolve, type RosterState, registerPersons } from '../domain/roster.js';
+import { countingOf } from './counting.js';
 import type { Evaluator } from './evaluator.js';
 import { type Facts, factsFor } from './facts.js';
 
@@ -18,25 +19,9 @@ export interface Derivation {
   readonly unruled: readonly { readonly event: RosterEvent; readonly facts: Facts }[];
 }
 
-/** Events whose meaning for a mandate is decided by the rules. */
-const RULED = new Set<RosterEvent['type']>([
-  'QualificationReviewed',
-  'DeputyTransferredOut',
-  'DeputyResignationAccepted',
-  'OrderedResignationAccepted',
-  'DeputyRecalled',
-  'DeputyDied',
-  'NationalityLost',
-  'PoliticalRightsDeprived',
-  'CapacityLost',
-  'AbsentWithoutLeave',
-  'DeputySuspended',
-  'SuspensionEnded',
-]);
-
 export async function derive(recorded: readonly RosterEvent[], evaluator: Evaluator): Promise<Derivation> {
   const events = effectiveLog(recorded);
-  let state = emptyRoster;
+  let state: RosterState = { ...emptyRoster, counting: await countingOf(evaluator) };
   const findings: Finding[] = [];
   const unruled: { event: RosterEvent; facts: Facts }[] = [];
   for (let i = 0; i < events.length; i++) {
@@ -49,8 +34,10 @@ export async function derive(recorded: readonly RosterEvent[], evaluator: Evalua
       i = end - 1;
       continue;
     }
-    const found = RULED.has(event.type) ? await evaluator.evaluate(state, event) : [];
-    if (RULED.has(event.type) && found.length === 0) unruled.push({ event, facts: factsFor(state, event) });
+    // Which events the law decides is read off the rule files (src/engine/evaluator.ts, `decides`).
+    const ruled = evaluator.decides(event.type);
+    const found = ruled ? await evaluator.evaluate(state, event) : [];
+    if (ruled && found.length === 0) unruled.push({ event, facts: factsFor(state, event) });
     findings.push(...found);
     state = evolve(state, event, found);
   }

@@ -11,6 +11,7 @@ import type { RosterState } from '../domain/roster.js';
 import { type Facts, factsFor } from './facts.js';
 import { EVENT_FACTS_ABSENT, NO_POST_FACTS, type Question, type QuestionFacts, settingFacts } from './post-facts.js';
 import type { LoadedRule, RuleBook } from './rule-book.js';
+import type { Condition } from './rule-file.js';
 
 /** What a question about a post or an oath is asked about: the event it arises from, the person, the date. */
 export interface QuestionContext {
@@ -20,6 +21,12 @@ export interface QuestionContext {
 }
 
 export interface Evaluator {
+  /**
+   * Whether the law decides what events of this type mean for a mandate: some rule file speaks of
+   * the type (tests `eventType` for it). An event of such a type that no rule in force on its date
+   * decides is reported by `roster check`; other events change no mandate.
+   */
+  decides(eventType: RosterEvent['type']): boolean;
   evaluate(state: RosterState, event: RosterEvent): Promise<Finding[]>;
   /** Ask the rules a question about posts or oaths (rules/posts, rules/cascade, rules/oath). */
   ask(question: Question, facts: QuestionFacts, context: QuestionContext): Promise<Finding[]>;
@@ -43,6 +50,16 @@ function keysOf(rule: LoadedRule): readonly string[] | undefined {
     if (values) return values.filter((v): v is string => typeof v === 'string').map((v) => prefix + v);
   }
   return undefined;
+}
+
+/** The event types a rule's conditions name anywhere (`eventType` equal to one, or in a list). */
+function eventTypesNamed(c: Condition): string[] {
+  if ('all' in c) return c.all.flatMap(eventTypesNamed);
+  if ('any' in c) return c.any.flatMap(eventTypesNamed);
+  if ('not' in c) return eventTypesNamed(c.not);
+  if (c.fact !== 'eventType') return [];
+  const values = c.operator === 'equal' ? [c.value] : c.operator === 'in' && Array.isArray(c.value) ? c.value : [];
+  return (values as unknown[]).filter((v): v is string => typeof v === 'string');
 }
 
 function buildEngine(rules: readonly LoadedRule[]): Engine {
@@ -120,7 +137,9 @@ export function createEvaluator(book: RuleBook): Evaluator {
     );
   }
 
+  const decided = new Set(book.rules.flatMap((r) => eventTypesNamed(r.spec.rule.conditions)));
   return {
+    decides: (eventType) => decided.has(eventType),
     evaluate(state, event) {
       const own = 'date' in event && event.date ? event.date : undefined;
       return decide(factsFor(state, event), {
