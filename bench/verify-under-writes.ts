@@ -22,9 +22,11 @@ function verifyOnce(db: string): Promise<{ ran: boolean; ok: boolean; count: num
       (_e, stdout, stderr) => {
         try {
           const r = JSON.parse(stdout) as { ok: boolean; count: number; problem?: { message: string }; invalid?: string };
-          resolve({ ok: r.ok, count: r.count, ...(r.ok ? {} : { problem: r.problem?.message ?? r.invalid }) });
+          resolve({ ran: true, ok: r.ok, count: r.count, ...(r.ok ? {} : { problem: r.problem?.message ?? r.invalid }) });
         } catch {
-          resolve({ ok: false, count: -1, problem: stderr.trim() || stdout.trim() });
+          // A refusal naming the record is printed as JSON on stderr: a verdict too. Anything else did not run.
+          const refused = stderr.trim().startsWith('{"error"');
+          resolve({ ran: refused, ok: false, count: -1, problem: stderr.trim().split('\n')[0] ?? stdout.trim() });
         }
       },
     ),
