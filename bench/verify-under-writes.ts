@@ -87,6 +87,7 @@ export default async function verifyUnderWrites(): Promise<void> {
     `  ${total} whole-process verifies (2 at a time) during ${appended} events appended by 3 writers, ${((Date.now() - started) / 1000).toFixed(0)} s`,
   );
   console.log(
-    `  false alarms: ${alarms.length}${alarms.length ? ` (first: ${alarms[0]})` : ''}; distinct record lengths seen: ${counts.size}; final verify ok: ${final.ok} (${final.count} events)`,
+    `  false alarms: ${alarms.length}${alarms.length ? ` (first: ${alarms[0]})` : ''}; runs that gave no report: ${notRun.length}${notRun.length ? ` (first: ${notRun[0]})` : ''}`,
   );
+  console.log(`  distinct record lengths seen: ${counts.size}; final verify ok: ${final.ok} (${final.count} events)`);
 }
