@@ -25,6 +25,8 @@ export interface Settings {
   readonly clock?: Clock;
   /** Where the app's warnings go (a record that does not verify); default: nowhere. */
   readonly warn?: (message: string) => void;
+  /** Where the levels' usual document forms are (data/document-forms). */
+  readonly documentFormsDir?: string;
 }
 
 export function buildContainer(settings: Settings): Container {
@@ -43,6 +45,8 @@ export function buildContainer(settings: Settings): Container {
         evaluator: ctx.get<Evaluator>(TYPES.Evaluator),
         clock: ctx.get<Clock>(TYPES.Clock),
         ...(settings.warn ? { warn: settings.warn } : {}),
+        rules: ctx.get<RuleBook>(TYPES.RuleBook),
+        ...(settings.documentFormsDir ? { documentFormsDir: settings.documentFormsDir } : {}),
       }),
   );
   return c;

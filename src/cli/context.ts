@@ -7,7 +7,7 @@ import type { RosterApp } from '../app/roster-app.js';
 import { buildContainer, TYPES } from '../container.js';
 import { Day } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
-import { DEFAULT_RULES_DIR, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
+import { DEFAULT_RULES_DIR, DOCUMENT_FORMS_DIR, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
 import { withVerificationNote } from './help-zh.js';
 import { type OutputContent, writeOutputFile } from './output-file.js';
 
@@ -45,9 +45,12 @@ export class CliContext {
   }
 
   app(): RosterApp {
-    this.#app ??= buildContainer({ dbFile: this.dbFile(), rulesDir: this.rulesDir(), warn: (m) => this.warn(m) }).get<RosterApp>(
-      TYPES.RosterApp,
-    );
+    this.#app ??= buildContainer({
+      dbFile: this.dbFile(),
+      rulesDir: this.rulesDir(),
+      documentFormsDir: DOCUMENT_FORMS_DIR,
+      warn: (m) => this.warn(m),
+    }).get<RosterApp>(TYPES.RosterApp);
     return this.#app;
   }
 
@@ -69,6 +72,11 @@ export class CliContext {
       );
     }
     await writeOutputFile(file, content);
+  }
+
+  /** The application without a record (no data file is made or read): for `roster rules`. */
+  rulesApp(): RosterApp {
+    return buildContainer({ dbFile: '', rulesDir: this.rulesDir() }).get<RosterApp>(TYPES.RosterApp);
   }
 
   /** Who is recording: --as, else $ROSTER_USER, else the OS user (asked for only where there is none). */
