@@ -33,6 +33,8 @@ export interface Settings {
   readonly rulesDir: string;
   /** Default: the system clock. */
   readonly clock?: Clock;
+  /** Where the app's warnings go (a record that does not verify); default: nowhere. */
+  readonly warn?: (message: string) => void;
   /** Where the levels' usual document forms are (data/document-forms). */
   readonly documentFormsDir?: string;
 }
@@ -52,6 +54,7 @@ export function buildContainer(settings: Settings): Container {
         stream: ctx.get<RecordStream>(TYPES.RecordStream),
         evaluator: ctx.get<Evaluator>(TYPES.Evaluator),
         clock: ctx.get<Clock>(TYPES.Clock),
+        ...(settings.warn ? { warn: settings.warn } : {}),
         rules: ctx.get<RuleBook>(TYPES.RuleBook),
         ...(settings.documentFormsDir ? { documentFormsDir: settings.documentFormsDir } : {}),
       }),

@@ -73,8 +73,13 @@ export async function decideRecording(
     today: latestToday(ports.clock),
     ...(origin ? { origin: origin.name, single: origin.single ?? false } : {}),
   });
-  const { head, events: existing } = await readRecord(ports.stream);
+  const { head, events: existing, problem } = await readRecord(ports.stream);
   const added = stamp(events, stamps, head.seq);
+  if (problem) {
+    // Never append on a record that does not verify: the append could bury the damage, or set aside committed events.
+    const refusal = new DomainError('tampered-log', `${problem}；记录未通过校验，拒绝追加（详见 roster verify）`, ports.stream.location);
+    return { head, existing, added, candidate: await derive(existing, ports.evaluator), checks: [], refusal };
+  }
   const candidate = await derive([...existing, ...added], ports.evaluator);
   const checks = await allChecks(candidate, ports.evaluator);
   const decided = { head, existing, added, candidate, checks };

@@ -1,5 +1,5 @@
 /** What every command needs: the global options, the wired app, and output in Chinese or JSON. */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Command, CommanderError } from 'commander';
@@ -15,6 +15,7 @@ import { describeSystemError, isSystemError, systemReason } from '../format/syst
 import { DEFAULT_RULES_DIR, DOCUMENT_FORMS_DIR, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
 import { withVerificationNote } from './help-zh.js';
 import type { CliIO } from './io.js';
+import { type OutputContent, writeOutputFile } from './output-file.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -31,6 +32,8 @@ export class CliContext {
     private readonly program: Command,
     readonly io: CliIO,
   ) {}
+
+  #app: RosterApp | undefined;
 
   get options(): GlobalOptions {
     return this.program.opts<GlobalOptions>();
@@ -67,9 +70,34 @@ export class CliContext {
   }
 
   app(): RosterApp {
-    return buildContainer({ dbFile: this.dbFile(), rulesDir: this.rulesDir(), documentFormsDir: DOCUMENT_FORMS_DIR }).get<RosterApp>(
-      TYPES.RosterApp,
-    );
+    this.#app ??= buildContainer({
+      dbFile: this.dbFile(),
+      rulesDir: this.rulesDir(),
+      documentFormsDir: DOCUMENT_FORMS_DIR,
+      warn: (m) => this.warn(m),
+    }).get<RosterApp>(TYPES.RosterApp);
+    return this.#app;
+  }
+
+  /** A warning for the clerk, on stderr (a JSON line with --json), never mixed into the output. */
+  warn(message: string): void {
+    if (this.options.json) this.io.stderr.write(`${terminalSafeJson(JSON.stringify({ warning: message }))}\n`);
+    else this.err(`警告：${message}\n`);
+  }
+
+  /**
+   * Write a command's output to the file the clerk named with -o: never one of the record's own
+   * files (the store says which), whole or not at all (src/cli/output-file.ts).
+   */
+  async writeOutput(file: string, content: OutputContent): Promise<void> {
+    if (await this.app().stream.owns(file)) {
+      throw new DomainError(
+        'invalid-input',
+        '输出文件不能是数据文件本身，也不能是它旁边的记录文件（头部、锁、未提交内容等，即与数据文件同名开头的文件）；请换一个文件名',
+        file,
+      );
+    }
+    await writeOutputFile(file, content);
   }
 
   /** The application without a record (no data file is made or read): for `roster rules`. */
@@ -84,6 +112,7 @@ export class CliContext {
   /** Who is recording: --as, else $ROSTER_USER, else the OS user (asked for only where there is none). */
   recorder(): string {
     const given = this.options.as ?? this.io.env.ROSTER_USER;
+    // Checked where events are stamped (an empty or blank name is refused there, before anything is written).
     if (given !== undefined) return given;
     try {
       return os.userInfo().username;
@@ -111,6 +140,12 @@ export class CliContext {
   /** Data written as it is (a data file, a CSV): its own format keeps it safe. */
   outData(data: string | Uint8Array): void {
     this.io.stdout.write(data);
+  }
+
+  /** A piece of a long output (an export), waiting while the reader catches up. */
+  async outChunk(data: string): Promise<void> {
+    this.io.stdout.write(data);
+    await this.io.stdout.drained?.();
   }
 
   /** A note on stderr (提示, progress), made safe like `out`. */
@@ -148,17 +183,6 @@ export function readInput(file: string, maxBytes: number): { name: string; bytes
 
 function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) === 0 ? 0 : 1)} MiB` : `${n} 字节`;
-}
-
-/** Write a command's output to the file the clerk named with -o; a failure is told in Chinese by the error boundary. */
-export function writeOutput(file: string, content: string | Buffer): void {
-  try {
-    writeFileSync(file, content);
-  } catch (e) {
-    // A write (not the open) that fails carries no path: name the file for the message.
-    if (isSystemError(e) && !e.path) Object.assign(e, { path: file });
-    throw e;
-  }
 }
 
 export function parseDay(value: string): string {

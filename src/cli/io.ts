@@ -9,6 +9,8 @@ export interface OutputStream {
   write(chunk: string | Uint8Array): void;
   /** A person is watching (progress bars only then). */
   readonly isTTY?: boolean;
+  /** Resolves once the stream can take more (a long output waits for a slow reader); absent in memory. */
+  drained?(): Promise<void>;
 }
 
 export interface CliIO {
@@ -70,6 +72,20 @@ export function guardedStream(stream: NodeJS.WriteStream, onFailure: (e: NodeJS.
       } catch (e) {
         fail(e as NodeJS.ErrnoException);
       }
+    },
+    drained() {
+      if (closed || !stream.writableNeedDrain) return Promise.resolve();
+      return new Promise<void>((ok) => {
+        const done = () => {
+          stream.off('drain', done);
+          stream.off('error', done);
+          stream.off('close', done);
+          ok();
+        };
+        stream.on('drain', done);
+        stream.on('error', done);
+        stream.on('close', done);
+      });
     },
   };
 }

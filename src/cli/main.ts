@@ -27,6 +27,10 @@ const stdout = guardedStream(process.stdout, (e) => {
 });
 const io: CliIO = { stdout, stderr: guardedStream(process.stderr, () => {}), env: process.env };
 
+// Past a file-size limit (ulimit -f) the system would kill the process mid-write; ignored, the write
+// comes back short or EFBIG, and the store rolls it back and says so.
+process.on('SIGXFSZ', () => undefined);
+
 // Whatever state the failure left behind, nothing more is done: stderr is written synchronously, then the process ends.
 const escaped = (e: unknown) => {
   process.exit(reportError(e, io, { json: process.argv.includes('--json') }));

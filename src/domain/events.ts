@@ -412,6 +412,20 @@ export const RosterEventSchema = z.discriminatedUnion(
 ) as unknown as z.ZodType<RosterEvent>;
 
 /**
+ * A recorded event as it is read back. The stamps (`recordedAt`, `recordedBy`) are the store's own
+ * testimony of who recorded what and when, protected by the hash chain: checked when they are
+ * made (an empty recorder is refused), read back as they were written. One odd stamp in a record
+ * (another tool, an older version) must never make the whole record unreadable.
+ */
+export const StoredEventSchema = z.discriminatedUnion(
+  'type',
+  RECORDED_EVENT_OPTIONS.map((o) => o.extend({ recordedAt: z.string(), recordedBy: z.string() })) as unknown as [
+    z.ZodObject,
+    ...z.ZodObject[],
+  ],
+) as unknown as z.ZodType<RosterEvent>;
+
+/**
  * What a correction may put in place of an event: any event input but another correction. It is
  * validated as an `EventInput` when parsed; its static type is kept loose only so that the union
  * does not refer to itself. `replacementOf` gives it back typed.

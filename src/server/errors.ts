@@ -34,6 +34,8 @@ const STATUS: Record<DomainErrorKind, number> = {
   'rule-conflict': 500,
   'unsupported-version': 500,
   'tampered-log': 500,
+  'output-failed': 500,
+  'store-failed': 503,
 };
 
 /** Fastify's and its plugins' own refusals, in the clerk's words. */

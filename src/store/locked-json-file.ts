@@ -1,18 +1,18 @@
 /**
  * A small JSON file kept beside the data file (accounts, drafts): read whole, changed under a lock
- * between processes (proper-lockfile), written atomically (temp file, fsync, rename) so a crash or a
+ * between processes (the record's own owner-token lock, src/store/file-lock.ts: never taken by file time), written atomically (temp file, fsync, rename) so a crash or a
  * second writer never leaves it half-written or loses a change.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import lockfile from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
 import type { z } from 'zod';
 import { DomainError, jsonPath } from '../domain/errors.js';
+import { acquireLock } from './file-lock.js';
 
-const STALE_MS = 4000;
-const LOCK_RETRIES = { retries: 80, factor: 1.3, minTimeout: 10, maxTimeout: 250 };
+/** How long a change waits for another process's change to the same file. */
+const LOCK_WAIT_MS = 10_000;
 
 export class LockedJsonFile<T> {
   constructor(
@@ -42,22 +42,18 @@ export class LockedJsonFile<T> {
   /** Read, change and write back under the lock; `change` returns the new content (the same object: no write) and a result. */
   async update<R>(change: (current: T) => { readonly next: T; readonly result: R }): Promise<R> {
     await mkdir(path.dirname(this.file), { recursive: true });
-    let release: () => Promise<void>;
-    try {
-      release = await lockfile.lock(this.file, { stale: STALE_MS, retries: LOCK_RETRIES, realpath: false });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ELOCKED') {
-        throw new DomainError('store-conflict', '文件正由另一个进程写入，等待超时，请稍后重试', this.file);
-      }
-      throw e;
-    }
+    const lock = await acquireLock(this.file, LOCK_WAIT_MS);
     try {
       const current = await this.read();
       const { next, result } = change(current);
-      if (next !== current) await writeFileAtomic(this.file, `${JSON.stringify(next, null, 2)}\n`, { fsync: true, mode: this.mode });
+      if (next !== current) {
+        // The fence: a lock removed by hand and taken by another writer meanwhile means this change is not written.
+        if (!(await lock.holds())) throw new DomainError('store-conflict', '写入期间锁已被他人取得，本次更改未写入，请重试', this.file);
+        await writeFileAtomic(this.file, `${JSON.stringify(next, null, 2)}\n`, { fsync: true, mode: this.mode });
+      }
       return result;
     } finally {
-      await release();
+      await lock.release();
     }
   }
 }

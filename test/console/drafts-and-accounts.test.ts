@@ -113,6 +113,8 @@ describe('a draft of the 19th session: 朱欢 transferred out, 黄利琴 resigne
       },
       append: (records, expected) => inner.append(records, expected),
       importRecords: (records) => inner.importRecords(records),
+      reanchor: (head) => inner.reanchor(head),
+      owns: (file) => inner.owns(file),
     };
     const app = appOn(racing);
     const drafts = new DraftsApp(new FileDraftStore(db), app);

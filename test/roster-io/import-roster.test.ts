@@ -16,11 +16,12 @@ beforeAll(async () => {
   template = await freshStore(SETUP);
 });
 
-/** A scratch copy of the store with the congress and session recorded. */
+/** A scratch copy of the store with the congress and session recorded (the log and its head file, as README says to copy it). */
 function store(): { db: string; dir: string } {
   const dir = tempDir('roster-import-');
   const db = path.join(dir, 'roster.json');
   writeFileSync(db, readFileSync(template));
+  writeFileSync(`${db}.head.json`, readFileSync(`${template}.head.json`));
   return { db, dir };
 }
 

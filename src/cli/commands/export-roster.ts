@@ -2,7 +2,7 @@ import { type Command, CommanderError, Option } from 'commander';
 import { formatChineseDate } from '../../domain/dates.js';
 import { terminalSafeJson } from '../../domain/display-text.js';
 import type { CliContext } from '../context.js';
-import { parseDay, writeOutput } from '../context.js';
+import { parseDay } from '../context.js';
 
 interface ExportFlags {
   format: 'xlsx' | 'csv' | 'popolo';
@@ -25,7 +25,7 @@ export function exportRosterCommand(program: Command, ctx: CliContext): void {
         if (r.output.kind === 'text') ctx.outData(opts.format === 'popolo' ? terminalSafeJson(r.output.text) : r.output.text);
         return;
       }
-      writeOutput(opts.output, r.output.kind === 'text' ? r.output.text : r.output.bytes);
+      await ctx.writeOutput(opts.output, r.output.kind === 'text' ? r.output.text : r.output.bytes);
       const done = `已导出截至${formatChineseDate(r.asOf)}的代表名册：${r.persons}人（实有代表${r.counted}名，其中记录未载姓名${r.unnamed}名）`;
       ctx.print(
         { file: opts.output, format: r.format, asOf: r.asOf, persons: r.persons, counted: r.counted, unnamed: r.unnamed },
