@@ -2,14 +2,18 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { Container } from 'inversify';
+import { AccountsApp } from './app/accounts-app.js';
 import { type Clock, systemClock } from './app/clock.js';
 import { CongressesApp } from './app/congresses-app.js';
+import { DraftsApp } from './app/drafts-app.js';
 import { RosterApp } from './app/roster-app.js';
 import { createEvaluator, type Evaluator } from './engine/evaluator.js';
 import { loadRuleBook, type RuleBook } from './engine/rule-book.js';
 import { PACKAGE_ROOT } from './paths.js';
+import type { AccountStore } from './store/account-store.js';
+import type { DraftStore } from './store/draft-store.js';
 import { FileCatalog } from './store/file-catalog.js';
-import { isDatabaseUrl } from './store/postgres/connection.js';
+import { isDatabaseUrl, safeUrl } from './store/postgres/connection.js';
 import { PostgresCatalog } from './store/postgres/postgres-catalog.js';
 import type { RecordCatalog } from './store/record-catalog.js';
 import type { RecordStream } from './store/record-store.js';
@@ -25,6 +29,10 @@ export const TYPES = {
   Clock: Symbol.for('Clock'),
   RosterApp: Symbol.for('RosterApp'),
   CongressesApp: Symbol.for('CongressesApp'),
+  AccountStore: Symbol.for('AccountStore'),
+  DraftStore: Symbol.for('DraftStore'),
+  AccountsApp: Symbol.for('AccountsApp'),
+  DraftsApp: Symbol.for('DraftsApp'),
 } as const;
 
 export interface Settings {
@@ -39,12 +47,14 @@ export interface Settings {
   readonly migrationsDir?: string;
   /** Default: the system clock. */
   readonly clock?: Clock;
+  /** Where the app's warnings go (a record that does not verify); default: nowhere. */
+  readonly warn?: (message: string) => void;
   /** Where the levels' usual document forms are (data/document-forms). */
   readonly documentFormsDir?: string;
 }
 
 /** `db` names a database rather than a data file. */
-export { isDatabaseUrl };
+export { isDatabaseUrl, safeUrl };
 
 export function buildContainer(settings: Settings): Container {
   const c = new Container({ defaultScope: 'Singleton' });
@@ -68,6 +78,7 @@ export function buildContainer(settings: Settings): Container {
         stream: ctx.get<RecordStream>(TYPES.RecordStream),
         evaluator: ctx.get<Evaluator>(TYPES.Evaluator),
         clock: ctx.get<Clock>(TYPES.Clock),
+        ...(settings.warn ? { warn: settings.warn } : {}),
         rules: ctx.get<RuleBook>(TYPES.RuleBook),
         ...(settings.documentFormsDir ? { documentFormsDir: settings.documentFormsDir } : {}),
       }),
@@ -79,6 +90,18 @@ export function buildContainer(settings: Settings): Container {
         evaluator: ctx.get<Evaluator>(TYPES.Evaluator),
         clock: ctx.get<Clock>(TYPES.Clock),
       }),
+  );
+  // The console's accounts and drafts live beside the record, outside its hash chain: files next to
+  // the data file, or tables in the record's database.
+  c.bind<AccountStore>(TYPES.AccountStore).toDynamicValue((ctx) => ctx.get<RecordCatalog>(TYPES.RecordCatalog).accounts());
+  c.bind<DraftStore>(TYPES.DraftStore).toDynamicValue((ctx) =>
+    ctx.get<RecordCatalog>(TYPES.RecordCatalog).drafts(ctx.get<RecordStream>(TYPES.RecordStream)),
+  );
+  c.bind<AccountsApp>(TYPES.AccountsApp).toDynamicValue(
+    (ctx) => new AccountsApp(ctx.get<AccountStore>(TYPES.AccountStore), ctx.get<Clock>(TYPES.Clock)),
+  );
+  c.bind<DraftsApp>(TYPES.DraftsApp).toDynamicValue(
+    (ctx) => new DraftsApp(ctx.get<DraftStore>(TYPES.DraftStore), ctx.get<RosterApp>(TYPES.RosterApp)),
   );
   return c;
 }

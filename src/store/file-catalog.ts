@@ -6,6 +6,10 @@
  */
 import path from 'node:path';
 import { DomainError } from '../domain/errors.js';
+import type { AccountStore } from './account-store.js';
+import type { DraftStore } from './draft-store.js';
+import { FileAccountStore } from './file-account-store.js';
+import { FileDraftStore } from './file-draft-store.js';
 import { FileRecordStream } from './file-store.js';
 import type { CongressEntry, FiguresAnswer, LinkedPerson, MigrationReport, RecordCatalog } from './record-catalog.js';
 import type { RecordStream } from './record-store.js';
@@ -59,6 +63,16 @@ export class FileCatalog implements RecordCatalog {
 
   async linked(): Promise<LinkedPerson[]> {
     throw new DomainError('invalid-input', `同一人在多个代表大会的关联只保存在数据库中；${DATABASE_ONLY}`, this.location);
+  }
+
+  /** A file next to the data file (`FILE.accounts.json`). */
+  accounts(): AccountStore {
+    return new FileAccountStore(this.location);
+  }
+
+  /** A file next to the data file (`FILE.drafts.json`): the file holds the one congress. */
+  drafts(): DraftStore {
+    return new FileDraftStore(this.location);
   }
 
   async migrate(): Promise<MigrationReport> {

@@ -8,6 +8,8 @@
  */
 import type { CongressFacts, DayFigures } from '../domain/congress-summary.js';
 import type { CongressLevel } from '../domain/events.js';
+import type { AccountStore } from './account-store.js';
+import type { DraftStore } from './draft-store.js';
 import type { Head, RecordStream, StreamViews } from './record-store.js';
 
 export interface CongressEntry {
@@ -82,6 +84,10 @@ export interface RecordCatalog {
   link(person: string | undefined, locals: readonly { congress: string; personId: string }[], basis: string, by: string): Promise<void>;
   /** Every congress-local id currently linked to `person`. */
   linked(person: string): Promise<LinkedPerson[]>;
+  /** The console's accounts: one set for the whole store (an office), beside the records, outside every chain. */
+  accounts(): AccountStore;
+  /** The console's drafts of events for `stream`'s congress, beside its records, outside its chain. */
+  drafts(stream: RecordStream): DraftStore;
   /** Bring the store's schema up to the program's (a database's numbered migrations). */
   migrate(): Promise<MigrationReport>;
   /** Let go of connections (a CLI command ends after it). */

@@ -38,6 +38,13 @@ function sqlTamperer(db: TestDatabase, congress: string): Tamperer {
         [congress, a, b],
       ),
     truncateFrom: (seq) => db.maintenance(`DELETE FROM roster.events WHERE ${where} AND seq >= $2`, [congress, seq]),
+    rewindHead: (seq) =>
+      db.maintenance(
+        `UPDATE roster.stream_heads h SET seq = e.seq, hash = e.hash FROM roster.events e
+          WHERE h.congress_id = $1 AND e.congress_id = $1 AND e.seq = $2`,
+        [congress, seq],
+      ),
+    dropHead: () => db.maintenance('DELETE FROM roster.stream_heads WHERE congress_id = $1', [congress]),
   };
 }
 

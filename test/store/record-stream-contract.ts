@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/app/clock.js';
+import { readRecord } from '../../src/app/read-record.js';
 import { RosterApp } from '../../src/app/roster-app.js';
 import { verifyStream } from '../../src/app/verify.js';
 import { isDomainError } from '../../src/domain/errors.js';
@@ -26,13 +27,22 @@ export interface Tamperer {
   swap(a: number, b: number): Promise<void>;
   /** Cut the records from `seq` on. */
   truncateFrom(seq: number): Promise<void>;
+  /** Put back the store's bookkeeping as it was when record `seq` was the last committed (an older copy). */
+  rewindHead(seq: number): Promise<void>;
+  /** Lose the store's bookkeeping of its committed head altogether. */
+  dropHead(): Promise<void>;
 }
+
+/** How a store's next append is made to fail in its storage: a write that fails, a flush that fails, a write cut short and then refused. */
+export type Fault = 'write' | 'sync' | 'short';
 
 export interface ContractSubject {
   readonly stream: RecordStream;
   readonly tamper: Tamperer;
   /** How another process reaches the same stream (a data file, a database URL and congress); absent for memory. */
   readonly writer?: { readonly db: string; readonly congress?: string };
+  /** Make the next append fail as its storage can (absent for a store with no storage to fail: memory, a database). */
+  readonly failNextAppend?: (fault: Fault) => void;
 }
 
 const person = (id: string): EventInput => ({ type: 'PersonRegistered', source: { title: '测试文件' }, personId: id, name: `人员${id}` });
@@ -40,6 +50,13 @@ const person = (id: string): EventInput => ({ type: 'PersonRegistered', source: 
 /** Records that continue `head`: the persons `ids`, stamped and chained as `roster record` does. */
 function recordsAfter(head: Head, ids: readonly string[]): StoredRecord[] {
   return chained(stamp(ids.map(person), { recordedBy: '测试员', recordedAt: '2026-01-01T00:00:00.000Z' }, head.seq), head);
+}
+
+/** The whole export as one text, as `roster export` writes it. */
+async function exportText(app: RosterApp): Promise<string> {
+  let text = '';
+  for await (const chunk of (await app.exportRecord()).chunks) text += chunk;
+  return text;
 }
 
 async function all(stream: RecordStream): Promise<StoredRecord[]> {
@@ -131,6 +148,87 @@ export function recordStreamContract(name: string, fresh: () => Promise<Contract
       expect(await all(target.stream)).toEqual(written);
     });
 
+    describe('a failed write, before anything is acknowledged', () => {
+      for (const fault of ['write', 'sync', 'short'] as const) {
+        it(`(${fault}) is rolled back: the writer is told nothing was recorded, the head and records are as before, the next append lands`, async (ctx) => {
+          const subject = await fresh();
+          if (!subject.failNextAppend) ctx.skip();
+          const written = await filled(subject);
+          const head = await subject.stream.head();
+          subject.failNextAppend!(fault);
+          const failed = await subject.stream.append(recordsAfter(head, ['lost']), head).catch((e: unknown) => e);
+          expect(isDomainError(failed, 'store-failed')).toBe(true);
+          expect((failed as Error).message).toContain('本次事件没有记录');
+          expect(await subject.stream.head()).toEqual(head);
+          expect(await all(subject.stream)).toEqual(written);
+          expect((await verifyStream(subject.stream)).ok).toBe(true);
+          const next = recordsAfter(head, ['kept']);
+          await subject.stream.append(next, head);
+          expect(await all(subject.stream)).toEqual([...written, ...next]);
+          expect((await verifyStream(subject.stream)).ok).toBe(true);
+        });
+      }
+    });
+
+    describe('the head the store keeps, held against its records', () => {
+      it('put back from an older copy: verify names the records past it, append is refused and sets nothing aside, reanchoring brings it back', async () => {
+        const subject = await fresh();
+        const written = await filled(subject);
+        const head = await subject.stream.head();
+        await subject.tamper.rewindHead(2);
+        const report = await verifyStream(subject.stream);
+        expect(report.ok).toBe(false);
+        expect(report.problem).toEqual(expect.objectContaining({ kind: 'unanchored', seq: 3 }));
+        const refused = await readRecord(subject.stream);
+        expect(refused.problem).toContain('头部记录的最后提交为第2条，但其后还有第3至5条事件');
+        expect(await all(subject.stream)).toEqual(written);
+        await expect(subject.stream.append(recordsAfter(head, ['f']), head)).rejects.toThrow();
+        await expect(
+          subject.stream.append(recordsAfter({ seq: 2, hash: String(written[1]!.hash) }, ['f']), {
+            seq: 2,
+            hash: String(written[1]!.hash),
+          }),
+        ).rejects.toThrow();
+        expect(await all(subject.stream)).toEqual(written);
+        await subject.stream.reanchor(head);
+        expect(await verifyStream(subject.stream)).toEqual(expect.objectContaining({ ok: true, count: 5 }));
+        await subject.stream.append(recordsAfter(head, ['f']), head);
+        expect(await all(subject.stream)).toHaveLength(6);
+      });
+
+      it('lost: verify says the end cannot be vouched for, append is refused, reanchoring at the verified end brings it back', async () => {
+        const subject = await fresh();
+        const written = await filled(subject);
+        const head = await subject.stream.head();
+        await subject.tamper.dropHead();
+        await subject.tamper.truncateFrom(5);
+        const report = await verifyStream(subject.stream);
+        expect(report).toEqual(expect.objectContaining({ ok: false, anchor: 'missing', count: 4 }));
+        expect(report.problem).toEqual(expect.objectContaining({ kind: 'head-missing' }));
+        expect(report.problem!.message).toContain(`现存最后一条为第4条，哈希 ${written[3]!.hash}`);
+        await expect(subject.stream.append(recordsAfter(head, ['f']), head)).rejects.toThrow();
+        const end = { seq: 4, hash: String(written[3]!.hash) };
+        await expect(subject.stream.reanchor(head)).rejects.toThrow();
+        await subject.stream.reanchor(end);
+        expect(await verifyStream(subject.stream)).toEqual(expect.objectContaining({ ok: true, count: 4 }));
+      });
+
+      it('snapshots taken while a writer appends always verify: none sees a head its records do not reach', async () => {
+        const subject = await fresh();
+        let head = await subject.stream.append(recordsAfter(EMPTY_HEAD, ['a']), EMPTY_HEAD);
+        const writing = (async () => {
+          for (let i = 0; i < 25; i++) head = await subject.stream.append(recordsAfter(head, [`w${i}`, `v${i}`]), head);
+        })();
+        const reports: { ok: boolean }[] = [];
+        let done = false;
+        void writing.then(() => (done = true));
+        while (!done || reports.length < 20) reports.push(await verifyStream(subject.stream));
+        await writing;
+        expect(reports.filter((r) => !r.ok)).toEqual([]);
+        expect((await verifyStream(subject.stream)).count).toBe(51);
+      });
+    });
+
     describe('verify, after the stored records were changed outside the program', () => {
       const tampered = async (change: (t: Tamperer) => Promise<void>) => {
         const subject = await fresh();
@@ -209,10 +307,10 @@ export function recordStreamContract(name: string, fresh: () => Promise<Contract
       it('an export imported into an empty stream exports again byte for byte, and counts the same', async () => {
         const source = app((await fresh()).stream);
         await source.record({ events: [...constituted, death], recordedBy: '测试员' });
-        const exported = await source.exportRecord();
+        const exported = await exportText(source);
         const target = app((await fresh()).stream);
         expect(await target.importRecord({ name: 'export.json', text: exported })).toEqual(expect.objectContaining({ count: 6 }));
-        expect(await target.exportRecord()).toBe(exported);
+        expect(await exportText(target)).toBe(exported);
         expect(await target.headcount({ asOf: '2025-07-01' })).toEqual(await source.headcount({ asOf: '2025-07-01' }));
       });
     });

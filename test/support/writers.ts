@@ -24,7 +24,7 @@ export interface WriterRun {
  */
 export function runWriter(db: string, worker: string, count: number, congress?: string, killAfterMs?: number): Promise<WriterRun> {
   return new Promise((resolve) => {
-    const args = [WORKER, db, worker, String(count), ...(congress ? [congress] : [])];
+    const args = [WORKER, db, worker, String(count), '1', ...(congress ? [congress] : [])];
     const child = spawn(process.execPath, args, { env: cliEnv() });
     let out = '';
     let stderr = '';

@@ -34,7 +34,7 @@ export function congressesCommands(program: Command, ctx: CliContext): void {
         ...(opts.level ? { level: opts.level } : {}),
         ...(opts.asOf ? { asOf: opts.asOf } : {}),
       });
-      if (refreshed.length > 0) process.stderr.write(`提示：已按当前记录和规则重新生成${refreshed.length}个代表大会的统计表\n`);
+      if (refreshed.length > 0) ctx.err(`提示：已按当前记录和规则重新生成${refreshed.length}个代表大会的统计表\n`);
       ctx.print(stats, formatStats(stats));
     });
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { LIMITS } from '../../domain/input-limits.js';
 import type { CliContext } from '../context.js';
 import { readInput } from '../context.js';
 
@@ -11,8 +12,7 @@ export function importCommand(program: Command, ctx: CliContext): void {
     .argument('<file>', '要导入的数据文件（roster export 的输出，或版本1的数据文件）')
     .option('--within <id>', '数据库中新建代表大会时：所属的上一级代表大会')
     .action(async (file: string, opts: { within?: string }) => {
-      const { name, bytes } = readInput(file);
-      const result = await ctx.importApp(file, opts.within).importRecord({ name, text: bytes.toString('utf8') });
+      const result = await ctx.importApp(file, opts.within).importRecord(readInput(file, LIMITS.fileBytes));
       const migrated = result.fileVersion < 2 ? '（版本1文件，已建立哈希链）' : '';
       ctx.print(result, `已导入${result.count}条事件${migrated}，哈希链完整；最后一条的哈希：${result.headHash}`);
     });

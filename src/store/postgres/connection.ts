@@ -53,6 +53,8 @@ export function translate(e: unknown, where: string): DomainError | undefined {
     return new DomainError('store-unavailable', '数据库中还没有 deputy-roster 的表：请由数据库所有者运行 roster db migrate', where);
   if (code === '42501') return new DomainError('store-refused', `数据库拒绝了这一操作（当前用户无此权限）：${f.message}`, where);
   if (code === '25006') return new DomainError('store-refused', `数据库只读（只读副本或只读事务）：${f.message}`, where);
+  if (code === 'RS410') return new DomainError('tampered-log', f.message, where);
+  if (code === 'RS404') return new DomainError('invalid-input', f.message, where);
   if (code === 'RS403') return new DomainError('store-refused', `${f.message}${f.hint ? `（${f.hint}）` : ''}`, where);
   return new DomainError('store-failed', `数据库错误（${code}）：${f.message}`, where);
 }

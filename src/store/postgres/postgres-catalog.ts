@@ -9,6 +9,8 @@ import type { CongressFacts, GroundCount } from '../../domain/congress-summary.j
 import { latestDay } from '../../domain/dates.js';
 import { DomainError } from '../../domain/errors.js';
 import type { CongressLevel } from '../../domain/events.js';
+import type { AccountStore } from '../account-store.js';
+import type { DraftStore } from '../draft-store.js';
 import type {
   CongressDayFigures,
   CongressEntry,
@@ -21,6 +23,7 @@ import type {
 import type { Head, RecordStream, StreamViews } from '../record-store.js';
 import { Connection } from './connection.js';
 import { checkSchema, migrate, readMigrations } from './migrations.js';
+import { PostgresAccountStore, PostgresDraftStore } from './postgres-console.js';
 import { type CongressResolver, PostgresRecordStream } from './postgres-stream.js';
 import { writeViews } from './views.js';
 
@@ -279,6 +282,17 @@ export class PostgresCatalog implements RecordCatalog {
         linkedAt: r.linked_at.toISOString(),
       },
     }));
+  }
+
+  /** The office's accounts: one table for every congress in the database. */
+  accounts(): AccountStore {
+    return new PostgresAccountStore(this.#db, () => this.#checked());
+  }
+
+  /** The drafts of `stream`'s congress (a stream of this catalog). */
+  drafts(stream: RecordStream): DraftStore {
+    if (!(stream instanceof PostgresRecordStream)) throw new Error('drafts are kept for a stream of the same database');
+    return new PostgresDraftStore(this.#db, () => stream.congressId());
   }
 
   async migrate(): Promise<MigrationReport> {

@@ -38,16 +38,26 @@ export class PostgresRecordStream implements RecordStream {
     return `${this.#db.safeUrl}（代表大会 ${this.#id ?? '未指定'}）`;
   }
 
+  /** The congress this stream is (the only one in the database, where none was named). */
+  congressId(): Promise<string> {
+    return this.#congress();
+  }
+
   async #congress(create?: { within?: string | undefined }): Promise<string> {
     this.#id = await this.#resolve(create);
     return this.#id;
   }
 
+  /** The committed head; where its row was lost, the last event stored (an append is refused then: see `append`). */
   async head(): Promise<Head> {
     const id = await this.#congress();
-    const [row] = await this.#db.query<{ seq: number; hash: string }>('SELECT seq, hash FROM roster.stream_heads WHERE congress_id = $1', [
-      id,
-    ]);
+    const [row] = await this.#db.query<{ seq: number; hash: string }>(
+      `SELECT seq, hash FROM (
+         SELECT 0 AS pick, seq, hash FROM roster.stream_heads WHERE congress_id = $1
+         UNION ALL (SELECT 1, seq, hash FROM roster.events WHERE congress_id = $1 ORDER BY seq DESC LIMIT 1)
+       ) h ORDER BY pick LIMIT 1`,
+      [id],
+    );
     return row ? { seq: row.seq, hash: row.hash } : EMPTY_HEAD;
   }
 
@@ -61,13 +71,13 @@ export class PostgresRecordStream implements RecordStream {
         // Every row, not only those up to the head: a row inserted by hand past it is for `verify` to name.
         const rows = (await c.query<{ record: StoredRecord }>('SELECT record FROM roster.events WHERE congress_id = $1 ORDER BY seq', [id]))
           .rows;
-        return { head: h ? { seq: h.seq, hash: h.hash } : EMPTY_HEAD, records: rows.map((r) => r.record) };
+        return { head: h ? { seq: h.seq, hash: h.hash } : undefined, records: rows.map((r) => r.record) };
       },
       { mode: 'ISOLATION LEVEL REPEATABLE READ READ ONLY' },
     );
     return {
       committed: head,
-      storage: { layout: 'database', formatVersion: 2, uncommittedBytes: 0 },
+      storage: { layout: 'database', formatVersion: 2, uncommittedBytes: 0, anchor: head ? 'kept' : 'missing' },
       async *records() {
         yield* records;
       },
@@ -125,15 +135,49 @@ export class PostgresRecordStream implements RecordStream {
     return next;
   }
 
-  /** A lost race, said as the file says it: the head moved (the trigger), or the seq was taken (the primary key). */
+  /**
+   * A lost race, said as the file says it: the head moved (the trigger), or the seq was taken (the
+   * primary key). Where the seq was taken by events past the committed head (a head put back from
+   * an older copy), it is no race: the record and its head disagree, and nothing may be appended until
+   * `roster verify` has been run.
+   */
   async #conflictOf(e: unknown, expected: Head, id: string): Promise<DomainError | undefined> {
     const f = failureOf(e);
     if (f?.code === 'RS409') return conflict(expected, f.detail ?? '?', this.location);
     if (f?.code === '23505' && f.constraint === 'events_pkey') {
-      const [h] = await this.#db.query<{ seq: number }>('SELECT seq FROM roster.stream_heads WHERE congress_id = $1', [id]);
+      const [h] = await this.#db.query<{ seq: number | null; last: number | null }>(
+        `SELECT (SELECT seq FROM roster.stream_heads WHERE congress_id = $1) AS seq,
+                (SELECT max(seq) FROM roster.events WHERE congress_id = $1) AS last`,
+        [id],
+      );
+      if (h && h.seq !== null && h.last !== null && h.last > h.seq) {
+        return new DomainError(
+          'tampered-log',
+          `头部记录的最后提交为第${h.seq}条，但其后还有第${h.seq + 1}至${h.last}条事件，拒绝写入；请运行 roster verify 查看`,
+          this.location,
+        );
+      }
       return conflict(expected, h?.seq ?? '?', this.location);
     }
     return undefined;
+  }
+
+  /** Set the committed head to `end`, the last event stored (roster.reanchor refuses anything else). */
+  async reanchor(end: Head): Promise<Head> {
+    const id = await this.#congress();
+    try {
+      await this.#db.use((c) => c.query('SELECT roster.reanchor($1, $2, $3)', [id, end.seq, end.hash]), true);
+    } catch (e) {
+      const f = failureOf(e);
+      if (f?.code === 'RS409') throw new DomainError('store-conflict', f.message, this.location);
+      throw translate(e, this.location) ?? e;
+    }
+    return end;
+  }
+
+  /** A database keeps no files: no output file can be one of the record's. */
+  async owns(_file: string): Promise<boolean> {
+    return false;
   }
 
   /** Fill an empty stream, creating the congress where it is new, in one transaction. */
