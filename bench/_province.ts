@@ -42,7 +42,7 @@ function congressEvents(id: string, level: CongressLevel, region: string, seed: 
   const random = rng(seed);
   const quota = Math.round(SEATS[level] * (0.9 + random() * 0.2));
   const units = Array.from({ length: UNITS[level] }, (_, i) => `${region}第${i + 1}选区`);
-  const start = 2022;
+  const start = 2021;
   const src = (date: string, session?: number) => ({ title: '基准测试文件', date, ...(session ? { session } : {}) });
   const events: EventInput[] = [
     {
@@ -54,7 +54,7 @@ function congressEvents(id: string, level: CongressLevel, region: string, seed: 
         termNumber: 9,
         level,
         region,
-        term: { start: '2022-01', end: '2026-12' },
+        term: { start: '2021-01', end: '2025-12' },
         quota,
         electingUnits: units.map((name) => ({ name })),
       },
