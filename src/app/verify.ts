@@ -157,7 +157,8 @@ export async function importDocument(ports: ImportPorts, file: ImportFile): Prom
   const today = latestToday(ports.clock);
   for (const [i, record] of raw.records.entries()) admitRecord(record, (path) => raw.where(i, path), { today, origin: name });
   const derived = await derive(events, ports.evaluator);
-  const refused = (await allChecks(derived, ports.evaluator)).find((f) => f.level === 'error');
+  // A file with no events makes an empty record (a congress then starts with its first event): nothing to check.
+  const refused = events.length === 0 ? undefined : (await allChecks(derived, ports.evaluator)).find((f) => f.level === 'error');
   if (refused) {
     const at = refused.eventSeq !== undefined ? `第${refused.eventSeq}条事件：` : '';
     throw new DomainError('contradicts-record', `${at}${describeCheck(refused)}；未导入任何记录`, name);
