@@ -7,7 +7,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI } from '../support/cli.js';
 
-/** The files the bundle loads at start-up: itself and what it imports statically, transitively. */
+/**
+ * The files the bundle loads at start-up: itself and what it imports statically, transitively, and
+ * the command line's runner (`run-*.js`), which the bin imports once its guards are in place on every
+ * start, with what that imports statically.
+ */
 function loadedAtStartUp(entry: string): Map<string, string> {
   const seen = new Map<string, string>();
   const visit = (file: string) => {
@@ -16,6 +20,7 @@ function loadedAtStartUp(entry: string): Map<string, string> {
     seen.set(file, text);
     for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*"(\.[^"]+)"/g))
       visit(path.resolve(path.dirname(file), m[1]!));
+    for (const m of text.matchAll(/import\("(\.[^"]*\/run-[^"]+)"\)/g)) visit(path.resolve(path.dirname(file), m[1]!));
   };
   visit(entry);
   return seen;
