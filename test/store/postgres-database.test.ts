@@ -168,7 +168,9 @@ describePostgres('a database record', () => {
       expect(early.code).toBe(1);
       expect(early.stderr).toContain('数据库中还没有 deputy-roster 的表：请由数据库所有者运行 roster db migrate');
       const first = await roster(db.url('roster_owner'), 'db', 'migrate');
-      expect(first.stdout).toBe('已执行迁移：0001_record、0002_views、0003_person_links、0004_head_anchor、0005_console；数据库表结构为第5版\n');
+      expect(first.stdout).toBe(
+        '已执行迁移：0001_record、0002_views、0003_person_links、0004_head_anchor、0005_console；数据库表结构为第5版\n',
+      );
       const again = await roster(db.url('roster_owner'), 'db', 'migrate');
       expect(again.stdout).toBe('没有需要执行的迁移；数据库表结构为第5版\n');
       const imported = await roster(db.url('clerk'), 'import', SEED_DATA);
