@@ -92,7 +92,7 @@ describePostgres('a province’s congresses in one database', () => {
     const r = await roster(db.url(), 'congresses');
     expect(r.stdout).toContain(`代表大会${PROVINCE.length}个`);
     const [head] = await db.sql("SELECT seq, hash FROM roster.stream_heads WHERE congress_id = 'city01'");
-    expect(r.stdout).toContain(`city01（属 prov）\n  样例省第1市第九届人民代表大会，设区的市级，第九届（2022年1月至2026年12月），名额`);
+    expect(r.stdout).toContain(`city01（属 prov）\n  样例省第1市第九届人民代表大会，设区的市级，第九届（2021年1月至2025年12月），名额`);
     expect(r.stdout).toContain(`事件${head!.seq}条，最后一条的哈希：${head!.hash}`);
   });
 
