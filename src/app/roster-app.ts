@@ -23,10 +23,12 @@ import { type Ledger, type LedgerTarget, latestTarget, ledger, resolveTarget } f
 import { analysePosts, type PostAnalysis } from '../posts/analysis.js';
 import { dataFileJsonSchema } from '../store/json-schema.js';
 import type { RecordStream } from '../store/record-store.js';
-import { type Diff, diff, history, type LogEntry, type LogFilter, log, type Members, members, type PersonHistory } from '../views/audit.js';
+import { type Diff, diff, history, type LogEntry, log, members, type PersonHistory } from '../views/audit.js';
 import { explain, type PersonExplanation } from '../views/explain.js';
 import { type Clock, todayOf } from './clock.js';
+import { type FoundMembers, findPersons, type MembersFilter, narrowMembers, type PersonMatch, resolvePerson } from './find.js';
 import { type ImportResult, type ImportRosterRequest, importRoster } from './import-roster.js';
+import { type LogQuery, logFilter } from './log-query.js';
 import { type Preview, previewEvents } from './preview.js';
 import { type ReadRecord, readRecord } from './read-record.js';
 import { type RecordRequest, recordEvents } from './record.js';
@@ -154,20 +156,29 @@ export class RosterApp {
     return ledger(d, target ?? this.#latest(d));
   }
 
-  /** Who held a mandate at a session or on a date (default: the latest session), by electing unit. */
-  async members(target?: LedgerTarget): Promise<Members> {
+  /**
+   * Who held a mandate at a session or on a date (default: the latest session), by electing unit;
+   * narrowed, where asked, to the persons a query finds and to one electing unit (a fragment will do).
+   */
+  async members(target?: LedgerTarget, filter: MembersFilter = {}): Promise<FoundMembers> {
     const d = await this.derivation();
-    return members(d, target ?? this.#latest(d));
+    return narrowMembers(d.state, members(d, target ?? this.#latest(d)), filter);
   }
 
+  /** The persons a clerk's query finds (part of a name, pinyin initials, pinyin, an id, a unit fragment), best first. */
+  async findPersons(query: string, limit?: number): Promise<PersonMatch[]> {
+    return findPersons((await this.derivation()).state, query, limit);
+  }
+
+  /** `person`: anything `findPersons` takes that finds one person; several are refused with the candidates listed. */
   async explain(person: string): Promise<PersonExplanation> {
     const d = await this.derivation();
-    return explain(d, person, await analysePosts(d, this.evaluator));
+    return explain(d, resolvePerson(d.state, person), await analysePosts(d, this.evaluator));
   }
 
   async history(person: string): Promise<PersonHistory & WithState> {
     const d = await this.derivation();
-    return { ...history(d, person, await analysePosts(d, this.evaluator)), state: d.state };
+    return { ...history(d, resolvePerson(d.state, person), await analysePosts(d, this.evaluator)), state: d.state };
   }
 
   async diff(from: LedgerTarget, to: LedgerTarget): Promise<Diff> {
@@ -175,8 +186,10 @@ export class RosterApp {
     return diff(d, from, to, (await analysePosts(d, this.evaluator)).cascades);
   }
 
-  async log(filter: LogFilter = {}): Promise<LogEntry[]> {
-    return log(await this.derivation(), filter);
+  /** The log as entered; the type by id or Chinese name, the unit by a fragment, the persons by a query. */
+  async log(query: LogQuery = {}): Promise<LogEntry[]> {
+    const d = await this.derivation();
+    return log(d, logFilter(d.state, query));
   }
 
   /** The chain verified and every consistency check run; a broken chain is an error finding first. */

@@ -12,6 +12,8 @@
 import { existsSync } from 'node:fs';
 import { type AccountsApp, type Actor, requirePermission } from '../app/accounts-app.js';
 import type { DraftsApp } from '../app/drafts-app.js';
+import { findPersons } from '../app/find.js';
+import { type LogQuery, logFilter } from '../app/log-query.js';
 import type { CheckReport, RosterApp } from '../app/roster-app.js';
 import type { VerifyReport } from '../app/verify.js';
 import type { DocumentOptions } from '../documents/document-kind.js';
@@ -28,10 +30,9 @@ import { type LedgerTarget, latestTarget, ledger, resolveTarget } from '../ledge
 import { analysePosts, type PostAnalysis } from '../posts/analysis.js';
 import { rosterView } from '../roster-io/roster-view.js';
 import { termSummary } from '../roster-io/term-summary.js';
-import { searchPersons } from '../search/person-search.js';
 import { filterRoster, type RosterFilter } from '../search/roster-filter.js';
 import { FORMAT, SCHEMA_VERSION } from '../store/data-file.js';
-import { diff, history, type LogFilter, log } from '../views/audit.js';
+import { diff, history, log } from '../views/audit.js';
 
 export interface Apps {
   readonly roster: RosterApp;
@@ -154,8 +155,9 @@ export class RosterServices {
     return { view, lines: filterRoster(d.state, view, filter), units: d.state.congress.electingUnits.map((u) => u.name) };
   }
 
+  /** The persons a query finds: the use case of `roster explain 黄利` and the CLI's other person queries. */
   async searchPersons(query: string, limit = 20) {
-    return searchPersons((await this.derivation()).state, query, limit);
+    return findPersons((await this.derivation()).state, query, limit);
   }
 
   /** A person's page: the timeline of `roster history`, and the findings of `roster explain`. */
@@ -203,8 +205,10 @@ export class RosterServices {
     return { kind: documentKind(kindId)!, documents: result.documents, rendered: result.output };
   }
 
-  async log(filter: LogFilter) {
-    return log(await this.derivation(), filter);
+  /** `roster log`'s filters: the type by id or Chinese name, the unit by a fragment, the persons by a query. */
+  async log(query: LogQuery) {
+    const d = await this.derivation();
+    return log(d, logFilter(d.state, query));
   }
 
   async diff(from: LedgerTarget, to: LedgerTarget) {
