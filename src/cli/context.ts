@@ -1,6 +1,5 @@
 /** What every command needs: the global options, the wired app, and output in Chinese or JSON. */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { type Command, CommanderError } from 'commander';
 import type { AccountsApp } from '../app/accounts-app.js';
@@ -12,7 +11,8 @@ import { displayText, terminalSafeJson } from '../domain/display-text.js';
 import { DomainError } from '../domain/errors.js';
 import { LIMITS } from '../domain/input-limits.js';
 import { describeSystemError, isSystemError, systemReason } from '../format/system-errors.js';
-import { DEFAULT_RULES_DIR, DOCUMENT_FORMS_DIR, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
+import { DEFAULT_RULES_DIR, DOCUMENT_FORMS_DIR, defaultConfigPath, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
+import { readSettings } from './config.js';
 import { withVerificationNote } from './help-zh.js';
 import type { CliIO } from './io.js';
 
@@ -81,16 +81,29 @@ export class CliContext {
     return buildContainer({ dbFile: this.dbFile(), rulesDir: this.rulesDir() }).get<AccountsApp>(TYPES.AccountsApp);
   }
 
-  /** Who is recording: --as, else $ROSTER_USER, else the OS user (asked for only where there is none). */
-  recorder(): string {
+  /** The clerk's settings file ($ROSTER_CONFIG, else under $XDG_CONFIG_HOME or ~/.config). */
+  configFile(): string {
+    return defaultConfigPath(this.io.env);
+  }
+
+  /** The recorder configured for this clerk: --as, else $ROSTER_USER, else `roster config set recorder`; none where unset. */
+  configuredRecorder(): string | undefined {
     const given = this.options.as ?? this.io.env.ROSTER_USER;
-    if (given !== undefined) return given;
-    try {
-      return os.userInfo().username;
-    } catch {
-      // A user id with no entry in the system's user database (a container, a service account).
-      throw new DomainError('invalid-input', '无法从系统取得当前用户名，请用 --as 或环境变量 ROSTER_USER 指明记录人');
-    }
+    if (given !== undefined && given.trim() !== '') return given;
+    return readSettings(this.configFile()).recorder;
+  }
+
+  /**
+   * Who is recording. Never the machine's account (root, a service user): the record names a clerk,
+   * so a command that records asks for one where none is configured.
+   */
+  recorder(): string {
+    const name = this.configuredRecorder();
+    if (name !== undefined) return name;
+    throw new DomainError(
+      'invalid-input',
+      '尚未设置记录人：每条记录都载明记录人的姓名。请先运行 roster config set recorder 您的姓名（只需一次），或本次用 --as 姓名、环境变量 ROSTER_USER 指明',
+    );
   }
 
   print(json: unknown, text: string): void {

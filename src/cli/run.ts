@@ -9,6 +9,7 @@ import { packageVersion } from '../paths.js';
 import { auditCommands } from './commands/audit.js';
 import { cascadeCommand } from './commands/cascade.js';
 import { checkCommand } from './commands/check.js';
+import { configCommand } from './commands/config.js';
 import { docCommand } from './commands/doc.js';
 import { explainCommand } from './commands/explain.js';
 import { exportCommand } from './commands/export.js';
@@ -47,6 +48,7 @@ const COMMANDS = [
   rulesCommand,
   userCommand,
   serveCommand,
+  configCommand,
 ];
 
 function program(io: CliIO): Command {
@@ -57,7 +59,7 @@ function program(io: CliIO): Command {
     .option('--db <file>', '数据文件（默认：内置数据的工作副本）')
     .option('--rules <dir>', '规则目录（默认：随程序提供的 rules/）')
     .option('--json', '输出机器可读的 JSON')
-    .option('--as <name>', '记录人（默认取环境变量 ROSTER_USER 或系统用户名）')
+    .option('--as <name>', '记录人姓名（默认取环境变量 ROSTER_USER，否则取 roster config set recorder 设置的姓名）')
     .configureHelp(HELP_ZH)
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [command]', '显示某个命令的帮助')
