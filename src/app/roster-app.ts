@@ -10,6 +10,7 @@ import { type LevelForms, loadLevelForms } from '../documents/forms/level-forms.
 import { DOCUMENT_KINDS, documentKind } from '../documents/kinds.js';
 import type { OfficialDocument } from '../documents/official-document.js';
 import { type Format, type Rendered, render } from '../documents/render/formats.js';
+import { beijingDay } from '../domain/beijing-time.js';
 import { type CheckFinding, checkFinding } from '../domain/check-findings.js';
 import { type CorrectionRequest, decideCorrection } from '../domain/corrections.js';
 import { DomainError } from '../domain/errors.js';
@@ -32,6 +33,7 @@ import { type LogQuery, logFilter } from './log-query.js';
 import { type Preview, previewEvents } from './preview.js';
 import { type ReadRecord, readRecord } from './read-record.js';
 import { type RecordRequest, recordEvents } from './record.js';
+import { checkDate, checkSince, checkSpan, checkTarget } from './targets.js';
 import { exportDocument, type ImportFile, type ImportReport, importDocument, type VerifyReport, verifyStream } from './verify.js';
 
 /** What the application is wired to: the record's stream, the rules, and the clock. */
@@ -150,10 +152,20 @@ export class RosterApp {
     return latestTarget(d.state, todayOf(this.clock));
   }
 
+  /** Today in Beijing, where the clerks are: the last date a question may be asked about. */
+  #today(): string {
+    return beijingDay(this.clock.now());
+  }
+
+  /** The target asked for, held to the record's span (a date before it starts or after today is refused); else the latest session. */
+  #target(d: Derivation, target: LedgerTarget | undefined): LedgerTarget {
+    return target ? checkTarget(d, target, this.#today()) : this.#latest(d);
+  }
+
   /** The ledger for a session or date; without one, for the latest recorded session. */
   async headcount(target?: LedgerTarget): Promise<Ledger> {
     const d = await this.derivation();
-    return ledger(d, target ?? this.#latest(d));
+    return ledger(d, this.#target(d, target));
   }
 
   /**
@@ -162,7 +174,7 @@ export class RosterApp {
    */
   async members(target?: LedgerTarget, filter: MembersFilter = {}): Promise<FoundMembers> {
     const d = await this.derivation();
-    return narrowMembers(d.state, members(d, target ?? this.#latest(d)), filter);
+    return narrowMembers(d.state, members(d, this.#target(d, target)), filter);
   }
 
   /** The persons a clerk's query finds (part of a name, pinyin initials, pinyin, an id, a unit fragment), best first. */
@@ -181,14 +193,17 @@ export class RosterApp {
     return { ...history(d, resolvePerson(d.state, person), await analysePosts(d, this.evaluator)), state: d.state };
   }
 
+  /** Between two sessions or dates, the earlier first (a backwards span is refused). */
   async diff(from: LedgerTarget, to: LedgerTarget): Promise<Diff> {
     const d = await this.derivation();
+    checkSpan(d, from, to, this.#today());
     return diff(d, from, to, (await analysePosts(d, this.evaluator)).cascades);
   }
 
   /** The log as entered; the type by id or Chinese name, the unit by a fragment, the persons by a query. */
   async log(query: LogQuery = {}): Promise<LogEntry[]> {
     const d = await this.derivation();
+    if (query.since !== undefined) checkSince(query.since, this.#today());
     return log(d, logFilter(d.state, query));
   }
 
@@ -254,6 +269,7 @@ export class RosterApp {
     if (session !== undefined) {
       documents = kind.build(await documentInput(d, this.evaluator, session, this.#forms()), session, request.options ?? {});
     } else if (asOf !== undefined && kind.buildAt) {
+      checkDate(d, asOf, this.#today());
       documents = kind.buildAt(await documentInputAt(d, this.evaluator, asOf, this.#forms()), asOf, request.options ?? {});
     } else {
       throw new DomainError('invalid-input', `${kind.description}须指定常委会会议次数（--session）`, '--as-of');
@@ -274,7 +290,7 @@ export class RosterApp {
     // Loaded on use: the spreadsheet libraries would slow every other command's start-up.
     const { rosterView } = await import('../roster-io/roster-view.js');
     const d = await this.derivation();
-    const asOf = request.asOf ?? resolveTarget(d.state, this.#latest(d)).date;
+    const asOf = request.asOf !== undefined ? checkDate(d, request.asOf, this.#today()) : resolveTarget(d.state, this.#latest(d)).date;
     const view = rosterView(d, asOf);
     const output: Rendered =
       request.format === 'xlsx'

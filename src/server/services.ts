@@ -15,6 +15,7 @@ import type { DraftsApp } from '../app/drafts-app.js';
 import { findPersons } from '../app/find.js';
 import { type LogQuery, logFilter } from '../app/log-query.js';
 import type { CheckReport, RosterApp } from '../app/roster-app.js';
+import { checkSpan, checkTarget } from '../app/targets.js';
 import type { VerifyReport } from '../app/verify.js';
 import type { DocumentOptions } from '../documents/document-kind.js';
 import { DOCUMENT_KINDS, documentKind } from '../documents/kinds.js';
@@ -171,7 +172,7 @@ export class RosterServices {
   /** The headcount of a session, a date, or (neither) the latest session: `roster headcount`. */
   async headcount(target?: LedgerTarget) {
     const d = await this.derivation();
-    return ledger(d, target ?? latestTarget(d.state, beijingToday()));
+    return ledger(d, target ? checkTarget(d, target, beijingToday()) : latestTarget(d.state, beijingToday()));
   }
 
   async sessions() {
@@ -213,6 +214,7 @@ export class RosterServices {
 
   async diff(from: LedgerTarget, to: LedgerTarget) {
     const d = await this.derivation();
+    checkSpan(d, from, to, beijingToday());
     return diff(d, from, to, (await this.#posts()).cascades);
   }
 
