@@ -26,6 +26,7 @@ import { dataFileJsonSchema } from '../store/json-schema.js';
 import type { RecordStream } from '../store/record-store.js';
 import { type Diff, diff, history, type LogEntry, log, members, type PersonHistory } from '../views/audit.js';
 import { explain, type PersonExplanation } from '../views/explain.js';
+import { type Structure, structure } from '../views/structure.js';
 import { type Clock, todayOf } from './clock.js';
 import { type FoundMembers, findPersons, type MembersFilter, narrowMembers, type PersonMatch, resolvePerson } from './find.js';
 import { type ImportResult, type ImportRosterRequest, importRoster } from './import-roster.js';
@@ -175,6 +176,16 @@ export class RosterApp {
   async members(target?: LedgerTarget, filter: MembersFilter = {}): Promise<FoundMembers> {
     const d = await this.derivation();
     return narrowMembers(d.state, members(d, this.#target(d, target)), filter);
+  }
+
+  /**
+   * 代表结构 on a session's date or a date (default: the latest session): gender, ethnicity, party,
+   * age band and occupation group of the deputies counted, for the congress and by electing unit,
+   * from what the record registers (未登记 where it does not).
+   */
+  async structure(target?: LedgerTarget): Promise<Structure & { readonly congressName: string | undefined }> {
+    const d = await this.derivation();
+    return { congressName: d.state.congress?.name, ...structure(d, this.#target(d, target)) };
   }
 
   /** The persons a clerk's query finds (part of a name, pinyin initials, pinyin, an id, a unit fragment), best first. */

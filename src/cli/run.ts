@@ -22,6 +22,7 @@ import { recordCommand } from './commands/record.js';
 import { rulesCommand } from './commands/rules.js';
 import { schemaCommand } from './commands/schema.js';
 import { serveCommand } from './commands/serve.js';
+import { statsCommand } from './commands/stats.js';
 import { userCommand } from './commands/user.js';
 import { verifyCommand } from './commands/verify.js';
 import { CliContext } from './context.js';
@@ -44,6 +45,7 @@ const COMMANDS = [
   auditCommands,
   importRosterCommand,
   exportRosterCommand,
+  statsCommand,
   schemaCommand,
   rulesCommand,
   userCommand,
