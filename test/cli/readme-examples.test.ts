@@ -42,5 +42,6 @@ describe('the examples in README.md', () => {
       if (output >= 0) expect(existsSync(path.join(s.dir, args[output + 1]!)), command).toBe(true);
       else expect(r.stdout.length, command).toBeGreaterThan(0);
     }
-  });
+    // Thirty-odd processes one after another: room for a loaded machine.
+  }, 180_000);
 });
