@@ -34,6 +34,7 @@ import { termSummary } from '../roster-io/term-summary.js';
 import { filterRoster, type RosterFilter } from '../search/roster-filter.js';
 import { FORMAT, SCHEMA_VERSION } from '../store/data-file.js';
 import { diff, history, log } from '../views/audit.js';
+import { structure } from '../views/structure.js';
 
 export interface Apps {
   readonly roster: RosterApp;
@@ -137,14 +138,23 @@ export class RosterServices {
   async #overview(d: Derivation) {
     const [{ findings: checks }, chain] = await Promise.all([this.check(), this.verify()]);
     const congress = d.state.congress;
-    if (!congress) return { congress: undefined, checks, chain, sessions: [], summary: undefined, ledger: undefined };
+    if (!congress) return { congress: undefined, checks, chain, sessions: [], summary: undefined, ledger: undefined, structure: undefined };
     const target = latestTarget(d.state, beijingToday());
     const date = resolveTarget(d.state, target).date;
     const sessions = Object.values(d.state.sessions)
       .sort((a, b) => b.session - a.session)
       .slice(0, 4)
       .map((s) => ({ session: s, ledger: ledgerOrUndefined(d, { session: s.session }) }));
-    return { congress, checks, chain, sessions, summary: termSummary(rosterView(d, date), d.state), ledger: ledgerOrUndefined(d, target) };
+    return {
+      congress,
+      checks,
+      chain,
+      sessions,
+      summary: termSummary(rosterView(d, date), d.state),
+      ledger: ledgerOrUndefined(d, target),
+      // 代表结构 as roster stats gives it (RosterApp.structure), for the same date.
+      structure: structure(d, target),
+    };
   }
 
   /** 代表: the roster of a date (default: the latest session's), narrowed by the filter. */
