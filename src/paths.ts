@@ -21,6 +21,13 @@ export const EMBEDDED_DATA = path.join(PACKAGE_ROOT, 'data', 'ningbo-16.json');
 /** How each level usually writes its documents: data/document-forms/<kind>-<level>.json. */
 export const DOCUMENT_FORMS_DIR = path.join(PACKAGE_ROOT, 'data', 'document-forms');
 
+/** The clerk's own settings (the recorder's name): $ROSTER_CONFIG, else under $XDG_CONFIG_HOME (or ~/.config). */
+export function defaultConfigPath(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.ROSTER_CONFIG) return path.resolve(env.ROSTER_CONFIG);
+  const base = env.XDG_CONFIG_HOME || path.join(env.HOME || os.homedir(), '.config');
+  return path.join(base, 'deputy-roster', 'config.json');
+}
+
 /** The clerk's working copy: $ROSTER_DB, else under $XDG_DATA_HOME (or ~/.local/share). */
 export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
   if (env.ROSTER_DB) return path.resolve(env.ROSTER_DB);

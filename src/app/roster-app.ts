@@ -10,6 +10,7 @@ import { type LevelForms, loadLevelForms } from '../documents/forms/level-forms.
 import { DOCUMENT_KINDS, documentKind } from '../documents/kinds.js';
 import type { OfficialDocument } from '../documents/official-document.js';
 import { type Format, type Rendered, render } from '../documents/render/formats.js';
+import { beijingDay } from '../domain/beijing-time.js';
 import { type CheckFinding, checkFinding } from '../domain/check-findings.js';
 import { type CorrectionRequest, decideCorrection } from '../domain/corrections.js';
 import { DomainError } from '../domain/errors.js';
@@ -23,13 +24,17 @@ import { type Ledger, type LedgerTarget, latestTarget, ledger, resolveTarget } f
 import { analysePosts, type PostAnalysis } from '../posts/analysis.js';
 import { dataFileJsonSchema } from '../store/json-schema.js';
 import type { RecordStream } from '../store/record-store.js';
-import { type Diff, diff, history, type LogEntry, type LogFilter, log, type Members, members, type PersonHistory } from '../views/audit.js';
+import { type Diff, diff, history, type LogEntry, log, members, type PersonHistory } from '../views/audit.js';
 import { explain, type PersonExplanation } from '../views/explain.js';
+import { type Structure, structure } from '../views/structure.js';
 import { type Clock, todayOf } from './clock.js';
+import { type FoundMembers, findPersons, type MembersFilter, narrowMembers, type PersonMatch, resolvePerson } from './find.js';
 import { type ImportResult, type ImportRosterRequest, importRoster } from './import-roster.js';
+import { type LogQuery, logFilter } from './log-query.js';
 import { type Preview, previewEvents } from './preview.js';
 import { type ReadRecord, readRecord } from './read-record.js';
 import { type RecordRequest, recordEvents } from './record.js';
+import { checkDate, checkSince, checkSpan, checkTarget } from './targets.js';
 import {
   exportDocument,
   type ImportFile,
@@ -170,35 +175,69 @@ export class RosterApp {
     return latestTarget(d.state, todayOf(this.clock));
   }
 
+  /** Today in Beijing, where the clerks are: the last date a question may be asked about. */
+  #today(): string {
+    return beijingDay(this.clock.now());
+  }
+
+  /** The target asked for, held to the record's span (a date before it starts or after today is refused); else the latest session. */
+  #target(d: Derivation, target: LedgerTarget | undefined): LedgerTarget {
+    return target ? checkTarget(d, target, this.#today()) : this.#latest(d);
+  }
+
   /** The ledger for a session or date; without one, for the latest recorded session. */
   async headcount(target?: LedgerTarget): Promise<Ledger> {
     const d = await this.derivation();
-    return ledger(d, target ?? this.#latest(d));
+    return ledger(d, this.#target(d, target));
   }
 
-  /** Who held a mandate at a session or on a date (default: the latest session), by electing unit. */
-  async members(target?: LedgerTarget): Promise<Members> {
+  /**
+   * Who held a mandate at a session or on a date (default: the latest session), by electing unit;
+   * narrowed, where asked, to the persons a query finds and to one electing unit (a fragment will do).
+   */
+  async members(target?: LedgerTarget, filter: MembersFilter = {}): Promise<FoundMembers> {
     const d = await this.derivation();
-    return members(d, target ?? this.#latest(d));
+    return narrowMembers(d.state, members(d, this.#target(d, target)), filter);
   }
 
+  /**
+   * 代表结构 on a session's date or a date (default: the latest session): gender, ethnicity, party,
+   * age band and occupation group of the deputies counted, for the congress and by electing unit,
+   * from what the record registers (未登记 where it does not).
+   */
+  async structure(target?: LedgerTarget): Promise<Structure & { readonly congressName: string | undefined }> {
+    const d = await this.derivation();
+    return { congressName: d.state.congress?.name, ...structure(d, this.#target(d, target)) };
+  }
+
+  /** The persons a clerk's query finds (part of a name, pinyin initials, pinyin, an id, a unit fragment), best first. */
+  async findPersons(query: string, limit?: number): Promise<PersonMatch[]> {
+    return findPersons((await this.derivation()).state, query, limit);
+  }
+
+  /** `person`: anything `findPersons` takes that finds one person; several are refused with the candidates listed. */
   async explain(person: string): Promise<PersonExplanation> {
     const d = await this.derivation();
-    return explain(d, person, await analysePosts(d, this.evaluator));
+    return explain(d, resolvePerson(d.state, person), await analysePosts(d, this.evaluator));
   }
 
   async history(person: string): Promise<PersonHistory & WithState> {
     const d = await this.derivation();
-    return { ...history(d, person, await analysePosts(d, this.evaluator)), state: d.state };
+    return { ...history(d, resolvePerson(d.state, person), await analysePosts(d, this.evaluator)), state: d.state };
   }
 
+  /** Between two sessions or dates, the earlier first (a backwards span is refused). */
   async diff(from: LedgerTarget, to: LedgerTarget): Promise<Diff> {
     const d = await this.derivation();
+    checkSpan(d, from, to, this.#today());
     return diff(d, from, to, (await analysePosts(d, this.evaluator)).cascades);
   }
 
-  async log(filter: LogFilter = {}): Promise<LogEntry[]> {
-    return log(await this.derivation(), filter);
+  /** The log as entered; the type by id or Chinese name, the unit by a fragment, the persons by a query. */
+  async log(query: LogQuery = {}): Promise<LogEntry[]> {
+    const d = await this.derivation();
+    if (query.since !== undefined) checkSince(query.since, this.#today());
+    return log(d, logFilter(d.state, query));
   }
 
   /** The chain verified and every consistency check run; a broken chain is an error finding first. */
@@ -263,6 +302,7 @@ export class RosterApp {
     if (session !== undefined) {
       documents = kind.build(await documentInput(d, this.evaluator, session, this.#forms()), session, request.options ?? {});
     } else if (asOf !== undefined && kind.buildAt) {
+      checkDate(d, asOf, this.#today());
       documents = kind.buildAt(await documentInputAt(d, this.evaluator, asOf, this.#forms()), asOf, request.options ?? {});
     } else {
       throw new DomainError('invalid-input', `${kind.description}须指定常委会会议次数（--session）`, '--as-of');
@@ -283,7 +323,7 @@ export class RosterApp {
     // Loaded on use: the spreadsheet libraries would slow every other command's start-up.
     const { rosterView } = await import('../roster-io/roster-view.js');
     const d = await this.derivation();
-    const asOf = request.asOf ?? resolveTarget(d.state, this.#latest(d)).date;
+    const asOf = request.asOf !== undefined ? checkDate(d, request.asOf, this.#today()) : resolveTarget(d.state, this.#latest(d)).date;
     const view = rosterView(d, asOf);
     const output: Rendered =
       request.format === 'xlsx'

@@ -1,6 +1,5 @@
 /** What every command needs: the global options, the wired app, and output in Chinese or JSON. */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { type Command, CommanderError } from 'commander';
 import type { AccountsApp } from '../app/accounts-app.js';
@@ -13,7 +12,8 @@ import { displayText, terminalSafeJson } from '../domain/display-text.js';
 import { DomainError } from '../domain/errors.js';
 import { LIMITS } from '../domain/input-limits.js';
 import { describeSystemError, isSystemError, systemReason } from '../format/system-errors.js';
-import { DEFAULT_RULES_DIR, DOCUMENT_FORMS_DIR, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
+import { DEFAULT_RULES_DIR, DOCUMENT_FORMS_DIR, defaultConfigPath, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
+import { readSettings } from './config.js';
 import { withVerificationNote } from './help-zh.js';
 import type { CliIO } from './io.js';
 import { type OutputContent, writeOutputFile } from './output-file.js';
@@ -140,17 +140,30 @@ export class CliContext {
     return this.#container().get<AccountsApp>(TYPES.AccountsApp);
   }
 
-  /** Who is recording: --as, else $ROSTER_USER, else the OS user (asked for only where there is none). */
-  recorder(): string {
+  /** The clerk's settings file ($ROSTER_CONFIG, else under $XDG_CONFIG_HOME or ~/.config). */
+  configFile(): string {
+    return defaultConfigPath(this.io.env);
+  }
+
+  /** The recorder configured for this clerk: --as, else $ROSTER_USER, else `roster config set recorder`; none where unset. */
+  configuredRecorder(): string | undefined {
     const given = this.options.as ?? this.io.env.ROSTER_USER;
-    // Checked where events are stamped (an empty or blank name is refused there, before anything is written).
+    // An explicit name, even empty, is the clerk's: an empty or blank one is refused where events are stamped.
     if (given !== undefined) return given;
-    try {
-      return os.userInfo().username;
-    } catch {
-      // A user id with no entry in the system's user database (a container, a service account).
-      throw new DomainError('invalid-input', '无法从系统取得当前用户名，请用 --as 或环境变量 ROSTER_USER 指明记录人');
-    }
+    return readSettings(this.configFile()).recorder;
+  }
+
+  /**
+   * Who is recording. Never the machine's account (root, a service user): the record names a clerk,
+   * so a command that records asks for one where none is configured.
+   */
+  recorder(): string {
+    const name = this.configuredRecorder();
+    if (name !== undefined) return name;
+    throw new DomainError(
+      'invalid-input',
+      '尚未设置记录人：每条记录都载明记录人的姓名。请先运行 roster config set recorder 您的姓名（只需一次），或本次用 --as 姓名、环境变量 ROSTER_USER 指明',
+    );
   }
 
   print(json: unknown, text: string): void {

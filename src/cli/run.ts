@@ -9,6 +9,7 @@ import { packageVersion } from '../paths.js';
 import { auditCommands } from './commands/audit.js';
 import { cascadeCommand } from './commands/cascade.js';
 import { checkCommand } from './commands/check.js';
+import { configCommand } from './commands/config.js';
 import { congressesCommands } from './commands/congresses.js';
 import { dbCommands } from './commands/db.js';
 import { docCommand } from './commands/doc.js';
@@ -24,6 +25,7 @@ import { recordCommand } from './commands/record.js';
 import { rulesCommand } from './commands/rules.js';
 import { schemaCommand } from './commands/schema.js';
 import { serveCommand } from './commands/serve.js';
+import { statsCommand } from './commands/stats.js';
 import { userCommand } from './commands/user.js';
 import { verifyCommand } from './commands/verify.js';
 import { CliContext } from './context.js';
@@ -46,6 +48,7 @@ const COMMANDS = [
   auditCommands,
   importRosterCommand,
   exportRosterCommand,
+  statsCommand,
   schemaCommand,
   rulesCommand,
   congressesCommands,
@@ -53,6 +56,7 @@ const COMMANDS = [
   dbCommands,
   userCommand,
   serveCommand,
+  configCommand,
 ];
 
 function program(io: CliIO): Command {
@@ -64,7 +68,7 @@ function program(io: CliIO): Command {
     .option('--congress <id>', '数据库中的代表大会编号（默认：数据库中唯一的一个）')
     .option('--rules <dir>', '规则目录（默认：随程序提供的 rules/）')
     .option('--json', '输出机器可读的 JSON')
-    .option('--as <name>', '记录人（默认取环境变量 ROSTER_USER 或系统用户名）')
+    .option('--as <name>', '记录人姓名（默认取环境变量 ROSTER_USER，否则取 roster config set recorder 设置的姓名）')
     .configureHelp(HELP_ZH)
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [command]', '显示某个命令的帮助')

@@ -5,6 +5,8 @@ export type DomainErrorKind =
   | 'invalid-rule-file'
   | 'rule-conflict'
   | 'unknown-person'
+  /** A query that fits several persons or units where one is needed; the message lists them. */
+  | 'ambiguous-query'
   | 'contradicts-record'
   | 'unknown-session'
   | 'store-conflict'

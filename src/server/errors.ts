@@ -20,6 +20,7 @@ const STATUS: Record<DomainErrorKind, number> = {
   'login-failed': 401,
   'not-permitted': 403,
   'unknown-person': 404,
+  'ambiguous-query': 409,
   'unknown-session': 404,
   'unknown-draft': 404,
   'unknown-account': 404,

@@ -101,11 +101,11 @@ describePostgres('a province’s congresses in one database', () => {
     const file = path.join(rules, 'settings.json');
     const settings = JSON.parse(readFileSync(file, 'utf8'));
     writeFileSync(file, `${JSON.stringify({ ...settings, $comment: 'changed' }, null, 2)}\n`);
-    const before = await roster(db.url(), '--json', 'stats', '--as-of', '2024-06-30');
-    const first = await roster(db.url(), '--rules', rules, '--json', 'stats', '--as-of', '2024-06-30');
+    const before = await roster(db.url(), '--json', 'congresses', 'stats', '--as-of', '2024-06-30');
+    const first = await roster(db.url(), '--rules', rules, '--json', 'congresses', 'stats', '--as-of', '2024-06-30');
     expect(first.stderr).toContain(`已按当前记录和规则重新生成${PROVINCE.length}个代表大会的统计表`);
     expect(first.stdout).toBe(before.stdout);
-    const second = await roster(db.url(), '--rules', rules, 'stats', '--as-of', '2024-06-30');
+    const second = await roster(db.url(), '--rules', rules, 'congresses', 'stats', '--as-of', '2024-06-30');
     expect(second.stderr).toBe('');
     const refreshed = await roster(db.url(), 'db', 'refresh');
     expect(refreshed.stdout).toBe(

@@ -24,17 +24,20 @@ export function congressesCommands(program: Command, ctx: CliContext): void {
       ctx.print({ id, within: opts.within ?? null }, `已新建代表大会 ${id}${opts.within ? `（属 ${opts.within}）` : ''}`);
     });
 
-  program
+  congresses
     .command('stats')
-    .description('各代表大会的名额、实有代表、缺额和按情形分列的代表资格终止人数，按代表大会、按地区和合计')
+    .description('各代表大会的名额、实有代表、缺额和按情形分列的代表资格终止人数，按代表大会、按地区和合计（roster stats --level 同此）')
     .addOption(new Option('--level <level>', '只统计这一级的代表大会').choices(CongressLevel.options))
     .addOption(new Option('--as-of <date>', '截至日期 YYYY-MM-DD（默认：今天）').argParser(parseDay))
-    .action(async (opts: { level?: CongressLevel; asOf?: string }) => {
-      const { stats, refreshed } = await ctx.congresses().stats({
-        ...(opts.level ? { level: opts.level } : {}),
-        ...(opts.asOf ? { asOf: opts.asOf } : {}),
-      });
-      if (refreshed.length > 0) ctx.err(`提示：已按当前记录和规则重新生成${refreshed.length}个代表大会的统计表\n`);
-      ctx.print(stats, formatStats(stats));
-    });
+    .action((opts: { level?: CongressLevel; asOf?: string }) => congressStats(ctx, opts));
+}
+
+/** Figures across the congresses of the store (issue 12): `roster congresses stats`, and `roster stats --level`. */
+export async function congressStats(ctx: CliContext, opts: { level?: CongressLevel; asOf?: string }): Promise<void> {
+  const { stats, refreshed } = await ctx.congresses().stats({
+    ...(opts.level ? { level: opts.level } : {}),
+    ...(opts.asOf ? { asOf: opts.asOf } : {}),
+  });
+  if (refreshed.length > 0) ctx.err(`提示：已按当前记录和规则重新生成${refreshed.length}个代表大会的统计表\n`);
+  ctx.print(stats, formatStats(stats));
 }
