@@ -5,8 +5,11 @@ import { type Clock, systemClock } from './app/clock.js';
 import { RosterApp } from './app/roster-app.js';
 import { createEvaluator, type Evaluator } from './engine/evaluator.js';
 import { loadRuleBook, type RuleBook } from './engine/rule-book.js';
+import { codeVersion } from './paths.js';
+import { FileReplayStore } from './store/file-replay-store.js';
 import { FileRecordStream } from './store/file-store.js';
 import type { RecordStream } from './store/record-store.js';
+import type { ReplayStore } from './store/replay-store.js';
 
 export const TYPES = {
   DbFile: Symbol.for('DbFile'),
@@ -15,6 +18,7 @@ export const TYPES = {
   Evaluator: Symbol.for('Evaluator'),
   RecordStream: Symbol.for('RecordStream'),
   Clock: Symbol.for('Clock'),
+  ReplayStore: Symbol.for('ReplayStore'),
   RosterApp: Symbol.for('RosterApp'),
 } as const;
 
@@ -23,6 +27,8 @@ export interface Settings {
   readonly rulesDir: string;
   /** Default: the system clock. */
   readonly clock?: Clock;
+  /** Keep the record's replay beside the data file (FILE.cache/), default on. */
+  readonly keepReplays?: boolean;
 }
 
 export function buildContainer(settings: Settings): Container {
@@ -34,12 +40,15 @@ export function buildContainer(settings: Settings): Container {
   // The file adapter of the record port: one congress's stream in one data file.
   c.bind<RecordStream>(TYPES.RecordStream).toDynamicValue((ctx) => new FileRecordStream(ctx.get<string>(TYPES.DbFile)));
   c.bind<Clock>(TYPES.Clock).toConstantValue(settings.clock ?? systemClock);
+  // Where the record's replay is kept between commands: beside the data file.
+  c.bind<ReplayStore>(TYPES.ReplayStore).toDynamicValue((ctx) => new FileReplayStore(ctx.get<string>(TYPES.DbFile)));
   c.bind<RosterApp>(TYPES.RosterApp).toDynamicValue(
     (ctx) =>
       new RosterApp({
         stream: ctx.get<RecordStream>(TYPES.RecordStream),
         evaluator: ctx.get<Evaluator>(TYPES.Evaluator),
         clock: ctx.get<Clock>(TYPES.Clock),
+        ...(settings.keepReplays === false ? {} : { keeping: { store: ctx.get<ReplayStore>(TYPES.ReplayStore), code: codeVersion() } }),
       }),
   );
   return c;

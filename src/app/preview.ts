@@ -13,7 +13,6 @@ import type { DomainError } from '../domain/errors.js';
 import { type EventInput, effectiveDate, type RosterEvent } from '../domain/events.js';
 import type { Finding } from '../domain/findings.js';
 import { countOn, type MandateStatus, sessionDate } from '../domain/roster.js';
-import { derive } from '../engine/derive.js';
 import { analysePosts, type CascadeEntry, type OathDuty, type PostAnalysis } from '../posts/analysis.js';
 import { decideRecording, type RecordPorts } from './record.js';
 
@@ -54,7 +53,7 @@ const keyOf = (f: CheckFinding) => `${f.level}|${f.code}|${f.eventSeq ?? ''}|${f
 export async function previewEvents(ports: RecordPorts, events: readonly EventInput[]): Promise<Preview> {
   const decided = await decideRecording(ports, events, { recordedBy: '（预览）', recordedAt: ports.clock.now() });
   const { head, added, candidate } = decided;
-  const before = await derive(decided.existing, ports.evaluator);
+  const before = decided.existing;
   const isNew = (seq: number) => seq > head.seq;
 
   const latestSession = Object.values(candidate.state.sessions)

@@ -14,7 +14,7 @@ import { type CorrectionRequest, decideCorrection } from '../domain/corrections.
 import { DomainError } from '../domain/errors.js';
 import type { EventInput, RosterEvent } from '../domain/events.js';
 import type { RosterState } from '../domain/roster.js';
-import { type Derivation, derive } from '../engine/derive.js';
+import type { Derivation } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
 import { type Ledger, type LedgerTarget, latestTarget, ledger, resolveTarget } from '../ledger/headcount.js';
 import { analysePosts, type PostAnalysis } from '../posts/analysis.js';
@@ -23,7 +23,8 @@ import type { RecordStream } from '../store/record-store.js';
 import { type Diff, diff, history, type LogEntry, type LogFilter, log, type Members, members, type PersonHistory } from '../views/audit.js';
 import { explain, type PersonExplanation } from '../views/explain.js';
 import { type Clock, todayOf } from './clock.js';
-import { type ImportResult, type ImportRosterRequest, importRoster } from './import-roster.js';
+import type { ImportResult, ImportRosterRequest } from './import-roster.js';
+import { derivationOf, type Keeping } from './kept-replay.js';
 import { type Preview, previewEvents } from './preview.js';
 import { type ReadRecord, readRecord } from './read-record.js';
 import { type RecordRequest, recordEvents } from './record.js';
@@ -34,6 +35,8 @@ export interface RosterAppPorts {
   readonly stream: RecordStream;
   readonly evaluator: Evaluator;
   readonly clock: Clock;
+  /** Where the record's replay is kept between commands (none: every command replays the record). */
+  readonly keeping?: Keeping;
 }
 
 export interface CheckReport {
@@ -97,11 +100,13 @@ export class RosterApp {
   readonly stream: RecordStream;
   readonly evaluator: Evaluator;
   readonly clock: Clock;
+  readonly keeping: Keeping | undefined;
 
   constructor(ports: RosterAppPorts) {
     this.stream = ports.stream;
     this.evaluator = ports.evaluator;
     this.clock = ports.clock;
+    this.keeping = ports.keeping;
   }
 
   /** The record as committed, every record validated as an event. */
@@ -111,7 +116,7 @@ export class RosterApp {
 
   /** The record replayed through the rules: the roster and every finding. */
   async derivation(): Promise<Derivation> {
-    return derive((await this.read()).events, this.evaluator);
+    return derivationOf(this.keeping, this.evaluator, await this.read());
   }
 
   /** The latest recorded session, or today where the record has none. */
@@ -236,6 +241,8 @@ export class RosterApp {
 
   /** Load a roster (代表名册) as the named members of an opening balance, or check it against the record. */
   async importRoster(request: ImportRosterRequest): Promise<ImportResult> {
+    // Loaded on use: the spreadsheet libraries would slow every other command's start-up.
+    const { importRoster } = await import('./import-roster.js');
     return importRoster(this, request);
   }
 

@@ -21,6 +21,8 @@ export interface QuestionContext {
 }
 
 export interface Evaluator {
+  /** The rules it evaluates. */
+  readonly book: RuleBook;
   /**
    * Whether the law decides what events of this type mean for a mandate: some rule file speaks of
    * the type (tests `eventType` for it). An event of such a type that no rule in force on its date
@@ -139,6 +141,7 @@ export function createEvaluator(book: RuleBook): Evaluator {
 
   const decided = new Set(book.rules.flatMap((r) => eventTypesNamed(r.spec.rule.conditions)));
   return {
+    book,
     decides: (eventType) => decided.has(eventType),
     evaluate(state, event) {
       const own = 'date' in event && event.date ? event.date : undefined;

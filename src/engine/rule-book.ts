@@ -2,6 +2,7 @@
  * Loads `rules/`: the law timeline (`laws.json`) and one rule file per provision in the topic folders.
  * Everything is validated on load; an error names the file and the JSON path.
  */
+import { createHash, type Hash } from 'node:crypto';
 import { type Dirent, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -53,15 +54,18 @@ export interface RuleBook {
   readonly settings: Settings;
   readonly rules: readonly LoadedRule[];
   readonly byId: ReadonlyMap<string, LoadedRule>;
+  /** SHA-256 over every file read (names and contents): changes whenever the law or the settings do. */
+  readonly fingerprint: string;
 }
 
-function readJson(file: string, label: string): unknown {
+function readJson(file: string, label: string, seen?: Hash): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     throw new DomainError('invalid-rule-file', `无法读取${label}：${(e as Error).message}`, file);
   }
+  seen?.update(`${path.basename(file)}\n${text}\n`);
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -149,14 +153,17 @@ function listRuleFiles(dir: string): string[] {
 }
 
 export function loadRuleBook(dir: string): RuleBook {
+  // Every file read goes into the fingerprint: a derivation kept for one set of rules is not used with another.
+  const seen = createHash('sha256');
   const lawsFile = path.join(dir, 'laws.json');
-  const laws = parseOrThrow(Laws, readJson(lawsFile, '法律修正时间表'), lawsFile);
+  const laws = parseOrThrow(Laws, readJson(lawsFile, '法律修正时间表', seen), lawsFile);
   const settingsFile = path.join(dir, 'settings.json');
-  const settings = parseOrThrow(Settings, readJson(settingsFile, '规则配置'), settingsFile);
+  const settings = parseOrThrow(Settings, readJson(settingsFile, '规则配置', seen), settingsFile);
   const rules: LoadedRule[] = [];
   const byId = new Map<string, LoadedRule>();
   for (const file of listRuleFiles(dir)) {
-    const spec = parseOrThrow(RuleFile, readJson(file, '规则文件'), file);
+    seen.update(`${path.relative(dir, file)}\n`);
+    const spec = parseOrThrow(RuleFile, readJson(file, '规则文件', seen), file);
     const versions = spec.citations.flatMap((c, i) => resolveCitation(c, i, laws, file));
     for (const [i, v] of versions.entries()) {
       const clash = versions.slice(i + 1).find((w) => overlaps(v, w));
@@ -175,5 +182,5 @@ export function loadRuleBook(dir: string): RuleBook {
       if (!byId.has(id)) throw new DomainError('invalid-rule-file', `$.overrides[${i}]：没有编号为“${id}”的规则`, rule.file);
     });
   }
-  return { dir, laws, settings, rules, byId };
+  return { dir, laws, settings, rules, byId, fingerprint: seen.digest('hex') };
 }

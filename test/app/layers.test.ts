@@ -24,11 +24,11 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   app: ['domain', 'engine', 'posts', 'ledger', 'views', 'checks', 'documents', 'store', 'roster-io'],
   format: ['domain', 'posts', 'ledger', 'views', 'checks', 'app'],
   cli: ['domain', 'roster-io', 'documents', 'ledger', 'app', 'format', 'container.ts', 'paths.ts'],
-  'container.ts': ['app', 'engine', 'store'],
+  'container.ts': ['app', 'engine', 'store', 'paths.ts'],
   'paths.ts': [],
 };
 
-const ADAPTERS = ['store/file-store.ts', 'store/memory-store.ts'];
+const ADAPTERS = ['store/file-store.ts', 'store/memory-store.ts', 'store/file-replay-store.ts'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
