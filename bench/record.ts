@@ -7,7 +7,7 @@
  * and a recording continues it. BENCH_SIZES=seed,20y,100k picks logs; BENCH_LARGE_RUNS sets the
  * runs on the large one, BENCH_BEFORE_RUNS caps those of an earlier build.
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,19 +24,26 @@ function stats(samples: number[]): string {
   return s.length === 1 ? fmt(s[0]!) : `median ${fmt(s[Math.floor(s.length / 2)]!)}, max ${fmt(s[s.length - 1]!)} (n=${s.length})`;
 }
 
-/** Whole-process time of a command of the CLI `bin`, `n` times. */
+/** GNU time, where the machine has it: the CPU a process used, which the other processes on the machine disturb less than its wall time. */
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** Whole-process time of a command of the CLI `bin`, `n` times: wall time, and CPU time (user + system) where it can be read. */
 function timed(bin: string, args: (i: number) => string[], n: number): string {
-  const samples: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < n; i++) {
+    const command = [process.execPath, bin, ...args(i)];
     const t = process.hrtime.bigint();
-    try {
-      execFileSync(process.execPath, [bin, ...args(i)], { stdio: 'ignore', env: { ...process.env, ROSTER_USER: 'bench' } });
-    } catch {
-      // `check` exits 1 when it finds errors; the time is what is measured here.
-    }
-    samples.push(Number(process.hrtime.bigint() - t) / 1e6);
+    const r = GNU_TIME
+      ? spawnSync(GNU_TIME, ['-f', '%U %S', ...command], { encoding: 'utf8', env: { ...process.env, ROSTER_USER: 'bench' } })
+      : spawnSync(command[0]!, command.slice(1), { encoding: 'utf8', env: { ...process.env, ROSTER_USER: 'bench' } });
+    wall.push(Number(process.hrtime.bigint() - t) / 1e6);
+    // `check` exits 1 when it finds errors; the time is what is measured here.
+    const last = (r.stderr ?? '').trim().split('\n').at(-1) ?? '';
+    const m = /^(\d+\.\d+) (\d+\.\d+)$/.exec(last);
+    if (GNU_TIME && m) cpu.push((Number(m[1]) + Number(m[2])) * 1000);
   }
-  return stats(samples);
+  return `${stats(wall)}${cpu.length === n ? `; CPU ${stats(cpu)}` : ''}`;
 }
 
 /**

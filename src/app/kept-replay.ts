@@ -11,7 +11,7 @@ import type { RosterEvent } from '../domain/events.js';
 import { foldInvariants, type InvariantState } from '../domain/invariants.js';
 import { type Derivation, derive, type Replay } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
-import { type KeptCore, type KeptFinding, REPLAY_FORMAT, replayCodec } from '../engine/replay-codec.js';
+import { type KeptCore, type KeptLine, REPLAY_FORMAT, replayCodec } from '../engine/replay-codec.js';
 import type { Head } from '../store/record-store.js';
 import type { ReplayStore } from '../store/replay-store.js';
 
@@ -56,11 +56,15 @@ export async function derivationOf(
 ): Promise<Derivation> {
   if (keeping) {
     const kept = await keeping.store.load(keyOf(read.head, evaluator, keeping.code)).catch(() => undefined);
-    if (kept?.findings) {
+    if (kept?.lines) {
       try {
-        const codec = replayCodec(evaluator);
-        const { replay } = codec.decodeCore(kept.core as KeptCore, (kept.findings as KeptFinding[]).map(codec.decodeFinding));
-        return { recorded: read.events, events: effectiveLog(read.events), ...replay };
+        const events = effectiveLog(read.events);
+        const bySeq = new Map(events.map((e) => [e.seq, e]));
+        const { replay } = replayCodec(evaluator).decodeCore(kept.core as KeptCore, {
+          lines: kept.lines as KeptLine[],
+          eventAt: (seq) => bySeq.get(seq),
+        });
+        return { recorded: read.events, events, ...replay };
       } catch {
         // Kept by rules that no longer read it the same way: replay.
       }
@@ -90,7 +94,7 @@ export async function keptCore(
   }
 }
 
-/** Keep the replay a recording continued: the kept one's findings stay, the new ones are added. */
+/** Keep the replay a recording continued: the kept one's lines stay, the new findings and undecided events are added. */
 export async function keepContinued(
   keeping: Keeping,
   evaluator: Evaluator,

@@ -14,6 +14,7 @@ import { type EventInput, effectiveDate, type RosterEvent } from '../domain/even
 import type { Finding } from '../domain/findings.js';
 import { countOn, type MandateStatus, sessionDate } from '../domain/roster.js';
 import { analysePosts, type CascadeEntry, type OathDuty, type PostAnalysis } from '../posts/analysis.js';
+import { todayOf } from './clock.js';
 import { decideRecording, type RecordPorts } from './record.js';
 
 export interface StatusChangePreview {
@@ -62,8 +63,7 @@ export async function previewEvents(ports: RecordPorts, events: readonly EventIn
     .at(-1);
   const dates = added.map(effectiveDate).filter((d): d is string => d !== undefined);
   const asOf =
-    [...dates, ...(latestSession ? [latestSession] : [])].sort((a, b) => (onOrBefore(a, b) ? -1 : 1)).at(-1) ??
-    ports.clock.now().slice(0, 10);
+    [...dates, ...(latestSession ? [latestSession] : [])].sort((a, b) => (onOrBefore(a, b) ? -1 : 1)).at(-1) ?? todayOf(ports.clock);
 
   const statusChanges = candidate.state.mandates.flatMap((m) =>
     m.history

@@ -145,14 +145,7 @@ async function recordOnKept(
   const refusal = refusalAmong(found, head.seq);
   if (refusal) throw refusalError(refusal);
   const after = await ports.stream.append(chained(added, head), head);
-  await keepContinued(
-    ports.keeping,
-    ports.evaluator,
-    kept,
-    after,
-    { ...next, unruled: [...kept.replay.unruled, ...next.unruled] },
-    decision.invariants,
-  );
+  await keepContinued(ports.keeping, ports.evaluator, kept, after, next, decision.invariants);
   return added;
 }
 

@@ -13,7 +13,7 @@ import type { Evaluator } from './evaluator.js';
 import { FACT_NAMES, type Facts } from './facts.js';
 
 /** Bumped whenever the shape of what is kept changes: an older kept replay is then rebuilt. */
-export const REPLAY_FORMAT = 1;
+export const REPLAY_FORMAT = 2;
 
 type Value = string | number | boolean | null;
 
@@ -24,13 +24,15 @@ export type KeptFinding = [string, number, number, string | null, string | null,
 type KeptChange = [MandateStatus, string | null, number, number];
 type KeptMandate = [string, string, string, Mandate['origin'], string | null, KeptChange[]];
 
-/** Everything of a replay but its findings, which are kept one per line after it. */
+/** A line kept after the core: a finding, or an event no rule decided (by seq, with the facts then). */
+export type KeptLine = ['f', KeptFinding] | ['u', [number, Value[]]];
+
+/** Everything of a replay but its findings and undecided events, which are kept as lines after it. */
 export interface KeptCore {
   readonly format: number;
   readonly state: Omit<RosterState, 'mandates'> & { readonly mandates: readonly KeptMandate[] };
-  readonly unruled: readonly { readonly event: RosterEvent; readonly facts: Value[] }[];
   readonly invariants: InvariantState;
-  /** How many findings the replay has (the first this many lines of the kept findings). */
+  /** How many findings the replay has (the `f` lines among the kept lines). */
   readonly findings: number;
 }
 
@@ -42,8 +44,11 @@ function factValues(facts: Readonly<Record<string, Value>>): Value[] {
   return values;
 }
 
-/** A placeholder for a finding that was not loaded (a recording needs the roster, not old findings). */
-const unloaded = new WeakMap<object, number>();
+/** Where a finding that was not loaded stands: a recording needs the roster, not old findings. */
+const KEPT_AT = Symbol('kept finding index');
+
+/** The kept row of a mandate decoded on demand: unless it changes, it is written back as it was read. */
+const keptRows = new WeakMap<Mandate, KeptMandate>();
 
 export function replayCodec(evaluator: Evaluator) {
   const { book } = evaluator;
@@ -80,61 +85,85 @@ export function replayCodec(evaluator: Evaluator) {
    */
   function encodeCore(replay: Replay, invariants: InvariantState, offset = 0): KeptCore {
     const index = new Map(replay.findings.map((f, i) => [f, offset + i]));
-    const indexOf = (f: Finding | undefined) => (f === undefined ? -1 : (index.get(f) ?? unloaded.get(f) ?? -1));
+    const indexOf = (f: Finding | undefined) =>
+      f === undefined ? -1 : (index.get(f) ?? (f as unknown as { [KEPT_AT]?: number })[KEPT_AT] ?? -1);
     const mandates = replay.state.mandates.map(
-      (m): KeptMandate => [
-        m.mandateId,
-        m.personId,
-        m.electingUnit,
-        m.origin,
-        m.electedBy ?? null,
-        m.history.map((h): KeptChange => [h.status, h.from ?? null, h.eventSeq, indexOf(h.finding)]),
-      ],
+      (m): KeptMandate =>
+        keptRows.get(m) ?? [
+          m.mandateId,
+          m.personId,
+          m.electingUnit,
+          m.origin,
+          m.electedBy ?? null,
+          m.history.map((h): KeptChange => [h.status, h.from ?? null, h.eventSeq, indexOf(h.finding)]),
+        ],
     );
     return {
       format: REPLAY_FORMAT,
       state: { ...replay.state, mandates },
-      unruled: replay.unruled.map((u) => ({ event: u.event, facts: factValues(u.facts) })),
       invariants,
       findings: offset + replay.findings.length,
     };
   }
 
-  /**
-   * The replay a core and its findings make. Without `findings` (a recording, which reads the roster
-   * only), the changes' findings are placeholders that encode back to their places.
-   */
-  function decodeCore(core: KeptCore, findings?: readonly Finding[]): { replay: Replay; invariants: InvariantState } {
-    const findingAt = (i: number): Finding | undefined => {
-      if (i < 0) return undefined;
-      if (findings) return findings[i];
-      // Loud if anything reads it: only the placeholder's place is ever used.
-      const placeholder = new Proxy({} as Finding, {
-        get: () => {
-          throw new Error('a finding of a kept replay was read without being loaded');
-        },
-      });
-      unloaded.set(placeholder, i);
-      return placeholder;
-    };
-    const mandates = core.state.mandates.map(
-      ([mandateId, personId, electingUnit, origin, electedBy, history]): Mandate => ({
-        mandateId,
-        personId,
-        electingUnit,
-        origin,
-        ...(electedBy !== null ? { electedBy } : {}),
-        history: history.map(([status, from, eventSeq, f]): StatusChange => {
-          const finding = findingAt(f);
-          return { status, from: from ?? undefined, eventSeq, ...(finding ? { finding } : {}) };
-        }),
-      }),
-    );
-    const unruled: Unruled[] = core.unruled.map((u) => ({ event: u.event, facts: factsOf(u.facts) }));
-    return { replay: { state: { ...core.state, mandates }, findings: findings ?? [], unruled }, invariants: core.invariants };
+  /** The lines of a replay's findings and undecided events (those after a kept replay's, when it continues one). */
+  function encodeLines(replay: Replay): KeptLine[] {
+    return [
+      ...replay.findings.map((f): KeptLine => ['f', encodeFinding(f)]),
+      ...replay.unruled.map((u): KeptLine => ['u', [u.event.seq, factValues(u.facts)]]),
+    ];
   }
 
-  return { encodeFinding, decodeFinding, encodeCore, decodeCore };
+  /**
+   * The replay a core and its lines make; `eventAt` gives the replayed event with a seq. Without
+   * lines (a recording, which reads the roster only) the changes' findings are placeholders that
+   * encode back to their places, and there are no findings or undecided events.
+   */
+  function decodeCore(
+    core: KeptCore,
+    kept?: { readonly lines: readonly KeptLine[]; readonly eventAt: (seq: number) => RosterEvent | undefined },
+  ): { replay: Replay; invariants: InvariantState } {
+    const findings: Finding[] = [];
+    const unruled: Unruled[] = [];
+    for (const line of kept?.lines ?? []) {
+      if (line[0] === 'f') findings.push(decodeFinding(line[1]));
+      else {
+        const [seq, facts] = line[1];
+        const event = kept!.eventAt(seq);
+        if (!event) throw new Error(`kept undecided event ${seq} is not in the record`);
+        unruled.push({ event, facts: factsOf(facts) });
+      }
+    }
+    const findingAt = (i: number): Finding | undefined => {
+      if (i < 0) return undefined;
+      if (kept) return findings[i];
+      return { [KEPT_AT]: i } as unknown as Finding;
+    };
+    const historyOf = (rows: readonly KeptChange[]) =>
+      rows.map(([status, from, eventSeq, f]): StatusChange => {
+        const finding = findingAt(f);
+        return { status, from: from ?? undefined, eventSeq, ...(finding ? { finding } : {}) };
+      });
+    const mandates = core.state.mandates.map((row): Mandate => {
+      const [mandateId, personId, electingUnit, origin, electedBy, rows] = row;
+      const head = { mandateId, personId, electingUnit, origin, ...(electedBy !== null ? { electedBy } : {}) };
+      if (kept) return { ...head, history: historyOf(rows) };
+      // For a recording: a history is decoded only if the new events touch it.
+      let history: StatusChange[] | undefined;
+      const m: Mandate = {
+        ...head,
+        get history() {
+          history ??= historyOf(rows);
+          return history;
+        },
+      };
+      keptRows.set(m, row);
+      return m;
+    });
+    return { replay: { state: { ...core.state, mandates }, findings, unruled }, invariants: core.invariants };
+  }
+
+  return { encodeFinding, decodeFinding, encodeCore, encodeLines, decodeCore };
 }
 
 export type ReplayCodec = ReturnType<typeof replayCodec>;

@@ -1,9 +1,10 @@
 /**
- * The replay kept beside a data file, in the folder `FILE.cache/`: `replay.json` (the key, the core,
- * and how many findings and bytes of `findings.jsonl` belong to it) and `findings.jsonl` (one
- * finding a line, each with its index, so a kept file that two writers mixed up is never read as
- * good). Writers take a lock; `replay.json` is replaced atomically, after the findings are written.
- * Anything unreadable is a miss: the replay is simply made again.
+ * The replay kept beside a data file, in the folder `FILE.cache/`: `kept.json` (the key, and how
+ * many lines and bytes of `lines.jsonl` belong to it: the commit point), `core.json` (the core,
+ * with its key) and `lines.jsonl` (one value a line, each with its index, so a kept file that two
+ * writers mixed up is never read as good). Writers take a lock and write the lines, then the core,
+ * then `kept.json`, each file replaced atomically (not fsynced: a cache). Anything unreadable or
+ * inconsistent is a miss: the replay is simply made again.
  */
 import { mkdirSync } from 'node:fs';
 import { appendFile, readFile, stat, truncate } from 'node:fs/promises';
@@ -12,48 +13,52 @@ import lockfile from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
 import type { KeptReplay, ReplayStore } from './replay-store.js';
 
-interface Header {
+/** What is kept: the key, and the part of `lines.jsonl` that belongs to it. */
+interface Kept {
   readonly key: string;
   readonly count: number;
   readonly bytes: number;
-  readonly core: unknown;
 }
 
-const line = (i: number, finding: unknown) => `${JSON.stringify([i, finding])}\n`;
+const line = (i: number, value: unknown) => `${JSON.stringify([i, value])}\n`;
 
 export class FileReplayStore implements ReplayStore {
   readonly dir: string;
-  readonly #header: string;
-  readonly #findings: string;
+  readonly #kept: string;
+  readonly #core: string;
+  readonly #lines: string;
 
   constructor(dataFile: string) {
     this.dir = `${dataFile}.cache`;
-    this.#header = path.join(this.dir, 'replay.json');
-    this.#findings = path.join(this.dir, 'findings.jsonl');
+    this.#kept = path.join(this.dir, 'kept.json');
+    this.#core = path.join(this.dir, 'core.json');
+    this.#lines = path.join(this.dir, 'lines.jsonl');
   }
 
-  async #readHeader(): Promise<Header | undefined> {
+  async #read<T>(file: string): Promise<T | undefined> {
     try {
-      return JSON.parse(await readFile(this.#header, 'utf8')) as Header;
+      return JSON.parse(await readFile(file, 'utf8')) as T;
     } catch {
       return undefined;
     }
   }
 
   async load(key: string, options: { readonly coreOnly?: boolean } = {}): Promise<KeptReplay | undefined> {
-    const header = await this.#readHeader();
-    if (header?.key !== key) return undefined;
-    if (options.coreOnly) return { core: header.core };
+    const kept = await this.#read<Kept>(this.#kept);
+    if (kept?.key !== key) return undefined;
+    const core = await this.#read<{ key: string; core: unknown }>(this.#core);
+    if (core?.key !== key) return undefined;
+    if (options.coreOnly) return { core: core.core };
     try {
-      const text = (await readFile(this.#findings)).subarray(0, header.bytes).toString('utf8');
+      const text = (await readFile(this.#lines)).subarray(0, kept.bytes).toString('utf8');
       const lines = text === '' ? [] : text.slice(0, -1).split('\n');
-      if (lines.length !== header.count) return undefined;
-      const findings = lines.map((l, i) => {
-        const [index, finding] = JSON.parse(l) as [number, unknown];
-        if (index !== i) throw new Error('findings out of order');
-        return finding;
+      if (lines.length !== kept.count) return undefined;
+      const values = lines.map((l, i) => {
+        const [index, value] = JSON.parse(l) as [number, unknown];
+        if (index !== i) throw new Error('lines out of order');
+        return value;
       });
-      return { core: header.core, findings };
+      return { core: core.core, lines: values };
     } catch {
       return undefined;
     }
@@ -61,11 +66,7 @@ export class FileReplayStore implements ReplayStore {
 
   async #locked(write: () => Promise<void>): Promise<void> {
     mkdirSync(this.dir, { recursive: true });
-    const release = await lockfile.lock(this.dir, {
-      stale: 10_000,
-      retries: { retries: 20, minTimeout: 10, maxTimeout: 100 },
-      realpath: false,
-    });
+    const release = await lockfile.lock(this.dir, { stale: 10_000, retries: { retries: 20, minTimeout: 10, maxTimeout: 100 }, realpath: false });
     try {
       await write();
     } finally {
@@ -73,27 +74,29 @@ export class FileReplayStore implements ReplayStore {
     }
   }
 
-  async save(key: string, core: unknown, findings: readonly unknown[]): Promise<void> {
+  async #commit(key: string, core: unknown, count: number, bytes: number): Promise<void> {
+    await writeFileAtomic(this.#core, JSON.stringify({ key, core }), { fsync: false });
+    await writeFileAtomic(this.#kept, JSON.stringify({ key, count, bytes } satisfies Kept), { fsync: false });
+  }
+
+  async save(key: string, core: unknown, lines: readonly unknown[]): Promise<void> {
     await this.#locked(async () => {
-      const text = findings.map((f, i) => line(i, f)).join('');
-      await writeFileAtomic(this.#findings, text);
-      await writeFileAtomic(this.#header, JSON.stringify({ key, count: findings.length, bytes: Buffer.byteLength(text), core }));
+      const text = lines.map((value, i) => line(i, value)).join('');
+      await writeFileAtomic(this.#lines, text, { fsync: false });
+      await this.#commit(key, core, lines.length, Buffer.byteLength(text));
     });
   }
 
   async extend(base: string, key: string, core: unknown, added: readonly unknown[]): Promise<boolean> {
     let extended = false;
     await this.#locked(async () => {
-      const header = await this.#readHeader();
-      if (header?.key !== base || (await stat(this.#findings).catch(() => undefined))?.size === undefined) return;
-      // Lines past the kept count were left by a writer that stopped before replacing the header.
-      await truncate(this.#findings, header.bytes);
-      const text = added.map((f, i) => line(header.count + i, f)).join('');
-      await appendFile(this.#findings, text);
-      await writeFileAtomic(
-        this.#header,
-        JSON.stringify({ key, count: header.count + added.length, bytes: header.bytes + Buffer.byteLength(text), core }),
-      );
+      const kept = await this.#read<Kept>(this.#kept);
+      if (kept?.key !== base || !(await stat(this.#lines).catch(() => false))) return;
+      // Lines past the kept count were left by a writer that stopped before its commit.
+      await truncate(this.#lines, kept.bytes);
+      const text = added.map((value, i) => line(kept.count + i, value)).join('');
+      await appendFile(this.#lines, text);
+      await this.#commit(key, core, kept.count + added.length, kept.bytes + Buffer.byteLength(text));
       extended = true;
     });
     return extended;

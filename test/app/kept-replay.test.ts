@@ -122,9 +122,9 @@ describe('what is kept is used only for the record, rules and program it was mad
   it('an unreadable kept replay is made again, and the answers are the same', async () => {
     const s = seedWorkspace();
     const before = JSON.stringify(await kept(s.db).headcount({ session: 19 }));
-    writeFileSync(path.join(`${s.db}.cache`, 'findings.jsonl'), '[0,"garbage"]\n');
+    writeFileSync(path.join(`${s.db}.cache`, 'lines.jsonl'), '[0,"garbage"]\n');
     expect(JSON.stringify(await kept(s.db).headcount({ session: 19 }))).toBe(before);
-    writeFileSync(path.join(`${s.db}.cache`, 'replay.json'), '{not json');
+    writeFileSync(path.join(`${s.db}.cache`, 'core.json'), '{not json');
     expect(JSON.stringify(await kept(s.db).headcount({ session: 19 }))).toBe(before);
     expect(await kept(s.db).record({ events: [person('after-garbage')], recordedBy: '测试员' })).toHaveLength(1);
   });
