@@ -37,11 +37,7 @@ export async function keep(keeping: Keeping | undefined, evaluator: Evaluator, h
   if (!keeping) return;
   const codec = replayCodec(evaluator);
   try {
-    await keeping.store.save(
-      keyOf(head, evaluator, keeping.code),
-      codec.encodeCore(d, invariantsOf(d)),
-      d.findings.map(codec.encodeFinding),
-    );
+    await keeping.store.save(keyOf(head, evaluator, keeping.code), codec.encodeCore(d, invariantsOf(d)), codec.encodeLines(d));
   } catch {
     // Kept replays are a cache: a read-only folder or a full disk only means replaying next time.
   }
@@ -109,7 +105,7 @@ export async function keepContinued(
       base.key,
       keyOf(head, evaluator, keeping.code),
       codec.encodeCore(next, invariants, base.findings),
-      next.findings.map(codec.encodeFinding),
+      codec.encodeLines(next),
     );
   } catch {
     // As in `keep`: only time is lost.

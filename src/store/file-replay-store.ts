@@ -66,7 +66,11 @@ export class FileReplayStore implements ReplayStore {
 
   async #locked(write: () => Promise<void>): Promise<void> {
     mkdirSync(this.dir, { recursive: true });
-    const release = await lockfile.lock(this.dir, { stale: 10_000, retries: { retries: 20, minTimeout: 10, maxTimeout: 100 }, realpath: false });
+    const release = await lockfile.lock(this.dir, {
+      stale: 10_000,
+      retries: { retries: 20, minTimeout: 10, maxTimeout: 100 },
+      realpath: false,
+    });
     try {
       await write();
     } finally {

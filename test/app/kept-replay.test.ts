@@ -107,6 +107,35 @@ describe('a recording that continues the kept replay', () => {
   });
 });
 
+describe('a command on a record whose replay is kept', () => {
+  it('answers from the kept replay: not one event is evaluated again, until the record or the rules change', async () => {
+    const s = seedWorkspace();
+    let evaluated = 0;
+    const counting: Evaluator = {
+      ...evaluator,
+      evaluate: (state, event) => {
+        evaluated++;
+        return evaluator.evaluate(state, event);
+      },
+    };
+    const first = JSON.stringify(await kept(s.db, counting).headcount({ session: 19 }));
+    expect(evaluated).toBeGreaterThan(0);
+    evaluated = 0;
+    expect(JSON.stringify(await kept(s.db, counting).headcount({ session: 19 }))).toBe(first);
+    expect(JSON.stringify(await kept(s.db, counting).explain('黄利琴'))).toBe(JSON.stringify(await fresh(s.db).explain('黄利琴')));
+    expect(evaluated).toBe(0);
+    // A recording continues it: the new event is evaluated, and the next command again evaluates nothing.
+    await kept(s.db, counting).record({
+      events: [{ type: 'DeputyDied', source: src('2024-08-02'), personId: 'fang-qin', date: '2024-08-02' }],
+      recordedBy: '测试员',
+    });
+    expect(evaluated).toBe(1);
+    evaluated = 0;
+    expect((await kept(s.db, counting).headcount({ asOf: '2024-08-02' })).countAfter).toBe(478);
+    expect(evaluated).toBe(0);
+  });
+});
+
 describe('what is kept is used only for the record, rules and program it was made for', () => {
   it('a changed rule file is read afresh, not answered from the replay kept for the old one', async () => {
     const s = seedWorkspace();
