@@ -7,7 +7,7 @@
  * and a recording continues it. BENCH_SIZES=seed,20y,100k picks logs; BENCH_LARGE_RUNS sets the
  * runs on the large one, BENCH_BEFORE_RUNS caps those of an earlier build.
  */
-import { spawnSync } from 'node:child_process';
+import { type SpawnSyncOptionsWithStringEncoding, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,9 +34,13 @@ function timed(bin: string, args: (i: number) => string[], n: number): string {
   for (let i = 0; i < n; i++) {
     const command = [process.execPath, bin, ...args(i)];
     const t = process.hrtime.bigint();
-    const r = GNU_TIME
-      ? spawnSync(GNU_TIME, ['-f', '%U %S', ...command], { encoding: 'utf8', env: { ...process.env, ROSTER_USER: 'bench' } })
-      : spawnSync(command[0]!, command.slice(1), { encoding: 'utf8', env: { ...process.env, ROSTER_USER: 'bench' } });
+    // Standard output is not kept (a check of 100,000 events prints megabytes); standard error carries GNU time's figures.
+    const options: SpawnSyncOptionsWithStringEncoding = {
+      encoding: 'utf8',
+      env: { ...process.env, ROSTER_USER: 'bench' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    };
+    const r = GNU_TIME ? spawnSync(GNU_TIME, ['-f', '%U %S', ...command], options) : spawnSync(command[0]!, command.slice(1), options);
     wall.push(Number(process.hrtime.bigint() - t) / 1e6);
     // `check` exits 1 when it finds errors; the time is what is measured here.
     const last = (r.stderr ?? '').trim().split('\n').at(-1) ?? '';

@@ -88,6 +88,59 @@ describe('a recording that continues the kept replay', () => {
     );
   });
 
+  it('refuses a by-election in a unit with no vacancy as a recording over the whole record does', async () => {
+    const setup: EventInput[] = [
+      {
+        type: 'CongressConstituted',
+        source: src('2024-01-01'),
+        congress: {
+          name: '某县第一届人民代表大会',
+          shortName: '县一届人大',
+          termNumber: 1,
+          level: 'county',
+          region: '某县',
+          term: {},
+          quota: 2,
+          electingUnits: [
+            { name: '甲乡', quota: 1 },
+            { name: '乙乡', quota: 1 },
+          ],
+        },
+      },
+      { type: 'SessionHeld', source: src('2024-01-10'), session: 1, date: '2024-01-10', agenda: [] },
+      person('a'),
+      person('b'),
+      {
+        type: 'OpeningBalanceStated',
+        source: src('2024-01-10'),
+        session: 1,
+        date: '2024-01-10',
+        count: 2,
+        members: [
+          { personId: 'a', electingUnit: '甲乡' },
+          { personId: 'b', electingUnit: '乙乡' },
+        ],
+      },
+    ];
+    const [a, b] = [seedWorkspace(), seedWorkspace()];
+    for (const w of [a, b]) {
+      writeFileSync(w.db, JSON.stringify({ format: 'deputy-roster', schemaVersion: 2, events: [] }));
+      await fresh(w.db).record({ events: setup, recordedBy: '测试员' });
+    }
+    await kept(a.db).headcount();
+    const byElection: EventInput[] = [
+      person('c'),
+      { type: 'DeputyElected', source: src('2024-03-01'), personId: 'c', electingUnit: '甲乡', kind: 'by-election', date: '2024-03-01' },
+    ];
+    const quick = await outcome(kept(a.db), byElection);
+    expect(quick).toEqual({ refused: 'contradicts-record', message: expect.stringContaining('没有缺额可以补选') });
+    expect(quick).toEqual(await outcome(fresh(b.db), byElection));
+    const vacated: EventInput[] = [{ type: 'DeputyDied', source: src('2024-02-01'), personId: 'a', date: '2024-02-01' }];
+    expect(await outcome(kept(a.db), vacated)).toEqual(await outcome(fresh(b.db), vacated));
+    expect(await outcome(kept(a.db), byElection)).toEqual(await outcome(fresh(b.db), byElection));
+    expect(readFileSync(a.db, 'utf8')).toBe(readFileSync(b.db, 'utf8'));
+  });
+
   it('reads the head of the record, never the whole of it', async () => {
     const s = seedWorkspace();
     await kept(s.db).headcount();
