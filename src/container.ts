@@ -29,6 +29,8 @@ export interface Settings {
   readonly clock?: Clock;
   /** Keep the record's replay beside the data file (FILE.cache/), default on. */
   readonly keepReplays?: boolean;
+  /** Where the levels' usual document forms are (data/document-forms). */
+  readonly documentFormsDir?: string;
 }
 
 export function buildContainer(settings: Settings): Container {
@@ -49,6 +51,8 @@ export function buildContainer(settings: Settings): Container {
         evaluator: ctx.get<Evaluator>(TYPES.Evaluator),
         clock: ctx.get<Clock>(TYPES.Clock),
         ...(settings.keepReplays === false ? {} : { keeping: { store: ctx.get<ReplayStore>(TYPES.ReplayStore), code: codeVersion() } }),
+        rules: ctx.get<RuleBook>(TYPES.RuleBook),
+        ...(settings.documentFormsDir ? { documentFormsDir: settings.documentFormsDir } : {}),
       }),
   );
   return c;

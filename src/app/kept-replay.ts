@@ -11,7 +11,7 @@ import type { RosterEvent } from '../domain/events.js';
 import { foldInvariants, type InvariantState } from '../domain/invariants.js';
 import { type Derivation, derive, type Replay } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
-import { type KeptCore, type KeptLine, REPLAY_FORMAT, replayCodec } from '../engine/replay-codec.js';
+import { type KeptCore, type KeptLine, REPLAY_FORMAT, type ReplayCodec, replayCodec } from '../engine/replay-codec.js';
 import type { Head } from '../store/record-store.js';
 import type { ReplayStore } from '../store/replay-store.js';
 
@@ -35,9 +35,11 @@ function invariantsOf(d: Derivation): InvariantState {
 /** Keep a derivation under the head it was made for; a failure to keep it is no failure of the command. */
 export async function keep(keeping: Keeping | undefined, evaluator: Evaluator, head: Head, d: Derivation): Promise<void> {
   if (!keeping) return;
-  const codec = replayCodec(evaluator);
+  const codec = replayCodec();
   try {
-    await keeping.store.save(keyOf(head, evaluator, keeping.code), codec.encodeCore(d, invariantsOf(d)), codec.encodeLines(d));
+    // The lines first: they fill the tables the core keeps.
+    const lines = codec.encodeLines(d);
+    await keeping.store.save(keyOf(head, evaluator, keeping.code), codec.encodeCore(d, invariantsOf(d)), lines);
   } catch {
     // Kept replays are a cache: a read-only folder or a full disk only means replaying next time.
   }
@@ -56,7 +58,8 @@ export async function derivationOf(
       try {
         const events = effectiveLog(read.events);
         const bySeq = new Map(events.map((e) => [e.seq, e]));
-        const { replay } = replayCodec(evaluator).decodeCore(kept.core as KeptCore, {
+        const core = kept.core as KeptCore;
+        const { replay } = replayCodec(core.tables).decodeCore(core, {
           lines: kept.lines as KeptLine[],
           eventAt: (seq) => bySeq.get(seq),
         });
@@ -76,7 +79,7 @@ export async function keptCore(
   keeping: Keeping | undefined,
   evaluator: Evaluator,
   head: Head,
-): Promise<{ replay: Replay; invariants: InvariantState; findings: number; key: string } | undefined> {
+): Promise<{ replay: Replay; invariants: InvariantState; findings: number; key: string; codec: ReplayCodec } | undefined> {
   if (!keeping) return undefined;
   const key = keyOf(head, evaluator, keeping.code);
   const kept = await keeping.store.load(key, { coreOnly: true }).catch(() => undefined);
@@ -84,7 +87,8 @@ export async function keptCore(
   try {
     const core = kept.core as KeptCore;
     if (core.format !== REPLAY_FORMAT) return undefined;
-    return { ...replayCodec(evaluator).decodeCore(core), findings: core.findings, key };
+    const codec = replayCodec(core.tables);
+    return { ...codec.decodeCore(core), findings: core.findings, key, codec };
   } catch {
     return undefined;
   }
@@ -94,18 +98,18 @@ export async function keptCore(
 export async function keepContinued(
   keeping: Keeping,
   evaluator: Evaluator,
-  base: { readonly key: string; readonly findings: number },
+  base: { readonly key: string; readonly findings: number; readonly codec: ReplayCodec },
   head: Head,
   next: Replay,
   invariants: InvariantState,
 ): Promise<void> {
-  const codec = replayCodec(evaluator);
   try {
+    const lines = base.codec.encodeLines(next);
     await keeping.store.extend(
       base.key,
       keyOf(head, evaluator, keeping.code),
-      codec.encodeCore(next, invariants, base.findings),
-      codec.encodeLines(next),
+      base.codec.encodeCore(next, invariants, base.findings),
+      lines,
     );
   } catch {
     // As in `keep`: only time is lost.

@@ -7,7 +7,8 @@ import type { RosterApp } from '../app/roster-app.js';
 import { buildContainer, TYPES } from '../container.js';
 import { Day } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
-import { DEFAULT_RULES_DIR, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
+import { DEFAULT_RULES_DIR, DOCUMENT_FORMS_DIR, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
+import { withVerificationNote } from './help-zh.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -41,7 +42,14 @@ export class CliContext {
   }
 
   app(): RosterApp {
-    return buildContainer({ dbFile: this.dbFile(), rulesDir: this.rulesDir() }).get<RosterApp>(TYPES.RosterApp);
+    return buildContainer({ dbFile: this.dbFile(), rulesDir: this.rulesDir(), documentFormsDir: DOCUMENT_FORMS_DIR }).get<RosterApp>(
+      TYPES.RosterApp,
+    );
+  }
+
+  /** The application without a record (no data file is made or read): for `roster rules`. */
+  rulesApp(): RosterApp {
+    return buildContainer({ dbFile: '', rulesDir: this.rulesDir() }).get<RosterApp>(TYPES.RosterApp);
   }
 
   /** Who is recording: --as, else $ROSTER_USER, else the OS user (asked for only where there is none). */
@@ -57,7 +65,7 @@ export class CliContext {
   }
 
   print(json: unknown, text: string): void {
-    process.stdout.write(this.options.json ? `${JSON.stringify(json, null, 2)}\n` : `${text}\n`);
+    process.stdout.write(this.options.json ? `${JSON.stringify(json, null, 2)}\n` : `${withVerificationNote(text)}\n`);
   }
 }
 

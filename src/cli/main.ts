@@ -15,10 +15,19 @@ import { importCommand } from './commands/import.js';
 import { importRosterCommand } from './commands/import-roster.js';
 import { oathsCommand } from './commands/oaths.js';
 import { recordCommand } from './commands/record.js';
+import { rulesCommand } from './commands/rules.js';
 import { schemaCommand } from './commands/schema.js';
 import { verifyCommand } from './commands/verify.js';
 import { CliContext } from './context.js';
+import { HELP_ZH } from './help-zh.js';
 import { translateCommanderError } from './messages-zh.js';
+
+// A reader that stops early (`roster schema | head`) closes the pipe: that ends the output, not in a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`错误：无法写出结果（${e.message}）\n`);
+  process.exit(1);
+});
 
 const program = new Command();
 program
@@ -29,6 +38,7 @@ program
   .option('--rules <dir>', '规则目录（默认：随程序提供的 rules/）')
   .option('--json', '输出机器可读的 JSON')
   .option('--as <name>', '记录人（默认取环境变量 ROSTER_USER 或系统用户名）')
+  .configureHelp(HELP_ZH)
   .helpOption('-h, --help', '显示帮助')
   .helpCommand('help [command]', '显示某个命令的帮助')
   .configureOutput({ outputError: (text, write) => write(translateCommanderError(text)) })
@@ -50,6 +60,7 @@ for (const register of [
   importRosterCommand,
   exportRosterCommand,
   schemaCommand,
+  rulesCommand,
 ]) {
   register(program, ctx);
 }

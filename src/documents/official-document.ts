@@ -7,6 +7,8 @@
 export interface OfficialDocument {
   /** The kind it was built as (`report`, `explanation`, `notice` …). */
   readonly kind: string;
+  /** A line before the title a republication adds (新华社北京4月23日电), where the record has one. */
+  readonly preface?: string;
   /** 标题 */
   readonly title: string;
   /** The title cut where a line may break (before 关于, between organs), joined = `title`. */
@@ -23,8 +25,12 @@ export interface OfficialDocument {
   readonly paragraphs: readonly string[];
   /** 发文机关署名 */
   readonly signature?: string;
+  /** The signature cut where a line may break (between organs), joined = `signature`. */
+  readonly signatureParts?: readonly string[];
   /** 成文日期, already written out in Chinese (2024年7月31日), or a blank form to fill in. */
   readonly date?: string;
+  /** 发文机关: the organ that issues or adopts it, named in the file's properties; else the signature. */
+  readonly issuer?: string;
   /** Notes for the clerk that are not part of the document (a blank the record could not fill …). */
   readonly warnings: readonly string[];
 }

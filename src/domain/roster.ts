@@ -3,8 +3,8 @@
  * `evolve` is pure: the rules' findings for an event come in beside it, decided elsewhere.
  */
 import { match } from 'ts-pattern';
-import { type LegalDate, onOrBefore } from './dates.js';
-import type { Congress, EventOf, RosterEvent } from './events.js';
+import { dayBefore, type LegalDate, onOrBefore } from './dates.js';
+import type { Congress, ElectionKind, EventOf, RosterEvent } from './events.js';
 import type { Finding } from './findings.js';
 import { APPOINTING_ACTS, type PostRef } from './posts.js';
 import { endTenures, startTenure, type Tenure, type TenureEnd, type UnmatchedEnd } from './tenures.js';
@@ -21,14 +21,26 @@ export interface StatusChange {
   readonly finding?: Finding;
 }
 
-/** A person's deputy status in this congress for one electing unit. */
+/** A person's deputy status in this congress for one electing unit (undefined where the source does not say). */
 export interface Mandate {
   readonly mandateId: string;
   readonly personId: string;
-  readonly electingUnit: string;
-  readonly origin: 'opening-balance' | 'general' | 'by-election';
+  readonly electingUnit: string | undefined;
+  readonly origin: 'opening-balance' | ElectionKind;
   readonly electedBy?: string;
+  /** A deputy the source counts but does not name (出缺N名, 补选N名): `personId` is `unnamed:<seq>:<n>`. */
+  readonly unnamed?: true;
   readonly history: readonly StatusChange[];
+}
+
+/** The deputies an opening balance counted without names. */
+export interface UnnamedPool {
+  /** Undefined until a later publication states a count it can be derived from. */
+  readonly count: number | undefined;
+  readonly from: LegalDate | undefined;
+  readonly session?: number;
+  /** The publication whose stated count fixed `count`, where the balance itself stated none. */
+  readonly derivedFrom?: number;
 }
 
 export interface Session {
@@ -46,7 +58,9 @@ export interface RosterState {
   readonly persons: Readonly<Record<string, EventOf<'PersonRegistered'>>>;
   readonly mandates: readonly Mandate[];
   /** Deputies counted in an opening balance whose names the record does not give. */
-  readonly unnamed: { readonly count: number; readonly from: LegalDate; readonly session?: number } | undefined;
+  readonly unnamed: UnnamedPool | undefined;
+  /** The unnamed parts of earlier balances, each counted until a later balance restates the count. */
+  readonly earlierPools: readonly UnnamedPool[];
   /** Unapproved absences from sessions of the congress, per person. */
   readonly absences: Readonly<Record<string, readonly number[]>>;
   readonly reports: readonly EventOf<'CredentialsReportAdopted'>[];
@@ -58,6 +72,8 @@ export interface RosterState {
   readonly personnelActs: readonly EventOf<'PersonnelDecided'>[];
   readonly unmatchedEnds: readonly UnmatchedEnd[];
   readonly oaths: readonly EventOf<'OathTaken'>[];
+  /** 许可 to arrest or try deputies, and reports of deputies detained in the act. */
+  readonly permissions: readonly EventOf<'ProsecutionPermitted'>[];
 }
 
 export const emptyRoster: RosterState = {
@@ -67,6 +83,7 @@ export const emptyRoster: RosterState = {
   persons: {},
   mandates: [],
   unnamed: undefined,
+  earlierPools: [],
   absences: {},
   reports: [],
   announcements: [],
@@ -76,6 +93,7 @@ export const emptyRoster: RosterState = {
   personnelActs: [],
   unmatchedEnds: [],
   oaths: [],
+  permissions: [],
 };
 
 export function currentStatus(m: Mandate): MandateStatus {
@@ -133,6 +151,7 @@ function statusFromFinding(f: Finding, m: Mandate | undefined): MandateStatus | 
       { type: 'no-vacancy' },
       { type: 'quota-exceeded' },
       { type: 'counted' },
+      { type: 'permission-required' },
       () => undefined,
     )
     .exhaustive();
@@ -159,29 +178,42 @@ export function evolve(state: RosterState, event: RosterEvent, findings: readonl
         },
       }))
       .with({ type: 'PersonRegistered' }, (e) => registerPersons(state, [e]))
-      .with({ type: 'OpeningBalanceStated' }, (e) => ({
-        ...state,
-        openingBalances: [...state.openingBalances, e],
-        unnamed: { count: e.count - e.members.length, from: e.date, ...(e.session ? { session: e.session } : {}) },
-        mandates: [
-          ...state.mandates,
-          ...e.members.map(
-            (member): Mandate => ({
-              mandateId: mandateIdFor(state, member.personId),
-              personId: member.personId,
-              electingUnit: member.electingUnit,
-              origin: 'opening-balance',
-              history: [{ status: 'valid', from: e.date, eventSeq: e.seq }],
-            }),
-          ),
-        ],
-      }))
+      .with({ type: 'OpeningBalanceStated' }, (e) => {
+        // A count before the changes of its own session stands at the start of its day.
+        const from = e.beforeChanges && e.date ? dayBefore(e.date) : e.date;
+        // A count confirmed again later includes the deputies the record already counts by name on its date.
+        const members = new Set(e.members.map((m) => m.personId));
+        const alreadyNamed =
+          from === undefined ? 0 : state.mandates.filter((m) => !members.has(m.personId) && isCounted(state, statusOn(m, from))).length;
+        return {
+          ...state,
+          openingBalances: [...state.openingBalances, e],
+          earlierPools: state.unnamed ? [...state.earlierPools, state.unnamed] : state.earlierPools,
+          unnamed: {
+            count: e.count === undefined ? undefined : e.count - e.members.length - alreadyNamed,
+            from,
+            ...(e.session ? { session: e.session } : {}),
+          },
+          mandates: [
+            ...state.mandates,
+            ...e.members.map(
+              (member): Mandate => ({
+                mandateId: mandateIdFor(state, member.personId),
+                personId: member.personId,
+                electingUnit: member.electingUnit,
+                origin: 'opening-balance',
+                history: [{ status: 'valid', from, eventSeq: e.seq }],
+              }),
+            ),
+          ],
+        };
+      })
       .with({ type: 'RosterLoaded' }, (e) =>
         // A roster names deputies of the balance in force; one for another session changes nothing (check reports it).
         state.unnamed?.session === e.session
           ? {
               ...state,
-              unnamed: { ...state.unnamed, count: state.unnamed.count - e.members.length },
+              unnamed: { ...state.unnamed, count: state.unnamed.count === undefined ? undefined : state.unnamed.count - e.members.length },
               mandates: [...state.mandates, ...namedFromRoster(state, e)],
             }
           : state,
@@ -221,8 +253,32 @@ export function evolve(state: RosterState, event: RosterEvent, findings: readonl
         { type: 'SuspensionEnded' },
         (e) => applyFindings(state, e, findings),
       )
-      .with({ type: 'TerminationsAnnounced' }, (e) => ({ ...state, announcements: [...state.announcements, e] }))
-      .with({ type: 'CredentialsReportAdopted' }, (e) => ({ ...state, reports: [...state.reports, e] }))
+      .with({ type: 'ProsecutionPermitted' }, (e) => ({ ...state, permissions: [...state.permissions, e] }))
+      .with({ type: 'MandateEndedOtherwise' }, { type: 'MandateRevoked' }, (e) => applyFindings(state, e, findings))
+      .with({ type: 'UnnamedDeputiesLeft' }, (e) => leaveUnnamed(state, e, findings))
+      .with({ type: 'UnnamedDeputiesElected' }, (e) => ({
+        ...state,
+        mandates: [
+          ...state.mandates,
+          ...Array.from(
+            { length: e.count },
+            (_, i): Mandate => ({
+              mandateId: `unnamed:${e.seq}:${i + 1}`,
+              personId: `unnamed:${e.seq}:${i + 1}`,
+              electingUnit: e.electingUnit,
+              origin: e.kind,
+              unnamed: true,
+              ...(e.electedBy ? { electedBy: e.electedBy } : {}),
+              history: [{ status: 'pending', from: e.date ?? e.source.date, eventSeq: e.seq }],
+            }),
+          ),
+        ],
+      }))
+      .with({ type: 'UnnamedDeputiesReviewed' }, (e) => reviewUnnamed(state, e, findings))
+      .with({ type: 'TerminationsAnnounced' }, (e) =>
+        anchor({ ...state, announcements: [...state.announcements, e] }, e.stated?.countAfter, e),
+      )
+      .with({ type: 'CredentialsReportAdopted' }, (e) => anchor({ ...state, reports: [...state.reports, e] }, e.stated.countAfter, e))
       .with({ type: 'OrganRegistered' }, (e) => ({ ...state, organs: { ...state.organs, [e.organId]: e } }))
       .with({ type: 'PostHeld' }, (e) => ({
         ...state,
@@ -245,6 +301,60 @@ export function evolve(state: RosterState, event: RosterEvent, findings: readonl
       .with({ type: 'EventCorrected' }, () => state)
       .exhaustive()
   );
+}
+
+/** `count` deputies of the unnamed pool leave on the rules' finding: each becomes an unnamed mandate that ends. */
+function leaveUnnamed(state: RosterState, e: EventOf<'UnnamedDeputiesLeft'>, findings: readonly Finding[]): RosterState {
+  const f = findings.find((x) => x.outcome.type === 'mandate-terminated');
+  if (!f) return state;
+  const pool = state.unnamed;
+  const left = Array.from(
+    { length: e.count },
+    (_, i): Mandate => ({
+      mandateId: `unnamed:${e.seq}:${i + 1}`,
+      personId: `unnamed:${e.seq}:${i + 1}`,
+      electingUnit: e.electingUnit,
+      origin: 'opening-balance',
+      unnamed: true,
+      history: [
+        { status: 'valid', from: pool?.from, eventSeq: e.seq },
+        { status: 'ended', from: f.effectiveDate, eventSeq: e.seq, finding: f },
+      ],
+    }),
+  );
+  return {
+    ...state,
+    unnamed: pool && { ...pool, count: pool.count === undefined ? undefined : pool.count - e.count },
+    mandates: [...state.mandates, ...left],
+  };
+}
+
+/** The review of unnamed elected deputies: the first `count` pending ones (of the unit, where given) take the finding. */
+function reviewUnnamed(state: RosterState, e: EventOf<'UnnamedDeputiesReviewed'>, findings: readonly Finding[]): RosterState {
+  const f = findings.find((x) => x.outcome.type === 'mandate-confirmed' || x.outcome.type === 'election-voided');
+  if (!f) return state;
+  const status: MandateStatus = f.outcome.type === 'mandate-confirmed' ? 'valid' : 'void';
+  let left = e.count;
+  return {
+    ...state,
+    mandates: state.mandates.map((m) => {
+      const waiting = m.unnamed && currentStatus(m) === 'pending' && (e.electingUnit === undefined || m.electingUnit === e.electingUnit);
+      if (!waiting || left === 0) return m;
+      left--;
+      return { ...m, history: [...m.history, { status, from: f.effectiveDate, eventSeq: e.seq, finding: f }] };
+    }),
+  };
+}
+
+/**
+ * A balance that stated no count (an NPC record knows only the counts its notices state) takes it from
+ * the first publication that states a count after: that count less the named deputies counted then.
+ */
+function anchor(state: RosterState, stated: number | undefined, e: RosterEvent & { date: string }): RosterState {
+  const pool = state.unnamed;
+  if (!pool || pool.count !== undefined || stated === undefined) return state;
+  const named = state.mandates.filter((m) => isCounted(state, statusOn(m, e.date))).length;
+  return { ...state, unnamed: { ...pool, count: stated - named, derivedFrom: e.seq } };
 }
 
 function endPosts(state: RosterState, personId: string, posts: readonly PostRef[], end: TenureEnd): RosterState {
@@ -293,8 +403,17 @@ export function sessionDate(s: Session): LegalDate {
   return s.endDate ?? s.date;
 }
 
-/** 实有代表 on a date: the deputies counted in an opening balance without names, and every counted mandate. */
-export function countOn(state: RosterState, date: LegalDate): number {
-  const unnamed = state.unnamed && onOrBefore(state.unnamed.from, date) ? state.unnamed.count : 0;
-  return unnamed + state.mandates.filter((m) => isCounted(state, statusOn(m, date))).length;
+/**
+ * 实有代表 on a date (at its close): the unnamed part of the latest balance stated by then (a later one
+ * restates the count), and every counted mandate; without a date, what stands before every dated event.
+ */
+export function countOn(state: RosterState, date: LegalDate | undefined): number {
+  const applies = (p: UnnamedPool) => p.from === undefined || (date !== undefined && onOrBefore(p.from, date));
+  const pool = [...state.earlierPools, ...(state.unnamed ? [state.unnamed] : [])].filter(applies).at(-1);
+  const unnamed = pool?.count ?? 0;
+  const counted = (m: Mandate) =>
+    date === undefined
+      ? m.history.some((h, i) => i === 0 && h.from === undefined && isCounted(state, h.status))
+      : isCounted(state, statusOn(m, date));
+  return unnamed + state.mandates.filter(counted).length;
 }

@@ -6,7 +6,7 @@ import type { Finding } from '../domain/findings.js';
 import { emptyRoster, evolve, type RosterState, registerPersons } from '../domain/roster.js';
 import { countingOf } from './counting.js';
 import type { Evaluator } from './evaluator.js';
-import { type Facts, factsFor } from './facts.js';
+import { type Facts, factsFor, judgedAs } from './facts.js';
 
 /** An event about a person for which no rule in force on its date applied, with the facts then. */
 export interface Unruled {
@@ -48,10 +48,11 @@ export async function replay(from: Replay, events: readonly RosterEvent[], evalu
       i = end - 1;
       continue;
     }
-    // Which events the law decides is read off the rule files (src/engine/evaluator.ts, `decides`).
-    const ruled = evaluator.decides(event.type);
+    // Which events the law decides is read off the rule files (src/engine/evaluator.ts, `decides`);
+    // deputies a source counts without naming are judged as the named event they stand for.
+    const ruled = evaluator.decides(judgedAs(event));
     const found = ruled ? await evaluator.evaluate(state, event) : [];
-    if (ruled && found.length === 0) unruled.push({ event, facts: factsFor(state, event) });
+    if (ruled && found.length === 0) unruled.push({ event, facts: factsFor(state, event, evaluator.jurisdiction(state)) });
     findings.push(...found);
     state = evolve(state, event, found);
   }

@@ -5,11 +5,14 @@
 import { effectiveDate, type RosterEvent } from '../domain/events.js';
 import { currentStatus, latestMandate, type RosterState } from '../domain/roster.js';
 import { NO_POST_FACTS, POST_FACT_NAMES } from './post-facts.js';
+import type { Jurisdiction } from './rule-book.js';
 
 export const FACT_NAMES = [
   'eventType',
   'eventDate',
   'congressLevel',
+  /** The province whose rules are read over the national ones (浙江), or null. */
+  'region',
   'mandateStatus',
   'electionKind',
   'reviewResult',
@@ -17,19 +20,54 @@ export const FACT_NAMES = [
   'suspensionGround',
   'movement',
   'absenceCount',
+  /** military | armed-police | regular: the kind of the deputy's electing unit (军队选举办法). */
+  'electingUnitKind',
   ...POST_FACT_NAMES,
 ] as const;
 export type FactName = (typeof FACT_NAMES)[number];
 export type Facts = Record<FactName, string | number | boolean | null>;
 
-export function factsFor(state: RosterState, event: RosterEvent): Facts {
+/** The event type the rules judge an event as: deputies a source does not name, as the named event they stand for. */
+export function judgedAs(event: RosterEvent): RosterEvent['type'] {
+  if (event.type === 'UnnamedDeputiesLeft') return event.as;
+  if (event.type === 'UnnamedDeputiesReviewed') return 'QualificationReviewed';
+  return event.type;
+}
+
+/** Unnamed deputies are judged as a named one would be: the event type they stand for, a counted or pending mandate. */
+function unnamedFacts(state: RosterState, event: RosterEvent): Partial<Facts> | undefined {
+  if (event.type === 'UnnamedDeputiesLeft') {
+    return {
+      eventType: judgedAs(event),
+      mandateStatus: 'valid',
+      movement: event.as === 'DeputyTransferredOut' ? 'transferred' : null,
+      electingUnitKind: unitKind(state, event.electingUnit),
+    };
+  }
+  if (event.type === 'UnnamedDeputiesReviewed') {
+    return {
+      eventType: judgedAs(event),
+      mandateStatus: 'pending',
+      reviewResult: event.result,
+      electingUnitKind: unitKind(state, event.electingUnit),
+    };
+  }
+  return undefined;
+}
+
+function unitKind(state: RosterState, unit: string | undefined): string {
+  return state.congress?.electingUnits.find((u) => u.name === unit)?.kind ?? 'regular';
+}
+
+export function factsFor(state: RosterState, event: RosterEvent, where: Jurisdiction): Facts {
   const personId = 'personId' in event ? event.personId : undefined;
   const mandate = personId ? latestMandate(state, personId) : undefined;
   const absences = personId ? (state.absences[personId]?.length ?? 0) : 0;
-  return {
+  const own: Facts = {
     eventType: event.type,
     eventDate: effectiveDate(event) ?? null,
-    congressLevel: state.congress?.level ?? null,
+    congressLevel: where.level,
+    region: where.region,
     mandateStatus: mandate ? currentStatus(mandate) : 'none',
     electionKind: mandate && mandate.origin !== 'opening-balance' ? mandate.origin : null,
     reviewResult: event.type === 'QualificationReviewed' ? event.result : null,
@@ -38,6 +76,8 @@ export function factsFor(state: RosterState, event: RosterEvent): Facts {
     movement: event.type === 'DeputyTransferredOut' ? event.movement : null,
     // The absence being recorded is counted too (evolve adds it before findings apply).
     absenceCount: event.type === 'AbsentWithoutLeave' ? absences + 1 : absences,
+    electingUnitKind: unitKind(state, mandate?.electingUnit),
     ...NO_POST_FACTS,
   };
+  return { ...own, ...unnamedFacts(state, event) };
 }

@@ -31,6 +31,16 @@ function cellValue(v: ExcelJS.CellValue): CellValue {
   return undefined;
 }
 
+/**
+ * A date cell shown without its day (yyyy"年"m"月", as exports write a birth month) holds a month:
+ * read as 1970-05, not as the first day of it.
+ */
+function monthCell(v: ExcelJS.CellValue, numFmt: string | undefined): CellValue {
+  const format = numFmt?.replace(/"[^"]*"/g, '') ?? '';
+  if (!(v instanceof Date) || !/y/i.test(format) || /d/i.test(format)) return undefined;
+  return `${v.getUTCFullYear()}-${String(v.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
 async function readWorkbook(file: string, bytes: Buffer, sheetName: string | undefined): Promise<Grid> {
   const wb = new ExcelJS.Workbook();
   try {
@@ -50,7 +60,7 @@ async function readWorkbook(file: string, bytes: Buffer, sheetName: string | und
   const rows: (CellValue[] | undefined)[] = [];
   ws.eachRow({ includeEmpty: false }, (row, n) => {
     const values = row.values as ExcelJS.CellValue[];
-    rows[n] = values.slice(1).map(cellValue);
+    rows[n] = values.slice(1).map((v, i) => monthCell(v, row.getCell(i + 1).numFmt) ?? cellValue(v));
   });
   return {
     file,

@@ -3,7 +3,7 @@
  * recording that continues it decides exactly as one that replays the whole record, and reads only
  * the head; what is kept for other rules, or unreadable, is never used.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/app/clock.js';
@@ -199,6 +199,38 @@ describe('what is kept is used only for the record, rules and program it was mad
     const changed = createEvaluator(loadRuleBook(rules));
     const groups = (await kept(s.db, changed).headcount({ session: 19 })).terminated.groups.map((g) => g.label);
     expect(groups).toContain('调离本市');
+  });
+
+  it('a kept replay is never used with another rule set: national rules alone, or read with a changed Zhejiang overlay', async () => {
+    const s = seedWorkspace(); // the 16th Ningbo congress: a municipal congress in 浙江省
+    const labels = async (e: Evaluator) => (await kept(s.db, e).headcount({ session: 19 })).terminated.groups.map((g) => g.label);
+    const national = copyRules();
+    rmSync(path.join(national, 'regions'), { recursive: true });
+    // Zhejiang's overlay with its own version of the national transfer rule: a Ningbo record reads it.
+    const zhejiang = copyRules();
+    const rule = readFileSync(path.join(RULES_DIR, 'deputy-status', 'transferred-out.json'), 'utf8');
+    mkdirSync(path.join(zhejiang, 'regions', 'zhejiang', 'deputy-status'));
+    writeFileSync(
+      path.join(zhejiang, 'regions', 'zhejiang', 'deputy-status', 'transferred-out.json'),
+      rule.replace('"调离本行政区域"', '"调离本省"'),
+    );
+    // The same overlay, but Ningbo no longer among the province's areas: the national rules govern it again.
+    const elsewhere = copyRules();
+    cpSync(zhejiang, elsewhere, { recursive: true });
+    const regionFile = path.join(elsewhere, 'regions', 'zhejiang', 'region.json');
+    writeFileSync(regionFile, readFileSync(regionFile, 'utf8').replace('"宁波市",', ''));
+
+    const [n, z, w] = [national, zhejiang, elsewhere].map((dir) => createEvaluator(loadRuleBook(dir)));
+    expect(new Set([n, z, w, evaluator].map((e) => e!.book.fingerprint)).size).toBe(4);
+    expect(await labels(n!)).toContain('调离本行政区域');
+    expect(await labels(z!)).toContain('调离本省');
+    expect(await labels(w!)).not.toContain('调离本省');
+    expect(await labels(n!)).not.toContain('调离本省');
+    expect(await labels(z!)).toContain('调离本省');
+    // Read back from what is kept, the overlay's findings are those a fresh replay makes.
+    expect(JSON.stringify(await kept(s.db, z!).headcount({ session: 19 }))).toBe(
+      JSON.stringify(await fresh(s.db, z!).headcount({ session: 19 })),
+    );
   });
 
   it('an unreadable kept replay is made again, and the answers are the same', async () => {

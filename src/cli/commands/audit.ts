@@ -6,6 +6,7 @@ import { formatDiff, formatHistory, formatLog, formatMembers } from '../../forma
 import type { LedgerTarget } from '../../ledger/headcount.js';
 import type { CliContext } from '../context.js';
 import { parseDay, parseSession } from '../context.js';
+import { VERIFICATION_NOTE } from '../help-zh.js';
 
 /** `19` is a session; `2024-07-31` is a date. */
 function parseTarget(value: string): LedgerTarget {
@@ -35,6 +36,7 @@ export function auditCommands(program: Command, ctx: CliContext): void {
 
   program
     .command('history')
+    .addHelpText('after', `\n${VERIFICATION_NOTE}`)
     .description('某人的时间线：记录的事件（含所任职务和任免）、规则认定（规则编号与依据）、更正')
     .argument('<person>', '姓名或编号')
     .action(async (person: string) => {
@@ -44,6 +46,7 @@ export function auditCommands(program: Command, ctx: CliContext): void {
 
   program
     .command('diff')
+    .addHelpText('after', `\n${VERIFICATION_NOTE}`)
     .description('两次会议（或两个日期）之间：新增和离开的代表及原因，任职和离职的职务及其依据')
     .requiredOption('--from <a>', '会议次数或日期 YYYY-MM-DD', parseTarget)
     .requiredOption('--to <b>', '会议次数或日期 YYYY-MM-DD', parseTarget)

@@ -10,6 +10,7 @@ import { sessionRecord } from '../session-record.js';
 import {
   byElectionParagraph,
   countAfterParagraph,
+  reportAuthor,
   reportTitle,
   reportTitleParts,
   reviewParagraph,
@@ -42,6 +43,7 @@ export const explanation: DocumentKind = {
         ...(speaker ? { byline: `${speaker.capacity}${speaker.name}` } : {}),
         // Whom the speaker addresses: the committee's members by office, as the law composes it for the level.
         ...(salutation?.outcome.type === 'salutation' ? { addressee: salutation.outcome.params.text } : {}),
+        issuer: reportAuthor(r),
         paragraphs,
         warnings: [
           ...(speaker ? [] : ['记录中没有说明人（CredentialsReportAdopted.explainedBy），标题下的说明人一行留空']),

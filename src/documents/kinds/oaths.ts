@@ -9,7 +9,7 @@ import { DomainError } from '../../domain/errors.js';
 import { APPOINTING_ACTS } from '../../domain/posts.js';
 import type { OathDuty } from '../../posts/analysis.js';
 import type { DocumentKind } from '../document-kind.js';
-import { ACT_FORM, gazetteOrder, meetingName, nameOf, sessionActs } from '../personnel.js';
+import { ACT_FORM, gazetteOrder, meetingName, nameOf, sessionActs, standingCommitteeName } from '../personnel.js';
 import { distinct } from '../phrasing.js';
 import { postsPhrase } from '../post-phrases.js';
 
@@ -47,7 +47,8 @@ export const oaths: DocumentKind = {
     const wordingFindings = owed.flatMap((o) => (o.wording ? [o.wording] : []));
     const wordings = new Map<string, string>();
     for (const { outcome } of wordingFindings) if (outcome.type === 'oath-wording') wordings.set(outcome.params.text, outcome.params.label);
-    const basis = distinct([...owed.map((o) => o.finding), ...wordingFindings].map((f) => f.citation.text));
+    // Each text once, though several rules cite it (宣誓决定 beside a province's articles).
+    const basis = distinct([...owed.map((o) => o.finding), ...wordingFindings].flatMap((f) => f.citation.text.split('；')));
     const notRecorded = owed.filter((o) => o.status === 'not-recorded').map((o) => nameOf(state, o.act.personId));
 
     return [
@@ -61,6 +62,7 @@ export const oaths: DocumentKind = {
           ...[...wordings].flatMap(([text, label]) => [`${label}：`, text]),
           `依据：${basis.join('；')}。`,
         ],
+        issuer: standingCommitteeName(state, congress),
         date: formatChineseDate(owed[0]!.act.date),
         warnings: [
           ...(wordings.size === 0 ? ['宣誓之日施行的规则中没有誓词，名单中不写誓词'] : []),
