@@ -1,11 +1,17 @@
 /** The only file that knows inversify and the adapters: wires the ports for the CLI. Tests build objects directly. */
 import 'reflect-metadata';
 import { Container } from 'inversify';
+import { AccountsApp } from './app/accounts-app.js';
 import { type Clock, systemClock } from './app/clock.js';
+import { DraftsApp } from './app/drafts-app.js';
 import { RosterApp } from './app/roster-app.js';
 import { createEvaluator, type Evaluator } from './engine/evaluator.js';
 import { loadRuleBook, type RuleBook } from './engine/rule-book.js';
 import { codeVersion } from './paths.js';
+import type { AccountStore } from './store/account-store.js';
+import type { DraftStore } from './store/draft-store.js';
+import { FileAccountStore } from './store/file-account-store.js';
+import { FileDraftStore } from './store/file-draft-store.js';
 import { FileReplayStore } from './store/file-replay-store.js';
 import { FileRecordStream } from './store/file-store.js';
 import type { RecordStream } from './store/record-store.js';
@@ -20,6 +26,10 @@ export const TYPES = {
   Clock: Symbol.for('Clock'),
   ReplayStore: Symbol.for('ReplayStore'),
   RosterApp: Symbol.for('RosterApp'),
+  AccountStore: Symbol.for('AccountStore'),
+  DraftStore: Symbol.for('DraftStore'),
+  AccountsApp: Symbol.for('AccountsApp'),
+  DraftsApp: Symbol.for('DraftsApp'),
 } as const;
 
 export interface Settings {
@@ -29,6 +39,8 @@ export interface Settings {
   readonly clock?: Clock;
   /** Keep the record's replay beside the data file (FILE.cache/), default on. */
   readonly keepReplays?: boolean;
+  /** Where the app's warnings go (a record that does not verify); default: nowhere. */
+  readonly warn?: (message: string) => void;
   /** Where the levels' usual document forms are (data/document-forms). */
   readonly documentFormsDir?: string;
 }
@@ -51,9 +63,19 @@ export function buildContainer(settings: Settings): Container {
         evaluator: ctx.get<Evaluator>(TYPES.Evaluator),
         clock: ctx.get<Clock>(TYPES.Clock),
         ...(settings.keepReplays === false ? {} : { keeping: { store: ctx.get<ReplayStore>(TYPES.ReplayStore), code: codeVersion() } }),
+        ...(settings.warn ? { warn: settings.warn } : {}),
         rules: ctx.get<RuleBook>(TYPES.RuleBook),
         ...(settings.documentFormsDir ? { documentFormsDir: settings.documentFormsDir } : {}),
       }),
+  );
+  // The console's accounts and drafts live beside the record (files next to the data file), outside its hash chain.
+  c.bind<AccountStore>(TYPES.AccountStore).toDynamicValue((ctx) => new FileAccountStore(ctx.get<string>(TYPES.DbFile)));
+  c.bind<DraftStore>(TYPES.DraftStore).toDynamicValue((ctx) => new FileDraftStore(ctx.get<string>(TYPES.DbFile)));
+  c.bind<AccountsApp>(TYPES.AccountsApp).toDynamicValue(
+    (ctx) => new AccountsApp(ctx.get<AccountStore>(TYPES.AccountStore), ctx.get<Clock>(TYPES.Clock)),
+  );
+  c.bind<DraftsApp>(TYPES.DraftsApp).toDynamicValue(
+    (ctx) => new DraftsApp(ctx.get<DraftStore>(TYPES.DraftStore), ctx.get<RosterApp>(TYPES.RosterApp)),
   );
   return c;
 }

@@ -45,13 +45,18 @@ export async function keep(keeping: Keeping | undefined, evaluator: Evaluator, h
   }
 }
 
-/** The record derived: from the replay kept for its head where there is one, else replayed (and kept). */
+/**
+ * The record derived: from the replay kept for its head where there is one, else replayed (and
+ * kept). A record that does not verify (`problem`) is replayed as it is stored, never answered from
+ * what was kept for an intact record, and nothing is kept for it.
+ */
 export async function derivationOf(
   keeping: Keeping | undefined,
   evaluator: Evaluator,
-  read: { readonly head: Head; readonly events: readonly RosterEvent[] },
+  read: { readonly head: Head; readonly events: readonly RosterEvent[]; readonly problem?: string | undefined },
   keepIt = true,
 ): Promise<Derivation> {
+  if (read.problem !== undefined) return derive(read.events, evaluator);
   if (keeping) {
     const kept = await keeping.store.load(keyOf(read.head, evaluator, keeping.code)).catch(() => undefined);
     if (kept?.lines) {

@@ -5,9 +5,11 @@
  * refused where it makes an earlier event contradict it. A preview decides the same way and shows
  * what the events would change, writing nothing.
  *
- * Where the record's replay is kept for its head (src/app/kept-replay.ts) and the events are of the
- * kinds whose checks look only at the roster (`CHECKED_BY_ROSTER`), the recording continues the kept
- * replay: it evaluates the new events and the checks they can fail, and never reads the record.
+ * Every recording is admitted first (src/app/admit.ts: the events and who records them). Where the
+ * record's replay is kept for its head (src/app/kept-replay.ts), the store vouches for that head
+ * (`vouchedHead`) and the events are of the kinds whose checks look only at the roster
+ * (`CHECKED_BY_ROSTER`), the recording continues the kept replay: it evaluates the new events and
+ * the checks they can fail, and reads only the end of the record.
  */
 import { allChecks } from '../checks/all-checks.js';
 import { check, electionChecks, unruledChecks } from '../checks/consistency.js';
@@ -15,20 +17,32 @@ import { describeCheck } from '../checks/describe-check.js';
 import type { CheckFinding } from '../domain/check-findings.js';
 import { DomainError } from '../domain/errors.js';
 import type { EventInput, EventType, RosterEvent } from '../domain/events.js';
+import { textProblem } from '../domain/input-limits.js';
 import { foldInvariants } from '../domain/invariants.js';
 import { decideRecord, type Refusal, refusalAmong } from '../domain/recording.js';
 import { type Derivation, derive, replay } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
 import type { Head, RecordStream } from '../store/record-store.js';
 import { chained, type Stamps, stamp } from '../store/stored-records.js';
-import type { Clock } from './clock.js';
+import { admitEvents } from './admit.js';
+import { type Clock, latestToday } from './clock.js';
 import { derivationOf, type Keeping, keep, keepContinued, keptCore } from './kept-replay.js';
-import { readRecord } from './read-record.js';
+import { readRecord, vouchedHead } from './read-record.js';
 
 export interface RecordRequest {
+  /** The events as submitted: admitted (src/app/admit.ts) before anything else, whoever built them. */
   readonly events: readonly EventInput[];
   /** Who records them: a plain input, never read from the machine. */
   readonly recordedBy: string;
+  /** Who drafted them in the console, when `recordedBy` is the reviewer who approved them (the envelope's `draftedBy`). */
+  readonly draftedBy?: string;
+  /** Where the events come from, for messages: the file, and whether it held one event rather than an array. */
+  readonly origin?: EventsOrigin;
+}
+
+export interface EventsOrigin {
+  readonly name: string;
+  readonly single?: boolean;
 }
 
 /** What recording needs: the stream, the rules, the clock that stamps the events, and where replays are kept. */
@@ -83,17 +97,46 @@ const CHECKED_BY_ROSTER: ReadonlySet<EventType> = new Set<EventType>([
   'SuspensionEnded',
 ]);
 
+/**
+ * The one admission path (src/app/admit.ts), in front of every way of recording: the events as
+ * submitted, and who records them (a name like any other; whether one may be empty is the store's to say).
+ */
+function admitted(ports: RecordPorts, submitted: readonly EventInput[], stamps: Stamps, origin?: EventsOrigin): readonly EventInput[] {
+  const byProblem = textProblem(stamps.recordedBy, 'name');
+  if (byProblem) throw new DomainError('invalid-input', `记录人${byProblem}`);
+  return admitEvents(submitted, {
+    today: latestToday(ports.clock),
+    ...(origin ? { origin: origin.name, single: origin.single ?? false } : {}),
+  });
+}
+
 /** `keepRecord`: keep the record's replay where none is kept (a preview does; a recording keeps the one after). */
 export async function decideRecording(
   ports: RecordPorts,
-  events: readonly EventInput[],
+  submitted: readonly EventInput[],
   stamps: Stamps,
+  origin?: EventsOrigin,
   keepRecord = true,
 ): Promise<Decided> {
+  return decideAdmitted(ports, admitted(ports, submitted, stamps, origin), stamps, keepRecord);
+}
+
+/** Admitted events decided over the whole record, read and its chain verified. */
+async function decideAdmitted(ports: RecordPorts, events: readonly EventInput[], stamps: Stamps, keepRecord: boolean): Promise<Decided> {
   const read = await readRecord(ports.stream);
   const { head } = read;
-  const existing = await derivationOf(ports.keeping, ports.evaluator, read, keepRecord);
   const added = stamp(events, stamps, head.seq);
+  if (read.problem) {
+    // Never append on a record that does not verify: the append could bury the damage, or set aside committed events.
+    const refusal = new DomainError(
+      'tampered-log',
+      `${read.problem}；记录未通过校验，拒绝追加（详见 roster verify）`,
+      ports.stream.location,
+    );
+    const existing = await derive(read.events, ports.evaluator);
+    return { head, existing, added, candidate: existing, checks: [], refusal };
+  }
+  const existing = await derivationOf(ports.keeping, ports.evaluator, read, keepRecord);
   const corrects = added.some((e) => e.type === 'EventCorrected');
   // A correction changes the replay from the event it corrects on: replay the whole record then.
   const candidate: Derivation = corrects
@@ -124,14 +167,26 @@ export async function decideRecording(
   return { ...decided, refusal: undefined };
 }
 
-/** Record by continuing the kept replay; undefined where it cannot (nothing kept for the head, or events it cannot decide so). */
+/**
+ * Record admitted events by continuing the kept replay; undefined where it cannot (events it cannot
+ * decide so, nothing kept for the head, or a head the store's cross-check does not vouch for).
+ *
+ * The trade-off: this path does not re-verify the whole chain on every append. It trusts the kept
+ * replay only for a head the store vouches for cheaply (`vouchedHead`: its own record of the head
+ * present, nothing uncommitted past it, the last record the one it names and chained onto the one
+ * before); any doubt falls back to the full path, which verifies the chain and refuses to append
+ * on a record that does not verify. A change in the middle of the record that leaves its last
+ * record intact is found by `roster verify` and by every full read, not by every `record`.
+ */
 async function recordOnKept(
   ports: RecordPorts,
   events: readonly EventInput[],
   stamps: Stamps,
 ): Promise<readonly RosterEvent[] | undefined> {
   if (!ports.keeping || !events.every((e) => CHECKED_BY_ROSTER.has(e.type))) return undefined;
-  const head = await ports.stream.head();
+  const head = await vouchedHead(ports.stream);
+  if (!head) return undefined;
+  // Kept under a key naming the head (src/app/kept-replay.ts): found only for exactly this head.
   const kept = await keptCore(ports.keeping, ports.evaluator, head);
   if (!kept) return undefined;
   const added = stamp(events, stamps, head.seq);
@@ -150,10 +205,18 @@ async function recordOnKept(
 }
 
 export async function recordEvents(ports: RecordPorts, request: RecordRequest): Promise<readonly RosterEvent[]> {
-  const stamps = { recordedBy: request.recordedBy, recordedAt: ports.clock.now() };
-  const quick = await recordOnKept(ports, request.events, stamps);
-  if (quick) return quick;
-  const decided = await decideRecording(ports, request.events, stamps, false);
+  const stamps: Stamps = {
+    recordedBy: request.recordedBy,
+    recordedAt: ports.clock.now(),
+    ...(request.draftedBy !== undefined ? { draftedBy: request.draftedBy } : {}),
+  };
+  const events = admitted(ports, request.events, stamps, request.origin);
+  return (await recordOnKept(ports, events, stamps)) ?? (await recordDecided(ports, events, stamps));
+}
+
+/** The full path: decide over the whole record, append, and keep the replay after. */
+async function recordDecided(ports: RecordPorts, events: readonly EventInput[], stamps: Stamps): Promise<readonly RosterEvent[]> {
+  const decided = await decideAdmitted(ports, events, stamps, false);
   if (decided.refusal) throw decided.refusal;
   const after = await ports.stream.append(chained(decided.added, decided.head), decided.head);
   await keep(ports.keeping, ports.evaluator, after, decided.candidate);

@@ -6,6 +6,7 @@
  */
 import { type CheckFinding, type CountPoint, checkFinding } from '../domain/check-findings.js';
 import { onOrBefore } from '../domain/dates.js';
+import { isDomainError } from '../domain/errors.js';
 import { type EventOf, effectiveDate } from '../domain/events.js';
 import { foldInvariants, type InvariantState, sameNameWarnings } from '../domain/invariants.js';
 import { isCounted, statusOn } from '../domain/roster.js';
@@ -60,7 +61,15 @@ export async function countChecks(d: Derivation, evaluator: Evaluator): Promise<
     ...(congress.quota !== undefined && congress.reservedSeats ? { reservedSeats: congress.reservedSeats } : {}),
   };
   for (const point of points) {
-    const l = ledger(d, point);
+    let l: ReturnType<typeof ledger>;
+    try {
+      l = ledger(d, point);
+    } catch (e) {
+      // Dates that contradict each other: record-facts.ts names the events; here, the ledger they break.
+      if (!isDomainError(e, 'contradicts-record')) throw e;
+      out.push(checkFinding('ledger-inconsistent', 'error', {}, { point, problem: e.message }));
+      continue;
+    }
     for (const x of l.disagreements) {
       const pending = l.pending.length;
       const about = { eventSeqs: [x.eventSeq] };

@@ -7,6 +7,7 @@ import { dayBefore, type LegalDate, onOrBefore } from './dates.js';
 import type { Congress, ElectionKind, EventOf, RosterEvent } from './events.js';
 import type { Finding } from './findings.js';
 import { APPOINTING_ACTS, type PostRef } from './posts.js';
+import { table, tableWith } from './tables.js';
 import { endTenures, startTenure, type Tenure, type TenureEnd, type UnmatchedEnd } from './tenures.js';
 
 /** 当选待审查, 有效, 暂停执行代表职务, 终止, 当选无效 */
@@ -76,19 +77,20 @@ export interface RosterState {
   readonly permissions: readonly EventOf<'ProsecutionPermitted'>[];
 }
 
+/** The id-keyed tables (persons, absences, organs, sessions) have no prototype: an id "__proto__" is an id (src/domain/tables.ts). */
 export const emptyRoster: RosterState = {
   counting: [],
   congress: undefined,
-  sessions: {},
-  persons: {},
+  sessions: table(),
+  persons: table(),
   mandates: [],
   unnamed: undefined,
   earlierPools: [],
-  absences: {},
+  absences: table(),
   reports: [],
   announcements: [],
   openingBalances: [],
-  organs: {},
+  organs: table(),
   tenures: [],
   personnelActs: [],
   unmatchedEnds: [],
@@ -172,10 +174,12 @@ export function evolve(state: RosterState, event: RosterEvent, findings: readonl
       .with({ type: 'CongressConstituted' }, (e) => ({ ...state, congress: e.congress }))
       .with({ type: 'SessionHeld' }, (e) => ({
         ...state,
-        sessions: {
-          ...state.sessions,
-          [e.session]: { session: e.session, date: e.date, agenda: e.agenda, ...(e.endDate ? { endDate: e.endDate } : {}) },
-        },
+        sessions: tableWith(state.sessions, e.session, {
+          session: e.session,
+          date: e.date,
+          agenda: e.agenda,
+          ...(e.endDate ? { endDate: e.endDate } : {}),
+        }),
       }))
       .with({ type: 'PersonRegistered' }, (e) => registerPersons(state, [e]))
       .with({ type: 'OpeningBalanceStated' }, (e) => {
@@ -234,7 +238,7 @@ export function evolve(state: RosterState, event: RosterEvent, findings: readonl
       }))
       .with({ type: 'AbsentWithoutLeave' }, (e) =>
         applyFindings(
-          { ...state, absences: { ...state.absences, [e.personId]: [...(state.absences[e.personId] ?? []), e.congressSession] } },
+          { ...state, absences: tableWith(state.absences, e.personId, [...(state.absences[e.personId] ?? []), e.congressSession]) },
           e,
           findings,
         ),
@@ -279,7 +283,7 @@ export function evolve(state: RosterState, event: RosterEvent, findings: readonl
         anchor({ ...state, announcements: [...state.announcements, e] }, e.stated?.countAfter, e),
       )
       .with({ type: 'CredentialsReportAdopted' }, (e) => anchor({ ...state, reports: [...state.reports, e] }, e.stated.countAfter, e))
-      .with({ type: 'OrganRegistered' }, (e) => ({ ...state, organs: { ...state.organs, [e.organId]: e } }))
+      .with({ type: 'OrganRegistered' }, (e) => ({ ...state, organs: tableWith(state.organs, e.organId, e) }))
       .with({ type: 'PostHeld' }, (e) => ({
         ...state,
         tenures: startTenure(state.tenures, { personId: e.personId, post: e.post, from: e.since, startSeq: e.seq, end: undefined }),
@@ -388,7 +392,7 @@ function namedFromRoster(state: RosterState, e: EventOf<'RosterLoaded'>): Mandat
  * table once per person (a 10,000-deputy roster would otherwise take quadratic time to replay).
  */
 export function registerPersons(state: RosterState, events: readonly EventOf<'PersonRegistered'>[]): RosterState {
-  const persons = { ...state.persons };
+  const persons = table(state.persons);
   for (const e of events) persons[e.personId] = e;
   return { ...state, persons };
 }

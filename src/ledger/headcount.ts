@@ -5,7 +5,7 @@
  * (only allocated seats fall vacant); no quota, no 缺额 (the NPC has a cap, not a quota).
  */
 import type { StatedField } from '../domain/check-findings.js';
-import { dayBefore, type LegalDate, onOrBefore } from '../domain/dates.js';
+import { dayBefore, formatChineseDate, type LegalDate, onOrBefore } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import type { Finding, TerminationGround } from '../domain/findings.js';
 import { countOn, isCounted, type Mandate, type MandateStatus, type RosterState, sessionDate, statusOn } from '../domain/roster.js';
@@ -272,7 +272,13 @@ export function ledger(d: Derivation, target: LedgerTarget): Ledger {
   // Before: counted at the baseline; a balance the source does not date counts from before everything.
   const countBefore = baseDate !== undefined ? countOn(state, baseDate) : countAfter + terminated.length - confirmed.length - net;
   if (countAfter !== countBefore - terminated.length + confirmed.length + net) {
-    throw new Error(`ledger arithmetic broke: ${countBefore} - ${terminated.length} + ${confirmed.length} + ${net} != ${countAfter}`);
+    // Only dates that contradict each other get here (a change dated before the one it follows, a
+    // count confirmed at a session dated before it): `check` names the events.
+    throw new DomainError(
+      'contradicts-record',
+      `记录中的日期前后矛盾，无法计算截至${formatChineseDate(date)}的人数（${baseDate ? `${formatChineseDate(baseDate)}实有代表${countBefore}名` : '期初人数未知'}，` +
+        `其后出缺${terminated.length}名、补选确认${confirmed.length}名，而当日实有代表${countAfter}名）；请运行 roster check 查看有问题的事件，并以更正事件改正`,
+    );
   }
   const countBetween = countBefore - terminated.length;
 

@@ -2,15 +2,16 @@
  * The replay kept beside a data file, in the folder `FILE.cache/`: `kept.json` (the key, and how
  * many lines and bytes of `lines.jsonl` belong to it: the commit point), `core.json` (the core,
  * with its key) and `lines.jsonl` (one value a line, each with its index, so a kept file that two
- * writers mixed up is never read as good). Writers take a lock and write the lines, then the core,
- * then `kept.json`, each file replaced atomically (not fsynced: a cache). Anything unreadable or
- * inconsistent is a miss: the replay is simply made again.
+ * writers mixed up is never read as good). Writers take a lock (`FILE.cache.lock`, the record's own
+ * kind: src/store/file-lock.ts) and write the lines, then the core, then `kept.json`, each file
+ * replaced atomically (not fsynced: a cache). Anything unreadable or inconsistent is a miss: the
+ * replay is simply made again.
  */
 import { mkdirSync } from 'node:fs';
 import { appendFile, readFile, stat, truncate } from 'node:fs/promises';
 import path from 'node:path';
-import lockfile from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
+import { acquireLock } from './file-lock.js';
 import type { KeptReplay, ReplayStore } from './replay-store.js';
 
 /** What is kept: the key, and the part of `lines.jsonl` that belongs to it. */
@@ -19,6 +20,11 @@ interface Kept {
   readonly count: number;
   readonly bytes: number;
 }
+
+/** The folder beside a data file where its replay is kept: one of the record's own files (see FileRecordStream.owns). */
+export const replayFolderOf = (dataFile: string): string => `${dataFile}.cache`;
+
+const LOCK_WAIT_MS = 2000;
 
 const line = (i: number, value: unknown) => `${JSON.stringify([i, value])}\n`;
 
@@ -29,7 +35,7 @@ export class FileReplayStore implements ReplayStore {
   readonly #lines: string;
 
   constructor(dataFile: string) {
-    this.dir = `${dataFile}.cache`;
+    this.dir = replayFolderOf(dataFile);
     this.#kept = path.join(this.dir, 'kept.json');
     this.#core = path.join(this.dir, 'core.json');
     this.#lines = path.join(this.dir, 'lines.jsonl');
@@ -66,15 +72,13 @@ export class FileReplayStore implements ReplayStore {
 
   async #locked(write: () => Promise<void>): Promise<void> {
     mkdirSync(this.dir, { recursive: true });
-    const release = await lockfile.lock(this.dir, {
-      stale: 10_000,
-      retries: { retries: 20, minTimeout: 10, maxTimeout: 100 },
-      realpath: false,
-    });
+    // The record's own kind of lock (FILE.cache.lock, taken from no live process): a writer that
+    // waits longer than this gives up keeping, which only costs the next command a replay.
+    const lock = await acquireLock(this.dir, LOCK_WAIT_MS);
     try {
       await write();
     } finally {
-      await release();
+      await lock.release();
     }
   }
 

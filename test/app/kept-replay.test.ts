@@ -1,13 +1,15 @@
 /**
  * The record's replay kept beside it: a command answers from it exactly as from a fresh replay; a
  * recording that continues it decides exactly as one that replays the whole record, and reads only
- * the head; what is kept for other rules, or unreadable, is never used.
+ * the end of the record; what is kept for other rules, or unreadable, is never used; a record that
+ * does not verify at its end is refused exactly as when nothing is kept.
  */
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/app/clock.js';
 import { RosterApp } from '../../src/app/roster-app.js';
+import { verifyStream } from '../../src/app/verify.js';
 import { isDomainError } from '../../src/domain/errors.js';
 import type { EventInput } from '../../src/domain/events.js';
 import { createEvaluator, type Evaluator } from '../../src/engine/evaluator.js';
@@ -16,24 +18,32 @@ import { FileReplayStore } from '../../src/store/file-replay-store.js';
 import { FileRecordStream } from '../../src/store/file-store.js';
 import type { RecordStream } from '../../src/store/record-store.js';
 import { seedWorkspace } from '../support/cli.js';
-import { copyRules, RULES_DIR } from '../support/scenario.js';
+import { copyRules, RULES_DIR, SEED_EVENTS } from '../support/scenario.js';
 
 const evaluator = createEvaluator(loadRuleBook(RULES_DIR));
 const clock = fixedClock('2027-01-05T08:00:00.000Z');
 
-/** The record's stream, counting how often the whole record is read. */
+/** The record's stream, counting how often its records are read from the first. */
 function counted(db: string): RecordStream & { reads: number } {
   const inner = new FileRecordStream(db);
   const stream = {
     location: inner.location,
     reads: 0,
     head: () => inner.head(),
-    snapshot: () => {
-      stream.reads++;
-      return inner.snapshot();
+    snapshot: async () => {
+      const snap = await inner.snapshot();
+      return {
+        ...snap,
+        records: () => {
+          stream.reads++;
+          return snap.records();
+        },
+      };
     },
     append: inner.append.bind(inner),
     importRecords: inner.importRecords.bind(inner),
+    reanchor: inner.reanchor.bind(inner),
+    owns: inner.owns.bind(inner),
   };
   return stream;
 }
@@ -141,9 +151,37 @@ describe('a recording that continues the kept replay', () => {
     expect(readFileSync(a.db, 'utf8')).toBe(readFileSync(b.db, 'utf8'));
   });
 
-  it('reads the head of the record, never the whole of it', async () => {
+  it('admits the events and the recorder first, as the full path does, and stamps who drafted them', async () => {
+    const [a, b] = [seedWorkspace(), seedWorkspace()];
+    for (const w of [a, b]) await kept(w.db).record({ events: [person('first')], recordedBy: '测试员' });
+    rmSync(`${b.db}.cache`, { recursive: true });
+    const inadmissible: [EventInput[], string][] = [
+      [[person('bidi', '王\u202E五')], '测试员'],
+      [[{ type: 'DeputyDied', source: src('2024-08-02'), personId: 'fang-qin', date: '2999-01-01' }], '测试员'],
+      [[person('ok')], '测\u0007试员'],
+    ];
+    for (const [events, recordedBy] of inadmissible) {
+      const refusal = async (db: string, app: (db: string) => RosterApp) =>
+        app(db)
+          .record({ events, recordedBy, origin: { name: 'events.json' } })
+          .then(
+            () => 'recorded',
+            (e: unknown) => (isDomainError(e) ? { kind: e.kind, message: e.message, where: e.where } : e),
+          );
+      const quick = await refusal(a.db, kept);
+      expect(quick).toEqual(expect.objectContaining({ kind: 'invalid-input' }));
+      expect(quick).toEqual(await refusal(b.db, fresh));
+    }
+    expect(readFileSync(a.db, 'utf8')).toBe(readFileSync(b.db, 'utf8'));
+    const drafted = await kept(a.db).record({ events: [person('drafted')], recordedBy: '审核人', draftedBy: '起草人' });
+    expect(drafted).toEqual([expect.objectContaining({ recordedBy: '审核人', draftedBy: '起草人' })]);
+    expect(readFileSync(a.db, 'utf8')).toContain('"draftedBy":"起草人"');
+  });
+
+  it('reads the end of the record, never the whole of it', async () => {
     const s = seedWorkspace();
-    await kept(s.db).headcount();
+    // The seed is a document (no head of its own to vouch for it): its first recording reads it whole and makes it a log.
+    await kept(s.db).record({ events: [person('q0')], recordedBy: '测试员' });
     const stream = counted(s.db);
     const app = new RosterApp({ stream, evaluator, clock, keeping: { store: new FileReplayStore(s.db), code: 'test' } });
     await app.record({ events: [person('q1')], recordedBy: '测试员' });
@@ -241,5 +279,91 @@ describe('what is kept is used only for the record, rules and program it was mad
     writeFileSync(path.join(`${s.db}.cache`, 'core.json'), '{not json');
     expect(JSON.stringify(await kept(s.db).headcount({ session: 19 }))).toBe(before);
     expect(await kept(s.db).record({ events: [person('after-garbage')], recordedBy: '测试员' })).toHaveLength(1);
+  });
+});
+
+describe('a recording on a record that does not verify, with a replay kept for its very head', () => {
+  const death: EventInput = { type: 'DeputyDied', source: src('2024-08-02'), personId: 'fang-qin', date: '2024-08-02' };
+  const next = [person('next')];
+  /** The outcome of recording `next`, with the data file's own name taken out of a message. */
+  const outcomeOn = async (app: (db: string) => RosterApp, db: string) =>
+    JSON.parse(JSON.stringify(await outcome(app(db), next)).replaceAll(db, 'FILE')) as unknown;
+
+  /** The log's lines, each event line rewritten by `edit` (given its seq). */
+  const editLines = (db: string, edit: (seq: number, record: Record<string, unknown>) => Record<string, unknown>) => {
+    const lines = readFileSync(db, 'utf8').split('\n');
+    const edited = lines.map((text) => {
+      if (!text.startsWith('{')) return text;
+      const value = JSON.parse(text) as Record<string, unknown>;
+      return typeof value.seq === 'number' ? JSON.stringify(edit(value.seq, value)) : text;
+    });
+    writeFileSync(db, edited.join('\n'));
+  };
+
+  /**
+   * Two identical logs (the seed, one registration, then a death recorded on the kept replay), the
+   * first with its replay kept for its head, the second with none, each damaged by `damage`.
+   */
+  async function damaged(damage: (db: string, olderHead: Buffer) => void): Promise<[string, string]> {
+    const [a, b] = [seedWorkspace(), seedWorkspace()];
+    for (const w of [a, b]) {
+      await kept(w.db).record({ events: [person('first')], recordedBy: '测试员' });
+      const olderHead = readFileSync(`${w.db}.head.json`);
+      await kept(w.db).record({ events: [death], recordedBy: '测试员' });
+      damage(w.db, olderHead);
+    }
+    rmSync(`${b.db}.cache`, { recursive: true });
+    expect(readFileSync(path.join(`${a.db}.cache`, 'kept.json'), 'utf8')).toContain('"key"');
+    expect(readFileSync(a.db, 'utf8')).toBe(readFileSync(b.db, 'utf8'));
+    return [a.db, b.db];
+  }
+
+  const cases: [string, (db: string, olderHead: Buffer) => void][] = [
+    ['its head file deleted', (db) => rmSync(`${db}.head.json`)],
+    ['an older head file put back', (db, olderHead) => writeFileSync(`${db}.head.json`, olderHead)],
+    [
+      'its last record edited (the head file still naming its hash)',
+      (db) => editLines(db, (seq, r) => (seq === SEED_EVENTS + 2 ? { ...r, date: '2024-08-03' } : r)),
+    ],
+  ];
+  for (const [what, damage] of cases) {
+    it(`${what}: refused as with no replay kept, and nothing is written`, async () => {
+      const [withKept, without] = await damaged(damage);
+      const log = readFileSync(withKept);
+      const quick = await outcomeOn(kept, withKept);
+      expect(quick).toEqual({ refused: 'tampered-log', message: expect.stringContaining('记录未通过校验，拒绝追加') });
+      expect(quick).toEqual(await outcomeOn(fresh, without));
+      expect(readFileSync(withKept)).toEqual(log);
+      expect(readFileSync(without)).toEqual(log);
+    });
+  }
+
+  it('bytes a killed writer left past the last commit: recorded as with no replay kept, the bytes set aside', async () => {
+    const [withKept, without] = await damaged((db) => writeFileSync(db, `${readFileSync(db, 'utf8')}{"seq":999,"torn`, { flag: 'w' }));
+    expect(await outcomeOn(kept, withKept)).toEqual(await outcomeOn(fresh, without));
+    expect(readFileSync(withKept, 'utf8')).toBe(readFileSync(without, 'utf8'));
+    expect((await verifyStream(new FileRecordStream(withKept))).ok).toBe(true);
+    const setAside = readdirSync(path.dirname(withKept)).filter((f) => f.includes('.uncommitted-'));
+    expect(setAside.map((f) => readFileSync(path.join(path.dirname(withKept), f), 'utf8'))).toEqual(['{"seq":999,"torn']);
+  });
+
+  it('an event in the middle edited, the last record intact: the recording does not see it, verify names it afterwards', async () => {
+    const [withKept] = await damaged((db) => editLines(db, (seq, r) => (seq === 5 ? { ...r, recordedBy: '他人' } : r)));
+    // The trade-off the README states: `record` holds only the end of the record against its head.
+    expect(await outcome(kept(withKept), next)).toEqual([SEED_EVENTS + 3]);
+    const report = await verifyStream(new FileRecordStream(withKept));
+    expect(report.ok).toBe(false);
+    expect(report.problem).toEqual(expect.objectContaining({ kind: 'edited', seq: 5 }));
+    // Every command that reads the record says so, and answers from the record as stored, not from what was kept.
+    const warnings: string[] = [];
+    const app = new RosterApp({
+      stream: new FileRecordStream(withKept),
+      evaluator,
+      clock,
+      keeping: { store: new FileReplayStore(withKept), code: 'test' },
+      warn: (m) => warnings.push(m),
+    });
+    await app.headcount({ session: 19 });
+    expect(warnings).toEqual([expect.stringContaining('哈希链校验失败')]);
   });
 });
