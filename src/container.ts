@@ -9,14 +9,16 @@ import { DraftsApp } from './app/drafts-app.js';
 import { RosterApp } from './app/roster-app.js';
 import { createEvaluator, type Evaluator } from './engine/evaluator.js';
 import { loadRuleBook, type RuleBook } from './engine/rule-book.js';
-import { PACKAGE_ROOT } from './paths.js';
+import { codeVersion, PACKAGE_ROOT } from './paths.js';
 import type { AccountStore } from './store/account-store.js';
 import type { DraftStore } from './store/draft-store.js';
 import { FileCatalog } from './store/file-catalog.js';
+import { FileReplayStore } from './store/file-replay-store.js';
 import { isDatabaseUrl, safeUrl } from './store/postgres/connection.js';
 import { PostgresCatalog } from './store/postgres/postgres-catalog.js';
 import type { RecordCatalog } from './store/record-catalog.js';
 import type { RecordStream } from './store/record-store.js';
+import type { ReplayStore } from './store/replay-store.js';
 
 /** The schema's numbered migrations as the package ships them (a database store's only files). */
 const MIGRATIONS_DIR = path.join(PACKAGE_ROOT, 'schema', 'postgres');
@@ -27,6 +29,7 @@ export const TYPES = {
   RecordCatalog: Symbol.for('RecordCatalog'),
   RecordStream: Symbol.for('RecordStream'),
   Clock: Symbol.for('Clock'),
+  ReplayStore: Symbol.for('ReplayStore'),
   RosterApp: Symbol.for('RosterApp'),
   CongressesApp: Symbol.for('CongressesApp'),
   AccountStore: Symbol.for('AccountStore'),
@@ -47,6 +50,8 @@ export interface Settings {
   readonly migrationsDir?: string;
   /** Default: the system clock. */
   readonly clock?: Clock;
+  /** Keep the record's replay beside the data file (FILE.cache/), default on. */
+  readonly keepReplays?: boolean;
   /** Where the app's warnings go (a record that does not verify); default: nowhere. */
   readonly warn?: (message: string) => void;
   /** Where the levels' usual document forms are (data/document-forms). */
@@ -72,12 +77,18 @@ export function buildContainer(settings: Settings): Container {
       .stream(settings.congress, settings.within === undefined ? undefined : { within: settings.within }),
   );
   c.bind<Clock>(TYPES.Clock).toConstantValue(settings.clock ?? systemClock);
+  // Where the record's replay is kept between commands: beside the data file (a database keeps its
+  // read models in its own tables, maintained with each append: src/app/stream-views.ts).
+  c.bind<ReplayStore>(TYPES.ReplayStore).toDynamicValue(() => new FileReplayStore(settings.dbFile));
   c.bind<RosterApp>(TYPES.RosterApp).toDynamicValue(
     (ctx) =>
       new RosterApp({
         stream: ctx.get<RecordStream>(TYPES.RecordStream),
         evaluator: ctx.get<Evaluator>(TYPES.Evaluator),
         clock: ctx.get<Clock>(TYPES.Clock),
+        ...(settings.keepReplays === false || isDatabaseUrl(settings.dbFile)
+          ? {}
+          : { keeping: { store: ctx.get<ReplayStore>(TYPES.ReplayStore), code: codeVersion() } }),
         ...(settings.warn ? { warn: settings.warn } : {}),
         rules: ctx.get<RuleBook>(TYPES.RuleBook),
         ...(settings.documentFormsDir ? { documentFormsDir: settings.documentFormsDir } : {}),

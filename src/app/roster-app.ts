@@ -16,7 +16,7 @@ import { type CorrectionRequest, decideCorrection } from '../domain/corrections.
 import { DomainError } from '../domain/errors.js';
 import type { EventInput, RosterEvent } from '../domain/events.js';
 import type { RosterState } from '../domain/roster.js';
-import { type Derivation, derive } from '../engine/derive.js';
+import type { Derivation } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
 import type { RuleBook } from '../engine/rule-book.js';
 import { listRules, type RuleListing } from '../engine/rule-listing.js';
@@ -29,7 +29,8 @@ import { explain, type PersonExplanation } from '../views/explain.js';
 import { type Structure, structure } from '../views/structure.js';
 import { type Clock, todayOf } from './clock.js';
 import { type FoundMembers, findPersons, type MembersFilter, narrowMembers, type PersonMatch, resolvePerson } from './find.js';
-import { type ImportResult, type ImportRosterRequest, importRoster } from './import-roster.js';
+import type { ImportResult, ImportRosterRequest } from './import-roster.js';
+import { derivationOf, type Keeping } from './kept-replay.js';
 import { type LogQuery, logFilter } from './log-query.js';
 import { type Preview, previewEvents } from './preview.js';
 import { type ReadRecord, readRecord } from './read-record.js';
@@ -51,6 +52,8 @@ export interface RosterAppPorts {
   readonly stream: RecordStream;
   readonly evaluator: Evaluator;
   readonly clock: Clock;
+  /** Where the record's replay is kept between commands (none: every command replays the record). */
+  readonly keeping?: Keeping;
   /**
    * Told, once, when a command reads a record that does not verify (a broken chain, a head that is
    * missing or differs): the command still answers from what is stored, and the clerk is warned.
@@ -128,6 +131,7 @@ export class RosterApp {
   readonly stream: RecordStream;
   readonly evaluator: Evaluator;
   readonly clock: Clock;
+  readonly keeping: Keeping | undefined;
   readonly #warn: (message: string) => void;
   readonly #warned = new Set<string>();
   readonly #rules: RuleBook | undefined;
@@ -138,6 +142,7 @@ export class RosterApp {
     this.stream = ports.stream;
     this.evaluator = ports.evaluator;
     this.clock = ports.clock;
+    this.keeping = ports.keeping;
     this.#warn = ports.warn ?? (() => undefined);
     this.#rules = ports.rules;
     this.#formsDir = ports.documentFormsDir;
@@ -167,7 +172,7 @@ export class RosterApp {
 
   /** The record replayed through the rules: the roster and every finding. */
   async derivation(): Promise<Derivation> {
-    return derive((await this.read()).events, this.evaluator);
+    return derivationOf(this.keeping, this.evaluator, await this.read());
   }
 
   /** The latest recorded session, or today where the record has none. */
@@ -336,6 +341,8 @@ export class RosterApp {
 
   /** Load a roster (代表名册) as the named members of an opening balance, or check it against the record. */
   async importRoster(request: ImportRosterRequest): Promise<ImportResult> {
+    // Loaded on use: the spreadsheet libraries would slow every other command's start-up.
+    const { importRoster } = await import('./import-roster.js');
     return importRoster(this, request);
   }
 

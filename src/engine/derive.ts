@@ -8,22 +8,36 @@ import { countingOf } from './counting.js';
 import type { Evaluator } from './evaluator.js';
 import { type Facts, factsFor, judgedAs } from './facts.js';
 
-export interface Derivation {
+/** An event about a person for which no rule in force on its date applied, with the facts then. */
+export interface Unruled {
+  readonly event: RosterEvent;
+  readonly facts: Facts;
+}
+
+/** What replaying events produces: the roster, and what the rules found on the way. Resumable. */
+export interface Replay {
+  readonly state: RosterState;
+  readonly findings: readonly Finding[];
+  readonly unruled: readonly Unruled[];
+}
+
+export interface Derivation extends Replay {
   /** The log as recorded, corrections included. */
   readonly recorded: readonly RosterEvent[];
   /** The log as replayed: corrections applied (what every view counts from). */
   readonly events: readonly RosterEvent[];
-  readonly state: RosterState;
-  readonly findings: readonly Finding[];
-  /** Events about a person for which no rule in force on their date applied, with the facts then. */
-  readonly unruled: readonly { readonly event: RosterEvent; readonly facts: Facts }[];
 }
 
-export async function derive(recorded: readonly RosterEvent[], evaluator: Evaluator): Promise<Derivation> {
-  const events = effectiveLog(recorded);
-  let state: RosterState = { ...emptyRoster, counting: await countingOf(evaluator) };
-  const findings: Finding[] = [];
-  const unruled: { event: RosterEvent; facts: Facts }[] = [];
+/** Where a replay starts: no events yet, and the statuses the counting rules count. */
+export async function startReplay(evaluator: Evaluator): Promise<Replay> {
+  return { state: { ...emptyRoster, counting: await countingOf(evaluator) }, findings: [], unruled: [] };
+}
+
+/** Replay events after `from` (the replay of the events before them). */
+export async function replay(from: Replay, events: readonly RosterEvent[], evaluator: Evaluator): Promise<Replay> {
+  let state = from.state;
+  const findings = [...from.findings];
+  const unruled = [...from.unruled];
   for (let i = 0; i < events.length; i++) {
     const event = events[i]!;
     if (event.type === 'PersonRegistered') {
@@ -42,5 +56,10 @@ export async function derive(recorded: readonly RosterEvent[], evaluator: Evalua
     findings.push(...found);
     state = evolve(state, event, found);
   }
-  return { recorded, events, state, findings, unruled };
+  return { state, findings, unruled };
+}
+
+export async function derive(recorded: readonly RosterEvent[], evaluator: Evaluator): Promise<Derivation> {
+  const events = effectiveLog(recorded);
+  return { recorded, events, ...(await replay(await startReplay(evaluator), events, evaluator)) };
 }

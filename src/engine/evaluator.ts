@@ -27,6 +27,8 @@ export interface QuestionContext {
 export interface Evaluator {
   /** The rule book's hash (`RuleBook.hash`): what is derived through this evaluator is keyed by it. */
   readonly rulesHash: string;
+  /** The rules it evaluates. */
+  readonly book: RuleBook;
   /**
    * Whether the law decides what events of this type mean for a mandate: some rule file speaks of
    * the type (tests `eventType` for it). An event of such a type that no rule in force on its date
@@ -163,6 +165,7 @@ export function createEvaluator(book: RuleBook): Evaluator {
 
   return {
     rulesHash: book.hash,
+    book,
     decides: (eventType) => decided.has(eventType),
     jurisdiction,
     evaluate(state, event) {

@@ -31,6 +31,8 @@ export interface RuleBook extends RuleSet {
    * is derived through them is keyed by it.
    */
   readonly hash: string;
+  /** The same hash, as the kept replay's key names it (src/app/kept-replay.ts). */
+  readonly fingerprint: string;
 }
 
 /** Deeper than any rule needs (the deepest conditions in rules/ nest about ten levels), and shallow enough to validate safely. */
@@ -159,7 +161,7 @@ export function loadRuleBook(dir: string): RuleBook {
       }),
     )
     .digest('hex');
-  return { dir, laws, settings, ...national, regions, hash };
+  return { dir, laws, settings, ...national, regions, hash, fingerprint: hash };
 }
 
 /** The province a name stands for: 浙江, 浙江省. */

@@ -47,6 +47,13 @@ export interface StreamSnapshot {
    * held whole), read from what the snapshot saw: appends made after it are not in it.
    */
   records(): AsyncIterable<StoredRecord>;
+  /**
+   * The last `count` of those records, in order (fewer where there are fewer), read without reading
+   * the others: what a writer holds against `committed` to see that the store's bookkeeping and its
+   * last record agree before it trusts a replay kept for that head. Undefined where the store cannot
+   * tell them so (records chained only as they are read, from the first: a version 1 log).
+   */
+  tail(count: number): Promise<readonly StoredRecord[] | undefined>;
   /** Names record `index` (0-based) and a path inside it in a message: 第12行 $.personId, $.events[3].date … */
   where(index: number, path?: readonly PropertyKey[]): string;
 }

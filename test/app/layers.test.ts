@@ -39,6 +39,7 @@ const ADAPTERS = [
   'store/file-store.ts',
   'store/file-catalog.ts',
   'store/memory-store.ts',
+  'store/file-replay-store.ts',
   'store/file-account-store.ts',
   'store/file-draft-store.ts',
   'store/postgres/postgres-stream.ts',

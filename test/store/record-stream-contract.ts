@@ -134,6 +134,19 @@ export function recordStreamContract(name: string, fresh: () => Promise<Contract
       for await (const r of snap.records()) seen.push(r);
       expect(seen).toEqual(written);
       expect(snap.committed).toEqual({ seq: 5, hash: written[4]!.hash });
+      // Its last records, read from the end, are those of what it saw too.
+      expect(await snap.tail(2)).toEqual(written.slice(3));
+    });
+
+    it("a snapshot's tail is its last records in order, the batches' ends skipped; fewer where there are fewer", async () => {
+      const subject = await fresh();
+      expect(await (await subject.stream.snapshot()).tail(2)).toEqual([]);
+      const written = await filled(subject);
+      const snap = await subject.stream.snapshot();
+      expect(await snap.tail(1)).toEqual(written.slice(4));
+      expect(await snap.tail(4)).toEqual(written.slice(1));
+      expect(await snap.tail(9)).toEqual(written);
+      expect(await snap.tail(0)).toEqual([]);
     });
 
     it('a whole record imported into an empty stream reads back the same, and verifies; a stream with records refuses an import', async () => {

@@ -81,6 +81,11 @@ export class PostgresRecordStream implements RecordStream {
       async *records() {
         yield* records;
       },
+      // The last records up to the committed head (a row past it is not committed).
+      tail: async (count) => {
+        const upTo = records.filter((r) => head !== undefined && (r.seq as number) <= head.seq);
+        return count > 0 ? upTo.slice(-count) : [];
+      },
       where: (i, path = []) => `第${i + 1}条事件${path.length > 0 ? ` ${jsonPath(path)}` : ''}`,
     };
   }
