@@ -13,7 +13,7 @@ import { type Format, type Rendered, render } from '../documents/render/formats.
 import { type CheckFinding, checkFinding } from '../domain/check-findings.js';
 import { type CorrectionRequest, decideCorrection } from '../domain/corrections.js';
 import { DomainError } from '../domain/errors.js';
-import type { EventInput, RosterEvent } from '../domain/events.js';
+import type { EventInput, ReplacementInput, RosterEvent } from '../domain/events.js';
 import type { RosterState } from '../domain/roster.js';
 import { type Derivation, derive } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
@@ -25,8 +25,10 @@ import { dataFileJsonSchema } from '../store/json-schema.js';
 import type { RecordStream } from '../store/record-store.js';
 import { type Diff, diff, history, type LogEntry, type LogFilter, log, type Members, members, type PersonHistory } from '../views/audit.js';
 import { explain, type PersonExplanation } from '../views/explain.js';
-import { type Clock, todayOf } from './clock.js';
+import { type Clock, latestToday, todayOf } from './clock.js';
+import { entryRefusal, namesPersons, resolveEntries } from './entry.js';
 import { type ImportResult, type ImportRosterRequest, importRoster } from './import-roster.js';
+import { type InputFile, readJsonFile } from './input-files.js';
 import { type Preview, previewEvents } from './preview.js';
 import { type ReadRecord, readRecord } from './read-record.js';
 import { type RecordRequest, recordEvents } from './record.js';
@@ -201,6 +203,32 @@ export class RosterApp {
     return recordEvents(this, request);
   }
 
+  /**
+   * Events as a clerk wrote them (Chinese event names, persons by name) made ready to record or
+   * preview; every problem of the batch refused at once, each by its JSON path.
+   */
+  async enter(request: {
+    readonly values: readonly unknown[];
+    readonly single?: boolean;
+    readonly origin?: string;
+  }): Promise<EventInput[]> {
+    const state = namesPersons(request.values) ? (await this.derivation()).state : undefined;
+    const { events, problems } = resolveEntries(request.values, state, { today: latestToday(this.clock), single: request.single ?? false });
+    if (problems.length > 0) throw entryRefusal(problems, request.origin);
+    return events;
+  }
+
+  /** The event a correction puts in place of another, from a clerk's JSON file (one event, written as `enter` reads it). */
+  async replacementFromFile(file: InputFile): Promise<ReplacementInput> {
+    const value = readJsonFile(file);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw new DomainError('invalid-input', '取代原事件的文件应为一个事件（JSON 对象）', file.name);
+    }
+    const [event] = await this.enter({ values: [value], single: true, origin: file.name });
+    if (event!.type === 'EventCorrected') throw new DomainError('invalid-input', '$.type：更正的替代事件不能是另一个更正', file.name);
+    return event as ReplacementInput;
+  }
+
   /** What the events would change and whether `record` would take them, without recording anything. */
   async preview(request: { readonly events: readonly EventInput[] }): Promise<Preview> {
     return previewEvents(this, request.events);
@@ -211,9 +239,13 @@ export class RosterApp {
    * should stand in its place (or none, to withdraw it), decided like any recording.
    */
   async correct(request: CorrectionRequest): Promise<readonly RosterEvent[]> {
-    const { events } = await this.read();
-    const correction = decideCorrection(events, request);
+    const correction = await this.correctionOf(request);
     return recordEvents(this, { events: [correction], recordedBy: request.recordedBy });
+  }
+
+  /** The `EventCorrected` a correction would record (for a preview), refused as `correct` refuses it. */
+  async correctionOf(request: CorrectionRequest): Promise<EventInput> {
+    return decideCorrection((await this.read()).events, request);
   }
 
   /** The cascade to posts of the deputies whose status ended at a session. */

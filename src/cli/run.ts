@@ -9,6 +9,7 @@ import { packageVersion } from '../paths.js';
 import { auditCommands } from './commands/audit.js';
 import { cascadeCommand } from './commands/cascade.js';
 import { checkCommand } from './commands/check.js';
+import { correctCommands } from './commands/correct.js';
 import { docCommand } from './commands/doc.js';
 import { explainCommand } from './commands/explain.js';
 import { exportCommand } from './commands/export.js';
@@ -34,6 +35,7 @@ const COMMANDS = [
   explainCommand,
   checkCommand,
   recordCommand,
+  correctCommands,
   cascadeCommand,
   oathsCommand,
   docCommand,

@@ -24,7 +24,7 @@ import lockfile from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
 import { DomainError } from '../domain/errors.js';
 import { continues, EMPTY_HEAD, headOf } from './chain.js';
-import { eventsOf, isLogText, logHeader, parseDataText, parseLog, type RawFile } from './data-file.js';
+import { emptyDataFile, eventsOf, isLogText, logHeader, parseDataText, parseLog, type RawFile } from './data-file.js';
 import type { Head, RecordStream, StoredRecord, StreamSnapshot } from './record-store.js';
 
 /** A lock older than this is taken to be left by a killed process. */
@@ -84,6 +84,11 @@ export class FileRecordStream implements RecordStream {
     if (!existsSync(this.location)) throw new DomainError('invalid-data-file', '数据文件不存在', this.location);
     const buf = await readFile(this.location);
     const text = buf.toString('utf8');
+    // A file just made empty for the record (`touch new.json`) holds an empty record, not a broken one;
+    // never where a head file says records were committed (a log truncated behind the store's back).
+    if (text.trim() === '' && ((await this.#readHead())?.seq ?? 0) === 0) {
+      return { raw: parseDataText(JSON.stringify(emptyDataFile()), this.location), head: undefined, uncommittedBytes: 0 };
+    }
     if (!isLogText(text)) return { raw: parseDataText(text, this.location), head: undefined, uncommittedBytes: 0 };
     const head = await this.#readHead();
     // Whole lines up to the head are committed; a torn last line (no newline) never is. Where the

@@ -24,7 +24,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   checks: ['domain', 'engine', 'posts', 'ledger'],
   documents: ['domain', 'engine', 'posts', 'ledger'],
   search: ['domain', 'roster-io'],
-  app: ['domain', 'engine', 'posts', 'ledger', 'views', 'checks', 'documents', 'store', 'roster-io'],
+  app: ['domain', 'engine', 'posts', 'ledger', 'views', 'checks', 'documents', 'store', 'roster-io', 'search'],
   format: ['domain', 'posts', 'ledger', 'views', 'checks', 'app'],
   cli: ['domain', 'roster-io', 'documents', 'ledger', 'app', 'format', 'container.ts', 'paths.ts', 'api', 'serve.ts'],
   server: ['domain', 'engine', 'posts', 'ledger', 'views', 'checks', 'documents', 'store', 'roster-io', 'search', 'app', 'paths.ts'],

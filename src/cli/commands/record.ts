@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { eventsFromFile } from '../../app/input-files.js';
-import type { EventInput } from '../../domain/events.js';
 import { LIMITS } from '../../domain/input-limits.js';
 import { formatPreview } from '../../format/preview.js';
 import type { CliContext } from '../context.js';
@@ -14,7 +13,8 @@ export function recordCommand(program: Command, ctx: CliContext): void {
     .option('--dry-run', '只预览：实有代表的变化、规则认定、随之结束的职务、宣誓义务和检查发现，不写入')
     .action(async (file: string, opts: { dryRun?: boolean }) => {
       const { values, single } = eventsFromFile(readInput(file, LIMITS.fileBytes));
-      const events = values as EventInput[];
+      // Chinese event names and persons by name resolved, every problem of the batch told at once.
+      const events = await ctx.app().enter({ values, single, origin: file });
       if (opts.dryRun) {
         const preview = await ctx.app().preview({ events });
         ctx.print(preview, formatPreview(preview));
