@@ -32,6 +32,7 @@ import { type InputFile, readJsonFile } from './input-files.js';
 import { type Preview, previewEvents } from './preview.js';
 import { type ReadRecord, readRecord } from './read-record.js';
 import { type RecordRequest, recordEvents } from './record.js';
+import type { RecordChangesRequest, RecordChangesResult } from './record-changes.js';
 import { exportDocument, type ImportFile, type ImportReport, importDocument, type VerifyReport, verifyStream } from './verify.js';
 
 /** What the application is wired to: the record's stream, the rules, and the clock. */
@@ -302,6 +303,12 @@ export class RosterApp {
           ? { kind: 'text', text: (await import('../roster-io/export-table.js')).csvText(view) }
           : { kind: 'text', text: `${JSON.stringify((await import('../roster-io/popolo.js')).popolo(view), null, 2)}\n` };
     return { format: request.format, asOf, persons: view.lines.length, counted: view.counted, unnamed: view.unnamed, output };
+  }
+
+  /** A change register (代表变动登记表, .xlsx or .csv) recorded as events, all or nothing; every problem located by row and column. */
+  async recordChanges(request: RecordChangesRequest): Promise<RecordChangesResult> {
+    // Loaded on use: the spreadsheet libraries would slow every other command's start-up.
+    return (await import('./record-changes.js')).recordChanges(this, request);
   }
 
   /** Load a roster (代表名册) as the named members of an opening balance, or check it against the record. */
