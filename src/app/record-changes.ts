@@ -16,7 +16,8 @@ import type { EventInput, RosterEvent } from '../domain/events.js';
 import { normalizeName, normalizeText } from '../domain/normalize.js';
 import type { RosterProblem } from '../domain/roster-problems.js';
 import type { Derivation } from '../engine/derive.js';
-import { type ChangeField, type ChangeRow, changeHeaderMap, changeLocator, readChangeTable } from '../roster-io/change-table.js';
+import { CHANGE_TABLE, type ChangeField, type ChangeRow, changeHeaderMap } from '../roster-io/change-table.js';
+import { readHeadedTable, tableLocator } from '../roster-io/headed-table.js';
 import type { CellValue, FileBytes } from '../roster-io/read-table.js';
 import { readGrid } from '../roster-io/read-table.js';
 import { readRosterDate } from '../roster-io/roster-dates.js';
@@ -98,17 +99,14 @@ const COLUMN_OF: Readonly<Record<string, ChangeField>> = {
 export async function recordChanges(app: RecordChangesPorts, request: RecordChangesRequest): Promise<RecordChangesResult> {
   const map = changeHeaderMap(request.map);
   const grid = await readGrid(request.file, request.sheet);
-  const { table, problems } = readChangeTable(grid, map);
+  const { table, problems } = readHeadedTable(grid, CHANGE_TABLE, map);
   const base = { file: table.file, sheet: table.sheet, rows: table.rows.length };
   if (problems.length > 0) return { ok: false, ...base, problems };
-  if (table.rows.length === 0) {
-    return { ok: false, ...base, problems: [{ code: 'no-rows', file: table.file, sheet: table.sheet, message: '表头以下没有变动记录' }] };
-  }
   const d = await app.derivation();
   if (!d.state.congress) {
     throw new DomainError('invalid-data-file', '记录中还没有本届人民代表大会（请先用 roster init 建立），无法登记代表变动');
   }
-  const at = changeLocator(table);
+  const at = tableLocator(table);
   const names = new PersonNames(d.state);
   const units = new Map(d.state.congress.electingUnits.map((u) => [normalizeName(u.name), u.name]));
   const today = latestToday(app.clock);

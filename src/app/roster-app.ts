@@ -33,6 +33,7 @@ import { type Preview, previewEvents } from './preview.js';
 import { type ReadRecord, readRecord } from './read-record.js';
 import { type RecordRequest, recordEvents } from './record.js';
 import type { RecordChangesRequest, RecordChangesResult } from './record-changes.js';
+import type { StartCongressRequest, StartCongressResult } from './start-congress.js';
 import { exportDocument, type ImportFile, type ImportReport, importDocument, type VerifyReport, verifyStream } from './verify.js';
 
 /** What the application is wired to: the record's stream, the rules, and the clock. */
@@ -303,6 +304,27 @@ export class RosterApp {
           ? { kind: 'text', text: (await import('../roster-io/export-table.js')).csvText(view) }
           : { kind: 'text', text: `${JSON.stringify((await import('../roster-io/popolo.js')).popolo(view), null, 2)}\n` };
     return { format: request.format, asOf, persons: view.lines.length, counted: view.counted, unnamed: view.unnamed, output };
+  }
+
+  /**
+   * Start a congress's record in an empty store: the congress and its electing units (from fields,
+   * or a sheet), every problem told at once; refused where the store already holds records.
+   */
+  async startCongress(
+    request: Omit<StartCongressRequest, 'unitRows' | 'sheetProblems'> & {
+      readonly unitsFile?: { readonly name: string; readonly bytes: Buffer };
+      readonly sheet?: string;
+      readonly map?: readonly string[];
+    },
+  ): Promise<StartCongressResult> {
+    const { startCongress, unitsFromSheet } = await import('./start-congress.js');
+    const sheet = request.unitsFile
+      ? await unitsFromSheet(request.unitsFile, {
+          ...(request.sheet ? { sheet: request.sheet } : {}),
+          ...(request.map ? { map: request.map } : {}),
+        })
+      : undefined;
+    return startCongress(this, { ...request, ...(sheet ? { unitRows: sheet.units, sheetProblems: sheet.problems } : {}) });
   }
 
   /** A change register (代表变动登记表, .xlsx or .csv) recorded as events, all or nothing; every problem located by row and column. */

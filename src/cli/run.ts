@@ -17,6 +17,7 @@ import { exportRosterCommand } from './commands/export-roster.js';
 import { headcountCommand } from './commands/headcount.js';
 import { importCommand } from './commands/import.js';
 import { importRosterCommand } from './commands/import-roster.js';
+import { initCommand } from './commands/init.js';
 import { oathsCommand } from './commands/oaths.js';
 import { recordCommand } from './commands/record.js';
 import { rulesCommand } from './commands/rules.js';
@@ -31,6 +32,7 @@ import type { CliIO } from './io.js';
 import { translateCommanderError } from './messages-zh.js';
 
 const COMMANDS = [
+  initCommand,
   headcountCommand,
   explainCommand,
   checkCommand,
