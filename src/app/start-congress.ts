@@ -49,7 +49,7 @@ const LEVEL_WORDS: Readonly<Record<string, CongressLevel>> = {
 
 export function levelNamed(text: string): CongressLevel | undefined {
   const t = text.trim();
-  return (Object.keys(LEVEL_NAMES) as CongressLevel[]).find((l) => l === t) ?? LEVEL_WORDS[t];
+  return (Object.keys(LEVEL_NAMES) as CongressLevel[]).find((l) => l === t) ?? (Object.hasOwn(LEVEL_WORDS, t) ? LEVEL_WORDS[t] : undefined);
 }
 
 /** A problem in what the clerk gave: a field (`--quota`, 名额) or a sheet's row and column. */

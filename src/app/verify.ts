@@ -102,7 +102,11 @@ export async function importDocument(ports: ImportPorts, file: ImportFile): Prom
   const events = eventsOf(raw, name);
   const today = latestToday(ports.clock);
   for (const [i, record] of raw.records.entries()) admitRecord(record, (path) => raw.where(i, path), { today, origin: name });
-  const refused = (await allChecks(await derive(events, ports.evaluator), ports.evaluator)).find((f) => f.level === 'error');
+  // An empty record (the console's new store, before its congress is entered) contradicts nothing.
+  const refused =
+    events.length === 0
+      ? undefined
+      : (await allChecks(await derive(events, ports.evaluator), ports.evaluator)).find((f) => f.level === 'error');
   if (refused) {
     const at = refused.eventSeq !== undefined ? `第${refused.eventSeq}条事件：` : '';
     throw new DomainError('contradicts-record', `${at}${describeCheck(refused)}；未导入任何记录`, name);

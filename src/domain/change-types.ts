@@ -48,7 +48,7 @@ const compact = (name: string) => name.normalize('NFC').replace(/\s/g, '');
 export function eventTypeNamed(name: string): NamedType | undefined {
   const n = compact(name);
   if ((EVENT_TYPES as readonly string[]).includes(n)) return { type: n as EventType, preset: {} };
-  if (CHANGE_TYPES[n]) return CHANGE_TYPES[n];
+  if (Object.hasOwn(CHANGE_TYPES, n)) return CHANGE_TYPES[n];
   const type = EVENT_TYPES.find((t) => compact(EVENT_NAMES[t]) === n);
   return type ? { type, preset: {} } : undefined;
 }
@@ -57,7 +57,7 @@ export function eventTypeNamed(name: string): NamedType | undefined {
 export function changeTypeNamed(name: string): NamedType | undefined {
   const named = eventTypeNamed(name);
   if (!named) return undefined;
-  return CHANGE_TYPES[compact(name)] || REGISTER_GLOSSARY.includes(named.type) ? named : undefined;
+  return Object.hasOwn(CHANGE_TYPES, compact(name)) || REGISTER_GLOSSARY.includes(named.type) ? named : undefined;
 }
 
 /** The 变动类型 a register may use, for messages. */

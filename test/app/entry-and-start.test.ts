@@ -127,3 +127,17 @@ describe('starting a congress', () => {
     ]);
   });
 });
+
+describe('names that are also the names of JavaScript’s own properties', () => {
+  it('are names like any other: unknown, never a crash', () => {
+    for (const n of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(eventTypeNamed(n)).toBeUndefined();
+      expect(changeTypeNamed(n)).toBeUndefined();
+    }
+    expect(
+      congressFromDraft({ name: 'a', shortName: 'b', termNumber: '1', level: 'constructor', region: 'c', quota: '1' }, [
+        { name: '甲', where: '1' },
+      ]).problems,
+    ).toMatchObject([{ field: 'level', code: 'invalid-value' }]);
+  });
+});
