@@ -14,7 +14,7 @@ import { beijingDay } from '../domain/beijing-time.js';
 import { type CheckFinding, checkFinding } from '../domain/check-findings.js';
 import { type CorrectionRequest, decideCorrection } from '../domain/corrections.js';
 import { DomainError } from '../domain/errors.js';
-import type { EventInput, RosterEvent } from '../domain/events.js';
+import type { EventInput, ReplacementInput, RosterEvent } from '../domain/events.js';
 import type { RosterState } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
@@ -27,14 +27,18 @@ import type { RecordStream } from '../store/record-store.js';
 import { type Diff, diff, history, type LogEntry, log, members, type PersonHistory } from '../views/audit.js';
 import { explain, type PersonExplanation } from '../views/explain.js';
 import { type Structure, structure } from '../views/structure.js';
-import { type Clock, todayOf } from './clock.js';
+import { type Clock, latestToday, todayOf } from './clock.js';
+import { entryRefusal, namesPersons, resolveEntries } from './entry.js';
 import { type FoundMembers, findPersons, type MembersFilter, narrowMembers, type PersonMatch, resolvePerson } from './find.js';
 import type { ImportResult, ImportRosterRequest } from './import-roster.js';
+import { type InputFile, readJsonFile } from './input-files.js';
 import { derivationOf, type Keeping } from './kept-replay.js';
 import { type LogQuery, logFilter } from './log-query.js';
 import { type Preview, previewEvents } from './preview.js';
 import { type ReadRecord, readRecord } from './read-record.js';
 import { type RecordRequest, recordEvents } from './record.js';
+import type { RecordChangesRequest, RecordChangesResult } from './record-changes.js';
+import type { StartCongressRequest, StartCongressResult } from './start-congress.js';
 import { checkDate, checkSince, checkSpan, checkTarget } from './targets.js';
 import {
   exportDocument,
@@ -267,6 +271,32 @@ export class RosterApp {
     return recordEvents(this, request);
   }
 
+  /**
+   * Events as a clerk wrote them (Chinese event names, persons by name) made ready to record or
+   * preview; every problem of the batch refused at once, each by its JSON path.
+   */
+  async enter(request: {
+    readonly values: readonly unknown[];
+    readonly single?: boolean;
+    readonly origin?: string;
+  }): Promise<EventInput[]> {
+    const state = namesPersons(request.values) ? (await this.derivation()).state : undefined;
+    const { events, problems } = resolveEntries(request.values, state, { today: latestToday(this.clock), single: request.single ?? false });
+    if (problems.length > 0) throw entryRefusal(problems, request.origin);
+    return events;
+  }
+
+  /** The event a correction puts in place of another, from a clerk's JSON file (one event, written as `enter` reads it). */
+  async replacementFromFile(file: InputFile): Promise<ReplacementInput> {
+    const value = readJsonFile(file);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw new DomainError('invalid-input', '取代原事件的文件应为一个事件（JSON 对象）', file.name);
+    }
+    const [event] = await this.enter({ values: [value], single: true, origin: file.name });
+    if (event!.type === 'EventCorrected') throw new DomainError('invalid-input', '$.type：更正的替代事件不能是另一个更正', file.name);
+    return event as ReplacementInput;
+  }
+
   /** What the events would change and whether `record` would take them, without recording anything. */
   async preview(request: { readonly events: readonly EventInput[] }): Promise<Preview> {
     return previewEvents(this, request.events);
@@ -277,9 +307,13 @@ export class RosterApp {
    * should stand in its place (or none, to withdraw it), decided like any recording.
    */
   async correct(request: CorrectionRequest): Promise<readonly RosterEvent[]> {
-    const { events } = await this.read();
-    const correction = decideCorrection(events, request);
+    const correction = await this.correctionOf(request);
     return recordEvents(this, { events: [correction], recordedBy: request.recordedBy });
+  }
+
+  /** The `EventCorrected` a correction would record (for a preview), refused as `correct` refuses it. */
+  async correctionOf(request: CorrectionRequest): Promise<EventInput> {
+    return decideCorrection((await this.read()).events, request);
   }
 
   /** The cascade to posts of the deputies whose status ended at a session. */
@@ -337,6 +371,33 @@ export class RosterApp {
           ? { kind: 'text', text: (await import('../roster-io/export-table.js')).csvText(view) }
           : { kind: 'text', text: `${JSON.stringify((await import('../roster-io/popolo.js')).popolo(view), null, 2)}\n` };
     return { format: request.format, asOf, persons: view.lines.length, counted: view.counted, unnamed: view.unnamed, output };
+  }
+
+  /**
+   * Start a congress's record in an empty store: the congress and its electing units (from fields,
+   * or a sheet), every problem told at once; refused where the store already holds records.
+   */
+  async startCongress(
+    request: Omit<StartCongressRequest, 'unitRows' | 'sheetProblems'> & {
+      readonly unitsFile?: { readonly name: string; readonly bytes: Buffer };
+      readonly sheet?: string;
+      readonly map?: readonly string[];
+    },
+  ): Promise<StartCongressResult> {
+    const { startCongress, unitsFromSheet } = await import('./start-congress.js');
+    const sheet = request.unitsFile
+      ? await unitsFromSheet(request.unitsFile, {
+          ...(request.sheet ? { sheet: request.sheet } : {}),
+          ...(request.map ? { map: request.map } : {}),
+        })
+      : undefined;
+    return startCongress(this, { ...request, ...(sheet ? { unitRows: sheet.units, sheetProblems: sheet.problems } : {}) });
+  }
+
+  /** A change register (代表变动登记表, .xlsx or .csv) recorded as events, all or nothing; every problem located by row and column. */
+  async recordChanges(request: RecordChangesRequest): Promise<RecordChangesResult> {
+    // Loaded on use: the spreadsheet libraries would slow every other command's start-up.
+    return (await import('./record-changes.js')).recordChanges(this, request);
   }
 
   /** Load a roster (代表名册) as the named members of an opening balance, or check it against the record. */

@@ -77,6 +77,19 @@ export class CliContext {
     return notAFolder(file, 'ROSTER_DB');
   }
 
+  /** The data file a new record is made in (`roster init`): as `dbFile`, but never copied from the embedded data. */
+  newDbFile(): string {
+    const chosen = this.options.db;
+    return notAFolder(chosen ? path.resolve(chosen) : defaultDbPath(this.io.env), chosen ? '--db' : 'ROSTER_DB');
+  }
+
+  /** The application over the data file a new record is made in. */
+  newRecordApp(): RosterApp {
+    return buildContainer({ dbFile: this.newDbFile(), rulesDir: this.rulesDir(), documentFormsDir: DOCUMENT_FORMS_DIR }).get<RosterApp>(
+      TYPES.RosterApp,
+    );
+  }
+
   rulesDir(): string {
     return path.resolve(this.options.rules ?? this.io.env.ROSTER_RULES ?? DEFAULT_RULES_DIR);
   }

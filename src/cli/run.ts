@@ -11,6 +11,7 @@ import { cascadeCommand } from './commands/cascade.js';
 import { checkCommand } from './commands/check.js';
 import { configCommand } from './commands/config.js';
 import { congressesCommands } from './commands/congresses.js';
+import { correctCommands } from './commands/correct.js';
 import { dbCommands } from './commands/db.js';
 import { docCommand } from './commands/doc.js';
 import { explainCommand } from './commands/explain.js';
@@ -19,6 +20,7 @@ import { exportRosterCommand } from './commands/export-roster.js';
 import { headcountCommand } from './commands/headcount.js';
 import { importCommand } from './commands/import.js';
 import { importRosterCommand } from './commands/import-roster.js';
+import { initCommand } from './commands/init.js';
 import { oathsCommand } from './commands/oaths.js';
 import { personsCommands } from './commands/persons.js';
 import { recordCommand } from './commands/record.js';
@@ -35,10 +37,12 @@ import type { CliIO } from './io.js';
 import { translateCommanderError } from './messages-zh.js';
 
 const COMMANDS = [
+  initCommand,
   headcountCommand,
   explainCommand,
   checkCommand,
   recordCommand,
+  correctCommands,
   cascadeCommand,
   oathsCommand,
   docCommand,

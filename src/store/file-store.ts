@@ -28,7 +28,17 @@ import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { DomainError, isDomainError, jsonPath } from '../domain/errors.js';
 import { chainHash, continues, EMPTY_HEAD, headOf } from './chain.js';
-import { commitLine, commitOf, eventsOf, isLogText, logHeader, logVersion, parseDataText, type RawFile } from './data-file.js';
+import {
+  commitLine,
+  commitOf,
+  emptyDataFile,
+  eventsOf,
+  isLogText,
+  logHeader,
+  logVersion,
+  parseDataText,
+  type RawFile,
+} from './data-file.js';
 import { acquireLock, type HeldLock } from './file-lock.js';
 import { replayFolderOf } from './file-replay-store.js';
 import { type CommitPoint, fsyncFolder, HeadFile, type HeadFileData, sameHead } from './head-file.js';
@@ -133,6 +143,11 @@ export class FileRecordStream implements RecordStream {
     const first = Buffer.alloc(Math.min(st.size, 4096));
     await fh.read(first, 0, first.length, 0);
     const firstText = first.toString('utf8');
+    // A file just made empty for the record (`touch new.json`) holds an empty record, not a broken one;
+    // never where a head file says records were committed (a log truncated behind the store's back).
+    if (st.size <= first.length && firstText.trim() === '' && (headFile?.seq ?? 0) === 0) {
+      return { layout: 'document', raw: parseDataText(JSON.stringify(emptyDataFile()), this.location) };
+    }
     if (!isLogText(firstText)) {
       return { layout: 'document', raw: parseDataText((await fh.readFile()).toString('utf8'), this.location) };
     }
