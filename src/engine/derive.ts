@@ -1,7 +1,8 @@
 /** Replays the event log through the rules: the roster state and every finding, in record order. */
-import type { EventOf, RosterEvent } from '../domain/events.js';
+import type { RosterEvent } from '../domain/events.js';
 import type { Finding } from '../domain/findings.js';
-import { emptyRoster, evolve, type RosterState, registerPersons } from '../domain/roster.js';
+import { emptyRoster, type RosterState } from '../domain/roster.js';
+import { RosterBuilder } from '../domain/roster-builder.js';
 import { effectiveLog } from '../history/corrections.js';
 import type { Evaluator } from './evaluator.js';
 import { type Facts, factsFor } from './facts.js';
@@ -33,25 +34,24 @@ const RULED = new Set<RosterEvent['type']>([
   'SuspensionEnded',
 ]);
 
+/**
+ * One builder for the whole log: each event costs the same however long the log is. The result
+ * equals folding `evolve` over the log (test/engine/derive-linear.test.ts).
+ */
 export async function derive(recorded: readonly RosterEvent[], evaluator: Evaluator): Promise<Derivation> {
   const events = effectiveLog(recorded);
-  let state = emptyRoster;
+  const roster = new RosterBuilder(emptyRoster);
   const findings: Finding[] = [];
   const unruled: { event: RosterEvent; facts: Facts }[] = [];
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i]!;
-    if (event.type === 'PersonRegistered') {
-      // A run of registrations (a loaded roster) is applied at once; the result equals evolving each.
-      let end = i + 1;
-      while (end < events.length && events[end]!.type === 'PersonRegistered') end++;
-      state = registerPersons(state, events.slice(i, end) as EventOf<'PersonRegistered'>[]);
-      i = end - 1;
+  for (const event of events) {
+    if (!RULED.has(event.type)) {
+      roster.apply(event, []);
       continue;
     }
-    const found = RULED.has(event.type) ? await evaluator.evaluate(state, event) : [];
-    if (RULED.has(event.type) && found.length === 0) unruled.push({ event, facts: factsFor(state, event) });
-    findings.push(...found);
-    state = evolve(state, event, found);
+    const found = await evaluator.evaluate(roster, event);
+    if (found.length === 0) unruled.push({ event, facts: factsFor(roster, event) });
+    for (const f of found) findings.push(f);
+    roster.apply(event, found);
   }
-  return { recorded, events, state, findings, unruled };
+  return { recorded, events, state: roster.finish(), findings, unruled };
 }

@@ -7,7 +7,7 @@ import { Engine } from 'json-rules-engine';
 import { DomainError } from '../domain/errors.js';
 import { effectiveDate, type RosterEvent } from '../domain/events.js';
 import { type Finding, Outcome } from '../domain/findings.js';
-import type { RosterState } from '../domain/roster.js';
+import type { RosterLookup } from '../domain/roster.js';
 import { type Facts, factsFor } from './facts.js';
 import { EVENT_FACTS_ABSENT, NO_POST_FACTS, type Question, type QuestionFacts, settingFacts } from './post-facts.js';
 import type { LoadedRule, RuleBook } from './rule-book.js';
@@ -20,7 +20,8 @@ export interface QuestionContext {
 }
 
 export interface Evaluator {
-  evaluate(state: RosterState, event: RosterEvent): Promise<Finding[]>;
+  /** The findings for an event, on the roster as it stood just before it. */
+  evaluate(roster: RosterLookup, event: RosterEvent): Promise<Finding[]>;
   /** Ask the rules a question about posts or oaths (rules/posts, rules/cascade, rules/oath). */
   ask(question: Question, facts: QuestionFacts, context: QuestionContext): Promise<Finding[]>;
 }
@@ -121,9 +122,9 @@ export function createEvaluator(book: RuleBook): Evaluator {
   }
 
   return {
-    evaluate(state, event) {
+    evaluate(roster, event) {
       const own = 'date' in event && event.date ? event.date : undefined;
-      return decide(factsFor(state, event), {
+      return decide(factsFor(roster, event), {
         eventSeq: event.seq,
         personId: 'personId' in event ? event.personId : undefined,
         date: effectiveDate(event),

@@ -3,7 +3,7 @@
  * Every fact is always present (null where it does not apply): no `allowUndefinedFacts`.
  */
 import { effectiveDate, type RosterEvent } from '../domain/events.js';
-import { currentStatus, latestMandate, type RosterState } from '../domain/roster.js';
+import { currentStatus, type RosterLookup } from '../domain/roster.js';
 import { NO_POST_FACTS, POST_FACT_NAMES } from './post-facts.js';
 
 export const FACT_NAMES = [
@@ -22,14 +22,14 @@ export const FACT_NAMES = [
 export type FactName = (typeof FACT_NAMES)[number];
 export type Facts = Record<FactName, string | number | boolean | null>;
 
-export function factsFor(state: RosterState, event: RosterEvent): Facts {
+export function factsFor(roster: RosterLookup, event: RosterEvent): Facts {
   const personId = 'personId' in event ? event.personId : undefined;
-  const mandate = personId ? latestMandate(state, personId) : undefined;
-  const absences = personId ? (state.absences[personId]?.length ?? 0) : 0;
+  const mandate = personId ? roster.latestMandate(personId) : undefined;
+  const absences = personId ? roster.absenceCount(personId) : 0;
   return {
     eventType: event.type,
     eventDate: effectiveDate(event) ?? null,
-    congressLevel: state.congress?.level ?? null,
+    congressLevel: roster.congress?.level ?? null,
     mandateStatus: mandate ? currentStatus(mandate) : 'none',
     electionKind: mandate && mandate.origin !== 'opening-balance' ? mandate.origin : null,
     reviewResult: event.type === 'QualificationReviewed' ? event.result : null,
