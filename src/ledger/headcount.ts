@@ -113,9 +113,14 @@ export function latestTarget(state: RosterState, today: LegalDate): LedgerTarget
   return sessions.length > 0 ? { session: Math.max(...sessions) } : { asOf: today };
 }
 
+/** The named mandates counted among 实有代表 on a date. */
+function countedOn(state: RosterState, date: LegalDate): Mandate[] {
+  return state.mandates.filter((m) => isCounted(statusOn(m, date)));
+}
+
 export function countOn(state: RosterState, date: LegalDate): number {
   const unnamed = state.unnamed && onOrBefore(state.unnamed.from, date) ? state.unnamed.count : 0;
-  return unnamed + state.mandates.filter((m) => isCounted(statusOn(m, date))).length;
+  return unnamed + countedOn(state, date).length;
 }
 
 function personOf(state: RosterState, m: Mandate, change?: Mandate['history'][number]): LedgerPerson {
@@ -131,8 +136,19 @@ function personOf(state: RosterState, m: Mandate, change?: Mandate['history'][nu
 /** Group persons by electing unit, units in order of first appearance. */
 function byUnit(persons: readonly LedgerPerson[]): UnitGroup[] {
   const groups = new Map<string, LedgerPerson[]>();
-  for (const p of persons) groups.set(p.electingUnit, [...(groups.get(p.electingUnit) ?? []), p]);
+  for (const p of persons) {
+    const group = groups.get(p.electingUnit);
+    if (group) group.push(p);
+    else groups.set(p.electingUnit, [p]);
+  }
   return [...groups].map(([unit, members]) => ({ unit, persons: members }));
+}
+
+/** How many of the items fall in each electing unit. */
+function countByUnit<T>(items: readonly T[], unitOf: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(unitOf(item), (counts.get(unitOf(item)) ?? 0) + 1);
+  return counts;
 }
 
 const inWindow = (from: LegalDate | undefined, after: LegalDate | undefined, upTo: LegalDate) =>
@@ -210,14 +226,20 @@ export function ledger(d: Derivation, target: LedgerTarget): Ledger {
   const at = (status: string) => state.mandates.filter((m) => statusOn(m, date) === status).map((m) => personOf(state, m));
   const unitNames = [...new Set([...congress.electingUnits.map((u) => u.name), ...state.mandates.map((m) => m.electingUnit)])];
   const allNamed = (state.unnamed?.count ?? 0) === 0;
+  // One pass each, not one per unit: a congress of 276,000 deputies has hundreds of units.
+  const quotas = new Map<string, number | undefined>();
+  for (const u of congress.electingUnits) if (!quotas.has(u.name)) quotas.set(u.name, u.quota);
+  const countedIn = allNamed ? countByUnit(countedOn(state, date), (m) => m.electingUnit) : undefined;
+  const terminatedIn = countByUnit(terminated, (t) => t.person.electingUnit);
+  const confirmedIn = countByUnit(confirmed, (p) => p.electingUnit);
   const units = unitNames.map((unit): UnitLine => {
-    const quota = congress.electingUnits.find((u) => u.name === unit)?.quota;
-    const count = allNamed ? state.mandates.filter((m) => m.electingUnit === unit && isCounted(statusOn(m, date))).length : undefined;
+    const quota = quotas.get(unit);
+    const count = countedIn ? (countedIn.get(unit) ?? 0) : undefined;
     return {
       unit,
       quota,
-      terminated: terminated.filter((t) => t.person.electingUnit === unit).length,
-      confirmed: confirmed.filter((p) => p.electingUnit === unit).length,
+      terminated: terminatedIn.get(unit) ?? 0,
+      confirmed: confirmedIn.get(unit) ?? 0,
       countAfter: count,
       vacancies: quota !== undefined && count !== undefined ? quota - count : undefined,
     };
