@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import { Container } from 'inversify';
 import { RosterApp } from './app/roster-app.js';
-import { createEvaluator, type Evaluator } from './engine/evaluator.js';
+import { createEvaluator, type EngineKind, type Evaluator } from './engine/evaluator.js';
 import { loadRuleBook, type RuleBook } from './engine/rule-book.js';
 import { HistoryApp } from './history/history-app.js';
 import type { EventStore } from './store/event-store.js';
@@ -24,6 +24,8 @@ export const TYPES = {
 export interface Settings {
   readonly dbFile: string;
   readonly rulesDir: string;
+  /** How the rules are evaluated (`--engine`); compiled unless asked. */
+  readonly engine?: EngineKind | undefined;
 }
 
 export function buildContainer(settings: Settings): Container {
@@ -31,7 +33,9 @@ export function buildContainer(settings: Settings): Container {
   c.bind<string>(TYPES.DbFile).toConstantValue(settings.dbFile);
   c.bind<string>(TYPES.RulesDir).toConstantValue(settings.rulesDir);
   c.bind<RuleBook>(TYPES.RuleBook).toDynamicValue((ctx) => loadRuleBook(ctx.get<string>(TYPES.RulesDir)));
-  c.bind<Evaluator>(TYPES.Evaluator).toDynamicValue((ctx) => createEvaluator(ctx.get<RuleBook>(TYPES.RuleBook)));
+  c.bind<Evaluator>(TYPES.Evaluator).toDynamicValue((ctx) =>
+    createEvaluator(ctx.get<RuleBook>(TYPES.RuleBook), { ...(settings.engine ? { engine: settings.engine } : {}) }),
+  );
   // One store object serves both ports: the event log and its audit view (hashes, head, import).
   c.bind<LowdbEventStore>(TYPES.Store).toDynamicValue((ctx) => new LowdbEventStore(ctx.get<string>(TYPES.DbFile)));
   c.bind<EventStore>(TYPES.EventStore).toDynamicValue((ctx) => ctx.get<LowdbEventStore>(TYPES.Store));

@@ -6,6 +6,7 @@ import { type Command, CommanderError } from 'commander';
 import type { RosterApp } from '../app/roster-app.js';
 import { buildContainer, TYPES } from '../container.js';
 import { Day } from '../domain/dates.js';
+import type { EngineKind } from '../engine/evaluator.js';
 import type { HistoryApp } from '../history/history-app.js';
 import { DEFAULT_RULES_DIR, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
 
@@ -14,6 +15,7 @@ export interface GlobalOptions {
   rules?: string;
   json?: boolean;
   as?: string;
+  engine?: EngineKind;
 }
 
 export class CliContext {
@@ -41,7 +43,9 @@ export class CliContext {
   }
 
   app(): RosterApp {
-    return buildContainer({ dbFile: this.dbFile(), rulesDir: this.rulesDir() }).get<RosterApp>(TYPES.RosterApp);
+    return buildContainer({ dbFile: this.dbFile(), rulesDir: this.rulesDir(), engine: this.options.engine }).get<RosterApp>(
+      TYPES.RosterApp,
+    );
   }
 
   historyApp(): HistoryApp {

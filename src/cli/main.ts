@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /** `roster`: thin CLI over the roster use cases. Chinese for the clerk, `--json` for machines. */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { isDomainError } from '../domain/errors.js';
+import { ENGINE_KINDS } from '../engine/evaluator.js';
 import { packageVersion } from '../paths.js';
 import { auditCommands } from './commands/audit.js';
 import { cascadeCommand } from './commands/cascade.js';
@@ -29,6 +30,12 @@ program
   .option('--rules <dir>', '规则目录（默认：随程序提供的 rules/）')
   .option('--json', '输出机器可读的 JSON')
   .option('--as <name>', '记录人（默认取环境变量 ROSTER_USER 或系统用户名）')
+  .addOption(
+    new Option(
+      '--engine <kind>',
+      '规则求值方式：compiled（编译后的规则，默认）或 reference（json-rules-engine 逐条解释，用于核对）',
+    ).choices(ENGINE_KINDS),
+  )
   .helpOption('-h, --help', '显示帮助')
   .helpCommand('help [command]', '显示某个命令的帮助')
   .configureOutput({ outputError: (text, write) => write(translateCommanderError(text)) })

@@ -48,8 +48,9 @@ export async function derive(recorded: readonly RosterEvent[], evaluator: Evalua
       roster.apply(event, []);
       continue;
     }
-    const found = await evaluator.evaluate(roster, event);
-    if (found.length === 0) unruled.push({ event, facts: factsFor(roster, event) });
+    const facts = factsFor(roster, event);
+    const found = await evaluator.evaluate(event, facts);
+    if (found.length === 0) unruled.push({ event, facts });
     for (const f of found) findings.push(f);
     roster.apply(event, found);
   }

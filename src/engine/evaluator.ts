@@ -1,14 +1,15 @@
 /**
- * The json-rules-engine adapter: every rule version becomes one engine rule whose conditions are the
- * rule file's own plus the period its citation is in force. The engine decides; this file only maps
- * what fired back to typed findings and enforces the stated precedence between rules.
+ * The rules' findings: what fires on an event's facts (or a question's), after the stated precedence
+ * between rules, as typed findings carrying the rule, the citation in force and the facts. Which
+ * rules fire is a decider's answer (./deciders.ts): the compiled rules by default, json-rules-engine
+ * itself with `engine: 'reference'` (`roster --engine reference`).
  */
-import { Engine } from 'json-rules-engine';
 import { DomainError } from '../domain/errors.js';
 import { effectiveDate, type RosterEvent } from '../domain/events.js';
-import { type Finding, Outcome } from '../domain/findings.js';
-import type { RosterLookup } from '../domain/roster.js';
-import { type Facts, factsFor } from './facts.js';
+import type { Finding } from '../domain/findings.js';
+import { compiledDecider, type Decider, memoised, referenceDecider } from './deciders.js';
+import { engineRules } from './engine-rules.js';
+import type { Facts } from './facts.js';
 import { EVENT_FACTS_ABSENT, NO_POST_FACTS, type Question, type QuestionFacts, settingFacts } from './post-facts.js';
 import type { LoadedRule, RuleBook } from './rule-book.js';
 
@@ -20,93 +21,37 @@ export interface QuestionContext {
 }
 
 export interface Evaluator {
-  /** The findings for an event, on the roster as it stood just before it. */
-  evaluate(roster: RosterLookup, event: RosterEvent): Promise<Finding[]>;
+  /** The findings for an event, on the facts as the roster stood just before it (`factsFor`). */
+  evaluate(event: RosterEvent, facts: Facts): Promise<Finding[]>;
   /** Ask the rules a question about posts or oaths (rules/posts, rules/cascade, rules/oath). */
   ask(question: Question, facts: QuestionFacts, context: QuestionContext): Promise<Finding[]>;
 }
 
-const isDay = (v: unknown): v is string => typeof v === 'string' && v.length >= 7;
+/** `compiled`: the rule files compiled to functions; `reference`: json-rules-engine interprets them. */
+export type EngineKind = 'compiled' | 'reference';
+export const ENGINE_KINDS: readonly EngineKind[] = ['compiled', 'reference'];
 
-/**
- * The keys a rule can fire for, read off its top-level `eventType` or `question` condition: an event
- * type, or `question:<name>`; undefined where the rule constrains neither. Used only to give each key
- * an engine holding the rules that could fire for it, so the engine does not test every rule on every
- * event; which of them fire is still the engine's decision.
- */
-function keysOf(rule: LoadedRule): readonly string[] | undefined {
-  const conditions = rule.spec.rule.conditions;
-  if (!('all' in conditions)) return undefined;
-  for (const c of conditions.all) {
-    if (!('fact' in c) || (c.fact !== 'eventType' && c.fact !== 'question')) continue;
-    const prefix = c.fact === 'question' ? 'question:' : '';
-    const values = c.operator === 'equal' ? [c.value] : c.operator === 'in' && Array.isArray(c.value) ? c.value : undefined;
-    if (values) return values.filter((v): v is string => typeof v === 'string').map((v) => prefix + v);
-  }
-  return undefined;
+export interface EvaluatorOptions {
+  readonly engine?: EngineKind;
+  /**
+   * Remember answers by the values of the facts the rules read. Default: on for the compiled rules,
+   * off for the reference, so that `--engine reference` puts every decision to json-rules-engine.
+   */
+  readonly memo?: boolean;
 }
 
-function buildEngine(rules: readonly LoadedRule[]): Engine {
-  const engine = new Engine([], { allowUndefinedFacts: false, allowUndefinedConditions: false });
-  // Legal dates are ISO strings of day or month precision: string order is date order.
-  engine.addOperator<unknown, string>('dateOnOrAfter', (fact, bound) => isDay(fact) && fact >= bound);
-  engine.addOperator<unknown, string>('dateOnOrBefore', (fact, bound) => isDay(fact) && fact.slice(0, bound.length) <= bound);
-  for (const rule of rules) {
-    rule.versions.forEach((version, index) => {
-      const period = [
-        ...(version.from ? [{ fact: 'eventDate', operator: 'dateOnOrAfter', value: version.from }] : []),
-        ...(version.to ? [{ fact: 'eventDate', operator: 'dateOnOrBefore', value: version.to }] : []),
-      ];
-      engine.addRule({
-        name: `${rule.spec.id}#${index}`,
-        conditions: { all: [rule.spec.rule.conditions, ...period] } as never,
-        event: { type: rule.spec.rule.event.type, params: { ...rule.spec.rule.event.params, ruleId: rule.spec.id, version: index } },
-      });
-    });
-  }
-  return engine;
-}
-
-export function createEvaluator(book: RuleBook): Evaluator {
+export function createEvaluator(book: RuleBook, options: EvaluatorOptions = {}): Evaluator {
+  const engine = options.engine ?? 'compiled';
+  const rules = engineRules(book);
+  const plain = engine === 'reference' ? referenceDecider(rules) : compiledDecider(rules);
+  const decider: Decider = (options.memo ?? engine === 'compiled') ? memoised(plain) : plain;
   const settings = settingFacts(book.settings);
-  const engines = new Map<string, Engine>();
-  const engineFor = (key: string): Engine => {
-    let engine = engines.get(key);
-    if (!engine) {
-      engine = buildEngine(book.rules.filter((r) => keysOf(r)?.includes(key) ?? true));
-      engines.set(key, engine);
-    }
-    return engine;
-  };
 
-  /** Run the engine on the facts: what fired, after precedence. */
-  async function fire(facts: Facts) {
-    const key = typeof facts.question === 'string' ? `question:${facts.question}` : String(facts.eventType);
-    const { events } = await engineFor(key).run(facts);
-    const fired = events.map((e) => {
-      const { ruleId, version, ...params } = e.params as { ruleId: string; version: number };
-      const rule = book.byId.get(ruleId)!;
-      return { rule, version: rule.versions[version]!, outcome: Outcome.parse({ type: e.type, params }) };
-    });
-    return applyPrecedence(fired.map((f) => f.rule)).map((rule) => fired.find((f) => f.rule === rule)!);
-  }
-
-  // Questions about posts repeat with the same facts (every pair of posts, every post of a list): answer each once.
-  const answers = new Map<string, ReturnType<typeof fire>>();
-  function fireOnce(facts: Facts) {
-    const key = JSON.stringify(facts);
-    let answer = answers.get(key);
-    if (!answer) {
-      answer = fire(facts);
-      answers.set(key, answer);
-    }
-    return answer;
-  }
-
-  async function decide(facts: Facts, context: QuestionContext & { dateFromSource: boolean }, memo = false): Promise<Finding[]> {
-    const kept = await (memo ? fireOnce(facts) : fire(facts));
-    return kept.map(
-      ({ rule, version, outcome }): Finding => ({
+  async function decide(facts: Facts, context: QuestionContext & { dateFromSource: boolean }): Promise<Finding[]> {
+    const fired = await decider.fire(facts);
+    return applyPrecedence(fired.map((f) => f.rule)).map((rule): Finding => {
+      const { version, outcome } = fired.find((f) => f.rule === rule)!;
+      return {
         ruleId: rule.spec.id,
         ruleFile: rule.file,
         title: rule.spec.title,
@@ -117,14 +62,14 @@ export function createEvaluator(book: RuleBook): Evaluator {
         effectiveDate: context.date,
         dateFromSource: context.dateFromSource,
         facts,
-      }),
-    );
+      };
+    });
   }
 
   return {
-    evaluate(roster, event) {
+    evaluate(event, facts) {
       const own = 'date' in event && event.date ? event.date : undefined;
-      return decide(factsFor(roster, event), {
+      return decide(facts, {
         eventSeq: event.seq,
         personId: 'personId' in event ? event.personId : undefined,
         date: effectiveDate(event),
@@ -133,7 +78,7 @@ export function createEvaluator(book: RuleBook): Evaluator {
     },
     ask(question, asked, context) {
       const facts: Facts = { ...EVENT_FACTS_ABSENT, eventDate: context.date ?? null, ...NO_POST_FACTS, ...settings, ...asked, question };
-      return decide(facts, { ...context, dateFromSource: false }, true);
+      return decide(facts, { ...context, dateFromSource: false });
     },
   };
 }
