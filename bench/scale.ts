@@ -1,7 +1,8 @@
 /**
  * Growth (issue 14): whole-process `roster headcount` on generated logs of both shapes
  * (bench/_shapes.ts) at 5,000, 50,000 and 100,000 events, and the growth exponent between sizes:
- * log(t₂/t₁) / log(n₂/n₁), 1 for linear, 2 for quadratic. `ROSTER_BENCH_SIZES=5000,50000,1000000`
+ * log(t₂/t₁) / log(n₂/n₁), 1 for linear, 2 for quadratic, computed on CPU time (user + system),
+ * which other processes on the machine disturb far less than wall time. `ROSTER_BENCH_SIZES=5000,50000,1000000`
  * chooses other sizes; `node dist/bench/scale.js` runs it alone.
  */
 import { spawnSync } from 'node:child_process';
@@ -23,15 +24,24 @@ export async function writeLog(inputs: readonly EventInput[], file: string): Pro
   await new LowdbEventStore(file).importRecords(chainRecords(events));
 }
 
-/** Whole-process time (s) and peak resident memory (MiB) of one run, through /usr/bin/time. */
-export function measure(args: readonly string[], extraNodeArgs: readonly string[] = []): { seconds: number; mib: number } {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, ...extraNodeArgs, CLI_BIN, ...args], {
+export interface Run {
+  /** Wall-clock seconds. */
+  readonly seconds: number;
+  /** CPU seconds (user + system): what the process itself cost, even on a machine others are loading. */
+  readonly cpu: number;
+  /** Peak resident memory. */
+  readonly mib: number;
+}
+
+/** One whole-process run, measured by /usr/bin/time. */
+export function measure(args: readonly string[], extraNodeArgs: readonly string[] = []): Run {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, ...extraNodeArgs, CLI_BIN, ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 30,
   });
   if (r.status !== 0) throw new Error(`roster ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-2000)}`);
-  const [seconds, kib] = r.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
-  return { seconds: seconds!, mib: kib! / 1024 };
+  const [seconds, user, system, kib] = r.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+  return { seconds: seconds!, cpu: user! + system!, mib: kib! / 1024 };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -42,7 +52,7 @@ export default async function scaleBench(): Promise<void> {
   try {
     for (const [shape, generate] of Object.entries(SHAPES)) {
       console.log(`\nShape ${shape}: whole-process roster headcount --json (median of 3; 1 run from 500,000 events)`);
-      const rows: { events: number; seconds: number; mib: number; size: string }[] = [];
+      const rows: (Run & { events: number; size: string })[] = [];
       for (const n of SIZES) {
         const file = path.join(dir, `${shape[0]}-${n}.json`);
         await writeLog(generate(n), file);
@@ -51,6 +61,7 @@ export default async function scaleBench(): Promise<void> {
         rows.push({
           events: n,
           seconds: median(samples.map((s) => s.seconds)),
+          cpu: median(samples.map((s) => s.cpu)),
           mib: Math.max(...samples.map((s) => s.mib)),
           size: `${(statSync(file).size / 2 ** 20).toFixed(1)} MiB`,
         });
@@ -62,10 +73,11 @@ export default async function scaleBench(): Promise<void> {
           return {
             events: r.events,
             'log file': r.size,
-            'headcount (s)': r.seconds,
-            'µs per event': +((r.seconds * 1e6) / r.events).toFixed(1),
+            'wall (s)': r.seconds,
+            'CPU (s)': +r.cpu.toFixed(2),
+            'CPU µs per event': +((r.cpu * 1e6) / r.events).toFixed(1),
             'peak memory (MiB)': +r.mib.toFixed(0),
-            'growth exponent from previous size': prev ? +exponent(prev.events, prev.seconds, r.events, r.seconds).toFixed(2) : '',
+            'growth exponent (CPU)': prev ? +exponent(prev.events, prev.cpu, r.events, r.cpu).toFixed(2) : '',
           };
         }),
       );
@@ -73,7 +85,7 @@ export default async function scaleBench(): Promise<void> {
       const last = rows.at(-1)!;
       if (rows.length > 1) {
         console.log(
-          `  growth exponent ${first.events} → ${last.events}: ${exponent(first.events, first.seconds, last.events, last.seconds).toFixed(2)}`,
+          `  growth exponent ${first.events} → ${last.events}: ${exponent(first.events, first.cpu, last.events, last.cpu).toFixed(2)} (CPU time), ${exponent(first.events, first.seconds, last.events, last.seconds).toFixed(2)} (wall)`,
         );
       }
     }
