@@ -115,15 +115,6 @@ export function latestMandate(state: RosterState, personId: string): Mandate | u
   return index.get(personId);
 }
 
-/** A finished state read as the rules' facts read a roster. */
-export function lookupOf(state: RosterState): RosterLookup {
-  return {
-    congress: state.congress,
-    latestMandate: (personId) => latestMandate(state, personId),
-    absenceCount: (personId) => state.absences[personId]?.length ?? 0,
-  };
-}
-
 /**
  * The roster after one event: a new state, the given one unchanged. It copies the state once (for
  * one event); a derivation applies a whole log to one `RosterBuilder` instead (src/engine/derive.ts).

@@ -2,7 +2,7 @@
  * Deciders: given the facts, which engine rules fire. Two of them, one meaning:
  * - `reference`: json-rules-engine runs the rule files as written (one engine per event type);
  * - `compiled`: the same conditions as plain functions (./compile-rules.ts);
- * and `memoised`, which remembers a decider's answer by the values of the facts the rules read.
+ * and `memoised`, which remembers a decider's answer by what decides it (`memoKey`).
  * Every decider reports fired rules in rule-book order: json-rules-engine gives the events of one
  * priority in the order their promises settle (which follows the nesting of each rule's conditions),
  * and that order is not something the law or the findings should depend on.
