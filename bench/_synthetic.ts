@@ -18,7 +18,11 @@ function rng(seed: number): () => number {
 
 const day = (year: number, month: number, d = 15) => `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
-export function syntheticCongress(deputies = 500, years = 20, turnoverPerYear = 40): EventInput[] {
+/**
+ * `suspensionsPerSession` deputies are suspended (or, if suspended, resumed) at each session: 1 gives
+ * the 20-year congress of the README; more gives a long log over the same people (`LARGE_CONGRESS`).
+ */
+export function syntheticCongress(deputies = 500, years = 20, turnoverPerYear = 40, suspensionsPerSession = 1): EventInput[] {
   const random = rng(20260101);
   const src = (date: string, session?: number) => ({ title: '基准测试文件', date, ...(session ? { session } : {}) });
   const start = 2005;
@@ -69,15 +73,23 @@ export function syntheticCongress(deputies = 500, years = 20, turnoverPerYear = 
         else events.push({ type: 'DeputyDied', source: src(date, session), personId: gone.id, date });
         elect(gone.unit, date, 'by-election', session);
       }
-      const who = counted[Math.floor(random() * counted.length)];
-      if (who && !suspended.has(who.id)) {
-        events.push({ type: 'DeputySuspended', source: src(date, session), personId: who.id, date, ground: 'criminal-custody' });
-        suspended.add(who.id);
-      } else if (who) {
-        events.push({ type: 'SuspensionEnded', source: src(date, session), personId: who.id, date });
-        suspended.delete(who.id);
+      for (let k = 0; k < suspensionsPerSession; k++) {
+        const who = counted[Math.floor(random() * counted.length)];
+        if (who && !suspended.has(who.id)) {
+          events.push({ type: 'DeputySuspended', source: src(date, session), personId: who.id, date, ground: 'criminal-custody' });
+          suspended.add(who.id);
+        } else if (who) {
+          events.push({ type: 'SuspensionEnded', source: src(date, session), personId: who.id, date });
+          suspended.delete(who.id);
+        }
       }
     }
   }
   return events;
 }
+
+/**
+ * About 100,000 events: 1,000 deputies over 20 years, 100 by-elections a year, and 740 suspensions
+ * or resumptions at every session (a stress shape: many events about the same people).
+ */
+export const LARGE_CONGRESS = [1000, 20, 100, 740] as const;

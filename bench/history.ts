@@ -7,16 +7,18 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { systemClock } from '../src/app/clock.js';
+import { readRecord } from '../src/app/read-record.js';
 import { RosterApp } from '../src/app/roster-app.js';
 import { check } from '../src/checks/consistency.js';
 import type { EventInput, RosterEvent } from '../src/domain/events.js';
 import { derive } from '../src/engine/derive.js';
 import { createEvaluator } from '../src/engine/evaluator.js';
 import { loadRuleBook } from '../src/engine/rule-book.js';
-import { chainRecords, verifyChain } from '../src/history/chain.js';
-import { HistoryApp } from '../src/history/history-app.js';
 import { CLI_BIN, DEFAULT_RULES_DIR, EMBEDDED_DATA } from '../src/paths.js';
-import { LowdbEventStore } from '../src/store/lowdb-store.js';
+import { chainRecords, verifyChain } from '../src/store/chain.js';
+import { FileRecordStream } from '../src/store/file-store.js';
+import { chained, stamp } from '../src/store/stored-records.js';
 import { syntheticCongress } from './_synthetic.js';
 
 const CLI = CLI_BIN;
@@ -37,17 +39,17 @@ async function time<T>(f: () => Promise<T>): Promise<[number, T]> {
 const person = (id: string): EventInput => ({ type: 'PersonRegistered', source: { title: '基准测试文件' }, personId: id, name: id });
 
 /** Time store appends of one event each; report per-append time and bytes added per event. */
+/** Time store appends of one event each; report per-append time and bytes added per event. */
 async function appends(db: string, n: number): Promise<void> {
-  const store = new LowdbEventStore(db);
-  let seq = (await store.read()).length;
+  const store = new FileRecordStream(db);
+  let head = await store.head();
   const before = statSync(db).size;
   const samples: number[] = [];
   for (let i = 0; i < n; i++) {
-    const [ms] = await time(() =>
-      store.append({ events: [person(`bench-${i}`)], recordedBy: 'bench', recordedAt: new Date().toISOString(), expectedSeq: seq }),
-    );
+    const records = chained(stamp([person(`bench-${i}`)], { recordedBy: 'bench', recordedAt: new Date().toISOString() }, head.seq), head);
+    const [ms, next] = await time(() => store.append(records, head));
     samples.push(ms);
-    seq++;
+    head = next;
   }
   const growth = (statSync(db).size - before) / n;
   console.log(`  append one event (lock, fsync, commit head): ${stats(samples)}`);
@@ -57,10 +59,10 @@ async function appends(db: string, n: number): Promise<void> {
 }
 
 async function recordThroughRules(db: string, n: number): Promise<void> {
-  const app = new RosterApp(new LowdbEventStore(db), evaluator);
+  const app = new RosterApp({ stream: new FileRecordStream(db), evaluator, clock: systemClock });
   const samples: number[] = [];
   for (let i = 0; i < n; i++) {
-    const [ms] = await time(() => app.record([person(`rec-${i}`)], 'bench', new Date().toISOString()));
+    const [ms] = await time(() => app.record({ events: [person(`rec-${i}`)], recordedBy: 'bench' }));
     samples.push(ms);
   }
   console.log(`  roster record use case (read, derive through the rules, check, append): ${stats(samples)}`);
@@ -85,16 +87,11 @@ export default async function historyBench(): Promise<void> {
 
   const seed = path.join(dir, 'seed.json');
   copyFileSync(EMBEDDED_DATA, seed);
-  const seedEvents = (await new LowdbEventStore(seed).read()).length;
-  console.log(`Seed (16th Ningbo congress, ${seedEvents} events):`);
-  const [convert] = await time(() =>
-    new LowdbEventStore(seed).append({
-      events: [person('first')],
-      recordedBy: 'bench',
-      recordedAt: new Date().toISOString(),
-      expectedSeq: seedEvents,
-    }),
-  );
+  const seedStore = new FileRecordStream(seed);
+  const seedHead = await seedStore.head();
+  console.log(`Seed (16th Ningbo congress, ${seedHead.seq} events):`);
+  const first = chained(stamp([person('first')], { recordedBy: 'bench', recordedAt: new Date().toISOString() }, seedHead.seq), seedHead);
+  const [convert] = await time(() => seedStore.append(first, seedHead));
   console.log(`  first append (turns the version 1 document into a log): ${convert.toFixed(1)} ms`);
   await appends(seed, 50);
   await recordThroughRules(seed, 10);
@@ -103,16 +100,15 @@ export default async function historyBench(): Promise<void> {
   const inputs = syntheticCongress();
   const events = inputs.map((e, i) => ({ ...e, seq: i + 1, recordedAt: '2026-01-01T00:00:00Z', recordedBy: 'bench' }) as RosterEvent);
   const big = path.join(dir, 'congress.json');
-  await new LowdbEventStore(big).importRecords(chainRecords(events));
+  await new FileRecordStream(big).importRecords(chainRecords(events));
   console.log(
     `\nSynthetic congress (500 deputies, 20 years: ${events.length} events, ${(statSync(big).size / 1024 / 1024).toFixed(1)} MiB):`,
   );
   await appends(big, 50);
-  const history = new HistoryApp(new LowdbEventStore(big));
-  const [verifyMs, report] = await time(() => history.verify());
+  const bigApp = new RosterApp({ stream: new FileRecordStream(big), evaluator, clock: systemClock });
+  const [verifyMs, report] = await time(() => bigApp.verify());
   console.log(`  verify the whole chain in process: ${verifyMs.toFixed(0)} ms (${report.ok ? 'ok' : 'BROKEN'})`);
-  const recorded = await new LowdbEventStore(big).read();
-  const [readMs] = await time(() => new LowdbEventStore(big).read());
+  const [readMs, { events: recorded }] = await time(() => readRecord(new FileRecordStream(big)));
   const [deriveMs, d] = await time(() => derive(recorded, evaluator));
   const [checkMs, findings] = await time(async () => check(d));
   console.log(

@@ -10,9 +10,9 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { EventInput, RosterEvent } from '../src/domain/events.js';
-import { chainRecords } from '../src/history/chain.js';
 import { CLI_BIN } from '../src/paths.js';
-import { LowdbEventStore } from '../src/store/lowdb-store.js';
+import { chainRecords } from '../src/store/chain.js';
+import { FileRecordStream } from '../src/store/file-store.js';
 import { shapeA, shapeB } from './_shapes.js';
 
 const SIZES = (process.env.ROSTER_BENCH_SIZES ?? '5000,50000,100000').split(',').map(Number);
@@ -21,7 +21,7 @@ const SHAPES: Record<string, (n: number) => EventInput[]> = { 'A (long-lived con
 /** Write a generated log as a data file, as `roster import` would. */
 export async function writeLog(inputs: readonly EventInput[], file: string): Promise<void> {
   const events = inputs.map((e, i) => ({ ...e, seq: i + 1, recordedAt: '2026-01-01T00:00:00Z', recordedBy: 'bench' }) as RosterEvent);
-  await new LowdbEventStore(file).importRecords(chainRecords(events));
+  await new FileRecordStream(file).importRecords(chainRecords(events));
 }
 
 export interface Run {

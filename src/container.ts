@@ -1,29 +1,28 @@
-/** The only file that knows inversify: wires the ports for the CLI. Tests build objects directly. */
+/** The only file that knows inversify and the adapters: wires the ports for the CLI. Tests build objects directly. */
 import 'reflect-metadata';
 import { Container } from 'inversify';
+import { type Clock, systemClock } from './app/clock.js';
 import { RosterApp } from './app/roster-app.js';
 import { createEvaluator, type EngineKind, type Evaluator } from './engine/evaluator.js';
 import { loadRuleBook, type RuleBook } from './engine/rule-book.js';
-import { HistoryApp } from './history/history-app.js';
-import type { EventStore } from './store/event-store.js';
-import type { HistoryStore } from './store/history-store.js';
-import { LowdbEventStore } from './store/lowdb-store.js';
+import { FileRecordStream } from './store/file-store.js';
+import type { RecordStream } from './store/record-store.js';
 
 export const TYPES = {
   DbFile: Symbol.for('DbFile'),
   RulesDir: Symbol.for('RulesDir'),
   RuleBook: Symbol.for('RuleBook'),
   Evaluator: Symbol.for('Evaluator'),
-  EventStore: Symbol.for('EventStore'),
+  RecordStream: Symbol.for('RecordStream'),
+  Clock: Symbol.for('Clock'),
   RosterApp: Symbol.for('RosterApp'),
-  Store: Symbol.for('Store'),
-  HistoryStore: Symbol.for('HistoryStore'),
-  HistoryApp: Symbol.for('HistoryApp'),
 } as const;
 
 export interface Settings {
   readonly dbFile: string;
   readonly rulesDir: string;
+  /** Default: the system clock. */
+  readonly clock?: Clock;
   /** How the rules are evaluated (`--engine`); compiled unless asked. */
   readonly engine?: EngineKind | undefined;
 }
@@ -36,13 +35,16 @@ export function buildContainer(settings: Settings): Container {
   c.bind<Evaluator>(TYPES.Evaluator).toDynamicValue((ctx) =>
     createEvaluator(ctx.get<RuleBook>(TYPES.RuleBook), { ...(settings.engine ? { engine: settings.engine } : {}) }),
   );
-  // One store object serves both ports: the event log and its audit view (hashes, head, import).
-  c.bind<LowdbEventStore>(TYPES.Store).toDynamicValue((ctx) => new LowdbEventStore(ctx.get<string>(TYPES.DbFile)));
-  c.bind<EventStore>(TYPES.EventStore).toDynamicValue((ctx) => ctx.get<LowdbEventStore>(TYPES.Store));
-  c.bind<HistoryStore>(TYPES.HistoryStore).toDynamicValue((ctx) => ctx.get<LowdbEventStore>(TYPES.Store));
-  c.bind<HistoryApp>(TYPES.HistoryApp).toDynamicValue((ctx) => new HistoryApp(ctx.get<HistoryStore>(TYPES.HistoryStore)));
+  // The file adapter of the record port: one congress's stream in one data file.
+  c.bind<RecordStream>(TYPES.RecordStream).toDynamicValue((ctx) => new FileRecordStream(ctx.get<string>(TYPES.DbFile)));
+  c.bind<Clock>(TYPES.Clock).toConstantValue(settings.clock ?? systemClock);
   c.bind<RosterApp>(TYPES.RosterApp).toDynamicValue(
-    (ctx) => new RosterApp(ctx.get<EventStore>(TYPES.EventStore), ctx.get<Evaluator>(TYPES.Evaluator)),
+    (ctx) =>
+      new RosterApp({
+        stream: ctx.get<RecordStream>(TYPES.RecordStream),
+        evaluator: ctx.get<Evaluator>(TYPES.Evaluator),
+        clock: ctx.get<Clock>(TYPES.Clock),
+      }),
   );
   return c;
 }

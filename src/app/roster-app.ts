@@ -1,133 +1,261 @@
 /**
- * The use cases behind the CLI: read the log, derive the roster through the rules, and answer
- * headcount, explain, check and record. No printing here; the CLI formats the results.
+ * The application layer: one method per command, each taking plain input and returning plain data
+ * (ledgers, findings, documents as models, files as bytes). The CLI, a console or an HTTP API
+ * parse their input, call one method and format its result; nothing else. Every method reads the
+ * record through the record port, derives it through the rules, and answers from that derivation.
  */
-
-import { type CheckFinding, check } from '../checks/consistency.js';
-import { postChecks } from '../checks/posts.js';
+import { allChecks } from '../checks/all-checks.js';
+import type { CheckFinding } from '../checks/check-finding.js';
+import type { DocumentOptions } from '../documents/document-kind.js';
+import { DOCUMENT_KINDS, documentKind } from '../documents/kinds.js';
+import type { OfficialDocument } from '../documents/official-document.js';
+import { type Format, type Rendered, render } from '../documents/render/formats.js';
+import { type CorrectionRequest, decideCorrection } from '../domain/corrections.js';
 import { DomainError } from '../domain/errors.js';
 import type { EventInput, RosterEvent } from '../domain/events.js';
-import type { Finding } from '../domain/findings.js';
-import type { Mandate } from '../domain/roster.js';
-import type { Tenure } from '../domain/tenures.js';
+import type { RosterState } from '../domain/roster.js';
 import { type Derivation, derive } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
-import { findPerson } from '../history/audit.js';
-import { type Ledger, type LedgerTarget, latestTarget, ledger } from '../ledger/headcount.js';
-import { analysePosts, type PostAnalysis, postName } from '../posts/analysis.js';
-import { type EventStore, stamp } from '../store/event-store.js';
+import { type Ledger, type LedgerTarget, latestTarget, ledger, resolveTarget } from '../ledger/headcount.js';
+import { analysePosts, type PostAnalysis } from '../posts/analysis.js';
+import { dataFileJsonSchema } from '../store/json-schema.js';
+import type { RecordStream } from '../store/record-store.js';
+import { type Diff, diff, history, type LogEntry, type LogFilter, log, type Members, members, type PersonHistory } from '../views/audit.js';
+import { explain, type PersonExplanation } from '../views/explain.js';
+import { type Clock, todayOf } from './clock.js';
+import { type ImportResult, type ImportRosterRequest, importRoster } from './import-roster.js';
+import { type Preview, previewEvents } from './preview.js';
+import { type ReadRecord, readRecord } from './read-record.js';
+import { type RecordRequest, recordEvents } from './record.js';
+import { exportDocument, type ImportReport, importDocument, type VerifyReport, verifyStream } from './verify.js';
 
-export interface PersonExplanation {
-  readonly personId: string;
-  readonly name: string;
-  readonly person: RosterEvent | undefined;
-  readonly mandates: readonly Mandate[];
-  readonly findings: readonly Finding[];
-  readonly events: readonly RosterEvent[];
-  /** Posts the person held or holds, and what the rules found about them (cascades, oaths). */
-  readonly posts: readonly (Tenure & { readonly name: string })[];
-  readonly postFindings: readonly Finding[];
+/** What the application is wired to: the record's stream, the rules, and the clock. */
+export interface RosterAppPorts {
+  readonly stream: RecordStream;
+  readonly evaluator: Evaluator;
+  readonly clock: Clock;
+}
+
+export interface CheckReport {
+  readonly findings: readonly CheckFinding[];
+  /** How many findings are errors: a record with any is refused by `record` and fails `check`. */
+  readonly errors: number;
+}
+
+/** Results that carry the derived roster, for naming the persons and posts they mention. */
+export interface WithState {
+  readonly state: RosterState;
+}
+
+export interface CascadeReport extends WithState {
+  readonly session: number;
+  readonly cascades: PostAnalysis['cascades'];
+}
+
+export interface OathReport extends WithState {
+  readonly session: number;
+  readonly owed: PostAnalysis['oathsOwed'];
+  readonly notOwed: PostAnalysis['oathsNotOwed'];
+}
+
+export interface DocumentRequest {
+  /** `report`, `explanation`, `notice` … (DOCUMENT_KINDS). */
+  readonly kind: string;
+  readonly session: number;
+  readonly format: Format;
+  readonly options?: DocumentOptions;
+}
+
+export interface DocumentResult {
+  readonly kind: string;
+  readonly session: number;
+  readonly format: Format;
+  readonly documents: readonly OfficialDocument[];
+  /** The documents rendered: text, or a file's bytes (docx). */
+  readonly output: Rendered;
+  /** Notes for the clerk that are not part of the documents (a blank the record could not fill …). */
+  readonly warnings: readonly string[];
+}
+
+export interface RosterExportRequest {
+  readonly format: 'xlsx' | 'csv' | 'popolo';
+  /** The date the roster is as of (default: the latest session's). */
+  readonly asOf?: string;
+}
+
+export interface RosterExport {
+  readonly format: RosterExportRequest['format'];
+  readonly asOf: string;
+  /** Persons listed, 实有代表 on the date, and how many of those the record does not name. */
+  readonly persons: number;
+  readonly counted: number;
+  readonly unnamed: number;
+  readonly output: Rendered;
 }
 
 export class RosterApp {
-  constructor(
-    readonly store: EventStore,
-    readonly evaluator: Evaluator,
-  ) {}
+  readonly stream: RecordStream;
+  readonly evaluator: Evaluator;
+  readonly clock: Clock;
 
-  async derivation(): Promise<Derivation> {
-    return derive(await this.store.read(), this.evaluator);
+  constructor(ports: RosterAppPorts) {
+    this.stream = ports.stream;
+    this.evaluator = ports.evaluator;
+    this.clock = ports.clock;
   }
 
-  /** The ledger for a session or date; without one, for the latest recorded session (one derivation either way). */
+  /** The record as committed, every record validated as an event. */
+  async read(): Promise<ReadRecord> {
+    return readRecord(this.stream);
+  }
+
+  /** The record replayed through the rules: the roster and every finding. */
+  async derivation(): Promise<Derivation> {
+    return derive((await this.read()).events, this.evaluator);
+  }
+
+  /** The latest recorded session, or today where the record has none. */
+  #latest(d: Derivation): LedgerTarget {
+    return latestTarget(d.state, todayOf(this.clock));
+  }
+
+  /** The ledger for a session or date; without one, for the latest recorded session. */
   async headcount(target?: LedgerTarget): Promise<Ledger> {
     const d = await this.derivation();
-    return ledger(d, target ?? latestTarget(d.state, today()));
+    return ledger(d, target ?? this.#latest(d));
   }
 
-  async check(): Promise<CheckFinding[]> {
-    return this.#checks(await this.derivation());
-  }
-
-  async #checks(d: Derivation): Promise<CheckFinding[]> {
-    return [...check(d), ...(await postChecks(d, this.evaluator, await analysePosts(d, this.evaluator)))];
-  }
-
-  /** The cascade to posts of the deputies whose status ended at a session, and the oath duties its acts create. */
-  async posts(session: number): Promise<PostAnalysis & { readonly session: number; readonly derivation: Derivation }> {
+  /** Who held a mandate at a session or on a date (default: the latest session), by electing unit. */
+  async members(target?: LedgerTarget): Promise<Members> {
     const d = await this.derivation();
-    return { ...(await analysePosts(d, this.evaluator, session)), session, derivation: d };
+    return members(d, target ?? this.#latest(d));
   }
 
-  async explain(query: string): Promise<PersonExplanation> {
+  async explain(person: string): Promise<PersonExplanation> {
     const d = await this.derivation();
-    const id = findPerson(d, query);
-    const person = d.state.persons[id]!;
-    return {
-      personId: id,
-      name: person.name,
-      person,
-      mandates: d.state.mandates.filter((m) => m.personId === id),
-      findings: d.findings.filter((f) => f.personId === id),
-      posts: d.state.tenures.filter((t) => t.personId === id).map((t) => ({ ...t, name: postName(d.state, t.post) })),
-      postFindings: [
-        ...new Map(
-          (await analysePosts(d, this.evaluator)).findings
-            .filter((f) => f.personId === id && f.outcome.type !== 'post-requires' && f.outcome.type !== 'oath-wording')
-            .map((f) => [`${f.ruleId}|${f.eventSeq}|${f.facts.postTitle}`, f]),
-        ).values(),
-      ],
-      events: d.events.filter(
-        (e) =>
-          ('personId' in e && e.personId === id) ||
-          (e.type === 'OpeningBalanceStated' && e.members.some((m) => m.personId === id)) ||
-          (e.type === 'RosterLoaded' && e.members.some((m) => m.personId === id)) ||
-          (e.type === 'OathTaken' && e.personIds.includes(id)),
-      ),
-    };
+    return explain(d, person, await analysePosts(d, this.evaluator));
+  }
+
+  async history(person: string): Promise<PersonHistory & WithState> {
+    const d = await this.derivation();
+    return { ...history(d, person, await analysePosts(d, this.evaluator)), state: d.state };
+  }
+
+  async diff(from: LedgerTarget, to: LedgerTarget): Promise<Diff> {
+    const d = await this.derivation();
+    return diff(d, from, to, (await analysePosts(d, this.evaluator)).cascades);
+  }
+
+  async log(filter: LogFilter = {}): Promise<LogEntry[]> {
+    return log(await this.derivation(), filter);
+  }
+
+  /** The chain verified and every consistency check run; a broken chain is an error finding first. */
+  async check(): Promise<CheckReport> {
+    const chain = await verifyStream(this.stream);
+    const tampered: CheckFinding[] = chain.ok
+      ? []
+      : [
+          {
+            level: 'error',
+            code: 'tampered-log',
+            message: `哈希链校验失败：${chain.problem?.message ?? chain.invalid}；详见 roster verify`,
+            ...(chain.problem ? { eventSeq: chain.problem.seq } : {}),
+          },
+        ];
+    const findings = [...tampered, ...(await allChecks(await this.derivation(), this.evaluator))];
+    return { findings, errors: findings.filter((f) => f.level === 'error').length };
+  }
+
+  /** Validate events against the record and append them all, or none, stamped by the clock. */
+  async record(request: RecordRequest): Promise<readonly RosterEvent[]> {
+    return recordEvents(this, request);
+  }
+
+  /** What the events would change and whether `record` would take them, without recording anything. */
+  async preview(request: { readonly events: readonly EventInput[] }): Promise<Preview> {
+    return previewEvents(this, request.events);
   }
 
   /**
-   * Validate new events against the record and append them all, or none. An event naming an
-   * unknown person, or one the checks find contradicts the record, is refused with its index.
+   * Correct a recorded event: record an `EventCorrected` that supersedes it, with the event that
+   * should stand in its place (or none, to withdraw it), decided like any recording.
    */
-  async record(events: readonly EventInput[], recordedBy: string, recordedAt: string): Promise<readonly RosterEvent[]> {
-    const existing = await this.store.read();
-    const request = { events, recordedBy, recordedAt, expectedSeq: existing.length };
-    const candidate = [...existing, ...stamp(request)];
-    const d = await derive(candidate, this.evaluator);
-    const introduced = (await this.#checks(d)).filter(
-      (f) => f.level === 'error' && f.eventSeq !== undefined && f.eventSeq > existing.length,
-    );
-    const first = introduced[0];
-    if (first) {
-      const index = first.eventSeq! - existing.length - 1;
-      throw new DomainError(
-        first.code === 'unknown-person' ? 'unknown-person' : 'contradicts-record',
-        first.message,
-        `第${index + 1}个事件（$[${index}]）`,
-      );
-    }
-    // A correction changes the replay of earlier events: refuse it if it makes any of them contradict the record.
-    const correction = candidate.findIndex((e, i) => i >= existing.length && e.type === 'EventCorrected');
-    if (correction >= 0) {
-      const key = (f: CheckFinding) => `${f.code}|${f.eventSeq}|${f.personId}`;
-      const before = new Set(
-        check(await derive(existing, this.evaluator))
-          .filter((f) => f.level === 'error')
-          .map(key),
-      );
-      const broken = check(d).find((f) => f.level === 'error' && !before.has(key(f)));
-      if (broken) {
-        const index = correction - existing.length;
-        throw new DomainError('contradicts-record', `更正后记录将出现错误：${broken.message}`, `第${index + 1}个事件（$[${index}]）`);
-      }
-    }
-    return this.store.append(request);
+  async correct(request: CorrectionRequest): Promise<readonly RosterEvent[]> {
+    const { events } = await this.read();
+    const correction = decideCorrection(events, request);
+    return recordEvents(this, { events: [correction], recordedBy: request.recordedBy });
   }
-}
 
-/** Today's calendar date: the default as-of date where the record has no session (never used in the domain). */
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  /** The cascade to posts of the deputies whose status ended at a session. */
+  async cascade(session: number): Promise<CascadeReport> {
+    const d = await this.derivation();
+    return { session, cascades: (await analysePosts(d, this.evaluator, session)).cascades, state: d.state };
+  }
+
+  /** Who owes the constitutional oath for the session's appointments, and who does not. */
+  async oaths(session: number): Promise<OathReport> {
+    const d = await this.derivation();
+    const a = await analysePosts(d, this.evaluator, session);
+    return { session, owed: a.oathsOwed, notOwed: a.oathsNotOwed, state: d.state };
+  }
+
+  /** An official document of a session, as models and rendered in the format asked for. */
+  async document(request: DocumentRequest): Promise<DocumentResult> {
+    const kind = documentKind(request.kind);
+    if (!kind) {
+      throw new DomainError('invalid-input', `未知的文书种类“${request.kind}”，可用：${DOCUMENT_KINDS.map((k) => k.id).join('、')}`);
+    }
+    const d = await this.derivation();
+    const posts = await analysePosts(d, this.evaluator, request.session);
+    const documents = kind.build({ derivation: d, posts }, request.session, request.options ?? {});
+    return {
+      kind: kind.id,
+      session: request.session,
+      format: request.format,
+      documents,
+      output: await render(documents, request.format),
+      warnings: [...new Set(documents.flatMap((doc) => doc.warnings))],
+    };
+  }
+
+  /** The roster as of a date, as a spreadsheet (xlsx bytes, csv text) or Popolo JSON. */
+  async exportRoster(request: RosterExportRequest): Promise<RosterExport> {
+    // Loaded on use: the spreadsheet libraries would slow every other command's start-up.
+    const { rosterView } = await import('../roster-io/roster-view.js');
+    const d = await this.derivation();
+    const asOf = request.asOf ?? resolveTarget(d.state, this.#latest(d)).date;
+    const view = rosterView(d, asOf);
+    const output: Rendered =
+      request.format === 'xlsx'
+        ? { kind: 'binary', bytes: await (await import('../roster-io/export-table.js')).xlsxBytes(view) }
+        : request.format === 'csv'
+          ? { kind: 'text', text: (await import('../roster-io/export-table.js')).csvText(view) }
+          : { kind: 'text', text: `${JSON.stringify((await import('../roster-io/popolo.js')).popolo(view), null, 2)}\n` };
+    return { format: request.format, asOf, persons: view.lines.length, counted: view.counted, unnamed: view.unnamed, output };
+  }
+
+  /** Load a roster (代表名册) as the named members of an opening balance, or check it against the record. */
+  async importRoster(request: ImportRosterRequest): Promise<ImportResult> {
+    return importRoster(this, request);
+  }
+
+  async verify(): Promise<VerifyReport> {
+    return verifyStream(this.stream);
+  }
+
+  /** The whole record as a document-layout data file (text), refused if the chain does not verify. */
+  async exportRecord(): Promise<string> {
+    return exportDocument(this.stream);
+  }
+
+  /** Load a data file's records into an empty record: chain and events verified first, all or nothing. */
+  async importRecord(file: { readonly name: string; readonly text: string }): Promise<ImportReport> {
+    return importDocument(this.stream, file);
+  }
+
+  /** The JSON Schema of the data file (needs no record). */
+  static schema(): Record<string, unknown> {
+    return dataFileJsonSchema();
+  }
 }

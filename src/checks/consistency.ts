@@ -2,45 +2,16 @@
  * Consistency checks over the derived roster (`roster check`). Each finding names the event it is
  * about; an error-level finding makes `roster check` exit non-zero and `roster record` refuse.
  */
+
+import { correctionProblems } from '../domain/corrections.js';
 import { formatChineseDate, onOrBefore } from '../domain/dates.js';
 import type { RosterEvent } from '../domain/events.js';
+import { personsOf } from '../domain/persons-of.js';
 import { isCounted, statusOn } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
-import { correctionProblems } from '../history/corrections.js';
-import { publicationChecks } from '../history/publications.js';
 import { FIELD_NAMES, ledger } from '../ledger/headcount.js';
-import type { PostCheckCode } from './posts.js';
-
-export type CheckLevel = 'error' | 'warning';
-
-export interface CheckFinding {
-  readonly level: CheckLevel;
-  readonly code:
-    | 'no-congress'
-    | 'stated-count-mismatch'
-    | 'counted-before-confirmation'
-    | 'above-quota'
-    | 'by-election-without-vacancy'
-    | 'event-after-end'
-    | 'event-without-mandate'
-    | 'event-without-date'
-    | 'no-rule-in-force'
-    | 'unknown-person'
-    | 'duplicate-person'
-    | 'unknown-electing-unit'
-    | 'duplicate-definition'
-    | PostCheckCode
-    | 'invalid-correction'
-    | 'publication-differs'
-    | 'tampered-log'
-    | 'roster-without-balance'
-    | 'roster-exceeds-balance'
-    | 'already-named'
-    | 'confirmed-after-balance';
-  readonly message: string;
-  readonly eventSeq?: number;
-  readonly personId?: string;
-}
+import type { CheckFinding } from './check-finding.js';
+import { publicationChecks } from './publications.js';
 
 function who(d: Derivation, personId: string): string {
   return d.state.persons[personId]?.name ?? personId;
@@ -65,15 +36,7 @@ function personChecks(d: Derivation): CheckFinding[] {
       byName.set(e.name, [...(byName.get(e.name) ?? []), e.personId]);
       continue;
     }
-    const ids =
-      'personId' in e
-        ? [e.personId]
-        : e.type === 'OpeningBalanceStated' || e.type === 'RosterLoaded'
-          ? e.members.map((m) => m.personId)
-          : e.type === 'TerminationsAnnounced'
-            ? e.personIds
-            : [];
-    for (const id of ids) {
+    for (const id of personsOf(e)) {
       if (!registered.has(id))
         out.push({
           level: 'error',

@@ -6,24 +6,12 @@ import { formatChineseDate, onOrBefore } from '../domain/dates.js';
 import type { EventOf } from '../domain/events.js';
 import { APPOINTING_ACTS } from '../domain/posts.js';
 import { isCounted, latestMandate, type RosterState, statusOn } from '../domain/roster.js';
+import { postName } from '../domain/status-names.js';
 import { heldOn, type Tenure } from '../domain/tenures.js';
 import type { Derivation } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
-import { type PostAnalysis, PostAnalyst, postName } from '../posts/analysis.js';
-import type { CheckFinding } from './consistency.js';
-
-export type PostCheckCode =
-  | 'unknown-organ'
-  | 'post-not-held'
-  | 'post-grouping-mismatch'
-  | 'dependent-post-still-held'
-  | 'post-held-after-transfer'
-  | 'appointment-requires-deputy'
-  | 'appointment-requires-standing-committee-seat'
-  | 'appointment-not-allowed'
-  | 'incompatible-posts'
-  | 'oath-not-recorded'
-  | 'oath-names-not-recorded';
+import { type PostAnalysis, PostAnalyst } from '../posts/analysis.js';
+import type { CheckFinding } from './check-finding.js';
 
 export type PostCheckFinding = CheckFinding;
 
@@ -55,17 +43,6 @@ function organChecks(d: Derivation): PostCheckFinding[] {
         message: `第${a.seq}条事件：groupedAs 合计${grouped}项，与 posts 的${a.posts.length}项不符`,
         eventSeq: a.seq,
         personId: a.personId,
-      });
-    }
-  }
-  for (const o of d.state.oaths) {
-    for (const id of o.personIds.filter((x) => !d.state.persons[x])) {
-      out.push({
-        level: 'error',
-        code: 'unknown-person',
-        message: `第${o.seq}条事件（OathTaken）所指人员“${id}”未登记`,
-        eventSeq: o.seq,
-        personId: id,
       });
     }
   }

@@ -1,14 +1,15 @@
 /** What every command needs: the global options, the wired app, and output in Chinese or JSON. */
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Command, CommanderError } from 'commander';
+import type { EngineKind } from '../app/engine-kinds.js';
 import type { RosterApp } from '../app/roster-app.js';
 import { buildContainer, TYPES } from '../container.js';
 import { Day } from '../domain/dates.js';
-import type { EngineKind } from '../engine/evaluator.js';
-import type { HistoryApp } from '../history/history-app.js';
+import { DomainError } from '../domain/errors.js';
 import { DEFAULT_RULES_DIR, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
+import { withVerificationNote } from './help-zh.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -48,17 +49,38 @@ export class CliContext {
     );
   }
 
-  historyApp(): HistoryApp {
-    return buildContainer({ dbFile: this.dbFile(), rulesDir: this.rulesDir() }).get<HistoryApp>(TYPES.HistoryApp);
-  }
-
-  /** Who is recording: --as, else $ROSTER_USER, else the OS user. */
+  /** Who is recording: --as, else $ROSTER_USER, else the OS user (asked for only where there is none). */
   recorder(): string {
-    return this.options.as ?? process.env.ROSTER_USER ?? os.userInfo().username;
+    const given = this.options.as ?? process.env.ROSTER_USER;
+    if (given !== undefined) return given;
+    try {
+      return os.userInfo().username;
+    } catch {
+      // A user id with no entry in the system's user database (a container, a service account).
+      throw new DomainError('invalid-input', '无法从系统取得当前用户名，请用 --as 或环境变量 ROSTER_USER 指明记录人');
+    }
   }
 
   print(json: unknown, text: string): void {
-    process.stdout.write(this.options.json ? `${JSON.stringify(json, null, 2)}\n` : `${text}\n`);
+    process.stdout.write(this.options.json ? `${JSON.stringify(json, null, 2)}\n` : `${withVerificationNote(text)}\n`);
+  }
+}
+
+/** A file the clerk names on the command line, read whole (its name kept for messages). */
+export function readInput(file: string): { name: string; bytes: Buffer } {
+  try {
+    return { name: file, bytes: readFileSync(file) };
+  } catch (e) {
+    throw new DomainError('invalid-input', `无法读取文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file);
+  }
+}
+
+/** Write a command's output to the file the clerk named with -o. */
+export function writeOutput(file: string, content: string | Buffer): void {
+  try {
+    writeFileSync(file, content);
+  } catch (e) {
+    throw new DomainError('invalid-input', `无法写入文件：${(e as Error).message}`, file);
   }
 }
 

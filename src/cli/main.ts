@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /** `roster`: thin CLI over the roster use cases. Chinese for the clerk, `--json` for machines. */
 import { Command, CommanderError, Option } from 'commander';
+import { ENGINE_KINDS } from '../app/engine-kinds.js';
 import { isDomainError } from '../domain/errors.js';
-import { ENGINE_KINDS } from '../engine/evaluator.js';
 import { packageVersion } from '../paths.js';
 import { auditCommands } from './commands/audit.js';
 import { cascadeCommand } from './commands/cascade.js';
@@ -19,7 +19,15 @@ import { recordCommand } from './commands/record.js';
 import { schemaCommand } from './commands/schema.js';
 import { verifyCommand } from './commands/verify.js';
 import { CliContext } from './context.js';
+import { HELP_ZH } from './help-zh.js';
 import { translateCommanderError } from './messages-zh.js';
+
+// A reader that stops early (`roster schema | head`) closes the pipe: that ends the output, not in a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`错误：无法写出结果（${e.message}）\n`);
+  process.exit(1);
+});
 
 const program = new Command();
 program
@@ -36,6 +44,7 @@ program
       '规则求值方式：compiled（编译后的规则，默认）或 reference（json-rules-engine 逐条解释，用于核对）',
     ).choices(ENGINE_KINDS),
   )
+  .configureHelp(HELP_ZH)
   .helpOption('-h, --help', '显示帮助')
   .helpCommand('help [command]', '显示某个命令的帮助')
   .configureOutput({ outputError: (text, write) => write(translateCommanderError(text)) })

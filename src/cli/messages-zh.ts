@@ -10,6 +10,15 @@ const TRANSLATIONS: [RegExp, (...m: string[]) => string][] = [
   ],
   [/^error: too many arguments(?: for '(.+)')?/, () => '错误：参数过多'],
   [/^error: option '(.+)' cannot be used with option '(.+)'/, (a, b) => `错误：选项 ${a} 与 ${b} 不能同时使用`],
+  [/^error: required option '(.+)' not specified/, (o) => `错误：缺少必填选项 ${o}`],
+  [
+    /^error: option '(.+)' argument '(.*)' is invalid\. Allowed choices are (.+)\./,
+    (o, v, c) => `错误：选项 ${o} 的取值“${v}”无效，可选：${c.split(', ').join('、')}`,
+  ],
+  [
+    /^error: command-argument value '(.*)' is invalid for argument '(.+)'\. Allowed choices are (.+)\./,
+    (v, a, c) => `错误：参数 <${a}> 的取值“${v}”无效，可选：${c.split(', ').join('、')}`,
+  ],
 ];
 
 export function translateCommanderError(text: string): string {

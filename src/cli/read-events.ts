@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { DomainError, jsonPath } from '../domain/errors.js';
 import { type EventInput, EventInputSchema } from '../domain/events.js';
-import { deepestIssue } from '../engine/rule-book.js';
+import { deepestIssue } from '../domain/validation.js';
 
 export function readEventFile(file: string): EventInput[] {
   let text: string;

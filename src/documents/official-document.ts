@@ -23,8 +23,12 @@ export interface OfficialDocument {
   readonly paragraphs: readonly string[];
   /** 发文机关署名 */
   readonly signature?: string;
+  /** The signature cut where a line may break (between organs), joined = `signature`. */
+  readonly signatureParts?: readonly string[];
   /** 成文日期, already written out in Chinese (2024年7月31日), or a blank form to fill in. */
   readonly date?: string;
+  /** 发文机关: the organ that issues or adopts it, named in the file's properties; else the signature. */
+  readonly issuer?: string;
   /** Notes for the clerk that are not part of the document (a blank the record could not fill …). */
   readonly warnings: readonly string[];
 }

@@ -205,7 +205,7 @@ export const EventBodies = {
   /**
    * 更正: an earlier event was recorded wrongly. It is never edited; this event names it (`supersedes`,
    * its seq) and why, and may carry the event that should stand in its place. Every view replays the
-   * replacement where the superseded event stood (see src/history/corrections.ts).
+   * replacement where the superseded event stood (see src/domain/corrections.ts).
    */
   EventCorrected: z.strictObject({
     supersedes: z.number().int().positive(),

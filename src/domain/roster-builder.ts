@@ -207,7 +207,7 @@ export class RosterBuilder implements RosterLookup {
     OathTaken: (b, e) => {
       b.#oaths.push(e);
     },
-    // Corrections are applied to the log before replay (src/history/corrections.ts): nothing to do here.
+    // Corrections are applied to the log before replay (src/domain/corrections.ts): nothing to do here.
     EventCorrected: () => undefined,
   };
 

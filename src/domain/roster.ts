@@ -129,3 +129,9 @@ export function evolve(state: RosterState, event: RosterEvent, findings: readonl
 export function sessionDate(s: Session): LegalDate {
   return s.endDate ?? s.date;
 }
+
+/** 实有代表 on a date: the deputies counted in an opening balance without names, and every counted mandate. */
+export function countOn(state: RosterState, date: LegalDate): number {
+  const unnamed = state.unnamed && onOrBefore(state.unnamed.from, date) ? state.unnamed.count : 0;
+  return unnamed + state.mandates.filter((m) => isCounted(statusOn(m, date))).length;
+}

@@ -1,5 +1,5 @@
 import type { PersonnelAct } from './posts.js';
-import type { MandateStatus } from './roster.js';
+import type { MandateStatus, RosterState } from './roster.js';
 import type { TenureEnd } from './tenures.js';
 
 /** A mandate's status in the words of the credentials documents. */
@@ -25,4 +25,9 @@ export const ACT_NAMES: Record<PersonnelAct, string> = {
 /** 免去, 接受辞职 …: the act that ended a post, or the wording of the record that did. */
 export function endedHow(end: TenureEnd): string {
   return end.how in ACT_NAMES ? ACT_NAMES[end.how as PersonnelAct] : end.how;
+}
+
+/** The name a clerk reads for a post: the organ's full name and the title (宁波市人大常委会副秘书长). */
+export function postName(state: RosterState, t: { organId: string; title: string }): string {
+  return `${state.organs[t.organId]?.name ?? t.organId}${t.title}`;
 }

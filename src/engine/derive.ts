@@ -1,9 +1,9 @@
 /** Replays the event log through the rules: the roster state and every finding, in record order. */
+import { effectiveLog } from '../domain/corrections.js';
 import type { RosterEvent } from '../domain/events.js';
 import type { Finding } from '../domain/findings.js';
 import { emptyRoster, type RosterState } from '../domain/roster.js';
 import { RosterBuilder } from '../domain/roster-builder.js';
-import { effectiveLog } from '../history/corrections.js';
 import type { Evaluator } from './evaluator.js';
 import { type Facts, factsFor } from './facts.js';
 

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { chineseNumber, Day } from '../domain/dates.js';
 import { DomainError, jsonPath } from '../domain/errors.js';
 import type { Citation } from '../domain/findings.js';
+import { deepestIssue } from '../domain/validation.js';
 import { type CitationSpec, RuleFile } from './rule-file.js';
 import { Settings } from './settings.js';
 
@@ -73,35 +74,6 @@ function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, file: string): T 
   if (result.success) return result.data;
   const issue = deepestIssue(result.error.issues);
   throw new DomainError('invalid-rule-file', `${jsonPath(issue.path)}：${issue.message}`, file);
-}
-
-/** How badly an object missed a union branch: keys it lacks or has too many of. */
-function shapeMisses(issues: readonly z.core.$ZodIssue[]): number {
-  return issues.filter((i) => i.code === 'unrecognized_keys' || (i.code === 'invalid_type' && /undefined/.test(i.message))).length;
-}
-
-/**
- * The issue to show for a failed parse. For a union that failed every branch, follow the branch whose
- * shape the input matches best (fewest missing or unknown keys), then the deepest issue in it.
- */
-export function deepestIssue(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue {
-  let best = issues[0]!;
-  for (const issue of issues) {
-    if (issue.code === 'invalid_union') {
-      const branches = issue.errors
-        .filter((b) => b.length > 0)
-        .map((b) => b.map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as z.core.$ZodIssue));
-      branches.sort((a, b) => shapeMisses(a) - shapeMisses(b));
-      const chosen = branches[0];
-      if (chosen) {
-        const inner = deepestIssue(chosen);
-        if (best.code === 'invalid_union' || inner.path.length >= best.path.length) best = inner;
-      }
-    } else if (issue.path.length > best.path.length || best.code === 'invalid_union') {
-      best = issue;
-    }
-  }
-  return best;
 }
 
 function dayBefore(day: string): string {

@@ -6,8 +6,11 @@
 import { type LegalDate, onOrBefore } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { type Finding, TerminationGround } from '../domain/findings.js';
-import { isCounted, type Mandate, type RosterState, sessionDate, statusOn } from '../domain/roster.js';
+import { countOn, isCounted, type Mandate, type RosterState, sessionDate, statusOn } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
+
+/** Kept here for callers that count with the ledger; the count itself is the domain's. */
+export { countOn } from '../domain/roster.js';
 
 export type LedgerTarget = { readonly session: number } | { readonly asOf: LegalDate };
 
@@ -116,11 +119,6 @@ export function latestTarget(state: RosterState, today: LegalDate): LedgerTarget
 /** The named mandates counted among 实有代表 on a date. */
 function countedOn(state: RosterState, date: LegalDate): Mandate[] {
   return state.mandates.filter((m) => isCounted(statusOn(m, date)));
-}
-
-export function countOn(state: RosterState, date: LegalDate): number {
-  const unnamed = state.unnamed && onOrBefore(state.unnamed.from, date) ? state.unnamed.count : 0;
-  return unnamed + countedOn(state, date).length;
 }
 
 function personOf(state: RosterState, m: Mandate, change?: Mandate['history'][number]): LedgerPerson {

@@ -63,14 +63,7 @@ export interface PostAnalysis {
   readonly findings: readonly Finding[];
 }
 
-export function organOf(state: RosterState, organId: string) {
-  return state.organs[organId];
-}
-
-/** The name a clerk reads: the organ's full name and the title. */
-export function postName(state: RosterState, t: { organId: string; title: string }): string {
-  return `${organOf(state, t.organId)?.name ?? t.organId}${t.title}`;
-}
+const organOf = (state: RosterState, organId: string) => state.organs[organId];
 
 export class PostAnalyst {
   readonly #found: Finding[] = [];

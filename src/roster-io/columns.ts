@@ -3,7 +3,7 @@
  * spaces are removed (姓　名 → 姓名); `--map 列名=field` adds a header of the clerk's own.
  */
 import { DomainError } from '../domain/errors.js';
-import { normalizeHeader } from './normalize.js';
+import { normalizeHeader } from '../domain/normalize.js';
 
 export const ROSTER_FIELDS = [
   'serial',

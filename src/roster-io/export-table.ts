@@ -60,39 +60,82 @@ export function title(view: RosterView): string {
 }
 
 /** 实有代表 and what the list cannot show (deputies counted but not named in the record). */
-export function summary(view: RosterView): string[][] {
-  return [
-    ['代表名额', String(view.congress.quota)],
-    ['实有代表', String(view.counted)],
-    ['其中记录未载姓名的代表', String(view.unnamed)],
-    ['名册所列人员', String(view.lines.length)],
-    ['截至日期', view.asOf],
-  ];
+export function summary(view: RosterView): { counts: [string, number][]; asOf: string } {
+  return {
+    counts: [
+      ['代表名额', view.congress.quota],
+      ['实有代表', view.counted],
+      ['其中记录未载姓名的代表', view.unnamed],
+      ['名册所列人员', view.lines.length],
+    ],
+    asOf: view.asOf,
+  };
 }
 
-const WIDTHS = [6, 14, 10, 6, 8, 12, 10, 12, 36, 16, 18, 14, 14, 28, 40, 48, 16];
+/** Excel formats for the record's dates: a day, or a month where the record knows only the month. */
+const DAY_FORMAT = 'yyyy"年"m"月"d"日"';
+const MONTH_FORMAT = 'yyyy"年"m"月"';
+
+type Cell = string | number | Date | null;
+
+/** A legal date as an Excel date cell (UTC midnight, as exceljs reads and writes them) and its format. */
+function dateCell(value: string | undefined): { value: Cell; numFmt?: string } {
+  if (!value) return { value: null };
+  const [y, m, d] = value.split('-').map(Number);
+  return { value: new Date(Date.UTC(y!, m! - 1, d ?? 1)), numFmt: d === undefined ? MONTH_FORMAT : DAY_FORMAT };
+}
+
+/** Column indexes (0-based) of the export's date columns. */
+const DATE_COLUMNS = new Set([5, 9, 11]);
+
+/** Width of a column in Excel's units (one per Latin character, two per Chinese one), from its longest cell. */
+function columnWidth(cells: readonly string[]): number {
+  const widest = Math.max(...cells.map((c) => [...c].reduce((n, ch) => n + (ch.charCodeAt(0) < 0x2e80 ? 1 : 2), 0)));
+  return Math.min(60, Math.max(6, widest + 2));
+}
 
 /**
- * Text cells throughout: dates keep the precision the record gives (1970-05 stays a month).
- * Written as a stream, row by row, so a congress of thousands of deputies exports quickly.
+ * Typed cells, as a clerk's own sheet would have them: 序号 and counts as numbers, dates as date
+ * cells shown in Chinese (a birth month stays a month: 1970年5月), an empty field as an empty cell;
+ * a filter on the header row, the title and header rows repeated on every printed page (A4
+ * landscape, one page wide), and every column as wide as its contents. The workbook's bytes are
+ * returned for the caller to write or send.
  */
-export async function writeXlsx(view: RosterView, file: string): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
-  const ws = wb.addWorksheet('代表名册', { views: [{ state: 'frozen', ySplit: 2 }] });
-  ws.columns = EXPORT_HEADERS.map((_, i) => ({ width: WIDTHS[i] ?? 12 }));
+export async function xlsxBytes(view: RosterView): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('代表名册', {
+    views: [{ state: 'frozen', ySplit: 2 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' },
+  });
+  const rows = exportRows(view);
   const heading = ws.addRow([title(view)]);
   heading.font = { bold: true, size: 14 };
   ws.mergeCells(1, 1, 1, EXPORT_HEADERS.length);
-  heading.commit();
-  const headers = ws.addRow([...EXPORT_HEADERS]);
-  headers.font = { bold: true };
-  headers.commit();
-  for (const row of exportRows(view)) ws.addRow(row).commit();
-  ws.commit();
+  ws.addRow([...EXPORT_HEADERS]).font = { bold: true };
+  for (const row of rows) {
+    const added = ws.addRow(row.map((text, i): Cell => (i === 0 ? Number(text) : text === '' ? null : text)));
+    for (const i of DATE_COLUMNS) {
+      const { value, numFmt } = dateCell(row[i]);
+      const cell = added.getCell(i + 1);
+      cell.value = value;
+      if (numFmt) cell.numFmt = numFmt;
+    }
+  }
+  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2 + rows.length, column: EXPORT_HEADERS.length } };
+  EXPORT_HEADERS.forEach((header, i) => {
+    const shown = rows.map((r) => r[i]!).filter((text) => text !== '');
+    ws.getColumn(i + 1).width = columnWidth([header, ...(DATE_COLUMNS.has(i) && shown.length > 0 ? ['2024年12月31日'] : shown)]);
+  });
+
   const about = wb.addWorksheet('说明');
-  for (const row of summary(view)) about.addRow(row).commit();
-  about.commit();
-  await wb.commit();
+  const { counts, asOf } = summary(view);
+  for (const row of counts) about.addRow(row);
+  const date = dateCell(asOf);
+  const asOfCell = about.addRow(['截至日期', date.value]).getCell(2);
+  if (date.numFmt) asOfCell.numFmt = date.numFmt;
+  about.getColumn(1).width = columnWidth([...counts.map(([label]) => label), '截至日期']);
+  about.getColumn(2).width = 18;
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 /** UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly. */

@@ -4,6 +4,7 @@
  * post held when the record starts has no `start_date`, an undated end no `end_date`.
  */
 import { APPOINTING_ACTS, PersonnelAct, type PostRef } from '../domain/posts.js';
+import type { Sources } from './popolo-sources.js';
 import type { RosterView } from './roster-view.js';
 
 const ENDING_ACTS: readonly string[] = PersonnelAct.options.filter((a) => !APPOINTING_ACTS.has(a));
@@ -31,7 +32,7 @@ function postEndReason(how: string): string {
 export const organId = (id: string) => `organ/${id}`;
 const postId = (p: PostRef) => `post/${p.organId}/${p.title}`;
 
-export function popoloPosts(view: RosterView) {
+export function popoloPosts(view: RosterView, sources: Sources) {
   const known = new Set(view.organs.map((o) => o.organId));
   // A reference to an organ the record does not register is left out rather than pointed nowhere.
   const organRef = (key: 'parent_id' | 'organization_id', id: string | undefined) => (id && known.has(id) ? { [key]: organId(id) } : {});
@@ -42,9 +43,21 @@ export function popoloPosts(view: RosterView) {
       name: o.name,
       ...(o.shortForms.length > 0 ? { other_names: o.shortForms.map((name) => ({ name })) } : {}),
       classification: o.kind,
+      identifiers: [{ scheme: 'deputy-roster', identifier: o.organId }],
       ...organRef('parent_id', o.parentId),
     })),
-    posts: [...posts].map(([id, t]) => ({ id, label: t.name, role: t.post.title, ...organRef('organization_id', t.post.organId) })),
+    posts: [...posts].map(([id]) => {
+      const of = view.tenures.filter((t) => postId(t.post) === id);
+      const t = of[0]!;
+      // A post cites the records that put people in it.
+      return {
+        id,
+        label: t.name,
+        role: t.post.title,
+        ...organRef('organization_id', t.post.organId),
+        ...sources(of.map((x) => x.startSeq)),
+      };
+    }),
     memberships: view.tenures.map((t) => ({
       id: `membership/${t.startSeq}/${t.post.organId}/${t.post.title}`,
       person_id: t.personId,
@@ -54,6 +67,7 @@ export function popoloPosts(view: RosterView) {
       ...(t.from ? { start_date: t.from } : {}),
       ...(t.end?.date ? { end_date: t.end.date } : {}),
       ...(t.end ? { end_reason: postEndReason(t.end.how), end_reason_label: t.end.label } : {}),
+      ...sources([t.startSeq, ...(t.end ? [t.end.eventSeq] : [])]),
     })),
   };
 }

@@ -2,7 +2,6 @@
  * A roster file as rows of cells: .xlsx through exceljs, .csv through csv-parse (UTF-8, or GB18030
  * as Excel saves it on Chinese Windows). What is not a workbook is refused with a Chinese message.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -32,10 +31,20 @@ function cellValue(v: ExcelJS.CellValue): CellValue {
   return undefined;
 }
 
-async function readWorkbook(file: string, sheetName: string | undefined): Promise<Grid> {
+/**
+ * A date cell shown without its day (yyyy"年"m"月", as exports write a birth month) holds a month:
+ * read as 1970-05, not as the first day of it.
+ */
+function monthCell(v: ExcelJS.CellValue, numFmt: string | undefined): CellValue {
+  const format = numFmt?.replace(/"[^"]*"/g, '') ?? '';
+  if (!(v instanceof Date) || !/y/i.test(format) || /d/i.test(format)) return undefined;
+  return `${v.getUTCFullYear()}-${String(v.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+async function readWorkbook(file: string, bytes: Buffer, sheetName: string | undefined): Promise<Grid> {
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.readFile(file);
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
     throw new DomainError('invalid-input', `不是有效的 Excel 工作簿（.xlsx），无法读取：${(e as Error).message}`, file);
   }
@@ -51,7 +60,7 @@ async function readWorkbook(file: string, sheetName: string | undefined): Promis
   const rows: (CellValue[] | undefined)[] = [];
   ws.eachRow({ includeEmpty: false }, (row, n) => {
     const values = row.values as ExcelJS.CellValue[];
-    rows[n] = values.slice(1).map(cellValue);
+    rows[n] = values.slice(1).map((v, i) => monthCell(v, row.getCell(i + 1).numFmt) ?? cellValue(v));
   });
   return {
     file,
@@ -91,14 +100,14 @@ function readCsv(file: string, bytes: Buffer): Grid {
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 
+/** A file as the clerk gave it: its name (for messages and its kind) and its bytes. */
+export interface FileBytes {
+  readonly name: string;
+  readonly bytes: Buffer;
+}
+
 /** Read the roster file: the kind is taken from the extension and checked against the content. */
-export async function readGrid(file: string, sheet?: string): Promise<Grid> {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    throw new DomainError('invalid-input', `无法读取文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file);
-  }
+export async function readGrid({ name: file, bytes }: FileBytes, sheet?: string): Promise<Grid> {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.csv') {
     if (sheet !== undefined) throw new DomainError('invalid-input', 'CSV 文件只有一张表，不能用 --sheet 选择工作表', file);
@@ -110,5 +119,5 @@ export async function readGrid(file: string, sheet?: string): Promise<Grid> {
   if (!bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
     throw new DomainError('invalid-input', '不是 Excel 工作簿（.xlsx）或 CSV 文件，无法导入', file);
   }
-  return readWorkbook(file, sheet);
+  return readWorkbook(file, bytes, sheet);
 }

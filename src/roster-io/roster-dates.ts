@@ -4,7 +4,7 @@
  * of the precision the cell gives: YYYY-MM-DD or YYYY-MM.
  */
 import { isCalendarDay, isCalendarMonth } from '../domain/dates.js';
-import { normalizeText } from './normalize.js';
+import { normalizeText } from '../domain/normalize.js';
 
 export type DateReading = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly reason: string };
 

@@ -3,34 +3,15 @@
  * problem a single row can have reported against its cell.
  */
 
-import { isCounted, type Mandate, type MandateStatus, type RosterState } from '../domain/roster.js';
+import type { RosterEntry } from '../domain/load-roster.js';
+import { normalizeName, normalizeText } from '../domain/normalize.js';
+import { isCounted, type MandateStatus } from '../domain/roster.js';
+import type { RosterProblem } from '../domain/roster-problems.js';
 import { STATUS_NAMES } from '../domain/status-names.js';
 import { FIELD_LABELS } from './columns.js';
-import { normalizeName, normalizeText } from './normalize.js';
-import type { RosterProblem } from './problems.js';
 import type { CellValue } from './read-table.js';
 import { readRosterDate } from './roster-dates.js';
 import { locator, type RosterTable } from './roster-table.js';
-
-export interface RosterEntry {
-  readonly row: number;
-  readonly personId?: string;
-  readonly name: string;
-  readonly gender?: '男' | '女';
-  readonly ethnicity?: string;
-  readonly birthDate?: string;
-  readonly party?: string;
-  readonly electingUnit: string;
-  readonly affiliation?: string;
-  readonly confirmedOn?: string;
-  readonly note?: string;
-  /** False for a row whose 代表状态 says the deputy is not counted (终止, 当选无效, 待确认). */
-  readonly counted: boolean;
-  readonly status?: string;
-}
-
-/** A row is the same person as a deputy in the record when name and electing unit are the same. */
-export const deputyKey = (name: string, unit: string) => `${unit}\u0000${name}`;
 
 /** 代表状态 as exports (and `explain`) write it, and in short: which are counted among 实有代表. */
 const STATUSES: Readonly<Record<string, boolean>> = Object.fromEntries([
@@ -40,16 +21,6 @@ const STATUSES: Readonly<Record<string, boolean>> = Object.fromEntries([
   ['终止', false],
   ['待确认', false],
 ]);
-
-/** The record's deputies by name (as normalised) and electing unit, among the mandates chosen. */
-export function deputiesInRecord(state: RosterState, include: (m: Mandate) => boolean): Map<string, Mandate> {
-  const out = new Map<string, Mandate>();
-  for (const m of state.mandates) {
-    const person = state.persons[m.personId];
-    if (person && include(m)) out.set(deputyKey(normalizeName(person.name), m.electingUnit), m);
-  }
-  return out;
-}
 
 const GENDERS: Readonly<Record<string, '男' | '女'>> = { 男: '男', 女: '女', 男性: '男', 女性: '女' };
 

@@ -2,9 +2,10 @@
  * Find the header of a roster sheet (the row that names 姓名, with the rows under it when headers
  * are merged over two rows) and read every data row as cells keyed by field.
  */
+
+import { normalizeHeader } from '../domain/normalize.js';
+import type { RosterProblem } from '../domain/roster-problems.js';
 import { columnLetter, FIELD_LABELS, fieldOf, type HeaderMap, type RosterField } from './columns.js';
-import { normalizeHeader } from './normalize.js';
-import type { RosterProblem } from './problems.js';
 import type { CellValue, Grid } from './read-table.js';
 
 export interface RosterColumn {

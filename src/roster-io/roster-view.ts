@@ -5,11 +5,10 @@
  */
 import { type LegalDate, onOrBefore } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
-import type { Congress, EventOf } from '../domain/events.js';
+import type { Congress, EventOf, SourceDocument } from '../domain/events.js';
 import type { TerminationGround } from '../domain/findings.js';
-import { isCounted, type Mandate, type MandateStatus, type RosterState, statusOn } from '../domain/roster.js';
-import type { Derivation } from '../engine/derive.js';
-import { countOn } from '../ledger/headcount.js';
+import type { ReplayedRecord } from '../domain/replayed-record.js';
+import { countOn, isCounted, type Mandate, type MandateStatus, type RosterState, statusOn } from '../domain/roster.js';
 import { postsHeld, type TenureLine, tenuresAsOf } from './tenure-view.js';
 
 export interface MandateEnd {
@@ -31,6 +30,8 @@ export interface PersonDetails {
   readonly party?: string;
   readonly affiliation?: string;
   readonly note?: string;
+  /** The event that registered the person. */
+  readonly registeredSeq?: number;
 }
 
 export interface RosterLine extends PersonDetails {
@@ -44,6 +45,8 @@ export interface RosterLine extends PersonDetails {
   readonly end: MandateEnd | undefined;
   /** The full names of the posts held on the date (宁波市人大常委会副秘书长), in the order of the record. */
   readonly posts: readonly string[];
+  /** The recorded events that began and changed the mandate by the date, in order. */
+  readonly eventSeqs: readonly number[];
 }
 
 export interface RosterView {
@@ -59,6 +62,10 @@ export interface RosterView {
   readonly tenures: readonly TenureLine[];
   /** People who held a post by the date but have no mandate in the list (a head of a department …). */
   readonly officeHolders: readonly PersonDetails[];
+  /** The recorded event that constituted the congress (its electing units). */
+  readonly congressSeq: number | undefined;
+  /** The document a recorded event comes from. */
+  sourceOf(seq: number): SourceDocument | undefined;
 }
 
 function detailsOf(state: RosterState, personId: string): PersonDetails {
@@ -72,11 +79,12 @@ function detailsOf(state: RosterState, personId: string): PersonDetails {
     ...(p?.party ? { party: p.party } : {}),
     ...(p?.affiliation ? { affiliation: p.affiliation } : {}),
     ...(p?.note ? { note: p.note } : {}),
+    ...(p ? { registeredSeq: p.seq } : {}),
   };
 }
 
 /** 代表资格确认日期 as loaded rosters give them, by person. */
-function rosterConfirmations(d: Derivation): Map<string, LegalDate> {
+function rosterConfirmations(d: ReplayedRecord): Map<string, LegalDate> {
   const out = new Map<string, LegalDate>();
   for (const e of d.events) {
     if (e.type !== 'RosterLoaded') continue;
@@ -104,7 +112,7 @@ function endOf(change: Mandate['history'][number]): MandateEnd | undefined {
   };
 }
 
-export function rosterView(d: Derivation, asOf: LegalDate): RosterView {
+export function rosterView(d: ReplayedRecord, asOf: LegalDate): RosterView {
   const congress = d.state.congress;
   if (!congress) throw new DomainError('invalid-data-file', '记录中没有本届人民代表大会的基本信息（CongressConstituted）');
   const unitOrder = new Map(congress.electingUnits.map((u, i) => [u.name, i]));
@@ -126,10 +134,12 @@ export function rosterView(d: Derivation, asOf: LegalDate): RosterView {
       statusSince: last.from,
       end: status === 'ended' || status === 'void' ? endOf(last) : undefined,
       posts: postsHeld(tenures, m.personId),
+      eventSeqs: changes.map((h) => h.eventSeq),
     });
   }
   lines.sort((a, b) => (unitOrder.get(a.electingUnit) ?? 1e9) - (unitOrder.get(b.electingUnit) ?? 1e9));
   const counted = countOn(d.state, asOf);
+  const sources = new Map(d.events.map((e) => [e.seq, e.source] as const));
   const listed = new Set(lines.map((l) => l.personId));
   return {
     congress,
@@ -140,5 +150,7 @@ export function rosterView(d: Derivation, asOf: LegalDate): RosterView {
     organs: Object.values(d.state.organs),
     tenures,
     officeHolders: [...new Set(tenures.map((t) => t.personId))].filter((id) => !listed.has(id)).map((id) => detailsOf(d.state, id)),
+    congressSeq: [...d.events].reverse().find((e) => e.type === 'CongressConstituted')?.seq,
+    sourceOf: (seq) => sources.get(seq),
   };
 }

@@ -6,9 +6,8 @@
 import { type LegalDate, onOrBefore } from '../domain/dates.js';
 import type { PostRef } from '../domain/posts.js';
 import type { RosterState } from '../domain/roster.js';
-import { endedHow } from '../domain/status-names.js';
+import { endedHow, postName } from '../domain/status-names.js';
 import type { Tenure } from '../domain/tenures.js';
-import { postName } from '../posts/analysis.js';
 
 export interface TenureLine {
   readonly personId: string;

@@ -6,15 +6,17 @@
  *   `roster export`);
  * - log: JSON Lines, a header line `{ format, schemaVersion, layout: "log" }` and then one recorded
  *   event per line (the working file `roster` appends to).
- * From version 2 every event carries `hash` (src/history/chain.ts). Version 1 files have none and
+ * From version 2 every event carries `hash` (src/store/chain.ts). Version 1 files have none and
  * are migrated on read by chaining their events in order; newer versions are refused.
  * Parsing names the file and the JSON path (or line) of the first problem.
  */
 import { z } from 'zod';
 import { DomainError, jsonPath } from '../domain/errors.js';
-import { type RosterEvent, RosterEventSchema } from '../domain/events.js';
-import { deepestIssue } from '../engine/rule-book.js';
-import { chainRecords, type StoredRecord } from '../history/chain.js';
+import type { RosterEvent } from '../domain/events.js';
+import { deepestIssue } from '../domain/validation.js';
+import { chainRecords } from './chain.js';
+import type { StoredRecord } from './record-store.js';
+import { eventOf } from './stored-records.js';
 
 export const SCHEMA_VERSION = 2;
 export const FORMAT = 'deputy-roster';
@@ -77,21 +79,7 @@ export function isLogText(text: string): boolean {
 
 /** Validate stored records as events, in order; the first problem is named by record and field. */
 export function eventsOf(raw: RawFile, file: string): RosterEvent[] {
-  return raw.records.map((record, i) => {
-    if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-      throw new DomainError('invalid-data-file', `${raw.where(i)}：应为事件对象`, file);
-    }
-    const { hash: _hash, ...body } = record;
-    const result = RosterEventSchema.safeParse(body);
-    if (!result.success) {
-      const issue = deepestIssue(result.error.issues);
-      throw new DomainError('invalid-data-file', `${raw.where(i, issue.path)}：${issue.message}`, file);
-    }
-    if (result.data.seq !== i + 1) {
-      throw new DomainError('invalid-data-file', `${raw.where(i, ['seq'])}：序号应为 ${i + 1}，实为 ${result.data.seq}`, file);
-    }
-    return result.data;
-  });
+  return raw.records.map((record, i) => eventOf(record, i, raw.where, file));
 }
 
 /** Version 1 records carry no hash: chain them as they stand. */

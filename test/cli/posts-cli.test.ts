@@ -3,10 +3,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, seedCopy as freshDb } from '../support/cli.js';
-import { copyRules, tempDir } from '../support/scenario.js';
+import { cliEnv, copyRules, tempDir } from '../support/scenario.js';
 
 function roster(args: string[], db = freshDb()) {
-  const r = spawnSync(process.execPath, [CLI, '--db', db, ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, '--db', db, ...args], { encoding: 'utf8', env: cliEnv() });
   return { code: r.status, out: r.stdout, err: r.stderr, db };
 }
 
@@ -97,7 +97,10 @@ describe('a broken rules/settings.json', () => {
       path.join(dir, 'settings.json'),
       JSON.stringify({ cascade: { otherGrounds: 'yes' }, oath: { judicialOathsByOwnOrgan: false } }),
     );
-    const r = spawnSync(process.execPath, [CLI, '--db', freshDb(), '--rules', dir, 'cascade', '--session', '19'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [CLI, '--db', freshDb(), '--rules', dir, 'cascade', '--session', '19'], {
+      encoding: 'utf8',
+      env: cliEnv(),
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('settings.json');
     expect(r.stderr).toContain('$.cascade.otherGrounds');

@@ -1,11 +1,11 @@
-/** `roster doc`, run as the clerk runs it: the compiled CLI on a temporary copy of the data. */
+/** `roster doc`, run as the clerk runs it: the CLI bundled from src/ on a temporary copy of the data. */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CLI } from '../support/cli.js';
-import { ROOT, SEED_DATA, squash, tempDir } from '../support/scenario.js';
+import { cliEnv, ROOT, SEED_DATA, squash, tempDir } from '../support/scenario.js';
 
 let dir: string;
 let db: string;
@@ -16,7 +16,7 @@ beforeEach(() => {
   copyFileSync(SEED_DATA, db);
 });
 
-const roster = (...args: string[]) => spawnSync('node', [CLI, '--db', db, ...args], { encoding: 'utf8' });
+const roster = (...args: string[]) => spawnSync(process.execPath, [CLI, '--db', db, ...args], { encoding: 'utf8', env: cliEnv() });
 const seed = (file: string) => squash(readFileSync(path.join(ROOT, 'test', 'fixtures', 'seed', file), 'utf8'));
 
 describe('roster doc on the embedded 16th Ningbo congress', () => {
@@ -51,6 +51,13 @@ describe('roster doc on the embedded 16th Ningbo congress', () => {
     expect(html).toContain('〔十六届〕第十二号');
     expect(html).toContain('现在，市十六届人大实有代表479名。');
     expect(html).toContain('2024年8月1日');
+  });
+
+  it('writes the number without the term when asked for the plain style', () => {
+    const r = roster('doc', 'notice', '--session', '19', '--number', '12', '--number-style', 'plain', '--date', '2024-08-01');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.split('\n')).toContain('第十二号');
+    expect(r.stdout).not.toContain('〔十六届〕');
   });
 
   it('warns, without failing, when the notice has no number or date to print', () => {
@@ -174,7 +181,7 @@ describe('the built CLI', () => {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     expect(path.join(ROOT, pkg.bin.roster)).toBe(CLI);
     expect(statSync(CLI).isFile()).toBe(true);
-    expect(execFileSync('node', [CLI, 'doc', '--help'], { encoding: 'utf8' })).toContain('--format');
+    expect(execFileSync(process.execPath, [CLI, 'doc', '--help'], { encoding: 'utf8', env: cliEnv() })).toContain('--format');
   });
 });
 
@@ -184,7 +191,7 @@ describe('the README', () => {
     const examples = [...readme.matchAll(/^npx roster (doc [^#\n]*?)\s*(?:#.*)?$/gm)].map((m) => m[1]!.split(/\s+/));
     expect(examples.length).toBeGreaterThanOrEqual(3);
     for (const args of examples) {
-      const r = spawnSync('node', [CLI, '--db', db, ...args], { encoding: 'utf8', cwd: dir });
+      const r = spawnSync(process.execPath, [CLI, '--db', db, ...args], { encoding: 'utf8', cwd: dir, env: cliEnv() });
       expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(0);
       const o = args.indexOf('-o');
       if (o >= 0) expect(statSync(path.join(dir, args[o + 1]!)).size).toBeGreaterThan(0);

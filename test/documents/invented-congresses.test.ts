@@ -261,6 +261,27 @@ describe('a single deputy transferred out and a single by-election by the same u
   });
 });
 
+describe('the date of the credentials report', () => {
+  const events: EventInput[] = [
+    secondMunicipalCongress,
+    sessionOf(7, '2023-06-01'),
+    personWith('he', '何五'),
+    opening(300, '2023-06-01', [{ personId: 'he', electingUnit: '丙县' }], 7),
+    transferred('he', '2023-08-01', '因工作需要调离了某市'),
+    // A two-day session: the report is adopted on its first day.
+    sessionOf(8, '2023-10-11', '2023-10-12'),
+  ];
+  const dateOf = async (evs: EventInput[]) => (await documentOf(evs, 'report', 8)).date;
+
+  it('is the day the standing committee adopted it, where the record has the adoption', async () => {
+    expect(await dateOf([...events, reportAdopted(8, '2023-10-11')])).toBe('2023年10月11日');
+  });
+
+  it('is the last day of the session, where the record has no adoption yet', async () => {
+    expect(await dateOf(events)).toBe('2023年10月12日');
+  });
+});
+
 describe('a session at which nothing changed', () => {
   it('is refused: there is nothing to report', async () => {
     const events: EventInput[] = [

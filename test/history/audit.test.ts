@@ -100,11 +100,13 @@ describe('the log as entered', () => {
     expect(cixi).toEqual(expect.arrayContaining([10, 20, 23, 26, 29]));
     expect(cixi).not.toContain(13);
     const ev = s.write('ev.json', { type: 'PersonRegistered', source: { title: '测试文件' }, personId: 't1', name: '测试甲' });
-    expect(roster(['--db', s.db, '--as', '李四', 'record', ev]).code).toBe(0);
-    const today = new Date().toISOString().slice(0, 10);
+    const recorded = roster(['--db', s.db, '--as', '李四', '--json', 'record', ev]);
+    expect(recorded.code).toBe(0);
+    // The day the event was stamped with, whatever this machine's clock says when the test reads it.
+    const today = (JSON.parse(recorded.stdout) as E[])[0]!.recordedAt.slice(0, 10);
     const recent = json<E[]>(['log', '--since', today], s.db);
     expect(recent.map((e) => [e.seq, e.recordedBy]).at(-1)).toEqual([SEED_EVENTS + 1, '李四']);
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     expect(roster(['--db', s.db, 'log', '--since', tomorrow]).stdout).toContain('没有符合条件的记录。');
     expect(roster(['--db', s.db, 'log', '--since', today]).stdout).toMatch(
       new RegExp(`#${SEED_EVENTS + 1} PersonRegistered 测试甲.*李四 记录于 \\d{4}-`),

@@ -1,19 +1,20 @@
 import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { fixedClock } from '../../src/app/clock.js';
 import { RosterApp } from '../../src/app/roster-app.js';
 import { isDomainError } from '../../src/domain/errors.js';
 import { createEvaluator } from '../../src/engine/evaluator.js';
 import { loadRuleBook } from '../../src/engine/rule-book.js';
-import { LowdbEventStore } from '../../src/store/lowdb-store.js';
+import { FileRecordStream } from '../../src/store/file-store.js';
 import { CLI, roster, seedWorkspace } from '../support/cli.js';
-import { RULES_DIR, SEED_EVENTS } from '../support/scenario.js';
+import { cliEnv, RULES_DIR, SEED_EVENTS } from '../support/scenario.js';
+import { eventsIn } from '../support/stores.js';
 
-const WORKER = path.join(import.meta.dirname, '..', 'support', 'append-worker.mjs');
+const WORKER = inject('appendWorker');
 
 function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { env: { ...process.env, ROSTER_USER: 'test-clerk' } });
+    const child = spawn(process.execPath, args, { env: cliEnv() });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -37,7 +38,7 @@ describe('several processes appending to the same data file at the same moment',
     );
     expect(acked).toHaveLength(workers.length * perWorker);
 
-    const events = await new LowdbEventStore(s.db).read();
+    const events = await eventsIn(s.db);
     const ids = events.filter((e) => e.type === 'PersonRegistered').map((e) => ('personId' in e ? e.personId : ''));
     for (const id of acked)
       expect(
@@ -54,18 +55,18 @@ describe('two clerks recording from the same state', () => {
   it('the one who loses the race is told the record changed and may retry; nothing is half-written', async () => {
     const s = seedWorkspace();
     const evaluator = createEvaluator(loadRuleBook(RULES_DIR));
-    const app = () => new RosterApp(new LowdbEventStore(s.db), evaluator);
+    const app = () => new RosterApp({ stream: new FileRecordStream(s.db), evaluator, clock: fixedClock('2026-01-01T00:00:00Z') });
     const ev = (personId: string) => ({ type: 'PersonRegistered' as const, source: { title: '测试文件' }, personId, name: personId });
     const outcomes = await Promise.allSettled([
-      app().record([ev('a')], '甲', '2026-01-01T00:00:00Z'),
-      app().record([ev('b')], '乙', '2026-01-01T00:00:00Z'),
+      app().record({ events: [ev('a')], recordedBy: '甲' }),
+      app().record({ events: [ev('b')], recordedBy: '乙' }),
     ]);
     const rejected = outcomes.filter((o) => o.status === 'rejected');
     expect(rejected).toHaveLength(1);
     const reason = (rejected[0] as PromiseRejectedResult).reason as unknown;
     expect(isDomainError(reason, 'store-conflict')).toBe(true);
     expect((reason as Error).message).toContain(`记录已被他人更新（预期最后序号 ${SEED_EVENTS}，实为 ${SEED_EVENTS + 1}），请重试`);
-    expect(await new LowdbEventStore(s.db).read()).toHaveLength(SEED_EVENTS + 1);
+    expect(await eventsIn(s.db)).toHaveLength(SEED_EVENTS + 1);
   });
 
   it('`roster record` run by three clerks at once either records or says so with a conflict, and every success is in the log', async () => {
@@ -80,7 +81,7 @@ describe('two clerks recording from the same state', () => {
       expect(r.code).toBe(3);
       expect(r.stderr).toMatch(/记录已被他人更新（预期最后序号 \d+，实为 \d+），请重试/);
     }
-    const events = await new LowdbEventStore(s.db).read();
+    const events = await eventsIn(s.db);
     expect(events).toHaveLength(SEED_EVENTS + ok.length);
     expect(roster(['--db', s.db, 'verify']).code).toBe(0);
   });

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chainHash } from '../../src/history/chain.js';
+import { chainHash } from '../../src/store/chain.js';
 import { roster, seedWorkspace } from '../support/cli.js';
 import { SEED_EVENTS } from '../support/scenario.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHeadcount } from '../../src/cli/format-headcount.js';
+import { formatHeadcount } from '../../src/format/headcount.js';
 import { congress, elected, opening, person, reviewed, session, src } from '../support/builders.js';
 import { given } from '../support/scenario.js';
 

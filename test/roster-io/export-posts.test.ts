@@ -166,3 +166,44 @@ describe('a roster with the columns exports add', () => {
     for (const header of Object.values(DERIVED_HEADERS)) expect(fieldOf(map, header), header).toBeUndefined();
   });
 });
+
+describe('the Popolo export says where each fact comes from and how each mandate began', () => {
+  const seedPopolo = async (asOf: string) => popolo(await seedOn(asOf));
+  const REPORT = '宁波市第十六届人民代表大会常务委员会代表资格审查委员会关于个别代表的代表资格的报告（常委会第19次会议，2024-07-31）';
+
+  it('a by-elected deputy’s membership began by by-election, within the term, and cites the report that confirmed it', async () => {
+    const p = await seedPopolo('2024-07-31');
+    const fang = p.persons.find((x) => x.name === '方勤')!;
+    const mandate = (p.memberships as (Membership & Record<string, unknown>)[]).find(
+      (m) => m.person_id === fang.id && m.organization_id === 'congress/16',
+    )!;
+    expect(mandate).toMatchObject({ start_reason: 'by-election', start_reason_label: '补选当选', legislative_period_id: 'term/16' });
+    expect(mandate.sources).toEqual([expect.objectContaining({ note: REPORT })]);
+    expect(p.meta.start_reasons).toEqual(['general-election', 'by-election', 'opening-roster']);
+  });
+
+  it('a deputy counted when the record starts began with the opening roster; the term is a legislative period of the congress', async () => {
+    const p = await seedPopolo('2024-07-31');
+    const zhu = (p.memberships as (Membership & Record<string, unknown>)[]).find(
+      (m) => m.person_id === 'zhu-huan' && m.organization_id === 'congress/16',
+    )!;
+    expect(zhu.start_reason).toBe('opening-roster');
+    expect(p.events).toEqual([{ id: 'term/16', name: '第十六届', classification: 'legislative period', organization_id: 'congress/16' }]);
+  });
+
+  it('persons, posts and post memberships cite their documents and carry the record’s ids', async () => {
+    const p = await seedPopolo('2024-07-31');
+    for (const person of p.persons) {
+      expect(person.identifiers).toEqual([{ scheme: 'deputy-roster', identifier: person.id }]);
+      expect(person.sources?.length, person.name).toBeGreaterThan(0);
+    }
+    // 朱欢's post of 副市长 ends by the decision accepting his resignation: both documents are cited.
+    const viceMayor = (p.memberships as (Membership & Record<string, unknown>)[]).find(
+      (m) => m.person_id === 'zhu-huan' && m.post_id === 'post/ningbo-government/副市长',
+    )!;
+    expect((viceMayor.sources as { note: string }[]).map((s) => s.note)).toContain(
+      '关于接受朱欢请求辞去宁波市副市长职务的决定（常委会第19次会议，2024-07-31）',
+    );
+    for (const post of p.posts) expect((post as { sources?: unknown[] }).sources?.length, post.id).toBeGreaterThan(0);
+  });
+});

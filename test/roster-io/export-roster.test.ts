@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { congress, session, src } from '../support/builders.js';
 import { held, organ } from '../support/posts.js';
@@ -211,5 +212,52 @@ describe('the embedded 16th Ningbo congress', () => {
     expect(disagrees.code).toBe(1);
     expect(disagrees.stdout).toContain('第480行 G列（选举单位）：朱欢（江北区）在记录中不是第19次会议（2024年7月31日）时的实有代表');
     expect(disagrees.stdout).toContain('记录中第19次会议（2024年7月31日）时的实有代表方勤（鄞州区）不在名册中');
+  });
+});
+
+describe('the xlsx export, as a clerk opens it in Excel', () => {
+  it('has typed cells: numbers for 序号 and counts, date cells shown in Chinese (a birth month as a month), empty cells empty', async () => {
+    const { dir, db } = await loaded();
+    const file = path.join(dir, 'typed.xlsx');
+    const r = await roster(db, 'export-roster', '--format', 'xlsx', '-o', file);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/DeprecationWarning|DEP0/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet('代表名册')!;
+    const headers = (ws.getRow(2).values as string[]).slice(1);
+    const col = (header: string) => headers.indexOf(header) + 1;
+    const first = ws.getRow(3);
+    expect(first.getCell(col('序号')).value).toBe(1);
+    const birth = first.getCell(col('出生年月'));
+    expect(birth.value).toEqual(new Date(Date.UTC(1970, 4, 1)));
+    expect(birth.numFmt).toBe('yyyy"年"m"月"');
+    const confirmed = first.getCell(col('代表资格确认日期'));
+    expect(confirmed.value).toEqual(new Date(Date.UTC(2026, 0, 10)));
+    expect(confirmed.numFmt).toBe('yyyy"年"m"月"d"日"');
+    // No ended mandate on this row: its reason, rule and citation are empty cells, not empty strings.
+    for (const header of ['终止原因', '依据规则', '法律依据']) expect(first.getCell(col(header)).type).toBe(ExcelJS.ValueType.Null);
+    const about = wb.getWorksheet('说明')!;
+    expect(about.getRow(1).values).toEqual([undefined, '代表名额', 12]);
+    expect(about.getRow(2).values).toEqual([undefined, '实有代表', 6]);
+  });
+
+  it('filters on its header row, repeats the title and headers on every printed page, and sizes every column', async () => {
+    const { dir, db } = await loaded();
+    const file = path.join(dir, 'print.xlsx');
+    expect((await roster(db, 'export-roster', '--format', 'xlsx', '-o', file)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet('代表名册')!;
+    expect(ws.autoFilter).toBe('A2:Q8');
+    expect(ws.pageSetup.printTitlesRow).toBe('1:2');
+    expect(ws.pageSetup.orientation).toBe('landscape');
+    const headers = (ws.getRow(2).values as string[]).slice(1);
+    headers.forEach((header, i) => {
+      const width = ws.getColumn(i + 1).width!;
+      expect(width, header).toBeGreaterThanOrEqual([...header].length * 2);
+    });
+    // The widest affiliation fits its column.
+    expect(ws.getColumn(headers.indexOf('工作单位及职务') + 1).width).toBeGreaterThanOrEqual('某公司总经理'.length * 2);
   });
 });

@@ -212,8 +212,34 @@ describe('header rows as clerks lay them out', () => {
     );
     const { result, report } = await importInto(db, file, { session: 1, map: ['代表=name'] });
     expect(result.ok, report).toBe(true);
-    const twice = await roster(db, 'import-roster', '--map', '代表=name', '--map', '备考=note', file, '--session', '1', '--dry-run');
+    // Repeated: each --map adds its column (here the notes under the clerk's 备考).
+    const noted = [HEADERS.map((h) => (h === '姓名' ? '代表' : h === '备注' ? '备考' : h))];
+    const rows = [...deputies('甲区', 3, { note: '连任' }), ...deputies('乙区', 4)].map(rowOf);
+    const both = await writeWorkbook(dir, { headers: noted, rows }, 'noted.xlsx');
+    const twice = await roster(
+      store().db,
+      'import-roster',
+      '--map',
+      '代表=name',
+      '--map',
+      '备考=note',
+      both,
+      '--session',
+      '1',
+      '--dry-run',
+      '--json',
+    );
     expect(twice.code, twice.stdout + twice.stderr).toBe(0);
+    const planned = (JSON.parse(twice.stdout) as { plan: { events: { type: string; name?: string; note?: string }[] } }).plan.events;
+    expect(planned.filter((e) => e.type === 'PersonRegistered').map((e) => [e.name, e.note])).toEqual([
+      ['甲区代表1', '连任'],
+      ['甲区代表2', '连任'],
+      ['甲区代表3', '连任'],
+      ['乙区代表1', undefined],
+      ['乙区代表2', undefined],
+      ['乙区代表3', undefined],
+      ['乙区代表4', undefined],
+    ]);
     const bad = await roster(db, 'import-roster', file, '--map', '代表=姓名');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--map “代表=姓名”无效：应写作 列名=字段');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NAME_DOT, normalizeName, normalizeText } from '../../src/roster-io/normalize.js';
+import { NAME_DOT, normalizeName, normalizeText } from '../../src/domain/normalize.js';
 
 describe('a name as clerks type it', () => {
   it('loses stray, ideographic and no-break spaces', () => {

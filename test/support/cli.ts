@@ -1,8 +1,8 @@
-/** Runs the bundled `roster` CLI (built by `npm test`) as a clerk would: a real process. */
+/** Runs the bundled `roster` CLI (bundled from src/ by the suite's global setup) as a clerk would: a real process. */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, SEED_DATA, tempDir } from './scenario.js';
+import { cliEnv, ROOT, SEED_DATA, tempDir } from './scenario.js';
 
 /** The `roster` bin: the bundled CLI package.json points to. */
 export const CLI = path.join(ROOT, 'dist', 'bin', 'roster.js');
@@ -11,7 +11,7 @@ export const CLI = path.join(ROOT, 'dist', 'bin', 'roster.js');
 export function run(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, ROSTER_DB: path.join(tempDir(), 'roster.json'), ...env },
+    env: cliEnv({ ROSTER_DB: path.join(tempDir(), 'roster.json'), ...env }),
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -24,7 +24,7 @@ export interface Run {
 
 /** Runs as the recorder `test-clerk`; the caller names the data file with --db. */
 export function roster(args: readonly string[], env: NodeJS.ProcessEnv = {}): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ROSTER_USER: 'test-clerk', ...env } });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: cliEnv(env) });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Run the compiled `roster` CLI against a scratch data file, as a clerk would. A fresh store is
+ * Run the `roster` CLI (bundled from src/ by the suite's global setup) against a scratch data file, as a clerk would. A fresh store is
  * made empty through the store module and filled with `roster record`, so the test goes through
  * the same validation as any clerk's input (and does not depend on the file's layout).
  */
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { EventInput } from '../../src/domain/events.js';
 import { emptyDataFile } from '../../src/store/data-file.js';
-import { tempDir } from './scenario.js';
+import { cliEnv, tempDir } from './scenario.js';
 
 const run = promisify(execFile);
 
@@ -25,7 +25,7 @@ export interface CliResult {
 
 export async function roster(db: string, ...args: string[]): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, '--db', db, ...args], { maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, [CLI, '--db', db, ...args], { maxBuffer: 64 * 1024 * 1024, env: cliEnv() });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code?: number; stdout?: string; stderr?: string };

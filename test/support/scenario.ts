@@ -3,8 +3,8 @@
  * rules (or a copy edited by the test), and look at the derived roster.
  */
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 import { check } from '../../src/checks/consistency.js';
 import type { EventInput, RosterEvent } from '../../src/domain/events.js';
 import { currentStatus, latestMandate } from '../../src/domain/roster.js';
@@ -40,13 +40,24 @@ export async function given(inputs: readonly EventInput[], rulesDir = RULES_DIR)
 
 /** A scratch copy of rules/ a test may edit. */
 export function copyRules(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'roster-rules-'));
+  const dir = tempDir('roster-rules-');
   cpSync(RULES_DIR, dir, { recursive: true });
   return dir;
 }
 
+/** A scratch folder under the suite's temporary root, which the global setup removes at the end. */
 export function tempDir(prefix = 'roster-'): string {
-  return mkdtempSync(path.join(os.tmpdir(), prefix));
+  return mkdtempSync(path.join(inject('tempRoot'), prefix));
+}
+
+/**
+ * The environment a test's `roster` process runs in: this machine's, without anything a clerk's
+ * settings could slip in (ROSTER_DB, ROSTER_RULES, ROSTER_USER), recording as `test-clerk`.
+ */
+export function cliEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('ROSTER_')) env[key] = value;
+  return { ...env, ROSTER_USER: 'test-clerk', ...extra };
 }
 
 /** Remove all whitespace: how texts are compared with the seed (extracted from PDF). */

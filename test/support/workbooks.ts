@@ -82,6 +82,15 @@ export async function sheetText(file: string, sheet: string): Promise<string[][]
   await wb.xlsx.readFile(file);
   const ws = wb.getWorksheet(sheet)!;
   const out: string[][] = [];
-  ws.eachRow((row) => out.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+  ws.eachRow((row) =>
+    out.push(
+      (row.values as unknown[]).slice(1).map((v, i) => {
+        if (v === null || v === undefined) return '';
+        // A date cell as the record writes it: a day, or a month where the cell's format shows no day.
+        if (v instanceof Date) return v.toISOString().slice(0, /d/.test(row.getCell(i + 1).numFmt ?? '') ? 10 : 7);
+        return String(v);
+      }),
+    ),
+  );
   return out;
 }

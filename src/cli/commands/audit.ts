@@ -1,21 +1,12 @@
 /** The audit queries: members, history, diff, log. */
 import { type Command, CommanderError, Option } from 'commander';
-import { today } from '../../app/roster-app.js';
 import { Day } from '../../domain/dates.js';
 import { EVENT_TYPES } from '../../domain/events.js';
-import { diff, history, log, members } from '../../history/audit.js';
-import { type LedgerTarget, latestTarget } from '../../ledger/headcount.js';
-import { analysePosts } from '../../posts/analysis.js';
+import { formatDiff, formatHistory, formatLog, formatMembers } from '../../format/audit.js';
+import type { LedgerTarget } from '../../ledger/headcount.js';
 import type { CliContext } from '../context.js';
 import { parseDay, parseSession } from '../context.js';
-import { formatDiff, formatHistory, formatLog, formatMembers } from '../format-audit.js';
-
-/** The derivation and what the rules make of its posts (cascades, oath duties), over the whole record. */
-async function withPosts(ctx: CliContext) {
-  const app = ctx.app();
-  const d = await app.derivation();
-  return { d, posts: await analysePosts(d, app.evaluator) };
-}
+import { VERIFICATION_NOTE } from '../help-zh.js';
 
 /** `19` is a session; `2024-07-31` is a date. */
 function parseTarget(value: string): LedgerTarget {
@@ -38,35 +29,29 @@ export function auditCommands(program: Command, ctx: CliContext): void {
     .addOption(new Option('--session <n>', '常委会会议次数').argParser(parseSession).conflicts('asOf'))
     .addOption(new Option('--as-of <date>', '截至日期 YYYY-MM-DD').argParser(parseDay))
     .action(async (opts: { session?: number; asOf?: string }) => {
-      const d = await ctx.app().derivation();
-      const target: LedgerTarget =
-        opts.session !== undefined
-          ? { session: opts.session }
-          : opts.asOf !== undefined
-            ? { asOf: opts.asOf }
-            : latestTarget(d.state, today());
-      const m = members(d, target);
+      const target = opts.session !== undefined ? { session: opts.session } : opts.asOf !== undefined ? { asOf: opts.asOf } : undefined;
+      const m = await ctx.app().members(target);
       ctx.print(m, formatMembers(m));
     });
 
   program
     .command('history')
+    .addHelpText('after', `\n${VERIFICATION_NOTE}`)
     .description('某人的时间线：记录的事件（含所任职务和任免）、规则认定（规则编号与依据）、更正')
     .argument('<person>', '姓名或编号')
     .action(async (person: string) => {
-      const { d, posts } = await withPosts(ctx);
-      const h = history(d, person, posts);
-      ctx.print(h, formatHistory(d.state, h));
+      const { state, ...h } = await ctx.app().history(person);
+      ctx.print(h, formatHistory({ ...h, state }));
     });
 
   program
     .command('diff')
+    .addHelpText('after', `\n${VERIFICATION_NOTE}`)
     .description('两次会议（或两个日期）之间：新增和离开的代表及原因，任职和离职的职务及其依据')
     .requiredOption('--from <a>', '会议次数或日期 YYYY-MM-DD', parseTarget)
     .requiredOption('--to <b>', '会议次数或日期 YYYY-MM-DD', parseTarget)
     .action(async (opts: { from: LedgerTarget; to: LedgerTarget }) => {
-      const { d, posts } = await withPosts(ctx);
-      const x = diff(d, opts.from, opts.to, posts.cascades);
+      const x = await ctx.app().diff(opts.from, opts.to);
       ctx.print(x, formatDiff(x));
     });
 
@@ -77,7 +62,7 @@ export function auditCommands(program: Command, ctx: CliContext): void {
     .option('--unit <unit>', '选举单位')
     .option('--since <date>', '记录日期不早于 YYYY-MM-DD', parseDay)
     .action(async (opts: { type?: string; unit?: string; since?: string }) => {
-      const entries = log(await ctx.app().derivation(), opts);
+      const entries = await ctx.app().log(opts);
       ctx.print(entries, formatLog(entries));
     });
 }

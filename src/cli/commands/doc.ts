@@ -1,12 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Command, CommanderError, Option } from 'commander';
 import type { DocumentOptions } from '../../documents/document-kind.js';
 import { DOCUMENT_KINDS, documentKind } from '../../documents/kinds.js';
-import { FORMATS, type Format, render } from '../../documents/render/formats.js';
-import { DomainError } from '../../domain/errors.js';
+import { FORMATS, type Format } from '../../documents/render/formats.js';
 import type { CliContext } from '../context.js';
-import { parseDay, parseSession } from '../context.js';
+import { parseDay, parseSession, writeOutput } from '../context.js';
 
 const kindList = () => DOCUMENT_KINDS.map((k) => `${k.id}（${k.description}）`).join('、');
 
@@ -62,21 +60,16 @@ export function docCommand(program: Command, ctx: CliContext): void {
         ...(opts.number !== undefined ? { number: opts.number } : {}),
         ...(opts.numberStyle ? { numberStyle: opts.numberStyle } : {}),
       };
-      const { derivation, ...posts } = await ctx.app().posts(opts.session);
-      const documents = kind.build({ derivation, posts }, opts.session, options);
-      const out = await render(documents, opts.format);
-      for (const w of new Set(documents.flatMap((d) => d.warnings))) process.stderr.write(`提示：${w}\n`);
+      const r = await ctx.app().document({ kind: kind.id, session: opts.session, format: opts.format, options });
+      for (const w of r.warnings) process.stderr.write(`提示：${w}\n`);
+      const { documents, output } = r;
       if (opts.output) {
         const file = path.resolve(opts.output);
-        try {
-          writeFileSync(file, out.kind === 'text' ? out.text : out.bytes);
-        } catch (e) {
-          throw new DomainError('invalid-input', `无法写入文件：${(e as Error).message}`, file);
-        }
-        ctx.print({ kind: kind.id, session: opts.session, format: opts.format, file, documents }, `已生成${kind.description}：${file}`);
-      } else if (out.kind === 'text') {
-        if (ctx.options.json) ctx.print({ kind: kind.id, session: opts.session, format: opts.format, documents, text: out.text }, '');
-        else process.stdout.write(out.text);
+        writeOutput(file, output.kind === 'text' ? output.text : output.bytes);
+        ctx.print({ kind: r.kind, session: r.session, format: r.format, file, documents }, `已生成${kind.description}：${file}`);
+      } else if (output.kind === 'text') {
+        if (ctx.options.json) ctx.print({ kind: r.kind, session: r.session, format: r.format, documents, text: output.text }, '');
+        else process.stdout.write(output.text);
       }
     });
 }

@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { DomainError } from '../../domain/errors.js';
 import type { CliContext } from '../context.js';
+import { writeOutput } from '../context.js';
 
 export function exportCommand(program: Command, ctx: CliContext): void {
   program
@@ -13,12 +13,12 @@ export function exportCommand(program: Command, ctx: CliContext): void {
       if (opts.output && path.resolve(opts.output) === ctx.dbFile()) {
         throw new DomainError('invalid-input', '导出文件不能是正在使用的数据文件本身', opts.output);
       }
-      const text = await ctx.historyApp().exportDocument();
+      const text = await ctx.app().exportRecord();
       if (!opts.output) {
         process.stdout.write(text);
         return;
       }
-      writeFileSync(opts.output, text);
+      writeOutput(opts.output, text);
       const count = (JSON.parse(text) as { events: unknown[] }).events.length;
       ctx.print({ file: opts.output, count }, `已导出${count}条事件到 ${opts.output}`);
     });

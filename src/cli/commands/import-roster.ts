@@ -1,7 +1,7 @@
 import { type Command, CommanderError } from 'commander';
 import { isDomainError } from '../../domain/errors.js';
 import type { CliContext } from '../context.js';
-import { parseSession } from '../context.js';
+import { parseSession, readInput } from '../context.js';
 
 interface ImportFlags {
   sheet?: string;
@@ -21,24 +21,24 @@ export function importRosterCommand(program: Command, ctx: CliContext): void {
     .option('--map <列名=field>', '自定义表头，如 --map 代表姓名=name（可重复）', (entry: string, all: string[] = []) => [...all, entry])
     .action(async (file: string, opts: ImportFlags) => {
       // Loaded on use: the spreadsheet libraries would slow every other command's start-up.
-      const [{ importRoster }, { formatImport }, { progressBar }] = await Promise.all([
-        import('../../roster-io/import-roster.js'),
-        import('../format-import.js'),
+      const [{ formatImport }, { progressBar }, { headerMap }] = await Promise.all([
+        import('../../format/import.js'),
         import('../progress.js'),
+        import('../../roster-io/columns.js'),
       ]);
       try {
-        (await import('../../roster-io/columns.js')).headerMap(opts.map);
+        headerMap(opts.map);
       } catch (e) {
         if (isDomainError(e)) throw new CommanderError(2, 'roster.invalidMap', e.message);
         throw e;
       }
-      const result = await importRoster(ctx.app(), file, {
+      const result = await ctx.app().importRoster({
+        file: readInput(file),
         ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
         ...(opts.session !== undefined ? { session: opts.session } : {}),
         ...(opts.map ? { map: opts.map } : {}),
         dryRun: opts.dryRun ?? false,
         recordedBy: ctx.recorder(),
-        recordedAt: new Date().toISOString(),
         progress: progressBar('校验名册'),
       });
       ctx.print(result, formatImport(result));

@@ -9,8 +9,8 @@ export function recordCommand(program: Command, ctx: CliContext): void {
     .argument('<file>', '事件 JSON 文件')
     .action(async (file: string) => {
       const events = readEventFile(file);
-      const by = ctx.recorder();
-      const added = await ctx.app().record(events, by, new Date().toISOString());
-      ctx.print(added, `已记录${added.length}个事件（序号 ${added.map((e) => e.seq).join('、')}），记录人：${by}`);
+      const recordedBy = ctx.recorder();
+      const added = await ctx.app().record({ events, recordedBy });
+      ctx.print(added, `已记录${added.length}个事件（序号 ${added.map((e) => e.seq).join('、')}），记录人：${recordedBy}`);
     });
 }

@@ -54,7 +54,14 @@ export const appointments: DocumentKind = {
         ),
       );
       const title = `${sc}${LIST_TITLE[first.list.kind as ListKind]}`;
-      return { kind: 'appointments', title, adoptionNote: adoptionNote(congress, first), paragraphs: parts.flat(), warnings: [] };
+      return {
+        kind: 'appointments',
+        title,
+        adoptionNote: adoptionNote(congress, first),
+        issuer: sc,
+        paragraphs: parts.flat(),
+        warnings: [],
+      };
     });
   },
 };

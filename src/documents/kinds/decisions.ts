@@ -35,6 +35,7 @@ export const decisions: DocumentKind = {
         title: `关于接受${name}请求辞去${posts}职务的决定`,
         titleParts: ['关于接受', `${name}请求辞去`, ...posts.split(/(?<=[、，])/), '职务的决定'],
         adoptionNote: adoptionNote(congress, act),
+        issuer: sc,
         paragraphs: [
           `${act.reason ? `${act.reason}，` : ''}${name}向${sc}提出请求辞去${posts}职务的报告。` +
             `${basis}${meetingName(congress, session)}决定：接受${name}提出的辞去${posts}职务的请求${filing}。`,

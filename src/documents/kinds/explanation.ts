@@ -11,6 +11,7 @@ import { sessionRecord } from '../session-record.js';
 import {
   byElectionParagraph,
   countAfterParagraph,
+  reportAuthor,
   reportTitle,
   reportTitleParts,
   reviewParagraph,
@@ -52,6 +53,7 @@ export const explanation: DocumentKind = {
         titleParts: ['关于《', ...reportTitleParts(r), '》的说明'],
         ...(speaker ? { byline: `${speaker.capacity}${speaker.name}` } : {}),
         addressee: salutation(r.congress.level),
+        issuer: reportAuthor(r),
         paragraphs,
         warnings: speaker ? [] : ['记录中没有说明人（CredentialsReportAdopted.explainedBy），标题下的说明人一行留空'],
       },

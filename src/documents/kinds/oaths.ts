@@ -9,7 +9,7 @@ import { DomainError } from '../../domain/errors.js';
 import { APPOINTING_ACTS } from '../../domain/posts.js';
 import type { OathDuty } from '../../posts/analysis.js';
 import type { DocumentKind } from '../document-kind.js';
-import { ACT_FORM, gazetteOrder, meetingName, nameOf, sessionActs } from '../personnel.js';
+import { ACT_FORM, gazetteOrder, meetingName, nameOf, sessionActs, standingCommitteeName } from '../personnel.js';
 import { distinct } from '../phrasing.js';
 import { postsPhrase } from '../post-phrases.js';
 
@@ -61,6 +61,7 @@ export const oaths: DocumentKind = {
           ...[...wordings].flatMap(([text, label]) => [`${label}：`, text]),
           `依据：${basis.join('；')}。`,
         ],
+        issuer: standingCommitteeName(state, congress),
         date: formatChineseDate(owed[0]!.act.date),
         warnings: [
           ...(wordings.size === 0 ? ['宣誓之日施行的规则中没有誓词，名单中不写誓词'] : []),

@@ -78,5 +78,10 @@ export function reportTitleParts(r: SessionRecord): string[] {
 }
 
 export function reportAuthor(r: SessionRecord): string {
-  return `${r.congress.name}常务委员会代表资格审查委员会`;
+  return reportAuthorParts(r).join('');
+}
+
+/** The committee's name cut between organs, where the signature may break. */
+export function reportAuthorParts(r: SessionRecord): string[] {
+  return [r.congress.name, '常务委员会', '代表资格审查委员会'];
 }

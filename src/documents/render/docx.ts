@@ -9,18 +9,21 @@
  */
 import { AlignmentType, Document, DocumentGridType, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import { type Documents, documentList, type OfficialDocument } from '../official-document.js';
+import { PAGE, signatureLines, signatureRightIndent, titleLines } from './layout.js';
+
+export { titleLines };
 
 const TWIPS_PER_MM = 1440 / 25.4;
 const mm = (n: number) => Math.round(n * TWIPS_PER_MM);
 const pt = (n: number) => Math.round(n * 20);
 
 export const LAYOUT = {
-  page: { width: mm(210), height: mm(297) },
-  margin: { top: mm(37), right: mm(26), bottom: mm(35), left: mm(28) },
+  page: { width: mm(PAGE.widthMm), height: mm(PAGE.heightMm) },
+  margin: { top: mm(PAGE.margin.topMm), right: mm(PAGE.margin.rightMm), bottom: mm(PAGE.margin.bottomMm), left: mm(PAGE.margin.leftMm) },
   /** Footer distance from the page's bottom edge: the number's dash line sits 7 mm under the text block. */
   footer: mm(22),
-  linesPerPage: 22,
-  charsPerLine: 28,
+  linesPerPage: PAGE.linesPerPage,
+  charsPerLine: PAGE.charsPerLine,
   fonts: { title: '方正小标宋简体', body: '仿宋', byline: '楷体', pageNumber: '宋体' },
   /** Sizes in half-points, as Word stores them: 2号 = 22 pt, 3号 = 16 pt, 4号 = 14 pt. */
   sizes: { title: 44, body: 32, pageNumber: 28 },
@@ -32,31 +35,17 @@ const textWidth = LAYOUT.page.width - LAYOUT.margin.left - LAYOUT.margin.right;
 const LINE = Math.floor(textHeight / LAYOUT.linesPerPage);
 /**
  * One character of the body: 156 mm / 28 ≈ 15.8 pt. 16 pt characters are drawn 0.25 pt closer
- * (w:spacing −5 twips) so that 28 fit a line; a character grid (linesAndChars) would do the same in
- * Word but LibreOffice gives each character two cells of it, so the grid is for lines only.
+ * (w:spacing −5 twips) so that 28 fit a line, in Word and in LibreOffice alike. A character grid
+ * (w:docGrid linesAndChars with w:charSpace) was tried and measured in LibreOffice 7 (Debian 12):
+ * it gives every character wider than a cell two cells, so the 22 pt title drops to 14 a line, and
+ * with its cell taken from the Normal style's size, body lines ran from 14 to 28 characters; without
+ * a Normal size, 18. The grid stays for lines only. Between CJK and figures no extra space is added
+ * (w:autoSpaceDN off), as GB/T 9704 sets figures in the run of the text.
  */
 const CHAR = textWidth / LAYOUT.charsPerLine;
 const CONDENSE = Math.floor(CHAR - pt(16));
 
-/** Width in characters of the body font: CJK full width, ASCII half. */
-const width = (s: string) => [...s].reduce((n, c) => n + (c.charCodeAt(0) < 0x2e80 ? 0.5 : 1), 0);
-
 const exactLine = { line: LINE, lineRule: LineRuleType.EXACT };
-
-/**
- * The title's lines: its parts packed greedily into lines of what fits at 2号 (20 characters), so a
- * line breaks between words and organs, never leaving a lone 告 as wrapping by character does.
- */
-export function titleLines(doc: OfficialDocument): string[] {
-  const fits = Math.floor(textWidth / pt(22));
-  const lines: string[] = [];
-  for (const part of doc.titleParts ?? [doc.title]) {
-    const last = lines[lines.length - 1];
-    if (last !== undefined && width(last) + width(part) <= fits) lines[lines.length - 1] = last + part;
-    else lines.push(part);
-  }
-  return lines;
-}
 
 function run(text: string, font: string, size: number): TextRun {
   const fit = size === LAYOUT.sizes.body ? { characterSpacing: CONDENSE } : {};
@@ -86,7 +75,7 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
 function documentParagraphs(doc: OfficialDocument, newPage: boolean): Paragraph[] {
   const { fonts, sizes } = LAYOUT;
   const body = (text: string, opts: Partial<ConstructorParameters<typeof Paragraph>[0] & object> = {}) =>
-    new Paragraph({ spacing: exactLine, children: [run(text, fonts.body, sizes.body)], ...opts });
+    new Paragraph({ spacing: exactLine, autoSpaceEastAsianText: false, children: [run(text, fonts.body, sizes.body)], ...opts });
   const title = titleLines(doc).flatMap((line, i) => [...(i > 0 ? [new TextRun({ break: 1 })] : []), run(line, fonts.title, sizes.title)]);
   const children: Paragraph[] = [
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, pageBreakBefore: newPage, children: title }),
@@ -110,19 +99,18 @@ function documentParagraphs(doc: OfficialDocument, newPage: boolean): Paragraph[
   });
   if (closing) {
     children.push(body('', { keepNext: true }));
-    const dateRight = Math.round(4 * CHAR);
-    if (doc.signature) {
-      // Centred over the date where the date line is the longer; else flush right.
-      const offset = doc.date ? (width(doc.date) - width(doc.signature)) / 2 : 0;
+    // Each line of the issuer centred over the date, the date four characters from the right.
+    for (const line of signatureLines(doc)) {
       children.push(
-        body(doc.signature, {
+        body(line, {
           alignment: AlignmentType.RIGHT,
-          indent: { right: Math.max(0, Math.round(dateRight + offset * CHAR)) },
+          indent: { right: Math.round(signatureRightIndent(line, doc.date) * CHAR) },
           keepNext: true,
         }),
       );
     }
-    if (doc.date) children.push(body(doc.date, { alignment: AlignmentType.RIGHT, indent: { right: dateRight } }));
+    if (doc.date)
+      children.push(body(doc.date, { alignment: AlignmentType.RIGHT, indent: { right: Math.round(PAGE.dateRightChars * CHAR) } }));
   }
   return children;
 }
@@ -131,8 +119,12 @@ export function buildDocx(docs: Documents): Document {
   const { fonts, sizes } = LAYOUT;
   const list = documentList(docs);
   const children = list.flatMap((doc, i) => documentParagraphs(doc, i > 0));
+  // The file's author is the issuing organ; left unset, the docx package writes "Un-named".
+  const issuer = list.map((d) => d.issuer ?? d.signature).find(Boolean) ?? '';
   return new Document({
     title: list.map((d) => d.title).join('；'),
+    creator: issuer,
+    lastModifiedBy: issuer,
     evenAndOddHeaderAndFooters: true,
     styles: { default: { document: { run: { font: fonts.body, size: sizes.body } } } },
     sections: [

@@ -1,0 +1,79 @@
+/**
+ * Recording: read the record, decide whether the new events fit it, append them with the head that
+ * was read. The events are replayed after the record through the rules, and refused (with the
+ * event's index) where a check finds that one of them contradicts the record; a correction is also
+ * refused where it makes an earlier event contradict it. A preview decides the same way and shows
+ * what the events would change, writing nothing.
+ */
+import { allChecks } from '../checks/all-checks.js';
+import type { CheckFinding } from '../checks/check-finding.js';
+import { check } from '../checks/consistency.js';
+import { DomainError } from '../domain/errors.js';
+import type { EventInput, RosterEvent } from '../domain/events.js';
+import { type Derivation, derive } from '../engine/derive.js';
+import type { Evaluator } from '../engine/evaluator.js';
+import type { Head, RecordStream } from '../store/record-store.js';
+import { chained, type Stamps, stamp } from '../store/stored-records.js';
+import type { Clock } from './clock.js';
+import { readRecord } from './read-record.js';
+
+export interface RecordRequest {
+  readonly events: readonly EventInput[];
+  /** Who records them: a plain input, never read from the machine. */
+  readonly recordedBy: string;
+}
+
+/** What recording needs: the stream, the rules, and the clock that stamps the events. */
+export interface RecordPorts {
+  readonly stream: RecordStream;
+  readonly evaluator: Evaluator;
+  readonly clock: Clock;
+}
+
+/** The events decided against the record: the record as it stands and as it would stand, and the verdict. */
+export interface Decided {
+  readonly head: Head;
+  readonly existing: readonly RosterEvent[];
+  readonly added: readonly RosterEvent[];
+  readonly candidate: Derivation;
+  /** Every check finding of the record with the events in it. */
+  readonly checks: readonly CheckFinding[];
+  /** Why `record` would refuse the events; undefined when it would append them. */
+  readonly refusal: DomainError | undefined;
+}
+
+const where = (index: number) => `第${index + 1}个事件（$[${index}]）`;
+
+export async function decideRecording(ports: RecordPorts, events: readonly EventInput[], stamps: Stamps): Promise<Decided> {
+  const { head, events: existing } = await readRecord(ports.stream);
+  const added = stamp(events, stamps, head.seq);
+  const candidate = await derive([...existing, ...added], ports.evaluator);
+  const checks = await allChecks(candidate, ports.evaluator);
+  const decided = { head, existing, added, candidate, checks };
+  const introduced = checks.find((f) => f.level === 'error' && f.eventSeq !== undefined && f.eventSeq > head.seq);
+  if (introduced) {
+    const kind = introduced.code === 'unknown-person' ? 'unknown-person' : 'contradicts-record';
+    return { ...decided, refusal: new DomainError(kind, introduced.message, where(introduced.eventSeq! - head.seq - 1)) };
+  }
+  // A correction changes the replay of earlier events: refuse it if it makes any of them contradict the record.
+  const correction = added.findIndex((e) => e.type === 'EventCorrected');
+  if (correction >= 0) {
+    const key = (f: CheckFinding) => `${f.code}|${f.eventSeq}|${f.personId}`;
+    const before = new Set(
+      check(await derive(existing, ports.evaluator))
+        .filter((f) => f.level === 'error')
+        .map(key),
+    );
+    const broken = check(candidate).find((f) => f.level === 'error' && !before.has(key(f)));
+    if (broken)
+      return { ...decided, refusal: new DomainError('contradicts-record', `更正后记录将出现错误：${broken.message}`, where(correction)) };
+  }
+  return { ...decided, refusal: undefined };
+}
+
+export async function recordEvents(ports: RecordPorts, request: RecordRequest): Promise<readonly RosterEvent[]> {
+  const decided = await decideRecording(ports, request.events, { recordedBy: request.recordedBy, recordedAt: ports.clock.now() });
+  if (decided.refusal) throw decided.refusal;
+  await ports.stream.append(chained(decided.added, decided.head), decided.head);
+  return decided.added;
+}

@@ -1,0 +1,26 @@
+/** What `verify` found, as the clerk reads it. */
+import type { VerifyReport } from '../app/verify.js';
+
+const LAYOUT = { document: '整文件（JSON 文档）', log: '追加日志（JSON Lines）' } as const;
+
+export function formatVerify(r: VerifyReport): string {
+  const out = [`数据文件：${r.file}`, `存储形式：${LAYOUT[r.layout]}，格式版本 ${r.fileVersion}`];
+  if (r.fileVersion < 2) out.push('注意：版本1文件没有哈希链，读取时按现有顺序建立了哈希链，只能证明此后未被改动。');
+  if (r.uncommittedBytes > 0)
+    out.push(
+      `注意：文件末尾有${r.uncommittedBytes}字节未提交的内容（写入中断，从未确认），已忽略；下次记录时将移到旁边的 .uncommitted 文件。`,
+    );
+  if (r.problem) {
+    out.push('', `校验失败：${r.problem.message}`, `第一处问题：第${r.problem.seq}条（${r.problem.kind}）`);
+  } else if (r.invalid) {
+    out.push('', `哈希链完整，但有事件不符合格式：${r.invalid}`);
+  } else {
+    out.push(
+      '',
+      `校验通过：共${r.count}条事件，哈希链完整。`,
+      `最后一条的哈希：${r.headHash}`,
+      '（可将此哈希记入会议记录，日后据以证明记录未被改动）',
+    );
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,152 @@
+/**
+ * The hash chain over the recorded log, for every store (the one module that hashes). Each event's
+ * `hash` is SHA-256 over the previous event's hash and the RFC 8785 canonical JSON of the event as
+ * stored (without its own `hash`), so any edit, removal, insertion or reordering changes every hash
+ * from that point on. Generic over the event union: it hashes whatever JSON object was recorded.
+ */
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import type { Head, StoredRecord } from './record-store.js';
+
+/** The "previous hash" of the first event. */
+export const GENESIS = '0'.repeat(64);
+
+/** The head of an empty stream. */
+export const EMPTY_HEAD: Head = { seq: 0, hash: GENESIS };
+
+export function chainHash(previous: string, record: object): string {
+  const text = canonicalize(record);
+  if (text === undefined) throw new Error('event cannot be serialised canonically');
+  return createHash('sha256').update(previous).update('\n').update(text).digest('hex');
+}
+
+/** Attach hashes to records that have none (a version 1 file read for the first time). */
+export function chainRecords(records: readonly object[], previous = GENESIS): StoredRecord[] {
+  let prev = previous;
+  return records.map((r) => {
+    const { hash: _ignored, ...body } = r as StoredRecord;
+    prev = chainHash(prev, body);
+    return { ...body, hash: prev };
+  });
+}
+
+/** Records continuing `head`: seqs head.seq + 1 …, each hash chained onto the one before, the first onto head.hash. */
+export function continues(head: Head, records: readonly StoredRecord[]): boolean {
+  let prev = head.hash;
+  return records.every((r, i) => {
+    const { hash, ...body } = r;
+    if (r.seq !== head.seq + i + 1 || hash !== chainHash(prev, body)) return false;
+    prev = hash;
+    return true;
+  });
+}
+
+/** The head a run of chained records ends in. */
+export function headOf(records: readonly StoredRecord[], start: Head = EMPTY_HEAD): Head {
+  const last = records[records.length - 1];
+  return last ? { seq: start.seq + records.length, hash: String(last.hash) } : start;
+}
+
+export type ChainProblemKind = 'unreadable' | 'edited' | 'removed' | 'inserted' | 'reordered' | 'truncated';
+
+export interface ChainProblem {
+  readonly kind: ChainProblemKind;
+  /** The first sequence number at which the log is not what was recorded. */
+  readonly seq: number;
+  readonly message: string;
+}
+
+export interface ChainReport {
+  readonly ok: boolean;
+  readonly count: number;
+  /** The hash of the last event: quote it (in minutes, a letter) to anchor the log as it stands. */
+  readonly headHash: string;
+  readonly problem?: ChainProblem;
+}
+
+const seqOf = (r: unknown): number | undefined => {
+  const seq = (r as { seq?: unknown } | null)?.seq;
+  return typeof seq === 'number' && Number.isInteger(seq) ? seq : undefined;
+};
+
+/**
+ * Recomputes the chain one record at a time, in stored order, and reports the first position where
+ * the records differ from what was recorded. It holds the seqs it has seen, never the records.
+ */
+export class ChainVerifier {
+  #count = 0;
+  #prev = GENESIS;
+  #problem: ChainProblem | undefined;
+  /** A record out of place, classified once every seq is known: removed (the seq due is missing), inserted or reordered. */
+  #misplaced: { expected: number; seq: number | undefined; seenBefore: boolean } | undefined;
+  readonly #seen = new Set<number | undefined>();
+
+  push(record: unknown): void {
+    const expected = ++this.#count;
+    const seq = seqOf(record);
+    if (this.#problem || this.#misplaced) {
+      this.#seen.add(seq);
+      return;
+    }
+    if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+      this.#problem = { kind: 'unreadable', seq: expected, message: `第${expected}条事件无法读取（不是 JSON 对象）` };
+    } else if (seq !== expected) {
+      this.#misplaced = { expected, seq, seenBefore: seq !== undefined && this.#seen.has(seq) };
+    } else {
+      const { hash, ...body } = record as StoredRecord;
+      const computed = chainHash(this.#prev, body);
+      if (hash !== computed) {
+        this.#problem = {
+          kind: 'edited',
+          seq: expected,
+          message:
+            typeof hash === 'string'
+              ? `第${expected}条事件的内容与记录时的哈希不符：已被修改，或是被插入的事件`
+              : `第${expected}条事件没有哈希：不是经本程序记录的事件`,
+        };
+      } else this.#prev = computed;
+    }
+    this.#seen.add(seq);
+  }
+
+  /** The report, held against what the store last committed (`committed`), where it keeps such a claim. */
+  finish(committed?: Head): ChainReport {
+    const count = this.#count;
+    const fail = (problem: ChainProblem): ChainReport => ({ ok: false, count, headHash: this.#prev, problem });
+    if (this.#problem) return fail(this.#problem);
+    const m = this.#misplaced;
+    if (m) {
+      const at = `该位置上是序号为${m.seq ?? '（无）'}的事件`;
+      if (!this.#seen.has(m.expected))
+        return fail({ kind: 'removed', seq: m.expected, message: `第${m.expected}条事件缺失：已被删除（${at}）` });
+      if (m.seenBefore)
+        return fail({ kind: 'inserted', seq: m.expected, message: `第${m.expected}条的位置上插入了另一条序号为${m.seq}的事件` });
+      return fail({ kind: 'reordered', seq: m.expected, message: `第${m.expected}条事件的位置被调换（${at}）` });
+    }
+    if (committed && (committed.seq !== count || committed.hash !== this.#prev)) {
+      const missing = committed.seq > count;
+      return fail({
+        kind: 'truncated',
+        seq: missing ? count + 1 : Math.min(committed.seq + 1, count),
+        message: missing
+          ? `记录的最后序号为${committed.seq}，文件中只有${count}条：第${count + 1}条起的事件已被删除`
+          : `文件末尾的事件与已提交的最后一条（第${committed.seq}条）不符：有事件在本程序之外被追加或改动`,
+      });
+    }
+    return { ok: true, count, headHash: this.#prev };
+  }
+}
+
+/** Verify records held in memory (an imported file); `committed` is what the store last committed. */
+export function verifyChain(records: readonly unknown[], committed?: Head): ChainReport {
+  const verifier = new ChainVerifier();
+  for (const r of records) verifier.push(r);
+  return verifier.finish(committed);
+}
+
+/** Verify a stream's records as they are read, one at a time. */
+export async function verifyRecords(records: AsyncIterable<unknown>, committed?: Head): Promise<ChainReport> {
+  const verifier = new ChainVerifier();
+  for await (const r of records) verifier.push(r);
+  return verifier.finish(committed);
+}

@@ -1,0 +1,55 @@
+/**
+ * The record port: what every store of the legal record offers, whatever it keeps the records in
+ * (a JSON Lines file, a database table). It speaks of a stream of records per congress, each record
+ * an event as stored with its `seq` and `hash`, and of the committed head: the seq and hash of the
+ * last record the store acknowledged. Hashing is not the store's business: records arrive chained
+ * (src/store/chain.ts, the one module every adapter calls) and the store only checks that they
+ * continue the head it was told to expect, then keeps them all or none.
+ */
+
+/** A record as a store keeps it: the event's fields with its `seq` and `hash`, not yet validated as an event. */
+export type StoredRecord = Readonly<Record<string, unknown>>;
+
+/** The committed end of a stream: the seq and hash of its last record (seq 0 and GENESIS when it is empty). */
+export interface Head {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+/** How a stream is kept, as `verify` reports it. */
+export interface StorageInfo {
+  /** `document`: one JSON document (the embedded data, an export); `log`: JSON Lines, appended to. */
+  readonly layout: 'document' | 'log';
+  /** The format version the records were written in; 1 has no hashes and is chained as it is read. */
+  readonly formatVersion: number;
+  /** What an interrupted write left past the commit point, never acknowledged and not read (bytes). */
+  readonly uncommittedBytes: number;
+}
+
+/** A consistent view of a stream: the head the store had committed when it was taken, and the records up to it. */
+export interface StreamSnapshot {
+  /** What the store's own bookkeeping says it committed; undefined where it keeps none (a document file). */
+  readonly committed: Head | undefined;
+  readonly storage: StorageInfo;
+  /** The records up to the committed head, in order, one at a time (a large record is never held whole). */
+  records(): AsyncIterable<StoredRecord>;
+  /** Names record `index` (0-based) and a path inside it in a message: 第12行 $.personId, $.events[3].date … */
+  where(index: number, path?: readonly PropertyKey[]): string;
+}
+
+/** One congress's stream of records. A file store holds exactly one. */
+export interface RecordStream {
+  /** Where the stream lives, for messages: the data file, or the database and the congress. */
+  readonly location: string;
+  /** The committed head, as cheaply as the store can tell it. */
+  head(): Promise<Head>;
+  snapshot(): Promise<StreamSnapshot>;
+  /**
+   * Append records that continue `expected` (seqs expected.seq + 1 …, the first chained onto
+   * expected.hash), all or none, if the committed head is still `expected`; otherwise a
+   * `store-conflict` DomainError (another writer appended first) and nothing is written.
+   */
+  append(records: readonly StoredRecord[], expected: Head): Promise<Head>;
+  /** Fill an empty stream with a whole record (chained from the start), all or none. */
+  importRecords(records: readonly StoredRecord[]): Promise<Head>;
+}

@@ -1,0 +1,168 @@
+/**
+ * The contract every adapter of the record port keeps, as one suite to run against each of them:
+ * `recordStreamContract('file', factory)`. A factory gives a fresh, empty stream and a tamperer that
+ * changes the stored records behind the stream's back, as someone with access to the storage could
+ * (the file's lines, the database's rows), leaving the store's own bookkeeping as it was.
+ */
+import { describe, expect, it } from 'vitest';
+import { verifyStream } from '../../src/app/verify.js';
+import { isDomainError } from '../../src/domain/errors.js';
+import type { EventInput } from '../../src/domain/events.js';
+import { EMPTY_HEAD, GENESIS } from '../../src/store/chain.js';
+import type { Head, RecordStream, StoredRecord } from '../../src/store/record-store.js';
+import { chained, stamp } from '../../src/store/stored-records.js';
+
+export interface Tamperer {
+  /** Change what record `seq` says, keeping the hash it was recorded with. */
+  edit(seq: number, change: (record: Record<string, unknown>) => Record<string, unknown>): Promise<void>;
+  remove(seq: number): Promise<void>;
+  /** Store a copy of record `seq` again right after record `after`. */
+  duplicate(seq: number, after: number): Promise<void>;
+  swap(a: number, b: number): Promise<void>;
+  /** Cut the records from `seq` on. */
+  truncateFrom(seq: number): Promise<void>;
+}
+
+export interface ContractSubject {
+  readonly stream: RecordStream;
+  readonly tamper: Tamperer;
+}
+
+const person = (id: string): EventInput => ({ type: 'PersonRegistered', source: { title: '测试文件' }, personId: id, name: `人员${id}` });
+
+/** Records that continue `head`: the persons `ids`, stamped and chained as `roster record` does. */
+function recordsAfter(head: Head, ids: readonly string[]): StoredRecord[] {
+  return chained(stamp(ids.map(person), { recordedBy: '测试员', recordedAt: '2026-01-01T00:00:00.000Z' }, head.seq), head);
+}
+
+async function all(stream: RecordStream): Promise<StoredRecord[]> {
+  const out: StoredRecord[] = [];
+  for await (const r of (await stream.snapshot()).records()) out.push(r);
+  return out;
+}
+
+/** A stream holding five records, appended in two batches. */
+async function filled(subject: ContractSubject): Promise<StoredRecord[]> {
+  const first = recordsAfter(EMPTY_HEAD, ['a', 'b']);
+  const head = await subject.stream.append(first, EMPTY_HEAD);
+  const second = recordsAfter(head, ['c', 'd', 'e']);
+  await subject.stream.append(second, head);
+  return [...first, ...second];
+}
+
+export function recordStreamContract(name: string, fresh: () => Promise<ContractSubject>): void {
+  describe(`the record port, kept by the ${name} store`, () => {
+    it('an empty stream has the empty head and no records', async () => {
+      const { stream } = await fresh();
+      expect(await stream.head()).toEqual(EMPTY_HEAD);
+      expect(await all(stream)).toEqual([]);
+      expect(EMPTY_HEAD).toEqual({ seq: 0, hash: GENESIS });
+    });
+
+    it('appended records are read back as they were written, and the head is the last of them', async () => {
+      const subject = await fresh();
+      const written = await filled(subject);
+      expect(await all(subject.stream)).toEqual(written);
+      expect(await subject.stream.head()).toEqual({ seq: 5, hash: written[4]!.hash });
+    });
+
+    it('an append expecting a head the stream no longer has is a conflict, and nothing is written', async () => {
+      const subject = await fresh();
+      const written = await filled(subject);
+      const stale = { seq: 2, hash: String(written[1]!.hash) };
+      const late = recordsAfter(stale, ['late']);
+      const refused = await subject.stream.append(late, stale).catch((e: unknown) => e);
+      expect(isDomainError(refused, 'store-conflict')).toBe(true);
+      expect((refused as Error).message).toContain('记录已被他人更新（预期最后序号 2，实为 5），请重试');
+      expect(await all(subject.stream)).toEqual(written);
+    });
+
+    it('of two writers appending after the same head at once, one lands and the other is told of the conflict', async () => {
+      const subject = await fresh();
+      const head = await subject.stream.append(recordsAfter(EMPTY_HEAD, ['a']), EMPTY_HEAD);
+      const outcomes = await Promise.allSettled([
+        subject.stream.append(recordsAfter(head, ['x']), head),
+        subject.stream.append(recordsAfter(head, ['y']), head),
+      ]);
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      const lost = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+      expect(isDomainError(lost.reason, 'store-conflict')).toBe(true);
+      expect((await all(subject.stream)).map((r) => r.seq)).toEqual([1, 2]);
+      expect((await verifyStream(subject.stream)).ok).toBe(true);
+    });
+
+    it('records that do not continue the expected head (a gap, a foreign hash) are refused', async () => {
+      const subject = await fresh();
+      const head = await subject.stream.append(recordsAfter(EMPTY_HEAD, ['a']), EMPTY_HEAD);
+      const gap = recordsAfter({ seq: 2, hash: head.hash }, ['b']);
+      await expect(subject.stream.append(gap, head)).rejects.toThrow();
+      const foreign = recordsAfter({ seq: 1, hash: GENESIS }, ['b']);
+      await expect(subject.stream.append(foreign, head)).rejects.toThrow();
+      expect(await all(subject.stream)).toHaveLength(1);
+    });
+
+    it('a snapshot holds the records committed when it was taken, whatever is appended after', async () => {
+      const subject = await fresh();
+      const written = await filled(subject);
+      const snap = await subject.stream.snapshot();
+      await subject.stream.append(recordsAfter(await subject.stream.head(), ['f']), await subject.stream.head());
+      const seen: StoredRecord[] = [];
+      for await (const r of snap.records()) seen.push(r);
+      expect(seen).toEqual(written);
+      expect(snap.committed).toEqual({ seq: 5, hash: written[4]!.hash });
+    });
+
+    it('a whole record imported into an empty stream reads back the same, and verifies; a stream with records refuses an import', async () => {
+      const source = await fresh();
+      const written = await filled(source);
+      const target = await fresh();
+      expect(await target.stream.importRecords(await all(source.stream))).toEqual({ seq: 5, hash: written[4]!.hash });
+      expect(await all(target.stream)).toEqual(written);
+      expect(await verifyStream(target.stream)).toEqual(expect.objectContaining({ ok: true, count: 5, headHash: written[4]!.hash }));
+      const again = await target.stream.importRecords(written).catch((e: unknown) => e);
+      expect(isDomainError(again, 'invalid-input')).toBe(true);
+      expect(await all(target.stream)).toEqual(written);
+    });
+
+    describe('verify, after the stored records were changed outside the program', () => {
+      const tampered = async (change: (t: Tamperer) => Promise<void>) => {
+        const subject = await fresh();
+        await filled(subject);
+        await change(subject.tamper);
+        return verifyStream(subject.stream);
+      };
+
+      it('untouched: the chain holds, and the hash of the last record anchors it', async () => {
+        const subject = await fresh();
+        const written = await filled(subject);
+        expect(await verifyStream(subject.stream)).toEqual(expect.objectContaining({ ok: true, count: 5, headHash: written[4]!.hash }));
+      });
+
+      it('an edited record is named by its seq', async () => {
+        const r = await tampered((t) => t.edit(3, (x) => ({ ...x, name: '改过的名字' })));
+        expect(r.problem).toEqual(expect.objectContaining({ kind: 'edited', seq: 3 }));
+        expect(r.ok).toBe(false);
+      });
+
+      it('a removed record is named by the seq that is missing', async () => {
+        const r = await tampered((t) => t.remove(2));
+        expect(r.problem).toEqual(expect.objectContaining({ kind: 'removed', seq: 2 }));
+      });
+
+      it('a record stored twice is named where the copy stands', async () => {
+        const r = await tampered((t) => t.duplicate(2, 3));
+        expect(r.problem).toEqual(expect.objectContaining({ kind: 'inserted', seq: 4 }));
+      });
+
+      it('two records swapped are named at the first of them', async () => {
+        const r = await tampered((t) => t.swap(2, 4));
+        expect(r.problem).toEqual(expect.objectContaining({ kind: 'reordered', seq: 2 }));
+      });
+
+      it('records cut off the end are caught by the committed head', async () => {
+        const r = await tampered((t) => t.truncateFrom(4));
+        expect(r.problem).toEqual(expect.objectContaining({ kind: 'truncated', seq: 4 }));
+      });
+    });
+  });
+}
