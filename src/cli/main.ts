@@ -41,7 +41,7 @@ program
   .addOption(
     new Option(
       '--engine <kind>',
-      '规则求值方式：compiled（编译后的规则，默认）或 reference（json-rules-engine 逐条解释，用于核对）',
+      '规则的求值方式：compiled 为编译后的规则（默认），reference 由 json-rules-engine 逐条解释，用于核对',
     ).choices(ENGINE_KINDS),
   )
   .configureHelp(HELP_ZH)
