@@ -4,10 +4,6 @@ const TRANSLATIONS: [RegExp, (...m: string[]) => string][] = [
   [/^error: unknown option '(.+)'/, (o) => `错误：未知选项“${o}”`],
   [/^error: missing required argument '(.+)'/, (a) => `错误：缺少参数 <${a}>`],
   [/^error: option '(.+)' argument missing/, (o) => `错误：选项 ${o} 缺少取值`],
-  [
-    /^error: option '(.+)' argument '(.*)' is invalid\. Allowed choices are (.+)\./,
-    (o, v, c) => `错误：选项 ${o} 的取值“${v}”无效，可选：${c}`,
-  ],
   [/^error: too many arguments(?: for '(.+)')?/, () => '错误：参数过多'],
   [/^error: option '(.+)' cannot be used with option '(.+)'/, (a, b) => `错误：选项 ${a} 与 ${b} 不能同时使用`],
   [/^error: required option '(.+)' not specified/, (o) => `错误：缺少必填选项 ${o}`],

@@ -18,6 +18,6 @@ describe('`--engine reference`: anyone who doubts the compiled rules can have js
   it('an engine that does not exist is refused in Chinese with exit 2, naming the choices', () => {
     const r = roster(['--db', seedCopy(), '--engine', 'fast', 'headcount']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('错误：选项 --engine <kind> 的取值“fast”无效，可选：compiled, reference');
+    expect(r.stderr).toContain('错误：选项 --engine <kind> 的取值“fast”无效，可选：compiled、reference');
   });
 });
