@@ -3,7 +3,7 @@
  * and without the memo by the facts the rules read, in process on a generated shape A log: the
  * decision alone (which rules fire, for the facts of every ruled event) and the whole derivation,
  * in CPU time.
- * `node dist/bench/rules.js [events]` runs it alone.
+ * `node dist/bench/rules.js [events]` runs it alone (default 100,000 events).
  */
 import type { RosterEvent } from '../src/domain/events.js';
 import { compiledDecider, type Decider, memoised, referenceDecider } from '../src/engine/deciders.js';
@@ -57,8 +57,7 @@ async function perDecision(decider: Decider, all: readonly Facts[]): Promise<num
   return (await cpu(() => decideAll(all))) / all.length;
 }
 
-export default async function rulesBench(): Promise<void> {
-  const n = Number(process.argv[2] ?? 50_000);
+export default async function rulesBench(n = 100_000): Promise<void> {
   const book = loadRuleBook(DEFAULT_RULES_DIR);
   const log = shapeA(n).map((e, i) => ({ ...e, seq: i + 1, recordedAt: '2026-01-01T00:00:00Z', recordedBy: 'bench' }) as RosterEvent);
   const facts = await ruledFacts(log, book);
@@ -90,4 +89,4 @@ export default async function rulesBench(): Promise<void> {
   console.table(rows);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await rulesBench();
+if (import.meta.url === `file://${process.argv[1]}`) await rulesBench(process.argv[2] ? Number(process.argv[2]) : undefined);
