@@ -110,7 +110,7 @@ export default async function historyBench(): Promise<void> {
   console.log(`  verify the whole chain in process: ${verifyMs.toFixed(0)} ms (${report.ok ? 'ok' : 'BROKEN'})`);
   const [readMs, { events: recorded }] = await time(() => readRecord(new FileRecordStream(big)));
   const [deriveMs, d] = await time(() => derive(recorded, evaluator));
-  const [checkMs, findings] = await time(async () => check(d));
+  const [checkMs, findings] = await time(() => check(d, evaluator));
   console.log(
     `  read and validate the log: ${readMs.toFixed(0)} ms; derive through the rules: ${deriveMs.toFixed(0)} ms; checks: ${checkMs.toFixed(0)} ms (${findings.filter((f) => f.level === 'error').length} errors)`,
   );

@@ -27,6 +27,7 @@ async function ruledFacts(log: readonly RosterEvent[], book: ReturnType<typeof l
   const inner = createEvaluator(book);
   const seen: Facts[] = [];
   const recording: Evaluator = {
+    decides: (type) => inner.decides(type),
     evaluate: (event, facts) => {
       seen.push(facts);
       return inner.evaluate(event, facts);

@@ -78,7 +78,7 @@ export async function importRoster(app: ImportPorts, options: ImportRosterReques
   options.progress?.start(table.rows.length);
   let read: ReturnType<typeof readEntries>;
   try {
-    read = readEntries({ table, units }, (done) => options.progress?.tick(done));
+    read = readEntries({ table, units, counting: d.state.counting }, (done) => options.progress?.tick(done));
   } finally {
     options.progress?.stop();
   }

@@ -6,7 +6,8 @@
  */
 
 import { allChecks } from '../checks/all-checks.js';
-import type { CheckFinding } from '../checks/check-finding.js';
+import { describeCheck } from '../checks/describe-check.js';
+import type { CheckFinding } from '../domain/check-findings.js';
 import { type LegalDate, onOrBefore } from '../domain/dates.js';
 import type { DomainError } from '../domain/errors.js';
 import { type EventInput, effectiveDate, type RosterEvent } from '../domain/events.js';
@@ -48,7 +49,7 @@ export interface Preview {
   readonly refusal?: { readonly kind: string; readonly where: string | undefined; readonly message: string };
 }
 
-const keyOf = (f: CheckFinding) => `${f.level}|${f.code}|${f.eventSeq ?? ''}|${f.personId ?? ''}|${f.message}`;
+const keyOf = (f: CheckFinding) => `${f.level}|${f.code}|${f.eventSeq ?? ''}|${f.personId ?? ''}|${describeCheck(f)}`;
 
 export async function previewEvents(ports: RecordPorts, events: readonly EventInput[]): Promise<Preview> {
   const decided = await decideRecording(ports, events, { recordedBy: '（预览）', recordedAt: ports.clock.now() });

@@ -6,10 +6,14 @@
  * what the events would change, writing nothing.
  */
 import { allChecks } from '../checks/all-checks.js';
-import type { CheckFinding } from '../checks/check-finding.js';
 import { check } from '../checks/consistency.js';
+import { describeCheck } from '../checks/describe-check.js';
+import type { CheckFinding } from '../domain/check-findings.js';
+import { effectiveLog } from '../domain/corrections.js';
 import { DomainError } from '../domain/errors.js';
 import type { EventInput, RosterEvent } from '../domain/events.js';
+import { foldInvariants } from '../domain/invariants.js';
+import { decideRecord, refusalAmong } from '../domain/recording.js';
 import { type Derivation, derive } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
 import type { Head, RecordStream } from '../store/record-store.js';
@@ -50,23 +54,29 @@ export async function decideRecording(ports: RecordPorts, events: readonly Event
   const candidate = await derive([...existing, ...added], ports.evaluator);
   const checks = await allChecks(candidate, ports.evaluator);
   const decided = { head, existing, added, candidate, checks };
-  const introduced = checks.find((f) => f.level === 'error' && f.eventSeq !== undefined && f.eventSeq > head.seq);
-  if (introduced) {
-    const kind = introduced.code === 'unknown-person' ? 'unknown-person' : 'contradicts-record';
-    return { ...decided, refusal: new DomainError(kind, introduced.message, where(introduced.eventSeq! - head.seq - 1)) };
+  const nameOf = (id: string) => candidate.state.persons[id]?.name ?? id;
+  // What every record must hold (domain), then what the rules and checks find about the new events.
+  const invariants = foldInvariants({ recorded: existing, events: effectiveLog(existing), nameOf }).state;
+  const decision = decideRecord({ head: head.seq, invariants, recorded: existing }, added, nameOf);
+  const refusal = decision.ok ? refusalAmong(checks, head.seq) : decision.refusal;
+  if (refusal) {
+    const kind = refusal.finding.code === 'unknown-person' ? 'unknown-person' : 'contradicts-record';
+    return { ...decided, refusal: new DomainError(kind, describeCheck(refusal.finding), where(refusal.index)) };
   }
   // A correction changes the replay of earlier events: refuse it if it makes any of them contradict the record.
   const correction = added.findIndex((e) => e.type === 'EventCorrected');
   if (correction >= 0) {
     const key = (f: CheckFinding) => `${f.code}|${f.eventSeq}|${f.personId}`;
     const before = new Set(
-      check(await derive(existing, ports.evaluator))
-        .filter((f) => f.level === 'error')
-        .map(key),
+      (await check(await derive(existing, ports.evaluator), ports.evaluator)).filter((f) => f.level === 'error').map(key),
     );
-    const broken = check(candidate).find((f) => f.level === 'error' && !before.has(key(f)));
-    if (broken)
-      return { ...decided, refusal: new DomainError('contradicts-record', `更正后记录将出现错误：${broken.message}`, where(correction)) };
+    const broken = (await check(candidate, ports.evaluator)).find((f) => f.level === 'error' && !before.has(key(f)));
+    if (broken) {
+      return {
+        ...decided,
+        refusal: new DomainError('contradicts-record', `更正后记录将出现错误：${describeCheck(broken)}`, where(correction)),
+      };
+    }
   }
   return { ...decided, refusal: undefined };
 }

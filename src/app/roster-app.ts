@@ -5,11 +5,11 @@
  * record through the record port, derives it through the rules, and answers from that derivation.
  */
 import { allChecks } from '../checks/all-checks.js';
-import type { CheckFinding } from '../checks/check-finding.js';
-import type { DocumentOptions } from '../documents/document-kind.js';
+import { type DocumentOptions, documentInput } from '../documents/document-kind.js';
 import { DOCUMENT_KINDS, documentKind } from '../documents/kinds.js';
 import type { OfficialDocument } from '../documents/official-document.js';
 import { type Format, type Rendered, render } from '../documents/render/formats.js';
+import { type CheckFinding, checkFinding } from '../domain/check-findings.js';
 import { type CorrectionRequest, decideCorrection } from '../domain/corrections.js';
 import { DomainError } from '../domain/errors.js';
 import type { EventInput, RosterEvent } from '../domain/events.js';
@@ -156,12 +156,12 @@ export class RosterApp {
     const tampered: CheckFinding[] = chain.ok
       ? []
       : [
-          {
-            level: 'error',
-            code: 'tampered-log',
-            message: `哈希链校验失败：${chain.problem?.message ?? chain.invalid}；详见 roster verify`,
-            ...(chain.problem ? { eventSeq: chain.problem.seq } : {}),
-          },
+          checkFinding(
+            'tampered-log',
+            'error',
+            { eventSeqs: chain.problem ? [chain.problem.seq] : [] },
+            { problem: chain.problem?.message ?? chain.invalid ?? '' },
+          ),
         ];
     const findings = [...tampered, ...(await allChecks(await this.derivation(), this.evaluator))];
     return { findings, errors: findings.filter((f) => f.level === 'error').length };
@@ -206,9 +206,8 @@ export class RosterApp {
     if (!kind) {
       throw new DomainError('invalid-input', `未知的文书种类“${request.kind}”，可用：${DOCUMENT_KINDS.map((k) => k.id).join('、')}`);
     }
-    const d = await this.derivation();
-    const posts = await analysePosts(d, this.evaluator, request.session);
-    const documents = kind.build({ derivation: d, posts }, request.session, request.options ?? {});
+    const input = await documentInput(await this.derivation(), this.evaluator, request.session);
+    const documents = kind.build(input, request.session, request.options ?? {});
     return {
       kind: kind.id,
       session: request.session,

@@ -1,4 +1,6 @@
 /** What a document kind is: a name for the clerk and a pure build from the record of one session. */
+import type { Finding } from '../domain/findings.js';
+import { sessionDate } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
 import { analysePosts, type PostAnalysis } from '../posts/analysis.js';
@@ -12,15 +14,26 @@ export interface DocumentOptions {
   readonly numberStyle?: 'term' | 'plain';
 }
 
-/** What documents are built from: the derived record, and what the rules make of the session's posts. */
+/** What documents are built from: the derived record, and what the rules make of the session. */
 export interface DocumentInput {
   readonly derivation: Derivation;
   /** The cascades and oath duties of the session the document is for. */
   readonly posts: PostAnalysis;
+  /** How a speaker addresses the standing committee (rules/standing-committee); undefined where no rule says. */
+  readonly salutation: Finding | undefined;
 }
 
 export async function documentInput(d: Derivation, evaluator: Evaluator, session: number): Promise<DocumentInput> {
-  return { derivation: d, posts: await analysePosts(d, evaluator, session) };
+  const posts = await analysePosts(d, evaluator, session);
+  const held = d.state.sessions[session];
+  const salutation = (
+    await evaluator.ask(
+      'salutation',
+      { congressLevel: d.state.congress?.level ?? null },
+      { eventSeq: 0, personId: undefined, date: held ? sessionDate(held) : undefined },
+    )
+  ).find((f) => f.outcome.type === 'salutation');
+  return { derivation: d, posts, salutation };
 }
 
 export interface DocumentKind {

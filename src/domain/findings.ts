@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-/** 代表资格终止的情形, in the order the law lists them (代表法 Art. 62 / 49; death last). */
+/** 代表资格终止的情形. The order a document lists them in is that of the provisions the rules cite (src/ledger/headcount.ts). */
 export const TerminationGround = z.enum([
   'transferred-out',
   'resigned',
@@ -35,7 +35,8 @@ export const Outcome = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('mandate-suspended'), params: z.strictObject({ label: Label }) }),
   z.strictObject({ type: z.literal('suspension-ended'), params: z.strictObject({ label: Label }) }),
   z.strictObject({ type: z.literal('mandate-confirmed'), params: z.strictObject({ label: Label }) }),
-  z.strictObject({ type: z.literal('election-voided'), params: z.strictObject({ label: Label }) }),
+  /** `wording`: how the report states the ground (…不符合法律规定的代表基本条件，其当选无效), where the rule gives one. */
+  z.strictObject({ type: z.literal('election-voided'), params: z.strictObject({ label: Label, wording: Label.optional() }) }),
   z.strictObject({ type: z.literal('no-effect'), params: z.strictObject({ label: Label }) }),
   // Posts, cascades and the oath (legal brief 7 D-F).
   z.strictObject({
@@ -51,6 +52,15 @@ export const Outcome = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('oath-owed'), params: z.strictObject({ organiser: Label, label: Label }) }),
   z.strictObject({ type: z.literal('oath-not-owed'), params: z.strictObject({ label: Label }) }),
   z.strictObject({ type: z.literal('oath-wording'), params: z.strictObject({ text: Label, label: Label }) }),
+  // The standing committee, by-elections and the headcount.
+  /** How a speaker addresses the standing committee: its members by office (主任、副主任、秘书长、各位委员：). */
+  z.strictObject({ type: z.literal('salutation'), params: z.strictObject({ text: Label, label: Label }) }),
+  /** A by-election in an electing unit that has no vacancy. */
+  z.strictObject({ type: z.literal('no-vacancy'), params: z.strictObject({ label: Label }) }),
+  /** More deputies counted than the quota. */
+  z.strictObject({ type: z.literal('quota-exceeded'), params: z.strictObject({ label: Label }) }),
+  /** A mandate status that counts among 实有代表. */
+  z.strictObject({ type: z.literal('counted'), params: z.strictObject({ label: Label }) }),
 ]);
 export type Outcome = z.infer<typeof Outcome>;
 export type OutcomeType = Outcome['type'];

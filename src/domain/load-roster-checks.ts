@@ -26,7 +26,7 @@ export function checkAgainstRecord(
 ): { plan?: ImportPlan; problems: RosterProblem[] } {
   const { state } = d;
   const sheetWide = where.sheet();
-  const inRecord = deputiesInRecord(state, (m) => isCounted(statusOn(m, at.date)));
+  const inRecord = deputiesInRecord(state, (m) => isCounted(state, statusOn(m, at.date)));
   const count = countOn(state, at.date);
   const label = `第${at.session}次会议（${formatChineseDate(at.date)}）时`;
   if (counted.length !== count) {

@@ -26,6 +26,7 @@ function push<K, V>(index: Map<K, V[]>, key: K, value: V): void {
 }
 
 export class RosterBuilder implements RosterLookup {
+  readonly #counting: RosterState['counting'];
   #congress: Congress | undefined;
   #unnamed: RosterState['unnamed'];
   readonly #sessions: Record<number, Session>;
@@ -48,6 +49,7 @@ export class RosterBuilder implements RosterLookup {
 
   /** Start from a copy of `state` (O(size of the state), once). */
   constructor(state: RosterState) {
+    this.#counting = state.counting;
     this.#congress = state.congress;
     this.#unnamed = state.unnamed;
     this.#sessions = { ...state.sessions };
@@ -85,6 +87,7 @@ export class RosterBuilder implements RosterLookup {
     this.#use();
     this.#finished = true;
     return {
+      counting: this.#counting,
       congress: this.#congress,
       sessions: this.#sessions,
       persons: this.#persons,
@@ -271,6 +274,10 @@ function statusFromFinding(f: Finding, m: Mandate): MandateStatus | undefined {
       { type: 'oath-owed' },
       { type: 'oath-not-owed' },
       { type: 'oath-wording' },
+      { type: 'salutation' },
+      { type: 'no-vacancy' },
+      { type: 'quota-exceeded' },
+      { type: 'counted' },
       () => undefined,
     )
     .exhaustive();

@@ -10,7 +10,8 @@ import { RosterBuilder } from './roster-builder.js';
 import type { Tenure, UnmatchedEnd } from './tenures.js';
 
 /** 当选待审查, 有效, 暂停执行代表职务, 终止, 当选无效 */
-export type MandateStatus = 'pending' | 'valid' | 'suspended' | 'ended' | 'void';
+export const MANDATE_STATUSES = ['pending', 'valid', 'suspended', 'ended', 'void'] as const;
+export type MandateStatus = (typeof MANDATE_STATUSES)[number];
 
 export interface StatusChange {
   readonly status: MandateStatus;
@@ -38,6 +39,8 @@ export interface Session {
 }
 
 export interface RosterState {
+  /** The statuses that count among 实有代表, as the counting rules decide (rules/counting/); set before replay. */
+  readonly counting: readonly MandateStatus[];
   readonly congress: Congress | undefined;
   readonly sessions: Readonly<Record<number, Session>>;
   readonly persons: Readonly<Record<string, EventOf<'PersonRegistered'>>>;
@@ -58,6 +61,7 @@ export interface RosterState {
 }
 
 export const emptyRoster: RosterState = {
+  counting: [],
   congress: undefined,
   sessions: {},
   persons: {},
@@ -87,9 +91,9 @@ export function statusOn(m: Mandate, date: LegalDate): MandateStatus | undefined
   return status;
 }
 
-/** Counted among 实有代表: confirmed and not ended; a suspended deputy still counts (legal brief C1). */
-export function isCounted(status: MandateStatus | undefined): boolean {
-  return status === 'valid' || status === 'suspended';
+/** Counted among 实有代表: a status the counting rules count (valid, and suspended: rules/counting/). */
+export function isCounted(state: Pick<RosterState, 'counting'>, status: MandateStatus | undefined): boolean {
+  return status !== undefined && state.counting.includes(status);
 }
 
 /** What the rules' facts read of the roster as it stands before an event (src/engine/facts.ts). */
@@ -133,5 +137,5 @@ export function sessionDate(s: Session): LegalDate {
 /** 实有代表 on a date: the deputies counted in an opening balance without names, and every counted mandate. */
 export function countOn(state: RosterState, date: LegalDate): number {
   const unnamed = state.unnamed && onOrBefore(state.unnamed.from, date) ? state.unnamed.count : 0;
-  return unnamed + state.mandates.filter((m) => isCounted(statusOn(m, date))).length;
+  return unnamed + state.mandates.filter((m) => isCounted(state, statusOn(m, date))).length;
 }

@@ -4,6 +4,7 @@ import type { RosterEvent } from '../domain/events.js';
 import type { Finding } from '../domain/findings.js';
 import { emptyRoster, type RosterState } from '../domain/roster.js';
 import { RosterBuilder } from '../domain/roster-builder.js';
+import { countingOf } from './counting.js';
 import type { Evaluator } from './evaluator.js';
 import { type Facts, factsFor } from './facts.js';
 
@@ -18,33 +19,18 @@ export interface Derivation {
   readonly unruled: readonly { readonly event: RosterEvent; readonly facts: Facts }[];
 }
 
-/** Events whose meaning for a mandate is decided by the rules. */
-const RULED = new Set<RosterEvent['type']>([
-  'QualificationReviewed',
-  'DeputyTransferredOut',
-  'DeputyResignationAccepted',
-  'OrderedResignationAccepted',
-  'DeputyRecalled',
-  'DeputyDied',
-  'NationalityLost',
-  'PoliticalRightsDeprived',
-  'CapacityLost',
-  'AbsentWithoutLeave',
-  'DeputySuspended',
-  'SuspensionEnded',
-]);
-
 /**
  * One builder for the whole log: each event costs the same however long the log is. The result
  * equals folding `evolve` over the log (test/engine/derive-linear.test.ts).
  */
 export async function derive(recorded: readonly RosterEvent[], evaluator: Evaluator): Promise<Derivation> {
   const events = effectiveLog(recorded);
-  const roster = new RosterBuilder(emptyRoster);
+  const roster = new RosterBuilder({ ...emptyRoster, counting: await countingOf(evaluator) });
   const findings: Finding[] = [];
   const unruled: { event: RosterEvent; facts: Facts }[] = [];
   for (const event of events) {
-    if (!RULED.has(event.type)) {
+    // Which events the law decides is read off the rule files (src/engine/evaluator.ts, `decides`).
+    if (!evaluator.decides(event.type)) {
       roster.apply(event, []);
       continue;
     }

@@ -7,8 +7,9 @@
 import { DomainError } from '../domain/errors.js';
 import { effectiveDate, type RosterEvent } from '../domain/events.js';
 import type { Finding } from '../domain/findings.js';
+import { leavesOf } from './compile-rules.js';
 import { compiledDecider, type Decider, memoised, referenceDecider } from './deciders.js';
-import { engineRules } from './engine-rules.js';
+import { type Condition, engineRules } from './engine-rules.js';
 import type { Facts } from './facts.js';
 import { EVENT_FACTS_ABSENT, NO_POST_FACTS, type Question, type QuestionFacts, settingFacts } from './post-facts.js';
 import type { LoadedRule, RuleBook } from './rule-book.js';
@@ -21,6 +22,12 @@ export interface QuestionContext {
 }
 
 export interface Evaluator {
+  /**
+   * Whether the law decides what events of this type mean for a mandate: some rule file speaks of
+   * the type (tests `eventType` for it). An event of such a type that no rule in force on its date
+   * decides is reported by `roster check`; other events change no mandate.
+   */
+  decides(eventType: RosterEvent['type']): boolean;
   /** The findings for an event, on the facts as the roster stood just before it (`factsFor`). */
   evaluate(event: RosterEvent, facts: Facts): Promise<Finding[]>;
   /** Ask the rules a question about posts or oaths (rules/posts, rules/cascade, rules/oath). */
@@ -66,7 +73,9 @@ export function createEvaluator(book: RuleBook, options: EvaluatorOptions = {}):
     });
   }
 
+  const decided = new Set(book.rules.flatMap((r) => eventTypesNamed(r.spec.rule.conditions)));
   return {
+    decides: (eventType) => decided.has(eventType),
     evaluate(event, facts) {
       const own = 'date' in event && event.date ? event.date : undefined;
       return decide(facts, {
@@ -81,6 +90,14 @@ export function createEvaluator(book: RuleBook, options: EvaluatorOptions = {}):
       return decide(facts, { ...context, dateFromSource: false });
     },
   };
+}
+
+/** The event types a rule's conditions name anywhere (`eventType` equal to one, or in a list). */
+function eventTypesNamed(conditions: Condition): string[] {
+  return leavesOf(conditions)
+    .filter((c) => c.fact === 'eventType')
+    .flatMap((c) => (c.operator === 'equal' ? [c.value] : c.operator === 'in' && Array.isArray(c.value) ? c.value : []))
+    .filter((v): v is string => typeof v === 'string');
 }
 
 /**

@@ -17,6 +17,8 @@ export const POST_FACT_NAMES = [
   /** The ground a mandate ended on, or standing-committee-seat-ended for the second-order cascade. */
   'terminationGround',
   'personnelAct',
+  /** Seats a question is about that are free: a by-election's electing unit, or the congress (quota − 实有代表). */
+  'vacancies',
   /** Configuration from rules/settings.json. */
   'settingCascadeOtherGrounds',
   'settingJudicialOathsByOwnOrgan',
@@ -28,9 +30,25 @@ export const NO_POST_FACTS: Record<PostFactName, null> = Object.fromEntries(POST
   null
 >;
 
-export type Question = 'post-requirement' | 'cascade' | 'compatibility' | 'appointment' | 'oath-duty' | 'oath-wording';
+export type Question =
+  | 'post-requirement'
+  | 'cascade'
+  | 'compatibility'
+  | 'appointment'
+  | 'oath-duty'
+  | 'oath-wording'
+  /** rules/standing-committee: whom a speaker at the standing committee addresses. */
+  | 'salutation'
+  /** rules/by-election: whether an electing unit has a vacancy to by-elect, and whether the count passes the quota. */
+  | 'vacancy'
+  | 'quota'
+  /** rules/counting: whether a mandate status counts among 实有代表. */
+  | 'counting';
 
-export type QuestionFacts = Partial<Record<Exclude<PostFactName, 'question' | `setting${string}`>, string | null>>;
+/** What a question is asked about: its own facts, and the event facts it names (the congress's level, a status). */
+export type QuestionFacts = Partial<
+  Record<Exclude<PostFactName, 'question' | `setting${string}`> | 'congressLevel' | 'mandateStatus', string | number | null>
+>;
 
 export function settingFacts(
   settings: Settings,

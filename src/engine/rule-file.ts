@@ -50,7 +50,7 @@ export const OPERATORS = [
   'dateOnOrBefore',
 ] as const;
 
-type Condition =
+export type Condition =
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition }

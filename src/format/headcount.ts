@@ -40,9 +40,15 @@ export function formatHeadcount(l: Ledger): string {
   out.push(...citationLines(l.confirmed.units, '    '));
   if (l.pending.length > 0) out.push('', `已当选、待确认代表资格（不计入实有代表）：${names(l.pending)}`);
   if (l.suspended.length > 0) out.push('', `暂停执行代表职务（仍计入实有代表）：${l.suspended.length}名：${names(l.suspended)}`);
+  const others = l.otherChanges ?? [];
+  const left = others.filter((x) => !x.counted);
+  const came = others.filter((x) => x.counted);
+  if (left.length > 0) out.push('', `其他不再计入实有代表（按计数规则）：${left.length}名：${names(left)}`);
+  if (came.length > 0) out.push('', `其他重新计入实有代表（按计数规则）：${came.length}名：${names(came)}`);
+  const moves = `${left.length > 0 ? ` − ${left.length}` : ''}${came.length > 0 ? ` + ${came.length}` : ''}`;
   out.push(
     '',
-    `实有代表：${l.baseline.count} − ${l.terminated.count} + ${l.confirmed.count} = ${l.countAfter}名`,
+    `实有代表：${l.baseline.count} − ${l.terminated.count} + ${l.confirmed.count}${moves} = ${l.countAfter}名`,
     `缺额：${l.vacanciesAfter}名`,
   );
   const units = l.byUnit.filter((u) => u.terminated > 0 || u.confirmed > 0 || u.quota !== undefined);

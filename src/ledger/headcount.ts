@@ -3,10 +3,12 @@
  * terminations and confirmations since, by ground and electing unit, and the count after.
  * 实有代表 = confirmed and not ended (suspended deputies still count); 缺额 = 名额 − 实有代表.
  */
+
+import type { StatedField } from '../domain/check-findings.js';
 import { type LegalDate, onOrBefore } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
-import { type Finding, TerminationGround } from '../domain/findings.js';
-import { countOn, isCounted, type Mandate, type RosterState, sessionDate, statusOn } from '../domain/roster.js';
+import type { Finding, TerminationGround } from '../domain/findings.js';
+import { countOn, isCounted, type Mandate, type MandateStatus, type RosterState, sessionDate, statusOn } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
 
 /** Kept here for callers that count with the ledger; the count itself is the domain's. */
@@ -46,7 +48,7 @@ export interface UnitLine {
 }
 
 export interface Disagreement {
-  readonly field: 'quota' | 'countBefore' | 'vacanciesBefore' | 'terminated' | 'confirmed' | 'countAfter';
+  readonly field: StatedField;
   readonly stated: number;
   readonly computed: number;
   readonly document: string;
@@ -62,6 +64,14 @@ export const FIELD_NAMES: Record<Disagreement['field'], string> = {
   confirmed: '补选并确认资格的代表',
   countAfter: '变动后实有代表',
 };
+
+/** A deputy who came into or left the count without a termination or a confirmation, as the counting rules count statuses. */
+export interface CountChange extends LedgerPerson {
+  readonly from: MandateStatus | undefined;
+  readonly to: MandateStatus;
+  /** Counted after the change (came into the count) or not (left it). */
+  readonly counted: boolean;
+}
 
 export interface Ledger {
   readonly congressName: string;
@@ -83,6 +93,8 @@ export interface Ledger {
   readonly pending: readonly LedgerPerson[];
   readonly byUnit: readonly UnitLine[];
   readonly disagreements: readonly Disagreement[];
+  /** Present only where the counting rules count a status change that is neither a termination nor a confirmation. */
+  readonly otherChanges?: readonly CountChange[];
 }
 
 /** Sessions at which the count of deputies was confirmed: the points a ledger counts from. */
@@ -110,6 +122,22 @@ function confirmationPoints(d: Derivation): ConfirmationPoint[] {
   return [...points.values()].sort((a, b) => a.session - b.session);
 }
 
+/**
+ * The order the grounds of termination are listed in: the order of the provision each finding cites
+ * (paragraph, then item: 代表法 Art. 62(1)(一)…(七), then 62(2) on death); a ground resting on
+ * practice after the statute's, an election found void last. Equal places keep the ledger's order.
+ */
+function compareListed(a: Finding | undefined, b: Finding | undefined): number {
+  const place = (f: Finding | undefined): [number, number] => {
+    if (f?.outcome.type !== 'mandate-terminated') return [Number.POSITIVE_INFINITY, 0];
+    if (f.citation.article === undefined) return [Number.MAX_SAFE_INTEGER, 0];
+    return [f.citation.paragraph ?? 1, f.citation.item ?? Number.MAX_SAFE_INTEGER];
+  };
+  const [pa, ia] = place(a);
+  const [pb, ib] = place(b);
+  return pa !== pb ? (pa < pb ? -1 : 1) : ia !== ib ? (ia < ib ? -1 : 1) : 0;
+}
+
 /** The default target: the latest recorded session, or `today` where no session is recorded. */
 export function latestTarget(state: RosterState, today: LegalDate): LedgerTarget {
   const sessions = Object.keys(state.sessions).map(Number);
@@ -118,7 +146,7 @@ export function latestTarget(state: RosterState, today: LegalDate): LedgerTarget
 
 /** The named mandates counted among 实有代表 on a date. */
 function countedOn(state: RosterState, date: LegalDate): Mandate[] {
-  return state.mandates.filter((m) => isCounted(statusOn(m, date)));
+  return state.mandates.filter((m) => isCounted(state, statusOn(m, date)));
 }
 
 function personOf(state: RosterState, m: Mandate, change?: Mandate['history'][number]): LedgerPerson {
@@ -183,11 +211,12 @@ export function ledger(d: Derivation, target: LedgerTarget): Ledger {
 
   const terminated: { person: LedgerPerson; ground: TerminationGround | 'void'; label: string; phrase: string }[] = [];
   const confirmed: LedgerPerson[] = [];
+  const moved: CountChange[] = [];
   for (const m of state.mandates) {
     m.history.forEach((change, i) => {
       if (!inWindow(change.from, baseDate, date)) return;
       const before = i === 0 ? undefined : m.history[i - 1]!.status;
-      if ((change.status === 'ended' || change.status === 'void') && isCounted(before)) {
+      if ((change.status === 'ended' || change.status === 'void') && isCounted(state, before)) {
         const outcome = change.finding?.outcome;
         const terminatedOutcome = outcome?.type === 'mandate-terminated' ? outcome.params : undefined;
         terminated.push({
@@ -197,13 +226,18 @@ export function ledger(d: Derivation, target: LedgerTarget): Ledger {
           phrase: terminatedOutcome?.phrase ?? '当选无效',
         });
       }
-      if (change.status === 'valid' && before === 'pending') confirmed.push(personOf(state, m, change));
+      const [was, is] = [isCounted(state, before), isCounted(state, change.status)];
+      if (change.status === 'valid' && before === 'pending' && is && !was) confirmed.push(personOf(state, m, change));
+      else if (was !== is && !(change.status === 'ended' || change.status === 'void')) {
+        // A status the counting rules count differently (a suspension, where they do not count it).
+        moved.push({ ...personOf(state, m, change), from: before, to: change.status, counted: is });
+      }
     });
   }
 
-  const groundOrder = (g: TerminationGround | 'void') => (g === 'void' ? 99 : TerminationGround.options.indexOf(g));
-  const labels = [...new Set(terminated.map((t) => t.label))].sort(
-    (a, b) => groundOrder(terminated.find((t) => t.label === a)!.ground) - groundOrder(terminated.find((t) => t.label === b)!.ground),
+  const firstOf = (label: string) => terminated.find((t) => t.label === label)!;
+  const labels = [...new Set(terminated.map((t) => t.label))].sort((a, b) =>
+    compareListed(firstOf(a).person.finding, firstOf(b).person.finding),
   );
   const groups = labels.map((label): TerminationGroup => {
     const members = terminated.filter((t) => t.label === label);
@@ -217,8 +251,9 @@ export function ledger(d: Derivation, target: LedgerTarget): Ledger {
   });
 
   const countAfter = countOn(state, date);
-  if (countAfter !== countBefore - terminated.length + confirmed.length) {
-    throw new Error(`ledger arithmetic broke: ${countBefore} - ${terminated.length} + ${confirmed.length} != ${countAfter}`);
+  const net = moved.filter((x) => x.counted).length - moved.filter((x) => !x.counted).length;
+  if (countAfter !== countBefore - terminated.length + confirmed.length + net) {
+    throw new Error(`ledger arithmetic broke: ${countBefore} - ${terminated.length} + ${confirmed.length} + ${net} != ${countAfter}`);
   }
 
   const at = (status: string) => state.mandates.filter((m) => statusOn(m, date) === status).map((m) => personOf(state, m));
@@ -277,5 +312,6 @@ export function ledger(d: Derivation, target: LedgerTarget): Ledger {
     pending: at('pending'),
     byUnit: units,
     disagreements,
+    ...(moved.length > 0 ? { otherChanges: moved } : {}),
   };
 }

@@ -120,7 +120,7 @@ export function popolo(view: RosterView) {
         ...(l.end
           ? { end_reason: l.end.ground, end_reason_label: l.end.label, legal_basis: { rule_id: l.end.ruleId, citation: l.end.citation } }
           : {}),
-        ...(!isCounted(l.status) && !l.end ? { status: l.status } : {}),
+        ...(!isCounted(view, l.status) && !l.end ? { status: l.status } : {}),
         ...sources(l.eventSeqs),
       })),
       ...[...new Map(view.lines.flatMap((l) => (l.party ? [[l.personId, l.party] as const] : [])))].map(([personId, party]) => ({

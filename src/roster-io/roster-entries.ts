@@ -13,18 +13,20 @@ import type { CellValue } from './read-table.js';
 import { readRosterDate } from './roster-dates.js';
 import { locator, type RosterTable } from './roster-table.js';
 
-/** 代表状态 as exports (and `explain`) write it, and in short: which are counted among 实有代表. */
-const STATUSES: Readonly<Record<string, boolean>> = Object.fromEntries([
-  ...Object.entries(STATUS_NAMES).map(([status, label]) => [normalizeText(label), isCounted(status as MandateStatus)]),
-  ['有效', true],
-  ['暂停', true],
-  ['终止', false],
-  ['待确认', false],
+/** 代表状态 as exports (and `explain`) write it, and in short. */
+const STATUS_WORDS: Readonly<Record<string, MandateStatus>> = Object.fromEntries([
+  ...Object.entries(STATUS_NAMES).map(([status, label]) => [normalizeText(label), status as MandateStatus]),
+  ['有效', 'valid'],
+  ['暂停', 'suspended'],
+  ['终止', 'ended'],
+  ['待确认', 'pending'],
 ]);
 
 const GENDERS: Readonly<Record<string, '男' | '女'>> = { 男: '男', 女: '女', 男性: '男', 女性: '女' };
 
 export interface EntryContext {
+  /** The statuses the counting rules count among 实有代表: a row with another status is not loaded. */
+  readonly counting: readonly MandateStatus[];
   readonly table: RosterTable;
   /** Electing units of the congress, by normalised name. */
   readonly units: ReadonlyMap<string, string>;
@@ -73,12 +75,13 @@ export function readEntries(ctx: EntryContext, onRow?: (done: number) => void): 
       problems.push({ ...at(row, 'gender'), code: 'invalid-gender', message: `性别“${genderText}”无法识别，应为“男”或“女”` });
     }
     const status = textOf(cells.status);
-    const counted = status === undefined ? true : STATUSES[status];
+    const named = status === undefined ? undefined : STATUS_WORDS[status];
+    const counted = status === undefined ? true : named === undefined ? undefined : isCounted(ctx, named);
     if (counted === undefined) {
       problems.push({
         ...at(row, 'status'),
         code: 'unknown-status',
-        message: `代表状态“${status}”无法识别（应为 ${Object.keys(STATUSES).join('、')} 之一）`,
+        message: `代表状态“${status}”无法识别（应为 ${Object.keys(STATUS_WORDS).join('、')} 之一）`,
       });
     }
     if (problems.length > before || !unit) return;

@@ -51,6 +51,8 @@ export interface RosterLine extends PersonDetails {
 
 export interface RosterView {
   readonly congress: Congress;
+  /** The statuses that count among 实有代表 (rules/counting/). */
+  readonly counting: readonly MandateStatus[];
   readonly asOf: LegalDate;
   /** 实有代表 on the date, named or not. */
   readonly counted: number;
@@ -145,7 +147,8 @@ export function rosterView(d: ReplayedRecord, asOf: LegalDate): RosterView {
     congress,
     asOf,
     counted,
-    unnamed: counted - lines.filter((l) => isCounted(l.status)).length,
+    unnamed: counted - lines.filter((l) => isCounted(d.state, l.status)).length,
+    counting: d.state.counting,
     lines,
     organs: Object.values(d.state.organs),
     tenures,

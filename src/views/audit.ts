@@ -46,7 +46,7 @@ export interface Members extends ResolvedTarget {
 }
 
 function heldOn(d: Derivation, date: LegalDate): Mandate[] {
-  return d.state.mandates.filter((m) => isCounted(statusOn(m, date)));
+  return d.state.mandates.filter((m) => isCounted(d.state, statusOn(m, date)));
 }
 
 export function members(d: Derivation, target: LedgerTarget): Members {
@@ -210,9 +210,10 @@ export function diff(d: Derivation, fromTarget: LedgerTarget, toTarget: LedgerTa
   const statusChanged: Change[] = [];
   for (const m of d.state.mandates) {
     const [a, b] = [statusOn(m, from.date), statusOn(m, to.date)];
-    if (!isCounted(a) && isCounted(b)) came.push(change(m));
-    else if (isCounted(a) && !isCounted(b)) left.push(change(m));
-    else if (isCounted(a) && a !== b) statusChanged.push(change(m));
+    const [countedA, countedB] = [isCounted(d.state, a), isCounted(d.state, b)];
+    if (!countedA && countedB) came.push(change(m));
+    else if (countedA && !countedB) left.push(change(m));
+    else if (countedA && a !== b) statusChanged.push(change(m));
   }
   return {
     from: { ...from, count: countOn(d.state, from.date) },

@@ -10,6 +10,7 @@ import { fixedClock } from '../../src/app/clock.js';
 import { RosterApp } from '../../src/app/roster-app.js';
 import { createEvaluator } from '../../src/engine/evaluator.js';
 import { loadRuleBook } from '../../src/engine/rule-book.js';
+import { withMessages } from '../../src/format/check.js';
 import { emptyDataFile } from '../../src/store/data-file.js';
 import { FileRecordStream } from '../../src/store/file-store.js';
 import { roster, seedWorkspace } from '../support/cli.js';
@@ -44,7 +45,11 @@ describe('every command through the application layer, as a second interface cal
     expect(plain(history)).toEqual(cliJson(s.db, 'history', '黄利琴'));
     expect(plain(await app.diff({ session: 15 }, { session: 19 }))).toEqual(cliJson(s.db, 'diff', '--from', '15', '--to', '19'));
     expect(plain(await app.log({ type: 'DeputyTransferredOut' }))).toEqual(cliJson(s.db, 'log', '--type', 'DeputyTransferredOut'));
-    expect(plain(await app.check())).toEqual(cliJson(s.db, 'check'));
+    const checked = await app.check();
+    expect(plain({ findings: withMessages(checked.findings), errors: checked.errors })).toEqual(cliJson(s.db, 'check'));
+    expect(checked.findings.map((f) => [f.code, f.eventSeqs, f.facts])).toEqual([
+      ['oath-names-not-recorded', [109], expect.objectContaining({ date: '2024-07-31', names: expect.arrayContaining(['方勤']) })],
+    ]);
     expect(plain(await app.verify())).toEqual(cliJson(s.db, 'verify'));
     const cascade = await app.cascade(19);
     expect(plain({ session: cascade.session, cascades: cascade.cascades })).toEqual(cliJson(s.db, 'cascade', '--session', '19'));

@@ -59,6 +59,6 @@ describe('暂时停止执行代表职务 (代表法 2015 art. 48 / 2025 art. 61)
       { type: 'SuspensionEnded', source: src('2024-09-01'), personId: 'a', date: '2024-09-01' },
     ]);
     expect(g.status('a')).toBe('ended');
-    expect(g.check().map((f) => f.code)).toContain('event-after-end');
+    expect((await g.check()).map((f) => f.code)).toContain('event-after-end');
   });
 });

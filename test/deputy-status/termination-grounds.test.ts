@@ -89,7 +89,7 @@ describe('grounds on which a deputy of a local congress loses deputy status', ()
       { type: 'DeputyTransferredOut', source: src(on), personId: 'a', date: on, movement: 'transferred' },
     ]);
     expect(g.status('a')).toBe('valid');
-    expect(g.check().map((f) => f.code)).toContain('no-rule-in-force');
+    expect((await g.check()).map((f) => f.code)).toContain('no-rule-in-force');
   });
 
   it('an accepted ordered resignation (责令辞职) ends deputy status under the 2025 revision only', async () => {
@@ -101,6 +101,6 @@ describe('grounds on which a deputy of a local congress loses deputy status', ()
     expect(after.findingsFor('a')[0]?.citation.text).toBe('代表法（2025年修正）第六十二条第一款第（二）项');
     const before = await given([...base(), { type: 'OrderedResignationAccepted', source: src(on), personId: 'a', date: on }]);
     expect(before.status('a')).toBe('valid');
-    expect(before.check().find((f) => f.code === 'no-rule-in-force')?.message).toContain('没有对应规定');
+    expect((await before.check()).find((f) => f.code === 'no-rule-in-force')?.message).toContain('没有对应规定');
   });
 });

@@ -12,7 +12,7 @@ const evaluator = createEvaluator(loadRuleBook(RULES_DIR));
 
 /** `evolve` folded over the derivation's events with its findings, checking at each step that the old state is untouched. */
 function foldEvolve(d: Derivation): RosterState {
-  let state = emptyRoster;
+  let state: RosterState = { ...emptyRoster, counting: d.state.counting };
   for (const event of d.events) {
     const before = structuredClone(state);
     const next = evolve(

@@ -70,7 +70,7 @@ describe('a correction without a replacement', () => {
 describe('corrections that do not name a correctable event', () => {
   it('a correction of an event that was never recorded is an error', async () => {
     const g = await given([...base, { type: 'EventCorrected', source: src(), supersedes: 40, reason: '误记' }]);
-    expect(g.check()).toContainEqual(expect.objectContaining({ code: 'invalid-correction', eventSeq: 6 }));
+    expect(await g.check()).toContainEqual(expect.objectContaining({ code: 'invalid-correction', eventSeq: 6 }));
   });
 
   it('a correction of a correction is an error that points to the original event', async () => {
@@ -80,7 +80,7 @@ describe('corrections that do not name a correctable event', () => {
       { type: 'EventCorrected', source: src(), supersedes: 6, reason: '误记' },
       { type: 'EventCorrected', source: src(), supersedes: 7, reason: '撤回更正' },
     ]);
-    expect(g.check()).toContainEqual(
+    expect(await g.check()).toContainEqual(
       expect.objectContaining({ code: 'invalid-correction', message: expect.stringContaining('请直接更正第6条原事件') }),
     );
   });

@@ -47,6 +47,6 @@ describe('the citation is the one in force on the event date', () => {
   it('loss of capacity before the 2010 revision has no provision: the list then had six items', async () => {
     const g = await given([...base, { type: 'CapacityLost', source: src('2009-01-01'), personId: 'a', date: '2009-01-01' }]);
     expect(g.status('a')).toBe('valid');
-    expect(g.check().map((f) => f.code)).toEqual(['no-rule-in-force']);
+    expect((await g.check()).map((f) => f.code)).toEqual(['no-rule-in-force']);
   });
 });

@@ -1,6 +1,7 @@
 /** Helpers for scenarios about posts: the seed record, a post analysis, and builders for post events. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { inCheckOrder } from '../../src/checks/check-order.js';
 import { check } from '../../src/checks/consistency.js';
 import { postChecks } from '../../src/checks/posts.js';
 import type { EventInput, RosterEvent } from '../../src/domain/events.js';
@@ -8,6 +9,7 @@ import type { OrganKind, PersonnelAct } from '../../src/domain/posts.js';
 import { derive } from '../../src/engine/derive.js';
 import { createEvaluator } from '../../src/engine/evaluator.js';
 import { loadRuleBook } from '../../src/engine/rule-book.js';
+import { withMessages } from '../../src/format/check.js';
 import { analysePosts } from '../../src/posts/analysis.js';
 import { parseDataFile } from '../../src/store/data-file.js';
 import { src } from './builders.js';
@@ -33,7 +35,7 @@ export async function givenPosts(
   const d = await derive(stamped, evaluator);
   const analysis = await analysePosts(d, evaluator, opts.session);
   const whole = opts.session === undefined ? analysis : await analysePosts(d, evaluator);
-  const checks = [...check(d), ...(await postChecks(d, evaluator, whole))];
+  const checks = withMessages(inCheckOrder([...(await check(d, evaluator)), ...(await postChecks(d, evaluator, whole))]));
   const name = (id: string) => d.state.persons[id]?.name ?? id;
   return {
     derivation: d,

@@ -11,6 +11,7 @@ import { currentStatus, latestMandate } from '../../src/domain/roster.js';
 import { type Derivation, derive } from '../../src/engine/derive.js';
 import { createEvaluator } from '../../src/engine/evaluator.js';
 import { loadRuleBook } from '../../src/engine/rule-book.js';
+import { withMessages } from '../../src/format/check.js';
 import { type LedgerTarget, ledger } from '../../src/ledger/headcount.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -34,7 +35,8 @@ export async function given(inputs: readonly EventInput[], rulesDir = RULES_DIR)
     },
     findingsFor: (personId: string) => d.findings.filter((f) => f.personId === personId),
     ledger: (target: LedgerTarget) => ledger(d, target),
-    check: () => check(d),
+    /** The consistency findings, each with the sentence the clerk reads. */
+    check: async () => withMessages(await check(d, evaluator)),
   };
 }
 

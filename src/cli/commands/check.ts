@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { formatCheck } from '../../format/check.js';
+import { formatCheck, withMessages } from '../../format/check.js';
 import type { CliContext } from '../context.js';
 
 export function checkCommand(program: Command, ctx: CliContext): void {
@@ -8,7 +8,7 @@ export function checkCommand(program: Command, ctx: CliContext): void {
     .description('一致性检查；发现错误时以非零状态退出')
     .action(async () => {
       const report = await ctx.app().check();
-      ctx.print(report, formatCheck(report.findings));
+      ctx.print({ findings: withMessages(report.findings), errors: report.errors }, formatCheck(report.findings));
       if (report.errors > 0) process.exitCode = 1;
     });
 }

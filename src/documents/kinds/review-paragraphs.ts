@@ -2,7 +2,6 @@
  * The paragraphs the report and its explanation share after the terminations: the by-elections,
  * the review's result, and the count after. Persons are written by the caller's style.
  */
-import type { EventOf } from '../../domain/events.js';
 import {
   baselineSessionName,
   byLaw,
@@ -14,14 +13,6 @@ import {
   type PersonStyle,
 } from '../changes.js';
 import type { DocumentPerson, SessionRecord } from '../session-record.js';
-
-/** The review's findings in the words of 选举法 Art. 47 (基本条件, 法定程序, 破坏选举). */
-const VOID_WORDING: Record<NonNullable<EventOf<'QualificationReviewed'>['voidGround']>, string> = {
-  'basic-conditions': '不符合法律规定的代表基本条件',
-  procedure: '的选举不符合法定程序',
-  'election-sabotage': '以破坏选举的违法行为当选',
-  'foreign-funding': '接受境外资助当选',
-};
 
 /** 根据代表出缺情况和《…选举法》等有关规定，鄞州区和慈溪市人大常委会分别进行了补选：… */
 export function byElectionParagraph(r: SessionRecord, person: (p: DocumentPerson) => string): string | undefined {
@@ -47,7 +38,8 @@ export function reviewParagraph(r: SessionRecord): string | undefined {
     parts.push(`${who}符合法律规定的代表基本条件，选举符合法定程序`);
   }
   for (const p of r.voided) {
-    const ground = p.event?.type === 'QualificationReviewed' && p.event.voidGround ? VOID_WORDING[p.event.voidGround] : '';
+    // The ground in the words of the rule that found the election void (rules/review/void-*.json).
+    const ground = p.finding?.outcome.type === 'election-voided' ? p.finding.outcome.params.wording : undefined;
     parts.push(ground ? `${p.name}${ground}，其当选无效` : `${p.name}的当选无效`);
   }
   const sc = r.standingCommittee.shortName;

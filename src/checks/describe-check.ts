@@ -1,0 +1,138 @@
+/**
+ * The sentence a clerk reads for a check finding, made from its facts: the one formatter the CLI,
+ * a console and the refusals of `record` share.
+ */
+import { match } from 'ts-pattern';
+import type { CheckFinding } from '../domain/check-findings.js';
+import { formatChineseDate } from '../domain/dates.js';
+import { STATUS_NAMES } from '../domain/status-names.js';
+import { FIELD_NAMES } from '../ledger/headcount.js';
+
+const DEFINITIONS = { congress: '本届人民代表大会的基本信息', 'opening-balance': '期初实有代表数' } as const;
+
+export function describeCheck(f: CheckFinding): string {
+  const seq = f.eventSeqs[0];
+  const cited = f.citation?.text ?? '';
+  return match(f)
+    .with({ code: 'no-congress' }, () => '记录中没有本届人民代表大会的基本信息（CongressConstituted 事件）')
+    .with({ code: 'tampered-log' }, ({ facts }) => `哈希链校验失败：${facts.problem}；详见 roster verify`)
+    .with({ code: 'invalid-correction' }, ({ facts }) =>
+      facts.problem === 'not-earlier'
+        ? `第${seq}条更正所指的第${facts.supersedes}条事件不存在（只能更正此前已记录的事件）`
+        : `第${seq}条更正指向的第${facts.supersedes}条本身是更正；请直接更正第${facts.original}条原事件`,
+    )
+    .with({ code: 'duplicate-definition' }, ({ facts, eventSeqs }) => {
+      const what = facts.what === 'session' ? `常委会第${facts.session}次会议` : DEFINITIONS[facts.what];
+      return `${what}被重复记录（第${eventSeqs[1]}条与第${seq}条）；如需更正，请记录更正事件`;
+    })
+    .with({ code: 'duplicate-person' }, ({ facts, eventSeqs }) =>
+      'personIds' in facts
+        ? `姓名“${facts.name}”登记了多个人员（${facts.personIds.join('、')}），且出生年月不能区分，可能是同一人重复登记`
+        : `人员编号“${facts.personId}”被重复登记（第${eventSeqs[1]}条与第${seq}条）`,
+    )
+    .with({ code: 'unknown-person' }, ({ facts }) => `第${seq}条事件（${facts.eventType}）所指人员“${facts.personId}”未登记`)
+    .with(
+      { code: 'roster-without-balance' },
+      ({ facts }) =>
+        `第${seq}条事件（RosterLoaded）所载名册对应的第${facts.session}次会议没有记录实有代表人数，或其后已另行记录期初人数（OpeningBalanceStated）`,
+    )
+    .with(
+      { code: 'roster-exceeds-balance' },
+      ({ facts }) =>
+        `第${seq}条事件（RosterLoaded）载入代表${facts.count}名，多于第${facts.session}次会议确认的实有代表中尚未记名的${facts.unnamed}名`,
+    )
+    .with(
+      { code: 'confirmed-after-balance' },
+      ({ facts }) =>
+        `第${seq}条事件（RosterLoaded）中${facts.name}的代表资格确认日期（${formatChineseDate(facts.confirmedOn)}）晚于期初名册日期（${formatChineseDate(facts.date)}）`,
+    )
+    .with({ code: 'already-named' }, ({ facts }) => `第${seq}条事件（RosterLoaded）中的${facts.name}在记录中已有代表资格，不能重复载入`)
+    .with(
+      { code: 'event-after-end' },
+      ({ facts }) => `第${seq}条事件（${facts.eventType}）发生在${facts.name}的代表资格终止（或当选无效）之后`,
+    )
+    .with({ code: 'event-without-mandate' }, ({ facts }) => `第${seq}条事件（${facts.eventType}）所指的${facts.name}在本届没有代表资格记录`)
+    .with(
+      { code: 'event-without-date' },
+      ({ facts }) => `第${seq}条事件（${facts.eventType}，${facts.name}）及其来源文件均无日期，无法确定适用的规则`,
+    )
+    .with(
+      { code: 'no-rule-in-force' },
+      ({ facts }) =>
+        `第${seq}条事件（${facts.eventType}，${facts.name}，${formatChineseDate(facts.date)}）在当时施行的规则中没有对应规定，未改变代表状态`,
+    )
+    .with({ code: 'unknown-electing-unit' }, ({ facts }) => `第${seq}条事件：选举单位“${facts.electingUnit}”不在本届选举单位名单中`)
+    .with(
+      { code: 'by-election-without-vacancy' },
+      ({ facts }) =>
+        `${facts.electingUnit}名额${facts.quota}名，${formatChineseDate(facts.date)}已有代表${facts.held}名，没有缺额可以补选${facts.name}`,
+    )
+    .with({ code: 'counted-before-confirmation' }, ({ facts }) =>
+      facts.kind === 'stated'
+        ? `《${facts.document}》所述实有代表${facts.stated}名，比计算结果${facts.computed}名多出尚未确认代表资格的${facts.pending}名：当选代表在常委会确认前不计入实有代表`
+        : `${facts.name}的代表资格确认日期（${formatChineseDate(facts.confirmedOn)}）早于当选日期（${formatChineseDate(facts.electedOn)}）`,
+    )
+    .with(
+      { code: 'stated-count-mismatch' },
+      ({ facts }) =>
+        `《${facts.document}》所述${FIELD_NAMES[facts.field]}${facts.stated}名，与根据记录计算的${facts.computed}名不一致（第${facts.session}次会议）`,
+    )
+    .with({ code: 'above-quota' }, ({ facts }) => `第${facts.session}次会议时实有代表${facts.count}名，超过代表名额${facts.quota}名`)
+    .with(
+      { code: 'publication-differs' },
+      ({ facts }) =>
+        `第${seq}条：《${facts.document}》（${formatChineseDate(facts.date)}）公告${facts.name}的代表资格终止，` +
+        `但按现行规则和记录重新计算，${facts.name}在该日${facts.status ? STATUS_NAMES[facts.status] : '没有代表资格记录'}；已公布的内容不会被改动，请核实规则或记录（必要时记录更正）`,
+    )
+    .with(
+      { code: 'unknown-organ' },
+      ({ facts }) => `第${seq}条事件（${facts.eventType}）所指机关“${facts.organId}”未登记（OrganRegistered）`,
+    )
+    .with(
+      { code: 'post-grouping-mismatch' },
+      ({ facts }) => `第${seq}条事件：groupedAs 合计${facts.grouped}项，与 posts 的${facts.posts}项不符`,
+    )
+    .with(
+      { code: 'post-not-held' },
+      ({ facts }) => `第${seq}条事件结束${facts.name}的“${facts.post}”职务，但记录中此时没有其担任该职务的记录`,
+    )
+    .with(
+      { code: 'post-held-after-transfer' },
+      ({ facts }) => `${facts.name}（${facts.termination}）仍担任“${facts.post}”：${facts.label}（${cited}）`,
+    )
+    .with({ code: 'dependent-post-still-held' }, ({ facts }) =>
+      facts.kind === 'cascade'
+        ? `${facts.name}的代表资格已于${facts.date ? formatChineseDate(facts.date) : '（日期不详）'}终止（${facts.termination}），其“${facts.post}”职务${facts.requirement ?? ''}，${facts.mode ? `依法${facts.mode}（${cited}）` : '规则未使其自动终止'}，但记录中没有该职务结束的记录`
+        : `${facts.name}担任的“${facts.post}”职务${facts.requirement ?? ''}（${cited}），但记录中其已不是常务委员会组成人员，且没有该职务结束的记录`,
+    )
+    .with(
+      { code: 'appointment-requires-deputy' },
+      ({ facts }) =>
+        `第${seq}条事件任命${facts.name}为“${facts.post}”，该职务${facts.requirement ?? ''}（${cited}），但${formatChineseDate(facts.date)}表决时其代表资格尚未有效`,
+    )
+    .with(
+      { code: 'appointment-requires-standing-committee-seat' },
+      ({ facts }) =>
+        `第${seq}条事件任命${facts.name}为“${facts.post}”，该职务${facts.requirement ?? ''}（${cited}），但记录中其此时不是常务委员会组成人员`,
+    )
+    .with(
+      { code: 'appointment-not-allowed' },
+      ({ facts }) => `第${seq}条事件任命${facts.name}为“${facts.post}”：${facts.label}（${cited}）`,
+    )
+    .with(
+      { code: 'incompatible-posts' },
+      ({ facts }) =>
+        `${facts.name}${facts.open ? '同时担任' : '曾同时担任'}“${facts.posts[0]}”和“${facts.posts[1]}”：${facts.label}（${cited}）${facts.open ? '' : `；已由第${facts.endedBy}条事件结束`}`,
+    )
+    .with(
+      { code: 'oath-not-recorded' },
+      ({ facts }) =>
+        `${facts.name}经第${facts.session}次会议（${formatChineseDate(facts.date)}）任命，${facts.label}（${cited}），记录中尚无其宣誓的记录`,
+    )
+    .with(
+      { code: 'oath-names-not-recorded' },
+      ({ facts }) =>
+        `第${seq}条事件记载${formatChineseDate(facts.date)}组织了宪法宣誓（${facts.participants ?? '未列人员'}），但未列明宣誓人员；应宣誓的${facts.names.length}人无法逐一核实：${facts.names.join('、')}`,
+    )
+    .exhaustive();
+}

@@ -1,0 +1,143 @@
+/**
+ * What a consistency check finds, as typed data: its code and level, the events and persons it is
+ * about, the rule and citation it rests on where the law says it, and the facts that decided it
+ * (names, dates, figures, posts). The sentence a clerk reads is made from these by
+ * src/checks/describe-check.ts, for the CLI and any console alike.
+ */
+import type { Citation } from './findings.js';
+import type { MandateStatus } from './roster.js';
+
+export type CheckLevel = 'error' | 'warning';
+
+/** The figures a credentials report states, compared with the ledger. */
+export type StatedField = 'quota' | 'countBefore' | 'vacanciesBefore' | 'terminated' | 'confirmed' | 'countAfter';
+
+/** The facts of each kind of finding, by code. */
+export interface CheckFacts {
+  'no-congress': Record<string, never>;
+  'tampered-log': { readonly problem: string };
+  'invalid-correction':
+    | { readonly problem: 'not-earlier'; readonly supersedes: number }
+    | { readonly problem: 'is-correction'; readonly supersedes: number; readonly original: number };
+  'duplicate-definition': { readonly what: 'congress' | 'opening-balance' } | { readonly what: 'session'; readonly session: number };
+  /** The same id registered twice (an error), or one name for persons their birth dates cannot tell apart (a warning). */
+  'duplicate-person': { readonly personId: string } | { readonly name: string; readonly personIds: readonly string[] };
+  'unknown-person': { readonly eventType: string; readonly personId: string };
+  'roster-without-balance': { readonly session: number };
+  'roster-exceeds-balance': { readonly session: number; readonly count: number; readonly unnamed: number };
+  'confirmed-after-balance': { readonly name: string; readonly confirmedOn: string; readonly date: string };
+  'already-named': { readonly name: string };
+  'event-after-end': { readonly eventType: string; readonly name: string };
+  'event-without-mandate': { readonly eventType: string; readonly name: string };
+  'event-without-date': { readonly eventType: string; readonly name: string };
+  'no-rule-in-force': { readonly eventType: string; readonly name: string; readonly date: string };
+  'unknown-electing-unit': { readonly electingUnit: string };
+  'by-election-without-vacancy': {
+    readonly electingUnit: string;
+    readonly quota: number;
+    readonly date: string;
+    readonly held: number;
+    readonly name: string;
+  };
+  /** A report counting deputies not yet confirmed, or a confirmation dated before the election. */
+  'counted-before-confirmation':
+    | { readonly kind: 'stated'; readonly document: string; readonly stated: number; readonly computed: number; readonly pending: number }
+    | { readonly kind: 'review'; readonly name: string; readonly confirmedOn: string; readonly electedOn: string };
+  'stated-count-mismatch': {
+    readonly document: string;
+    readonly field: StatedField;
+    readonly stated: number;
+    readonly computed: number;
+    readonly session: number;
+  };
+  'above-quota': { readonly session: number; readonly count: number; readonly quota: number };
+  'publication-differs': {
+    readonly document: string;
+    readonly date: string;
+    readonly name: string;
+    /** The status recomputation gives on the notice's date; undefined where the person has no mandate. */
+    readonly status: MandateStatus | undefined;
+  };
+  'unknown-organ': { readonly eventType: string; readonly organId: string };
+  'post-grouping-mismatch': { readonly grouped: number; readonly posts: number };
+  'post-not-held': { readonly name: string; readonly post: string };
+  'post-held-after-transfer': { readonly name: string; readonly termination: string; readonly post: string; readonly label: string };
+  /** A post that needs deputy status (or a standing-committee seat) still held, with no recorded end. */
+  'dependent-post-still-held':
+    | {
+        readonly kind: 'cascade';
+        readonly name: string;
+        readonly date: string | undefined;
+        readonly termination: string;
+        readonly post: string;
+        readonly requirement: string | undefined;
+        /** 相应终止 / 相应撤销 where a rule ends the post; undefined where no rule does. */
+        readonly mode: string | undefined;
+      }
+    | { readonly kind: 'seat'; readonly name: string; readonly post: string; readonly requirement: string | undefined };
+  'appointment-requires-deputy': {
+    readonly name: string;
+    readonly post: string;
+    readonly requirement: string | undefined;
+    readonly date: string;
+  };
+  'appointment-requires-standing-committee-seat': {
+    readonly name: string;
+    readonly post: string;
+    readonly requirement: string | undefined;
+  };
+  'appointment-not-allowed': { readonly name: string; readonly post: string; readonly label: string };
+  'incompatible-posts': {
+    readonly name: string;
+    readonly posts: readonly [string, string];
+    readonly label: string;
+    /** Both still held; otherwise the event that ended one of them. */
+    readonly open: boolean;
+    readonly endedBy: number | undefined;
+  };
+  'oath-not-recorded': { readonly name: string; readonly session: number; readonly date: string; readonly label: string };
+  'oath-names-not-recorded': { readonly date: string; readonly participants: string | undefined; readonly names: readonly string[] };
+}
+
+export type CheckCode = keyof CheckFacts;
+
+export type CheckFinding = {
+  [C in CheckCode]: {
+    readonly code: C;
+    readonly level: CheckLevel;
+    /** The events it is about; the first is the one it is reported against. */
+    readonly eventSeqs: readonly number[];
+    readonly personIds: readonly string[];
+    /** The rule it rests on and the citation in force, where the law says it. */
+    readonly ruleId?: string;
+    readonly citation?: Citation;
+    readonly facts: CheckFacts[C];
+    /** The first of `eventSeqs` and of `personIds`, for callers that name one. */
+    readonly eventSeq?: number;
+    readonly personId?: string;
+  };
+}[CheckCode];
+
+export type CheckFindingOf<C extends CheckCode> = Extract<CheckFinding, { code: C }>;
+
+/** A finding, its first event and person filled in from the lists. */
+export function checkFinding<C extends CheckCode>(
+  code: C,
+  level: CheckLevel,
+  about: { readonly eventSeqs?: readonly number[]; readonly personIds?: readonly string[] },
+  facts: CheckFacts[C],
+  rule?: { readonly ruleId: string; readonly citation: Citation },
+): CheckFindingOf<C> {
+  const eventSeqs = about.eventSeqs ?? [];
+  const personIds = about.personIds ?? [];
+  return {
+    code,
+    level,
+    eventSeqs,
+    personIds,
+    ...(rule ? { ruleId: rule.ruleId, citation: rule.citation } : {}),
+    facts,
+    ...(eventSeqs[0] !== undefined ? { eventSeq: eventSeqs[0] } : {}),
+    ...(personIds[0] !== undefined ? { personId: personIds[0] } : {}),
+  } as unknown as CheckFindingOf<C>;
+}
