@@ -172,7 +172,7 @@ class LogWriter {
       this.absentOnce.add(absent.id);
     }
     this.personnel(date);
-    this.events.push({ type: 'TerminationsAnnounced', source: this.src(date), date, session: this.session, personIds: ended });
+    this.events.push({ type: 'TerminationsAnnounced', source: this.src(date), date, session: this.session, personIds: ended, stated: {} });
     this.events.push({ type: 'CredentialsReportAdopted', source: this.src(date), date, session: this.session, stated: {} });
   }
 

@@ -23,6 +23,8 @@ export interface Settings {
   readonly rulesDir: string;
   /** Default: the system clock. */
   readonly clock?: Clock;
+  /** Where the levels' usual document forms are (data/document-forms). */
+  readonly documentFormsDir?: string;
   /** How the rules are evaluated (`--engine`); compiled unless asked. */
   readonly engine?: EngineKind | undefined;
 }
@@ -44,6 +46,8 @@ export function buildContainer(settings: Settings): Container {
         stream: ctx.get<RecordStream>(TYPES.RecordStream),
         evaluator: ctx.get<Evaluator>(TYPES.Evaluator),
         clock: ctx.get<Clock>(TYPES.Clock),
+        rules: ctx.get<RuleBook>(TYPES.RuleBook),
+        ...(settings.documentFormsDir ? { documentFormsDir: settings.documentFormsDir } : {}),
       }),
   );
   return c;

@@ -18,6 +18,8 @@ export const PACKAGE_ROOT = findPackageRoot();
 export const DEFAULT_RULES_DIR = path.join(PACKAGE_ROOT, 'rules');
 /** The embedded default data: read-only, copied to a working file on first use. */
 export const EMBEDDED_DATA = path.join(PACKAGE_ROOT, 'data', 'ningbo-16.json');
+/** How each level usually writes its documents: data/document-forms/<kind>-<level>.json. */
+export const DOCUMENT_FORMS_DIR = path.join(PACKAGE_ROOT, 'data', 'document-forms');
 
 /** The clerk's working copy: $ROSTER_DB, else under $XDG_DATA_HOME (or ~/.local/share). */
 export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {

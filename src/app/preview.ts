@@ -20,7 +20,8 @@ import { decideRecording, type RecordPorts } from './record.js';
 export interface StatusChangePreview {
   readonly personId: string;
   readonly name: string;
-  readonly electingUnit: string;
+  /** Undefined where the source does not give it. */
+  readonly electingUnit: string | undefined;
   /** The status before the events (undefined for a mandate they create) and after them. */
   readonly from: MandateStatus | undefined;
   readonly to: MandateStatus;

@@ -5,7 +5,8 @@
  * record through the record port, derives it through the rules, and answers from that derivation.
  */
 import { allChecks } from '../checks/all-checks.js';
-import { type DocumentOptions, documentInput } from '../documents/document-kind.js';
+import { type DocumentOptions, documentInput, documentInputAt } from '../documents/document-kind.js';
+import { type LevelForms, loadLevelForms } from '../documents/forms/level-forms.js';
 import { DOCUMENT_KINDS, documentKind } from '../documents/kinds.js';
 import type { OfficialDocument } from '../documents/official-document.js';
 import { type Format, type Rendered, render } from '../documents/render/formats.js';
@@ -16,6 +17,8 @@ import type { EventInput, RosterEvent } from '../domain/events.js';
 import type { RosterState } from '../domain/roster.js';
 import { type Derivation, derive } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
+import type { RuleBook } from '../engine/rule-book.js';
+import { listRules, type RuleListing } from '../engine/rule-listing.js';
 import { type Ledger, type LedgerTarget, latestTarget, ledger, resolveTarget } from '../ledger/headcount.js';
 import { analysePosts, type PostAnalysis } from '../posts/analysis.js';
 import { dataFileJsonSchema } from '../store/json-schema.js';
@@ -34,7 +37,13 @@ export interface RosterAppPorts {
   readonly stream: RecordStream;
   readonly evaluator: Evaluator;
   readonly clock: Clock;
+  /** The rule files themselves, for `rules()` (listing them needs no record). */
+  readonly rules?: RuleBook;
+  /** Where the levels' usual document forms are (data/document-forms); none where absent. */
+  readonly documentFormsDir?: string;
 }
+
+export type { ListedRule, ListedVersion, RuleListing } from '../engine/rule-listing.js';
 
 export interface CheckReport {
   readonly findings: readonly CheckFinding[];
@@ -61,14 +70,17 @@ export interface OathReport extends WithState {
 export interface DocumentRequest {
   /** `report`, `explanation`, `notice` … (DOCUMENT_KINDS). */
   readonly kind: string;
-  readonly session: number;
+  /** The session; or, for a publication that names none (an NPC notice), its date (`asOf`). */
+  readonly session?: number;
+  readonly asOf?: string;
   readonly format: Format;
   readonly options?: DocumentOptions;
 }
 
 export interface DocumentResult {
   readonly kind: string;
-  readonly session: number;
+  readonly session?: number;
+  readonly asOf?: string;
   readonly format: Format;
   readonly documents: readonly OfficialDocument[];
   /** The documents rendered: text, or a file's bytes (docx). */
@@ -97,11 +109,28 @@ export class RosterApp {
   readonly stream: RecordStream;
   readonly evaluator: Evaluator;
   readonly clock: Clock;
+  readonly #rules: RuleBook | undefined;
+  readonly #formsDir: string | undefined;
+  #levelForms: LevelForms | undefined;
 
   constructor(ports: RosterAppPorts) {
     this.stream = ports.stream;
     this.evaluator = ports.evaluator;
     this.clock = ports.clock;
+    this.#rules = ports.rules;
+    this.#formsDir = ports.documentFormsDir;
+  }
+
+  /** The rules in force for the national congress, or for one province's congresses with what its overlay overrides. */
+  rules(request: { readonly region?: string; readonly date?: string } = {}): RuleListing {
+    if (!this.#rules) throw new DomainError('invalid-input', '没有载入规则目录');
+    return listRules(this.#rules, request.region, request.date);
+  }
+
+  /** The levels' usual document forms, read once on first use. */
+  #forms(): LevelForms {
+    this.#levelForms ??= this.#formsDir ? loadLevelForms(this.#formsDir) : {};
+    return this.#levelForms;
   }
 
   /** The record as committed, every record validated as an event. */
@@ -206,11 +235,20 @@ export class RosterApp {
     if (!kind) {
       throw new DomainError('invalid-input', `未知的文书种类“${request.kind}”，可用：${DOCUMENT_KINDS.map((k) => k.id).join('、')}`);
     }
-    const input = await documentInput(await this.derivation(), this.evaluator, request.session);
-    const documents = kind.build(input, request.session, request.options ?? {});
+    const d = await this.derivation();
+    const { session, asOf } = request;
+    let documents: readonly OfficialDocument[];
+    if (session !== undefined) {
+      documents = kind.build(await documentInput(d, this.evaluator, session, this.#forms()), session, request.options ?? {});
+    } else if (asOf !== undefined && kind.buildAt) {
+      documents = kind.buildAt(await documentInputAt(d, this.evaluator, asOf, this.#forms()), asOf, request.options ?? {});
+    } else {
+      throw new DomainError('invalid-input', `${kind.description}须指定常委会会议次数（--session）`, '--as-of');
+    }
     return {
       kind: kind.id,
-      session: request.session,
+      ...(session !== undefined ? { session } : {}),
+      ...(asOf !== undefined && session === undefined ? { asOf } : {}),
       format: request.format,
       documents,
       output: await render(documents, request.format),

@@ -2,7 +2,11 @@
 import { match } from 'ts-pattern';
 import type { CheckFinding } from '../domain/check-findings.js';
 
-/** Where a finding stands in the list: its kind of check, then the order in which it was found. */
+/**
+ * Where a finding stands in the list: its kind of check, then the order in which it was found. How
+ * the law applied (what rests on custom, grounds no rule knows, a balance without a count) follows the
+ * checks on deputies and counts; custom in the post rules and 许可 follow the oath checks.
+ */
 function rank(f: CheckFinding): number {
   return match(f)
     .with({ code: 'no-congress' }, { code: 'tampered-log' }, () => 0)
@@ -27,6 +31,9 @@ function rank(f: CheckFinding): number {
     .with({ code: 'counted-before-confirmation' }, ({ facts }) => (facts.kind === 'review' ? 6 : 7))
     .with({ code: 'stated-count-mismatch' }, { code: 'above-quota' }, () => 7)
     .with({ code: 'publication-differs' }, () => 8)
+    .with({ code: 'customary-basis' }, ({ facts }) => (facts.decided === 'mandates' ? 8.1 : 14.1))
+    .with({ code: 'termination-on-other-ground' }, () => 8.2)
+    .with({ code: 'balance-count-derived' }, { code: 'balance-count-unknown' }, () => 8.3)
     .with({ code: 'unknown-organ' }, () => 9)
     .with({ code: 'post-grouping-mismatch' }, () => 9.1)
     .with({ code: 'post-not-held' }, () => 9.2)
@@ -40,6 +47,7 @@ function rank(f: CheckFinding): number {
     )
     .with({ code: 'incompatible-posts' }, () => 13)
     .with({ code: 'oath-not-recorded' }, { code: 'oath-names-not-recorded' }, () => 14)
+    .with({ code: 'suspension-without-permission' }, () => 14.2)
     .exhaustive();
 }
 

@@ -4,15 +4,16 @@
  * every record must hold whatever the law says is folded in src/domain/invariants.ts; here are the
  * checks on what the rules decided: events no rule in force speaks of, elections, counts.
  */
-import { type CheckFinding, checkFinding } from '../domain/check-findings.js';
+import { type CheckFinding, type CountPoint, checkFinding } from '../domain/check-findings.js';
 import { onOrBefore } from '../domain/dates.js';
-import type { EventOf } from '../domain/events.js';
+import { type EventOf, effectiveDate } from '../domain/events.js';
 import { foldInvariants, type InvariantState, sameNameWarnings } from '../domain/invariants.js';
 import { isCounted, statusOn } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
 import { ledger } from '../ledger/headcount.js';
 import { inCheckOrder } from './check-order.js';
+import { balanceNotes, customaryBasisNotes, otherGroundNotes } from './law-notes.js';
 import { publicationChecks } from './publications.js';
 
 function who(d: Derivation, personId: string): string {
@@ -38,13 +39,28 @@ export function unruledChecks(d: Derivation): CheckFinding[] {
   });
 }
 
-/** The figures each credentials report states against the ledger of its session, and the count against the quota. */
+/**
+ * The figures each report or notice states against the ledger of its session (or, for a publication
+ * whose session the record does not hold, such as an NPC notice, of its own date), and the count
+ * against the seats: the quota less reserved seats, or the cap of a congress with no quota.
+ */
 export async function countChecks(d: Derivation, evaluator: Evaluator): Promise<CheckFinding[]> {
   const out: CheckFinding[] = [];
   const congress = d.state.congress!;
+  const jurisdiction = evaluator.jurisdiction(d.state);
   const sessions = Object.values(d.state.sessions).sort((a, b) => a.session - b.session);
-  for (const s of sessions) {
-    const l = ledger(d, { session: s.session });
+  const dated = [...d.state.reports, ...d.state.announcements]
+    .filter((p) => p.session === undefined || !d.state.sessions[p.session])
+    .map((p) => p.date);
+  const points: CountPoint[] = [...sessions.map((s) => ({ session: s.session })), ...[...new Set(dated)].map((asOf) => ({ asOf }))];
+  const allocated = congress.quota === undefined ? undefined : congress.quota - (congress.reservedSeats ?? 0);
+  const seats = allocated ?? congress.cap;
+  const limit = {
+    ...(congress.quota !== undefined ? { quota: congress.quota } : congress.cap !== undefined ? { cap: congress.cap } : {}),
+    ...(congress.quota !== undefined && congress.reservedSeats ? { reservedSeats: congress.reservedSeats } : {}),
+  };
+  for (const point of points) {
+    const l = ledger(d, point);
     for (const x of l.disagreements) {
       const pending = l.pending.length;
       const about = { eventSeqs: [x.eventSeq] };
@@ -62,15 +78,16 @@ export async function countChecks(d: Derivation, evaluator: Evaluator): Promise<
               field: x.field,
               stated: x.stated,
               computed: x.computed,
-              session: s.session,
+              ...point,
             }),
       );
     }
-    // Whether the count may pass the quota is the rules' (rules/by-election/quota-fixed.json).
+    if (seats === undefined) continue;
+    // Whether the count may pass the seats is the rules' (rules/by-election/quota-fixed.json).
     const over = (
-      await evaluator.ask('quota', { vacancies: congress.quota - l.countAfter }, { eventSeq: 0, personId: undefined, date: l.date })
+      await evaluator.ask('quota', { vacancies: seats - l.countAfter }, { eventSeq: 0, personId: undefined, date: l.date, jurisdiction })
     ).find((f) => f.outcome.type === 'quota-exceeded');
-    if (over) out.push(checkFinding('above-quota', 'error', {}, { session: s.session, count: l.countAfter, quota: congress.quota }, over));
+    if (over) out.push(checkFinding('above-quota', 'error', {}, { ...point, count: l.countAfter, ...limit }, over));
   }
   return out;
 }
@@ -79,16 +96,21 @@ export async function countChecks(d: Derivation, evaluator: Evaluator): Promise<
 export async function electionChecks(d: Derivation, evaluator: Evaluator): Promise<CheckFinding[]> {
   const out: CheckFinding[] = [];
   const { state } = d;
+  const jurisdiction = evaluator.jurisdiction(state);
   const units = new Map(state.congress?.electingUnits.map((u) => [u.name, u.quota]) ?? []);
   const elected = new Map<string, EventOf<'DeputyElected'>>();
   for (const e of d.events) {
     if (e.type === 'DeputyElected') {
       elected.set(e.personId, e);
       const about = { eventSeqs: [e.seq], personIds: [e.personId] };
-      if (!units.has(e.electingUnit)) out.push(checkFinding('unknown-electing-unit', 'warning', about, { electingUnit: e.electingUnit }));
-      const quota = units.get(e.electingUnit);
+      // A record that lists no units (an NPC record) or an election whose unit the source does not give is not checked.
+      if (e.electingUnit !== undefined && units.size > 0 && !units.has(e.electingUnit)) {
+        out.push(checkFinding('unknown-electing-unit', 'warning', about, { electingUnit: e.electingUnit }));
+      }
+      const quota = e.electingUnit === undefined ? undefined : units.get(e.electingUnit);
       const date = e.date ?? e.source.date;
-      if (e.kind === 'by-election' && quota !== undefined && date && (state.unnamed?.count ?? 0) === 0) {
+      // Any election after the general one (a by-election, an election at a session, a 递补) fills a vacancy.
+      if (e.electingUnit !== undefined && e.kind !== 'general' && quota !== undefined && date && (state.unnamed?.count ?? 0) === 0) {
         const held = state.mandates.filter(
           (m) =>
             m.electingUnit === e.electingUnit &&
@@ -96,9 +118,9 @@ export async function electionChecks(d: Derivation, evaluator: Evaluator): Promi
             (isCounted(state, statusOn(m, date)) || statusOn(m, date) === 'pending'),
         ).length;
         // Whether a by-election needs a vacancy is the rules' (rules/by-election/vacancy-required.json).
-        const refused = (await evaluator.ask('vacancy', { vacancies: quota - held }, { eventSeq: e.seq, personId: e.personId, date })).find(
-          (f) => f.outcome.type === 'no-vacancy',
-        );
+        const refused = (
+          await evaluator.ask('vacancy', { vacancies: quota - held }, { eventSeq: e.seq, personId: e.personId, date, jurisdiction })
+        ).find((f) => f.outcome.type === 'no-vacancy');
         if (refused) {
           out.push(
             checkFinding(
@@ -114,13 +136,14 @@ export async function electionChecks(d: Derivation, evaluator: Evaluator): Promi
     }
     if (e.type === 'QualificationReviewed') {
       const electedOn = elected.get(e.personId)?.date;
-      if (electedOn && !onOrBefore(electedOn, e.date)) {
+      const reviewedOn = effectiveDate(e);
+      if (electedOn && reviewedOn && !onOrBefore(electedOn, reviewedOn)) {
         out.push(
           checkFinding(
             'counted-before-confirmation',
             'error',
             { eventSeqs: [e.seq], personIds: [e.personId] },
-            { kind: 'review', name: who(d, e.personId), confirmedOn: e.date, electedOn },
+            { kind: 'review', name: who(d, e.personId), confirmedOn: reviewedOn, electedOn },
           ),
         );
       }
@@ -138,5 +161,8 @@ export async function check(d: Derivation, evaluator: Evaluator): Promise<CheckF
     ...(await electionChecks(d, evaluator)),
     ...(await countChecks(d, evaluator)),
     ...publicationChecks(d),
+    ...customaryBasisNotes(d.findings, 'mandates'),
+    ...otherGroundNotes(d),
+    ...balanceNotes(d),
   ]);
 }

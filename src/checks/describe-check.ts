@@ -3,12 +3,29 @@
  * a console and the refusals of `record` share.
  */
 import { match } from 'ts-pattern';
-import type { CheckFinding } from '../domain/check-findings.js';
+import type { CheckFacts, CheckFinding, CountPoint } from '../domain/check-findings.js';
 import { formatChineseDate } from '../domain/dates.js';
 import { STATUS_NAMES } from '../domain/status-names.js';
 import { FIELD_NAMES } from '../ledger/headcount.js';
 
-const DEFINITIONS = { congress: '本届人民代表大会的基本信息', 'opening-balance': '期初实有代表数' } as const;
+/** What was recorded twice: the congress, a session, or the opening balance of a session (or date). */
+function definitionOf(facts: CheckFacts['duplicate-definition']): string {
+  if (facts.what === 'congress') return '本届人民代表大会的基本信息';
+  if (facts.what === 'session') return `常委会第${facts.session}次会议`;
+  return `期初实有代表数（${facts.session !== undefined ? `第${facts.session}次会议` : (facts.date ?? '未注明会议和日期')}）`;
+}
+
+/** Where a count was checked: 第N次会议, or the publication's date. */
+const pointOf = (at: CountPoint) => ('session' in at ? `第${at.session}次会议` : formatChineseDate(at.asOf));
+
+/** The seats a count passed: the quota, the allocated seats where some are reserved, or the cap. */
+function seatsOf(facts: CheckFacts['above-quota']): string {
+  if (facts.quota === undefined) return `代表名额上限${facts.cap}名`;
+  if (facts.reservedSeats) {
+    return `已分配的代表名额${facts.quota - facts.reservedSeats}名（代表名额${facts.quota}名，机动名额${facts.reservedSeats}名）`;
+  }
+  return `代表名额${facts.quota}名`;
+}
 
 export function describeCheck(f: CheckFinding): string {
   const seq = f.eventSeqs[0];
@@ -21,10 +38,10 @@ export function describeCheck(f: CheckFinding): string {
         ? `第${seq}条更正所指的第${facts.supersedes}条事件不存在（只能更正此前已记录的事件）`
         : `第${seq}条更正指向的第${facts.supersedes}条本身是更正；请直接更正第${facts.original}条原事件`,
     )
-    .with({ code: 'duplicate-definition' }, ({ facts, eventSeqs }) => {
-      const what = facts.what === 'session' ? `常委会第${facts.session}次会议` : DEFINITIONS[facts.what];
-      return `${what}被重复记录（第${eventSeqs[1]}条与第${seq}条）；如需更正，请记录更正事件`;
-    })
+    .with(
+      { code: 'duplicate-definition' },
+      ({ facts, eventSeqs }) => `${definitionOf(facts)}被重复记录（第${eventSeqs[1]}条与第${seq}条）；如需更正，请记录更正事件`,
+    )
     .with({ code: 'duplicate-person' }, ({ facts, eventSeqs }) =>
       'personIds' in facts
         ? `姓名“${facts.name}”登记了多个人员（${facts.personIds.join('、')}），且出生年月不能区分，可能是同一人重复登记`
@@ -75,9 +92,9 @@ export function describeCheck(f: CheckFinding): string {
     .with(
       { code: 'stated-count-mismatch' },
       ({ facts }) =>
-        `《${facts.document}》所述${FIELD_NAMES[facts.field]}${facts.stated}名，与根据记录计算的${facts.computed}名不一致（第${facts.session}次会议）`,
+        `《${facts.document}》所述${FIELD_NAMES[facts.field]}${facts.stated}名，与根据记录计算的${facts.computed}名不一致（${pointOf(facts)}）`,
     )
-    .with({ code: 'above-quota' }, ({ facts }) => `第${facts.session}次会议时实有代表${facts.count}名，超过代表名额${facts.quota}名`)
+    .with({ code: 'above-quota' }, ({ facts }) => `${pointOf(facts)}时实有代表${facts.count}名，超过${seatsOf(facts)}`)
     .with(
       { code: 'publication-differs' },
       ({ facts }) =>
@@ -133,6 +150,28 @@ export function describeCheck(f: CheckFinding): string {
       { code: 'oath-names-not-recorded' },
       ({ facts }) =>
         `第${seq}条事件记载${formatChineseDate(facts.date)}组织了宪法宣誓（${facts.participants ?? '未列人员'}），但未列明宣誓人员；应宣誓的${facts.names.length}人无法逐一核实：${facts.names.join('、')}`,
+    )
+    .with(
+      { code: 'suspension-without-permission' },
+      ({ facts }) =>
+        `${facts.name}因刑事案件被羁押而暂时停止执行代表职务（第${seq}条事件），记录中没有${facts.by}的许可或者现行犯被拘留的报告（${cited}：${facts.label}）`,
+    )
+    .with(
+      { code: 'customary-basis' },
+      ({ facts, eventSeqs, ruleId }) =>
+        `第${eventSeqs.join('、')}条事件依惯例认定（${facts.note}；规则 ${ruleId}）：当时施行的法律中没有经核实的条文可以引用`,
+    )
+    .with({ code: 'termination-on-other-ground' }, ({ facts }) => {
+      const who = facts.count !== undefined ? `${facts.count}名代表` : (facts.name ?? '代表');
+      return `第${seq}条事件：${who}的代表资格因“${facts.wording ?? '来源未载明'}”终止，已计入出缺；该情形不在规则所列的终止情形之中，请核实（${cited}）`;
+    })
+    .with(
+      { code: 'balance-count-derived' },
+      ({ facts }) => `第${seq}条事件（期初实有代表）未载明人数，按第${facts.derivedFrom}条事件所述变动后实有人数推算为${facts.count}名`,
+    )
+    .with(
+      { code: 'balance-count-unknown' },
+      () => `第${seq}条事件（期初实有代表）未载明人数，其后也没有公告或报告载明变动后的实有人数：实有代表人数无从计算`,
     )
     .exhaustive();
 }

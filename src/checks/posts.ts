@@ -12,6 +12,7 @@ import { heldOn, type Tenure } from '../domain/tenures.js';
 import type { Derivation } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
 import { type PostAnalysis, PostAnalyst } from '../posts/analysis.js';
+import { customaryBasisNotes, permissionChecks } from './law-notes.js';
 
 const who = (s: RosterState, id: string) => s.persons[id]?.name ?? id;
 
@@ -49,7 +50,8 @@ function cascadeChecks(d: Derivation, analysis: PostAnalysis): CheckFinding[] {
           ),
         );
       }
-      if (i.requirement.requirement === 'none') continue;
+      // A post that needs no deputy status still ends where a rule says so (death, deprivation of political rights).
+      if (i.requirement.requirement === 'none' && f?.outcome.type !== 'post-ends') continue;
       const ends = f?.outcome.type === 'post-ends' ? f : undefined;
       out.push(
         checkFinding(
@@ -106,7 +108,7 @@ async function appointmentChecks(d: Derivation, analyst: PostAnalyst, evaluator:
       const refused = await evaluator.ask(
         'appointment',
         { personnelAct: act.act, organKind: organ?.kind ?? null, postTitle: post.title },
-        { eventSeq: act.seq, personId: act.personId, date: act.date },
+        { eventSeq: act.seq, personId: act.personId, date: act.date, jurisdiction: evaluator.jurisdiction(state) },
       );
       for (const f of refused) {
         if (f.outcome.type !== 'appointment-not-allowed') continue;
@@ -175,7 +177,7 @@ async function compatibilityChecks(d: Derivation, evaluator: Evaluator): Promise
           otherOrganKind: state.organs[b.post.organId]?.kind ?? null,
           otherPostTitle: b.post.title,
         },
-        { eventSeq: seq, personId: a.personId, date },
+        { eventSeq: seq, personId: a.personId, date, jurisdiction: evaluator.jurisdiction(state) },
       );
       const f = found.find((x) => x.outcome.type === 'posts-incompatible');
       if (!f) continue;
@@ -246,5 +248,7 @@ export async function postChecks(d: Derivation, evaluator: Evaluator, analysis: 
     ...(await appointmentChecks(d, analyst, evaluator)),
     ...(await compatibilityChecks(d, evaluator)),
     ...oathChecks(d, analysis),
+    ...customaryBasisNotes(analysis.findings, 'posts'),
+    ...(await permissionChecks(d, evaluator)),
   ];
 }

@@ -8,7 +8,7 @@ import type { RosterApp } from '../app/roster-app.js';
 import { buildContainer, TYPES } from '../container.js';
 import { Day } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
-import { DEFAULT_RULES_DIR, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
+import { DEFAULT_RULES_DIR, DOCUMENT_FORMS_DIR, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
 import { withVerificationNote } from './help-zh.js';
 
 export interface GlobalOptions {
@@ -44,9 +44,17 @@ export class CliContext {
   }
 
   app(): RosterApp {
-    return buildContainer({ dbFile: this.dbFile(), rulesDir: this.rulesDir(), engine: this.options.engine }).get<RosterApp>(
-      TYPES.RosterApp,
-    );
+    return buildContainer({
+      dbFile: this.dbFile(),
+      rulesDir: this.rulesDir(),
+      documentFormsDir: DOCUMENT_FORMS_DIR,
+      engine: this.options.engine,
+    }).get<RosterApp>(TYPES.RosterApp);
+  }
+
+  /** The application without a record (no data file is made or read): for `roster rules`. */
+  rulesApp(): RosterApp {
+    return buildContainer({ dbFile: '', rulesDir: this.rulesDir(), engine: this.options.engine }).get<RosterApp>(TYPES.RosterApp);
   }
 
   /** Who is recording: --as, else $ROSTER_USER, else the OS user (asked for only where there is none). */

@@ -16,6 +16,7 @@ import { importCommand } from './commands/import.js';
 import { importRosterCommand } from './commands/import-roster.js';
 import { oathsCommand } from './commands/oaths.js';
 import { recordCommand } from './commands/record.js';
+import { rulesCommand } from './commands/rules.js';
 import { schemaCommand } from './commands/schema.js';
 import { verifyCommand } from './commands/verify.js';
 import { CliContext } from './context.js';
@@ -66,6 +67,7 @@ for (const register of [
   importRosterCommand,
   exportRosterCommand,
   schemaCommand,
+  rulesCommand,
 ]) {
   register(program, ctx);
 }

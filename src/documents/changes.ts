@@ -10,7 +10,8 @@ import { bookTitles, distinct, joinAnd } from './phrasing.js';
 import type { DocumentPerson, SessionRecord, TerminationGroup } from './session-record.js';
 
 export interface UnitRun {
-  readonly unit: string;
+  /** Undefined where the source does not give the electing unit. */
+  readonly unit: string | undefined;
   readonly persons: readonly DocumentPerson[];
 }
 
@@ -30,9 +31,12 @@ function tailSpec(e: RosterEvent | undefined): { key: string; text: (r: SessionR
       text: (r, many) => {
         const to =
           submittedTo &&
-          { 'electing-unit': '其选举单位', 'standing-committee': r.standingCommittee.shortName, congress: `${r.levelWord}人民代表大会` }[
-            submittedTo
-          ];
+          {
+            'electing-unit': '其选举单位',
+            'standing-committee': r.standingCommittee.shortName,
+            congress: `${r.levelWord}人民代表大会`,
+            'electing-committee': '原选举单位的选举委员会',
+          }[submittedTo];
         return `${reason ?? ''}${many ? '分别' : ''}${to ? `向${to}` : ''}提出辞去${r.congress.shortName}代表职务的请求并被接受`;
       },
     };
@@ -43,7 +47,7 @@ function tailSpec(e: RosterEvent | undefined): { key: string; text: (r: SessionR
 }
 
 function unitRuns(persons: readonly DocumentPerson[]): UnitRun[] {
-  const runs: { unit: string; persons: DocumentPerson[] }[] = [];
+  const runs: { unit: string | undefined; persons: DocumentPerson[] }[] = [];
   for (const p of persons) {
     const last = runs[runs.length - 1];
     if (last && last.unit === p.electingUnit) last.persons.push(p);
@@ -77,7 +81,9 @@ export const NAMES_ONLY: PersonStyle = { person: (p) => p.name, sameUnit: (names
 export function groupText(r: SessionRecord, group: TerminationGroup, style: PersonStyle): string {
   return segments(r, group)
     .map((s) => {
-      const units = s.units.map((u) => `${u.unit}选举产生的${style.sameUnit(u.persons.map(style.person))}`).join(style.units);
+      const units = s.units
+        .map((u) => `${u.unit ? `${u.unit}选举产生的` : ''}${style.sameUnit(u.persons.map(style.person))}`)
+        .join(style.units);
       return s.tail ? `${units}，${s.tail}` : units;
     })
     .join('；');
@@ -115,8 +121,8 @@ export function endingSentences(r: SessionRecord, form: '等有关规定' | '的
 }
 
 /** The bodies that held the by-elections of these persons, one per unit and body, in order. */
-export function electingBodyList(persons: readonly DocumentPerson[]): { unit: string; body: string | undefined }[] {
-  const seen = new Map<string, { unit: string; body: string | undefined }>();
+export function electingBodyList(persons: readonly DocumentPerson[]): { unit: string | undefined; body: string | undefined }[] {
+  const seen = new Map<string, { unit: string | undefined; body: string | undefined }>();
   for (const p of persons) seen.set(`${p.electingUnit}\u0000${p.electedBy ?? ''}`, { unit: p.electingUnit, body: p.electedBy });
   return [...seen.values()];
 }
@@ -127,9 +133,9 @@ export function electingBodyList(persons: readonly DocumentPerson[]): { unit: st
  */
 export function electingBodies(persons: readonly DocumentPerson[]): string | undefined {
   const list = electingBodyList(persons);
-  const bodies = list.flatMap((b) => (b.body === undefined ? [] : [{ unit: b.unit, body: b.body }]));
+  const bodies = list.flatMap((b) => (b.body === undefined ? [] : [{ unit: b.unit ?? '', body: b.body }]));
   if (bodies.length === 0 || bodies.length < list.length) return undefined;
-  const suffixes = distinct(bodies.map((b) => (b.body.startsWith(b.unit) ? b.body.slice(b.unit.length) : '')));
+  const suffixes = distinct(bodies.map((b) => (b.unit && b.body.startsWith(b.unit) ? b.body.slice(b.unit.length) : '')));
   const suffix = suffixes[0];
   if (suffixes.length === 1 && suffix) return `${joinAnd(distinct(bodies.map((b) => b.unit)))}${suffix}`;
   return joinAnd(distinct(bodies.map((b) => b.body)));

@@ -3,7 +3,9 @@ import type { Finding } from '../domain/findings.js';
 import { sessionDate } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
-import { analysePosts, type PostAnalysis } from '../posts/analysis.js';
+import { ledger } from '../ledger/headcount.js';
+import { analysePosts, type PostAnalysis, PostAnalyst } from '../posts/analysis.js';
+import type { LevelForms } from './forms/level-forms.js';
 import type { OfficialDocument } from './official-document.js';
 
 export interface DocumentOptions {
@@ -21,19 +23,26 @@ export interface DocumentInput {
   readonly posts: PostAnalysis;
   /** How a speaker addresses the standing committee (rules/standing-committee); undefined where no rule says. */
   readonly salutation: Finding | undefined;
+  /** The forms levels usually write in (data/document-forms), for congresses whose record has none. */
+  readonly levelForms?: LevelForms;
 }
 
-export async function documentInput(d: Derivation, evaluator: Evaluator, session: number): Promise<DocumentInput> {
+/** How a speaker at the standing committee addresses it on a date, as the rules for the congress's level say. */
+async function salutationOn(d: Derivation, evaluator: Evaluator, date: string | undefined): Promise<Finding | undefined> {
+  // The congress's level (and province) is the jurisdiction's.
+  const found = await evaluator.ask(
+    'salutation',
+    {},
+    { eventSeq: 0, personId: undefined, date, jurisdiction: evaluator.jurisdiction(d.state) },
+  );
+  return found.find((f) => f.outcome.type === 'salutation');
+}
+
+export async function documentInput(d: Derivation, evaluator: Evaluator, session: number, levelForms?: LevelForms): Promise<DocumentInput> {
   const posts = await analysePosts(d, evaluator, session);
   const held = d.state.sessions[session];
-  const salutation = (
-    await evaluator.ask(
-      'salutation',
-      { congressLevel: d.state.congress?.level ?? null },
-      { eventSeq: 0, personId: undefined, date: held ? sessionDate(held) : undefined },
-    )
-  ).find((f) => f.outcome.type === 'salutation');
-  return { derivation: d, posts, salutation };
+  const salutation = await salutationOn(d, evaluator, held ? sessionDate(held) : undefined);
+  return { derivation: d, posts, salutation, ...(levelForms ? { levelForms } : {}) };
 }
 
 export interface DocumentKind {
@@ -43,4 +52,22 @@ export interface DocumentKind {
   readonly description: string;
   /** The documents, in the order they are printed (one for most kinds; one per decision or list). */
   build(input: DocumentInput, session: number, options: DocumentOptions): readonly OfficialDocument[];
+  /**
+   * The same for a publication's date rather than a session (an NPC notice names no session): only
+   * kinds written from a form (`documents` of the congress, or its level's form) can.
+   */
+  buildAt?(input: DocumentInput, asOf: string, options: DocumentOptions): readonly OfficialDocument[];
+}
+
+/** What documents are built from for a date: the derivation, and the cascades since the count the date's ledger starts from. */
+export async function documentInputAt(d: Derivation, evaluator: Evaluator, asOf: string, levelForms?: LevelForms): Promise<DocumentInput> {
+  const after = ledger(d, { asOf }).baseline.date;
+  const analyst = new PostAnalyst(d, evaluator);
+  const cascades = await analyst.cascades(after, asOf);
+  return {
+    derivation: d,
+    posts: { cascades, oathsOwed: [], oathsNotOwed: [], findings: analyst.findings },
+    salutation: await salutationOn(d, evaluator, asOf),
+    ...(levelForms ? { levelForms } : {}),
+  };
 }

@@ -7,6 +7,8 @@
 export interface OfficialDocument {
   /** The kind it was built as (`report`, `explanation`, `notice` …). */
   readonly kind: string;
+  /** A line before the title a republication adds (新华社北京4月23日电), where the record has one. */
+  readonly preface?: string;
   /** 标题 */
   readonly title: string;
   /** The title cut where a line may break (before 关于, between organs), joined = `title`. */

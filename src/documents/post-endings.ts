@@ -4,6 +4,7 @@
  * and under which law, is what the cascade rules found; a post the standing committee itself ended
  * by an act (接受辞职, 免去) did not end as a consequence and is not named.
  */
+import type { Finding, PostEndMode } from '../domain/findings.js';
 import type { PostRef } from '../domain/posts.js';
 import type { Derivation } from '../engine/derive.js';
 import type { CascadeEntry, CascadeItem } from '../posts/analysis.js';
@@ -11,11 +12,19 @@ import { bookTitles, distinct } from './phrasing.js';
 import { postsPhrase } from './post-phrases.js';
 
 interface Ending {
-  readonly mode: '相应终止' | '相应撤销';
+  readonly mode: PostEndMode;
   readonly law: string | undefined;
   readonly personId: string;
   readonly name: string;
   readonly post: PostRef;
+  readonly finding: Finding | undefined;
+}
+
+/** Each post that ends with a deputy's status and was not ended by the standing committee's own act, with its organ's full name. */
+export function postEndings(d: Derivation, cascades: readonly CascadeEntry[]) {
+  return cascades
+    .flatMap((c) => endings(d, c))
+    .map((e) => ({ ...e, postName: `${d.state.organs[e.post.organId]?.name ?? e.post.organId}${e.post.title}` }));
 }
 
 function endings(d: Derivation, entry: CascadeEntry): Ending[] {
@@ -25,7 +34,14 @@ function endings(d: Derivation, entry: CascadeEntry): Ending[] {
     const outcome = i.consequence?.outcome;
     if (outcome?.type !== 'post-ends' || endedByAct(i)) return [];
     return [
-      { mode: outcome.params.mode, law: i.consequence!.citation.lawTitle, personId: entry.personId, name: entry.name, post: i.tenure.post },
+      {
+        mode: outcome.params.mode,
+        law: i.consequence!.citation.lawTitle,
+        personId: entry.personId,
+        name: entry.name,
+        post: i.tenure.post,
+        finding: i.consequence,
+      },
     ];
   });
 }

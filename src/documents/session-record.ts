@@ -17,7 +17,8 @@ export interface DocumentPerson {
   readonly name: string;
   /** 工作单位及职务 as recorded (PersonRegistered.affiliation). */
   readonly affiliation: string | undefined;
-  readonly electingUnit: string;
+  /** Undefined where the source does not give it. */
+  readonly electingUnit: string | undefined;
   /** The body that held the (by-)election, e.g. 鄞州区人大常委会 (DeputyElected.electedBy). */
   readonly electedBy: string | undefined;
   /** The recorded event the finding is about (the transfer, the resignation, the review …). */
@@ -87,9 +88,10 @@ export function sessionRecord(d: Derivation, sessionNo: number): SessionRecord {
         person({
           personId: event.personId,
           name: d.state.persons[event.personId]?.name ?? event.personId,
-          electingUnit: m?.electingUnit ?? '',
+          electingUnit: m?.electingUnit,
           date: f.effectiveDate,
           finding: f,
+          unnamed: m?.unnamed === true,
         }),
       ];
     });

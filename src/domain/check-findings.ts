@@ -4,13 +4,18 @@
  * (names, dates, figures, posts). The sentence a clerk reads is made from these by
  * src/checks/describe-check.ts, for the CLI and any console alike.
  */
+import type { StatedFigures } from './events.js';
 import type { Citation } from './findings.js';
 import type { MandateStatus } from './roster.js';
 
-export type CheckLevel = 'error' | 'warning';
+/** error: the record contradicts the law or itself; warning: the clerk should look; info: how a finding was reached. */
+export type CheckLevel = 'error' | 'warning' | 'info';
 
-/** The figures a credentials report states, compared with the ledger. */
-export type StatedField = 'quota' | 'countBefore' | 'vacanciesBefore' | 'terminated' | 'confirmed' | 'countAfter';
+/** The figures a report or notice states, compared with the ledger. */
+export type StatedField = keyof StatedFigures;
+
+/** Where a count is checked: at a session of the standing committee, or on a publication's own date. */
+export type CountPoint = { readonly session: number } | { readonly asOf: string };
 
 /** The facts of each kind of finding, by code. */
 export interface CheckFacts {
@@ -19,7 +24,11 @@ export interface CheckFacts {
   'invalid-correction':
     | { readonly problem: 'not-earlier'; readonly supersedes: number }
     | { readonly problem: 'is-correction'; readonly supersedes: number; readonly original: number };
-  'duplicate-definition': { readonly what: 'congress' | 'opening-balance' } | { readonly what: 'session'; readonly session: number };
+  /** An opening balance is stated once per session (or date): one confirmed again at a later session resumes the record. */
+  'duplicate-definition':
+    | { readonly what: 'congress' }
+    | { readonly what: 'session'; readonly session: number }
+    | { readonly what: 'opening-balance'; readonly session?: number; readonly date?: string };
   /** The same id registered twice (an error), or one name for persons their birth dates cannot tell apart (a warning). */
   'duplicate-person': { readonly personId: string } | { readonly name: string; readonly personIds: readonly string[] };
   'unknown-person': { readonly eventType: string; readonly personId: string };
@@ -43,14 +52,22 @@ export interface CheckFacts {
   'counted-before-confirmation':
     | { readonly kind: 'stated'; readonly document: string; readonly stated: number; readonly computed: number; readonly pending: number }
     | { readonly kind: 'review'; readonly name: string; readonly confirmedOn: string; readonly electedOn: string };
-  'stated-count-mismatch': {
+  'stated-count-mismatch': CountPoint & {
     readonly document: string;
     readonly field: StatedField;
     readonly stated: number;
     readonly computed: number;
-    readonly session: number;
   };
-  'above-quota': { readonly session: number; readonly count: number; readonly quota: number };
+  /**
+   * More deputies than the seats: the quota (less reserved seats, where the congress keeps some), or
+   * the cap of a congress that has no quota (the NPC).
+   */
+  'above-quota': CountPoint & {
+    readonly count: number;
+    readonly quota?: number;
+    readonly reservedSeats?: number;
+    readonly cap?: number;
+  };
   'publication-differs': {
     readonly document: string;
     readonly date: string;
@@ -97,6 +114,27 @@ export interface CheckFacts {
   };
   'oath-not-recorded': { readonly name: string; readonly session: number; readonly date: string; readonly label: string };
   'oath-names-not-recorded': { readonly date: string; readonly participants: string | undefined; readonly names: readonly string[] };
+  /** A suspension for criminal custody where the law requires 许可 and the record holds none for the person. */
+  'suspension-without-permission': { readonly name: string; readonly by: string; readonly label: string };
+  /** Findings of one rule that rest on custom (依惯例): no text in force on their dates is verified. */
+  'customary-basis': {
+    readonly note: string;
+    /** What the rule decided: deputy status (an event's finding) or a post, a cascade or an oath (a question's). */
+    readonly decided: 'mandates' | 'posts';
+  };
+  /** A termination on a ground no rule knows (or the source does not give): counted, for the clerk to confirm. */
+  'termination-on-other-ground': {
+    /** The deputy's name; undefined for deputies the source counts without names. */
+    readonly name: string | undefined;
+    /** How many deputies, where the source counts them without names. */
+    readonly count: number | undefined;
+    /** The source's wording of the ground; undefined where it gives none. */
+    readonly wording: string | undefined;
+  };
+  /** An opening balance that stated no count, derived from a later publication's count after. */
+  'balance-count-derived': { readonly derivedFrom: number; readonly count: number };
+  /** An opening balance that stated no count, and nothing later states one: the count cannot be computed. */
+  'balance-count-unknown': Record<string, never>;
 }
 
 export type CheckCode = keyof CheckFacts;

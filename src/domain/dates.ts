@@ -42,6 +42,22 @@ export function latestDay(date: LegalDate): string {
   return date.length !== 10 && isCalendarMonth(date) ? `${date}-31` : date;
 }
 
+/** The calendar day before (after) a `YYYY-MM-DD` day; a month-precision date is returned unchanged. */
+export function dayBefore(day: LegalDate): LegalDate {
+  return shiftDay(day, -1);
+}
+
+export function dayAfter(day: LegalDate): LegalDate {
+  return shiftDay(day, 1);
+}
+
+function shiftDay(day: LegalDate, by: number): LegalDate {
+  if (!isCalendarDay(day)) return day;
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + by);
+  return d.toISOString().slice(0, 10);
+}
+
 /** `a` is on or before `b`, where a month-precision date counts as its last day. */
 export function onOrBefore(a: LegalDate, b: LegalDate): boolean {
   return latestDay(a) <= latestDay(b);

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { Day, DayOrMonth } from './dates.js';
+import { DocumentForms } from './document-forms.js';
 import { PostEventBodies } from './posts.js';
 
 // Validation messages reach the clerk: zod's own messages (a missing field, a wrong type) in Chinese,
@@ -44,7 +45,13 @@ export const ElectingUnit = z.strictObject({
   name: Text,
   /** 分配给该选举单位的名额, where the source gives it. */
   quota: z.number().int().positive().optional(),
+  /**
+   * military: the PLA or one of its units (驻川部队, 舟山警备区), electing under the PLA election measures;
+   * armed-police: the armed police (武警), under the same measures (军队选举办法 2021 art. 40).
+   */
+  kind: z.enum(['military', 'armed-police']).optional(),
 });
+export type ElectingUnit = z.infer<typeof ElectingUnit>;
 
 export const Congress = z.strictObject({
   /** 宁波市第十六届人民代表大会 */
@@ -56,12 +63,28 @@ export const Congress = z.strictObject({
   level: CongressLevel,
   /** 宁波市: the administrative area whose congress this is. */
   region: Text,
+  /**
+   * 浙江省: the province the area is in, where the rules should read that province's overlay
+   * (`rules/regions/`) and its `region.json` does not list the area. Not needed for a provincial
+   * congress (its region is the province) or the national one.
+   */
+  province: Text.optional(),
   /** 宁波市人民代表大会常务委员会 (absent for a township congress). */
   standingCommittee: z.strictObject({ name: Text, shortName: Text }).optional(),
   term: z.strictObject({ start: DayOrMonth.optional(), end: DayOrMonth.optional() }).default({}),
-  /** 代表名额: fixed for the term (选举法 Art. 14). */
-  quota: z.number().int().positive(),
-  electingUnits: z.array(ElectingUnit).min(1),
+  /** 代表名额: fixed for the term (选举法 Art. 14), where the source gives it. The NPC has none (see `cap`). */
+  quota: z.number().int().positive().optional(),
+  /** 代表名额不超过N人: a ceiling instead of a quota (the NPC: 选举法 2020 art. 16, 不超过三千人). */
+  cap: z.number().int().positive().optional(),
+  /**
+   * 机动名额 / 预留名额: seats of the quota allocated to no electing unit. 缺额 counts only the allocated
+   * seats (quota − reserved − 实有).
+   */
+  reservedSeats: z.number().int().nonnegative().optional(),
+  /** The electing units, as far as the record knows them (an NPC record may list none). */
+  electingUnits: z.array(ElectingUnit).default([]),
+  /** How this congress writes its documents (notice, report): forms read by `roster doc`, see docs/document-forms.md. */
+  documents: DocumentForms.optional(),
 });
 export type Congress = z.infer<typeof Congress>;
 
@@ -80,6 +103,49 @@ export const VoidGround = z.enum(['basic-conditions', 'procedure', 'election-sab
 export type VoidGround = z.infer<typeof VoidGround>;
 
 const person = { personId: PersonId };
+
+/** general: 换届选举; by-election: 补选 (by an electing unit's standing committee or voters); session-election: elected at a congress session; succession: 递补 (Hong Kong and Macau NPC deputies, by their own measures). */
+export const ElectionKind = z.enum(['general', 'by-election', 'session-election', 'succession']);
+export type ElectionKind = z.infer<typeof ElectionKind>;
+
+/** The events whose ground an unnamed termination stands for. */
+export const UnnamedTermination = z.enum([
+  'DeputyTransferredOut',
+  'DeputyResignationAccepted',
+  'OrderedResignationAccepted',
+  'DeputyRecalled',
+  'DeputyDied',
+  'NationalityLost',
+  'PoliticalRightsDeprived',
+  'CapacityLost',
+  'MandateRevoked',
+  'MandateEndedOtherwise',
+]);
+
+const Count = z.number().int().nonnegative();
+/**
+ * The figures a report or notice states, each compared by `check` with the figure the record gives
+ * where one can be computed: the quota, the count and vacancies before, the terminations, the
+ * confirmations, the count and vacancies after, the count between the terminations and the
+ * confirmations (共缺额N名, 现实有N名 before the by-elections), and attendance at the congress session.
+ */
+export const StatedFigures = z.strictObject({
+  quota: Count.optional(),
+  countBefore: Count.optional(),
+  vacanciesBefore: Count.optional(),
+  terminated: Count.optional(),
+  confirmed: Count.optional(),
+  countAfter: Count.optional(),
+  vacanciesAfter: Count.optional(),
+  /** After the terminations, before the confirmations. */
+  countBetween: Count.optional(),
+  vacanciesBetween: Count.optional(),
+  /** 应出席本次代表大会会议的代表N名: the count less those suspended. */
+  expectedAttendance: Count.optional(),
+  /** 出席N名: no computed figure; recorded as stated. */
+  attendance: Count.optional(),
+});
+export type StatedFigures = z.infer<typeof StatedFigures>;
 const optionalDate = { date: Day.optional() };
 /** How the source words what happened, e.g. 因工作岗位变动调离了宁波市; documents quote it as given. */
 const circumstances = { circumstances: Text.optional() };
@@ -105,14 +171,28 @@ export const EventBodies = {
     party: Text.optional(),
     /** 工作单位及职务 as the source states it on its date. */
     affiliation: Text.optional(),
+    /** How documents tell this person from another of the same name, in brackets after it: 王军（黑龙江）. */
+    disambiguation: Text.optional(),
   }),
   /** The count confirmed at a session when individual deputies are not all known (实有代表N名). */
   OpeningBalanceStated: z.strictObject({
     session: Session.optional(),
-    date: DayOrMonth,
-    count: z.number().int().nonnegative(),
-    /** Deputies known by name who are included in `count`. */
-    members: z.array(z.strictObject({ personId: PersonId, electingUnit: Text })).default([]),
+    /** Where the source dates the count (else it counts from before every dated event). */
+    date: DayOrMonth.optional(),
+    /**
+     * 实有代表N名 as stated. Where no source states it (an NPC notice gives only the count after its
+     * changes), leave it out: the first count a later publication states fixes it, and `check` says so.
+     */
+    count: z.number().int().nonnegative().optional(),
+    /** Deputies known by name who are included in `count`; `electingUnit` where the source gives it. */
+    members: z.array(z.strictObject({ personId: PersonId, electingUnit: Text.optional() })).default([]),
+    /**
+     * The count is the one before the changes recorded for the same session (a balance confirmed at
+     * the session that also records further changes): the session's ledger counts from it.
+     */
+    beforeChanges: z.boolean().optional(),
+    /** Who stated it where not the standing committee in office: a 筹备组, the outgoing committee. */
+    statedBy: Text.optional(),
   }),
   /**
    * 名册载入: the deputies counted in an opening balance, named from the roster (代表名册) after the
@@ -124,21 +204,31 @@ export const EventBodies = {
     /** The session of the opening balance whose deputies are named. */
     session: Session,
     date: DayOrMonth,
-    members: z.array(z.strictObject({ personId: PersonId, electingUnit: Text, confirmedOn: DayOrMonth.optional() })).min(1),
+    members: z.array(z.strictObject({ personId: PersonId, electingUnit: Text.optional(), confirmedOn: DayOrMonth.optional() })).min(1),
   }),
-  /** 当选: at a general election or a by-election (补选); awaits the credentials review. */
+  /** 当选: at a general election, a by-election (补选) or by succession (递补); awaits the credentials review. */
   DeputyElected: z.strictObject({
     ...person,
     ...optionalDate,
-    electingUnit: Text,
-    kind: z.enum(['general', 'by-election']),
-    /** The body that held the election, e.g. 鄞州区人大常委会. */
+    /** Where the source says; an NPC notice often names only the province's standing committee. */
+    electingUnit: Text.optional(),
+    kind: ElectionKind,
+    /** The body that held the election, e.g. 鄞州区人大常委会, 定海区第十八届人大常委会, 舟山警备区. */
     electedBy: Text.optional(),
+    /** The body's meeting, as the source words it: 第十七次会议, 召开军人代表大会. */
+    meeting: Text.optional(),
+    /** Why, as the source words it: 根据工作需要. */
+    reason: Text.optional(),
+    /** The measures a 递补 follows, as the source names them (《…香港特别行政区选举…代表的办法》). */
+    basis: Text.optional(),
+    /** Who reported the election to the credentials committee, where the source says (省军区政治部). */
+    reportedBy: Text.optional(),
   }),
   /** 代表资格审查: the standing committee confirms the status (有效) or determines the election void (当选无效). */
   QualificationReviewed: z.strictObject({
     ...person,
-    date: Day,
+    /** Where the source dates the confirmation; else the date of the document that reports it. */
+    date: Day.optional(),
     session: Session.optional(),
     result: z.enum(['valid', 'void']),
     voidGround: VoidGround.optional(),
@@ -157,8 +247,12 @@ export const EventBodies = {
     acceptedBy: Text.optional(),
     /** Why, as the source words it: 因工作岗位变动或到龄退休. */
     reason: Text.optional(),
-    /** To whom the request went (向其选举单位 / 向本级人大常委会 / 向本级人民代表大会), where the source says. */
-    submittedTo: z.enum(['electing-unit', 'standing-committee', 'congress']).optional(),
+    /**
+     * To whom the request went (向其选举单位 / 向本级人大常委会 / 向本级人民代表大会 / a PLA electing
+     * committee, 军队选举办法 2021 art. 37), where the source says.
+     */
+    submittedTo: z.enum(['electing-unit', 'standing-committee', 'congress', 'electing-committee']).optional(),
+    ...circumstances,
   }),
   /** 责令辞职被接受 (代表法 2025) */
   OrderedResignationAccepted: z.strictObject({ ...person, ...optionalDate, ...circumstances, acceptedBy: Text.optional() }),
@@ -172,33 +266,96 @@ export const EventBodies = {
   PoliticalRightsDeprived: z.strictObject({ ...person, ...optionalDate, ...circumstances, judgment: Text.optional() }),
   /** 丧失行为能力 */
   CapacityLost: z.strictObject({ ...person, ...optionalDate, ...circumstances }),
+  /**
+   * 撤销代表资格: the electing unit revoked the deputy's status, as practice had it before 代表法 1992
+   * (the 1959 NPC credentials report: "已经由原选举单位撤销代表资格").
+   */
+  MandateRevoked: z.strictObject({ ...person, ...optionalDate, revokedBy: Text.optional(), ...circumstances }),
+  /**
+   * 代表资格终止 on a ground no rule knows, or that the source does not give ("违法违纪被罢免或辞职",
+   * an early 撤销代表资格): recorded with the source's wording, counted, and flagged by `check`.
+   */
+  MandateEndedOtherwise: z.strictObject({ ...person, ...optionalDate, wording: Text, ...circumstances }),
+  /**
+   * 出缺N名 where the source names nobody: `count` deputies (of `electingUnit`, where it says) whose status
+   * ended on the ground a named deputy's `as` event would record. The rules decide as for a named one.
+   */
+  UnnamedDeputiesLeft: z.strictObject({
+    count: z.number().int().positive(),
+    electingUnit: Text.optional(),
+    ...optionalDate,
+    as: UnnamedTermination,
+    wording: Text.optional(),
+    ...circumstances,
+  }),
+  /** 选举产生 / 补选N名 where the source names nobody; they await review like named deputies. */
+  UnnamedDeputiesElected: z.strictObject({
+    count: z.number().int().positive(),
+    electingUnit: Text.optional(),
+    ...optionalDate,
+    kind: ElectionKind,
+    electedBy: Text.optional(),
+    /** What the source adds, as it words it: 有2个选区推迟选举. */
+    ...circumstances,
+  }),
+  /** The review of `count` unnamed elected deputies (of `electingUnit`, where it says): 确认…名代表的代表资格有效. */
+  UnnamedDeputiesReviewed: z.strictObject({
+    count: z.number().int().positive(),
+    electingUnit: Text.optional(),
+    date: Day.optional(),
+    session: Session.optional(),
+    result: z.enum(['valid', 'void']),
+  }),
   /** 未经批准不出席本级人民代表大会会议 (one event per session missed). */
   AbsentWithoutLeave: z.strictObject({ ...person, ...optionalDate, congressSession: Session }),
   /** 暂时停止执行代表职务: the ground reported; the rules decide whether it suspends. */
   DeputySuspended: z.strictObject({ ...person, ...optionalDate, ground: SuspensionGround }),
   /** The ground for suspension ended (情形消失). */
   SuspensionEnded: z.strictObject({ ...person, ...optionalDate }),
-  /** 常委会公告: the terminations it announces. */
+  /**
+   * 许可: the presidium or, in recess, the standing committee permits the arrest or trial of a deputy
+   * (or another restriction of liberty), or is told at once of a deputy detained in the act
+   * (代表法 2015 art. 32 / 2025 art. 39). `check` warns of a suspension for criminal custody without one.
+   */
+  ProsecutionPermitted: z.strictObject({
+    ...person,
+    date: Day,
+    /** permission: 许可; detained-in-the-act-reported: 因为是现行犯被拘留，执行拘留的机关立即报告. */
+    kind: z.enum(['permission', 'detained-in-the-act-reported']).default('permission'),
+    measures: z
+      .array(z.enum(['arrest', 'trial', 'other-restriction']))
+      .min(1)
+      .optional(),
+    /** 主席团 / 常务委员会 (e.g. 某市人大常委会第十次会议), as the source words it. */
+    grantedBy: Text.optional(),
+    session: Session.optional(),
+  }),
+  /** 常委会公告: the terminations it announces, and the figures it states. */
   TerminationsAnnounced: z.strictObject({
     date: Day,
     session: Session.optional(),
+    /** As printed: 〔十三届〕第七号, （第59号）, 第1号. */
     noticeNumber: Text.optional(),
-    personIds: z.array(PersonId).min(1),
+    /** The agency line a republication puts before it (新华社北京4月23日电), where the source text has one. */
+    dateline: Text.optional(),
+    /** The deputies whose status it ends, in the order its 代表资格终止 sentence names them. */
+    personIds: z.array(PersonId).default([]),
+    stated: StatedFigures.default({}),
   }),
   /** 代表资格审查委员会的报告 adopted, with the figures it states. */
   CredentialsReportAdopted: z.strictObject({
     date: Day,
-    session: Session,
+    /** The standing-committee session that adopted it (of `adoptedBy` where that is not this congress's committee). */
+    session: Session.optional(),
+    /** The committee that adopted it where not this congress's: the outgoing one, for a new term's first report. */
+    adoptedBy: Text.optional(),
     /** Who presented the 说明 of the report to the session, and in which capacity, as the minutes state. */
     explainedBy: z.strictObject({ name: Text, capacity: Text }).optional(),
-    stated: z.strictObject({
-      quota: z.number().int().nonnegative().optional(),
-      countBefore: z.number().int().nonnegative().optional(),
-      vacanciesBefore: z.number().int().nonnegative().optional(),
-      terminated: z.number().int().nonnegative().optional(),
-      confirmed: z.number().int().nonnegative().optional(),
-      countAfter: z.number().int().nonnegative().optional(),
-    }),
+    /** Who presented it and in which capacity, where the report names them (a report read to the session). */
+    presentedBy: z.strictObject({ name: Text, capacity: Text }).optional(),
+    /** The date under the committee's signature, where it differs from the adoption date. */
+    signedOn: Day.optional(),
+    stated: StatedFigures,
   }),
   // Posts, appointment acts and the oath (src/domain/posts.ts).
   ...PostEventBodies,

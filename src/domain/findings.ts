@@ -15,10 +15,18 @@ export const TerminationGround = z.enum([
   'political-rights-deprived',
   'capacity-lost',
   'died',
+  /** 撤销代表资格 by the electing unit (practice before 代表法 1992). */
+  'revoked',
+  /** A ground no rule knows, recorded with the source's wording (MandateEndedOtherwise). */
+  'other',
 ]);
 export type TerminationGround = z.infer<typeof TerminationGround>;
 
 const Label = z.string().min(1);
+
+/** How a post ends with deputy status: 相应终止, 相应撤销 (recall), 自然终止 (death). */
+export const PostEndMode = z.enum(['相应终止', '相应撤销', '自然终止']);
+export type PostEndMode = z.infer<typeof PostEndMode>;
 
 /** The consequence a rule attaches to an event: the `event` of a json-rules-engine rule. */
 export const Outcome = z.discriminatedUnion('type', [
@@ -43,8 +51,8 @@ export const Outcome = z.discriminatedUnion('type', [
     type: z.literal('post-requires'),
     params: z.strictObject({ requirement: z.enum(['deputy', 'standing-committee-member', 'none']), label: Label }),
   }),
-  /** 相应终止 / 相应撤销: the post ends with the status it depends on. */
-  z.strictObject({ type: z.literal('post-ends'), params: z.strictObject({ mode: z.enum(['相应终止', '相应撤销']), label: Label }) }),
+  /** 相应终止 / 相应撤销: the post ends with the status it depends on; 自然终止: the holder died. */
+  z.strictObject({ type: z.literal('post-ends'), params: z.strictObject({ mode: PostEndMode, label: Label }) }),
   /** The post survives; `advisory` asks the clerk to look (a transfer out of the region). */
   z.strictObject({ type: z.literal('post-continues'), params: z.strictObject({ advisory: z.boolean(), label: Label }) }),
   z.strictObject({ type: z.literal('posts-incompatible'), params: z.strictObject({ label: Label }) }),
@@ -61,16 +69,29 @@ export const Outcome = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('quota-exceeded'), params: z.strictObject({ label: Label }) }),
   /** A mandate status that counts among 实有代表. */
   z.strictObject({ type: z.literal('counted'), params: z.strictObject({ label: Label }) }),
+  /** 许可: who must permit the arrest or trial of a deputy (代表法 2015 art. 32 / 2025 art. 39). */
+  z.strictObject({ type: z.literal('permission-required'), params: z.strictObject({ by: Label, label: Label }) }),
 ]);
 export type Outcome = z.infer<typeof Outcome>;
 export type OutcomeType = Outcome['type'];
 
 export type VerificationMark = 'V' | 'S' | 'I' | '?';
 
+/**
+ * What a citation rests on: a statute's article, practice evidenced by named texts (a local rule, an
+ * NPCSC notice), or custom (依惯例) where no text in force on the date has been verified.
+ */
+export type CitationKind = 'statute' | 'practice' | 'custom';
+
 /** A citation resolved for one date: which law, which revision, which article. */
 export interface Citation {
-  /** 代表法（2015年修正）第四十九条第（一）项, or a description of the practice relied on. */
+  readonly kind: CitationKind;
+  /** 代表法（2015年修正）第四十九条第（一）项, the texts relied on, or 依惯例. */
   readonly text: string;
+  /** For 依惯例: what the practice is. */
+  readonly note?: string;
+  /** The levels of congress the cited text governs; all when absent. */
+  readonly levels?: readonly string[];
   readonly law?: string;
   readonly lawTitle?: string;
   readonly revision?: string;

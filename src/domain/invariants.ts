@@ -54,7 +54,14 @@ const definitionOf = (e: RosterEvent): { key: string; facts: CheckFacts['duplica
     : e.type === 'SessionHeld'
       ? { key: `session:${e.session}`, facts: { what: 'session', session: e.session } }
       : e.type === 'OpeningBalanceStated'
-        ? { key: 'opening-balance', facts: { what: 'opening-balance' } }
+        ? // A count confirmed again at a later session resumes the record from it; twice for one session is a slip.
+          {
+            key: `opening-balance:${e.session !== undefined ? `session:${e.session}` : `date:${e.date ?? ''}`}`,
+            facts: {
+              what: 'opening-balance',
+              ...(e.session !== undefined ? { session: e.session } : e.date !== undefined ? { date: e.date } : {}),
+            },
+          }
         : undefined;
 
 /** Fold the invariants over events (from `from`, where an earlier fold stopped); findings in the order they arise. */
@@ -133,7 +140,7 @@ function rosterStep(e: RosterEvent, unnamed: Map<number, number>, named: Set<str
   if (e.type === 'OpeningBalanceStated') {
     // Only the latest balance has an unnamed part a roster can name.
     unnamed.clear();
-    if (e.session !== undefined) unnamed.set(e.session, e.count - e.members.length);
+    if (e.session !== undefined && e.count !== undefined) unnamed.set(e.session, e.count - e.members.length);
     for (const m of e.members) named.add(m.personId);
   }
   if (e.type === 'DeputyElected') named.add(e.personId);

@@ -59,7 +59,8 @@ export function deputiesInRecord(state: RosterState, include: (m: Mandate) => bo
   const out = new Map<string, Mandate>();
   for (const m of state.mandates) {
     const person = state.persons[m.personId];
-    if (person && include(m)) out.set(deputyKey(normalizeName(person.name), m.electingUnit), m);
+    // A deputy whose electing unit the source does not give cannot be matched to a roster row.
+    if (person && include(m) && m.electingUnit !== undefined) out.set(deputyKey(normalizeName(person.name), m.electingUnit), m);
   }
   return out;
 }
@@ -118,13 +119,20 @@ export function decideLoadRoster(d: ReplayedRecord, command: LoadRoster): { plan
       problems.push({ ...sheetWide, code: 'no-opening-balance', message: '记录中的期初实有代表人数没有注明常委会会议次数，无法对应名册' });
       return { problems };
     }
+    if (chosen.count === undefined || chosen.date === undefined) {
+      const what = chosen.count === undefined ? '人数' : '日期';
+      problems.push({ ...sheetWide, code: 'no-opening-balance', message: `记录中的期初实有代表没有载明${what}，无法对应名册` });
+      return { problems };
+    }
     balance = { session: chosen.session, date: chosen.date, count: chosen.count, stated: 'recorded' };
   } else if (balances.length > 0) {
     const s = options.session === undefined ? undefined : state.sessions[options.session];
     if (s && options.session !== undefined && (state.unnamed?.count ?? 0) === 0) {
       return checkAgainstRecord(d, counted, { session: options.session, date: sessionDate(s) }, problems, at);
     }
-    const known = balances.map((b) => (b.session ? `第${b.session}次会议` : formatChineseDate(b.date))).join('、');
+    const known = balances
+      .map((b) => (b.session ? `第${b.session}次会议` : b.date ? formatChineseDate(b.date) : '（日期不详）'))
+      .join('、');
     const why = s
       ? `记录中尚有${state.unnamed?.count}名实有代表未记名，无法与第${options.session}次会议时的代表核对`
       : `记录中没有常委会第${options.session}次会议`;

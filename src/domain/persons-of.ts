@@ -16,6 +16,9 @@ export function personsOf(e: RosterEvent): readonly string[] {
       { type: 'NationalityLost' },
       { type: 'PoliticalRightsDeprived' },
       { type: 'CapacityLost' },
+      { type: 'MandateEndedOtherwise' },
+      { type: 'MandateRevoked' },
+      { type: 'ProsecutionPermitted' },
       { type: 'AbsentWithoutLeave' },
       { type: 'DeputySuspended' },
       { type: 'SuspensionEnded' },
@@ -31,6 +34,10 @@ export function personsOf(e: RosterEvent): readonly string[] {
       { type: 'SessionHeld' },
       { type: 'CredentialsReportAdopted' },
       { type: 'OrganRegistered' },
+      // Deputies a source counts without naming them are nobody the record can name.
+      { type: 'UnnamedDeputiesLeft' },
+      { type: 'UnnamedDeputiesElected' },
+      { type: 'UnnamedDeputiesReviewed' },
       () => [],
     )
     .with({ type: 'EventCorrected' }, (x) => {

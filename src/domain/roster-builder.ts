@@ -8,10 +8,21 @@
  * event, and `derive` one builder used for the whole log; both apply events with the same code.
  */
 import { match } from 'ts-pattern';
+import { dayBefore } from './dates.js';
 import type { Congress, EventOf, RosterEvent } from './events.js';
 import type { Finding } from './findings.js';
 import { APPOINTING_ACTS, type PostRef } from './posts.js';
-import type { Mandate, MandateStatus, RosterLookup, RosterState, Session, StatusChange } from './roster.js';
+import {
+  isCounted,
+  type Mandate,
+  type MandateStatus,
+  type RosterLookup,
+  type RosterState,
+  type Session,
+  type StatusChange,
+  statusOn,
+  type UnnamedPool,
+} from './roster.js';
 import { samePost, type Tenure, type TenureEnd, type UnmatchedEnd } from './tenures.js';
 
 /** A mandate while the builder owns it: its history grows in place. */
@@ -28,12 +39,15 @@ function push<K, V>(index: Map<K, V[]>, key: K, value: V): void {
 export class RosterBuilder implements RosterLookup {
   readonly #counting: RosterState['counting'];
   #congress: Congress | undefined;
-  #unnamed: RosterState['unnamed'];
+  #unnamed: UnnamedPool | undefined;
+  readonly #earlierPools: UnnamedPool[];
   readonly #sessions: Record<number, Session>;
   readonly #persons: Record<string, EventOf<'PersonRegistered'>>;
   readonly #mandates: OwnedMandate[];
   /** Positions in #mandates, per person, oldest first. */
   readonly #mandatesOf = new Map<string, number[]>();
+  /** Positions in #mandates of unnamed deputies still awaiting review, oldest first. */
+  #pendingUnnamed: number[] = [];
   readonly #absences: Record<string, number[]>;
   readonly #reports: EventOf<'CredentialsReportAdopted'>[];
   readonly #announcements: EventOf<'TerminationsAnnounced'>[];
@@ -45,6 +59,7 @@ export class RosterBuilder implements RosterLookup {
   readonly #personnelActs: EventOf<'PersonnelDecided'>[];
   readonly #unmatchedEnds: UnmatchedEnd[];
   readonly #oaths: EventOf<'OathTaken'>[];
+  readonly #permissions: EventOf<'ProsecutionPermitted'>[];
   #finished = false;
 
   /** Start from a copy of `state` (O(size of the state), once). */
@@ -52,10 +67,14 @@ export class RosterBuilder implements RosterLookup {
     this.#counting = state.counting;
     this.#congress = state.congress;
     this.#unnamed = state.unnamed;
+    this.#earlierPools = [...state.earlierPools];
     this.#sessions = { ...state.sessions };
     this.#persons = { ...state.persons };
     this.#mandates = state.mandates.map((m) => ({ ...m, history: [...m.history] }));
-    for (const [i, m] of this.#mandates.entries()) push(this.#mandatesOf, m.personId, i);
+    for (const [i, m] of this.#mandates.entries()) {
+      push(this.#mandatesOf, m.personId, i);
+      if (m.unnamed && m.history[m.history.length - 1]!.status === 'pending') this.#pendingUnnamed.push(i);
+    }
     this.#absences = Object.fromEntries(Object.entries(state.absences).map(([id, sessions]) => [id, [...sessions]]));
     this.#reports = [...state.reports];
     this.#announcements = [...state.announcements];
@@ -66,10 +85,16 @@ export class RosterBuilder implements RosterLookup {
     this.#personnelActs = [...state.personnelActs];
     this.#unmatchedEnds = [...state.unmatchedEnds];
     this.#oaths = [...state.oaths];
+    this.#permissions = [...state.permissions];
   }
 
   get congress(): Congress | undefined {
     return this.#congress;
+  }
+
+  /** The statuses that count among 实有代表 (the counting rules'), as the state gave them. */
+  get counting(): RosterState['counting'] {
+    return this.#counting;
   }
 
   /** The mandate an event about a person acts on: the latest one. */
@@ -93,6 +118,7 @@ export class RosterBuilder implements RosterLookup {
       persons: this.#persons,
       mandates: this.#mandates,
       unnamed: this.#unnamed,
+      earlierPools: this.#earlierPools,
       absences: this.#absences,
       reports: this.#reports,
       announcements: this.#announcements,
@@ -102,6 +128,7 @@ export class RosterBuilder implements RosterLookup {
       personnelActs: this.#personnelActs,
       unmatchedEnds: this.#unmatchedEnds,
       oaths: this.#oaths,
+      permissions: this.#permissions,
     };
   }
 
@@ -131,8 +158,20 @@ export class RosterBuilder implements RosterLookup {
       b.#persons[e.personId] = e;
     },
     OpeningBalanceStated: (b, e) => {
+      // A count before the changes of its own session stands at the start of its day.
+      const from = e.beforeChanges && e.date ? dayBefore(e.date) : e.date;
+      // A count confirmed again later includes the deputies the record already counts by name on its date
+      // (one pass over the mandates for each balance: balances are few).
+      const members = new Set(e.members.map((m) => m.personId));
+      const alreadyNamed =
+        from === undefined ? 0 : b.#mandates.filter((m) => !members.has(m.personId) && isCounted(b, statusOn(m, from))).length;
       b.#openingBalances.push(e);
-      b.#unnamed = { count: e.count - e.members.length, from: e.date, ...(e.session ? { session: e.session } : {}) };
+      if (b.#unnamed) b.#earlierPools.push(b.#unnamed);
+      b.#unnamed = {
+        count: e.count === undefined ? undefined : e.count - e.members.length - alreadyNamed,
+        from,
+        ...(e.session ? { session: e.session } : {}),
+      };
       // Numbered against the mandates before the balance (a person listed twice gets one number twice).
       const ids = e.members.map((member) => b.#nextMandateId(member.personId));
       for (const [i, member] of e.members.entries()) {
@@ -141,7 +180,7 @@ export class RosterBuilder implements RosterLookup {
           personId: member.personId,
           electingUnit: member.electingUnit,
           origin: 'opening-balance',
-          history: [{ status: 'valid', from: e.date, eventSeq: e.seq }],
+          history: [{ status: 'valid', from, eventSeq: e.seq }],
         });
       }
     },
@@ -149,8 +188,9 @@ export class RosterBuilder implements RosterLookup {
       // A roster names deputies of the balance in force; one for another session changes nothing (check reports it).
       // Its deputies are counted from the balance's date, like the balance's own members: before it the record
       // does not know the count. The 代表资格确认日期 a roster gives stays on the event, for exports.
-      if (b.#unnamed?.session !== e.session) return;
-      b.#unnamed = { ...b.#unnamed, count: b.#unnamed.count - e.members.length };
+      const pool = b.#unnamed;
+      if (pool?.session !== e.session) return;
+      b.#unnamed = { ...pool, count: pool.count === undefined ? undefined : pool.count - e.members.length };
       for (const member of e.members) {
         b.#addMandate({
           mandateId: b.#nextMandateId(member.personId),
@@ -188,11 +228,34 @@ export class RosterBuilder implements RosterLookup {
     CapacityLost: (b, e, findings) => b.#applyFindings(e, findings),
     DeputySuspended: (b, e, findings) => b.#applyFindings(e, findings),
     SuspensionEnded: (b, e, findings) => b.#applyFindings(e, findings),
+    ProsecutionPermitted: (b, e) => {
+      b.#permissions.push(e);
+    },
+    MandateEndedOtherwise: (b, e, findings) => b.#applyFindings(e, findings),
+    MandateRevoked: (b, e, findings) => b.#applyFindings(e, findings),
+    UnnamedDeputiesLeft: (b, e, findings) => b.#leaveUnnamed(e, findings),
+    UnnamedDeputiesElected: (b, e) => {
+      for (let i = 1; i <= e.count; i++) {
+        b.#pendingUnnamed.push(b.#mandates.length);
+        b.#addMandate({
+          mandateId: `unnamed:${e.seq}:${i}`,
+          personId: `unnamed:${e.seq}:${i}`,
+          electingUnit: e.electingUnit,
+          origin: e.kind,
+          unnamed: true,
+          ...(e.electedBy ? { electedBy: e.electedBy } : {}),
+          history: [{ status: 'pending', from: e.date ?? e.source.date, eventSeq: e.seq }],
+        });
+      }
+    },
+    UnnamedDeputiesReviewed: (b, e, findings) => b.#reviewUnnamed(e, findings),
     TerminationsAnnounced: (b, e) => {
       b.#announcements.push(e);
+      b.#anchor(e.stated?.countAfter, e);
     },
     CredentialsReportAdopted: (b, e) => {
       b.#reports.push(e);
+      b.#anchor(e.stated.countAfter, e);
     },
     OrganRegistered: (b, e) => {
       b.#organs[e.organId] = e;
@@ -238,6 +301,56 @@ export class RosterBuilder implements RosterLookup {
     }
   }
 
+  /** `count` deputies of the unnamed pool leave on the rules' finding: each becomes an unnamed mandate that ends. */
+  #leaveUnnamed(e: EventOf<'UnnamedDeputiesLeft'>, findings: readonly Finding[]): void {
+    const f = findings.find((x) => x.outcome.type === 'mandate-terminated');
+    if (!f) return;
+    const pool = this.#unnamed;
+    for (let i = 1; i <= e.count; i++) {
+      this.#addMandate({
+        mandateId: `unnamed:${e.seq}:${i}`,
+        personId: `unnamed:${e.seq}:${i}`,
+        electingUnit: e.electingUnit,
+        origin: 'opening-balance',
+        unnamed: true,
+        history: [
+          { status: 'valid', from: pool?.from, eventSeq: e.seq },
+          { status: 'ended', from: f.effectiveDate, eventSeq: e.seq, finding: f },
+        ],
+      });
+    }
+    this.#unnamed = pool && { ...pool, count: pool.count === undefined ? undefined : pool.count - e.count };
+  }
+
+  /** The review of unnamed elected deputies: the first `count` pending ones (of the unit, where given) take the finding. */
+  #reviewUnnamed(e: EventOf<'UnnamedDeputiesReviewed'>, findings: readonly Finding[]): void {
+    const f = findings.find((x) => x.outcome.type === 'mandate-confirmed' || x.outcome.type === 'election-voided');
+    if (!f) return;
+    const status: MandateStatus = f.outcome.type === 'mandate-confirmed' ? 'valid' : 'void';
+    let left = e.count;
+    const waiting: number[] = [];
+    for (const at of this.#pendingUnnamed) {
+      const m = this.#mandates[at]!;
+      if (m.history[m.history.length - 1]!.status !== 'pending') continue;
+      if (left > 0 && (e.electingUnit === undefined || m.electingUnit === e.electingUnit)) {
+        m.history.push({ status, from: f.effectiveDate, eventSeq: e.seq, finding: f });
+        left--;
+      } else waiting.push(at);
+    }
+    this.#pendingUnnamed = waiting;
+  }
+
+  /**
+   * A balance that stated no count (an NPC record knows only the counts its notices state) takes it from
+   * the first publication that states a count after: that count less the named deputies counted then.
+   */
+  #anchor(stated: number | undefined, e: RosterEvent & { date: string }): void {
+    const pool = this.#unnamed;
+    if (!pool || pool.count !== undefined || stated === undefined) return;
+    const named = this.#mandates.filter((m) => isCounted(this, statusOn(m, e.date))).length;
+    this.#unnamed = { ...pool, count: stated - named, derivedFrom: e.seq };
+  }
+
   #startTenure(t: Tenure): void {
     push(this.#tenuresOf, t.personId, this.#tenures.length);
     this.#tenures.push(t);
@@ -278,6 +391,7 @@ function statusFromFinding(f: Finding, m: Mandate): MandateStatus | undefined {
       { type: 'no-vacancy' },
       { type: 'quota-exceeded' },
       { type: 'counted' },
+      { type: 'permission-required' },
       () => undefined,
     )
     .exhaustive();

@@ -4,7 +4,7 @@
  * event changes the roster is written once, in ./roster-builder.ts.
  */
 import { type LegalDate, onOrBefore } from './dates.js';
-import type { Congress, EventOf, RosterEvent } from './events.js';
+import type { Congress, ElectionKind, EventOf, RosterEvent } from './events.js';
 import type { Finding } from './findings.js';
 import { RosterBuilder } from './roster-builder.js';
 import type { Tenure, UnmatchedEnd } from './tenures.js';
@@ -21,14 +21,26 @@ export interface StatusChange {
   readonly finding?: Finding;
 }
 
-/** A person's deputy status in this congress for one electing unit. */
+/** A person's deputy status in this congress for one electing unit (undefined where the source does not say). */
 export interface Mandate {
   readonly mandateId: string;
   readonly personId: string;
-  readonly electingUnit: string;
-  readonly origin: 'opening-balance' | 'general' | 'by-election';
+  readonly electingUnit: string | undefined;
+  readonly origin: 'opening-balance' | ElectionKind;
   readonly electedBy?: string;
+  /** A deputy the source counts but does not name (出缺N名, 补选N名): `personId` is `unnamed:<seq>:<n>`. */
+  readonly unnamed?: true;
   readonly history: readonly StatusChange[];
+}
+
+/** The deputies an opening balance counted without names. */
+export interface UnnamedPool {
+  /** Undefined until a later publication states a count it can be derived from. */
+  readonly count: number | undefined;
+  readonly from: LegalDate | undefined;
+  readonly session?: number;
+  /** The publication whose stated count fixed `count`, where the balance itself stated none. */
+  readonly derivedFrom?: number;
 }
 
 export interface Session {
@@ -46,7 +58,9 @@ export interface RosterState {
   readonly persons: Readonly<Record<string, EventOf<'PersonRegistered'>>>;
   readonly mandates: readonly Mandate[];
   /** Deputies counted in an opening balance whose names the record does not give. */
-  readonly unnamed: { readonly count: number; readonly from: LegalDate; readonly session?: number } | undefined;
+  readonly unnamed: UnnamedPool | undefined;
+  /** The unnamed parts of earlier balances, each counted until a later balance restates the count. */
+  readonly earlierPools: readonly UnnamedPool[];
   /** Unapproved absences from sessions of the congress, per person. */
   readonly absences: Readonly<Record<string, readonly number[]>>;
   readonly reports: readonly EventOf<'CredentialsReportAdopted'>[];
@@ -58,6 +72,8 @@ export interface RosterState {
   readonly personnelActs: readonly EventOf<'PersonnelDecided'>[];
   readonly unmatchedEnds: readonly UnmatchedEnd[];
   readonly oaths: readonly EventOf<'OathTaken'>[];
+  /** 许可 to arrest or try deputies, and reports of deputies detained in the act. */
+  readonly permissions: readonly EventOf<'ProsecutionPermitted'>[];
 }
 
 export const emptyRoster: RosterState = {
@@ -67,6 +83,7 @@ export const emptyRoster: RosterState = {
   persons: {},
   mandates: [],
   unnamed: undefined,
+  earlierPools: [],
   absences: {},
   reports: [],
   announcements: [],
@@ -76,6 +93,7 @@ export const emptyRoster: RosterState = {
   personnelActs: [],
   unmatchedEnds: [],
   oaths: [],
+  permissions: [],
 };
 
 export function currentStatus(m: Mandate): MandateStatus {
@@ -134,8 +152,17 @@ export function sessionDate(s: Session): LegalDate {
   return s.endDate ?? s.date;
 }
 
-/** 实有代表 on a date: the deputies counted in an opening balance without names, and every counted mandate. */
-export function countOn(state: RosterState, date: LegalDate): number {
-  const unnamed = state.unnamed && onOrBefore(state.unnamed.from, date) ? state.unnamed.count : 0;
-  return unnamed + state.mandates.filter((m) => isCounted(state, statusOn(m, date))).length;
+/**
+ * 实有代表 on a date (at its close): the unnamed part of the latest balance stated by then (a later one
+ * restates the count), and every counted mandate; without a date, what stands before every dated event.
+ */
+export function countOn(state: RosterState, date: LegalDate | undefined): number {
+  const applies = (p: UnnamedPool) => p.from === undefined || (date !== undefined && onOrBefore(p.from, date));
+  const pool = [...state.earlierPools, ...(state.unnamed ? [state.unnamed] : [])].filter(applies).at(-1);
+  const unnamed = pool?.count ?? 0;
+  const counted = (m: Mandate) =>
+    date === undefined
+      ? m.history.some((h, i) => i === 0 && h.from === undefined && isCounted(state, h.status))
+      : isCounted(state, statusOn(m, date));
+  return unnamed + state.mandates.filter(counted).length;
 }

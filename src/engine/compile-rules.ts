@@ -35,32 +35,33 @@ export function compileRule(rule: EngineRule): CompiledRule {
 }
 
 /**
- * A rule file with its versions: its own conditions compiled once, and the period of each version.
- * Firing them gives what the versions compiled one by one give: a version fires when the conditions
- * and its period hold; an error in the conditions is an error of every version, and the period's
- * only possible error, a missing `eventDate`, is checked before anything else is skipped (the
- * period's bounds are days from laws.json, which the date operators compare without error).
+ * The versions that run one rule (a rule file's conditions, or a province's that overrides them):
+ * the conditions compiled once, and the scope of each version. Firing them gives what the versions
+ * compiled one by one give: a version fires when the conditions and its scope hold; an error in the
+ * conditions is an error of every version, and the scopes' only possible error, a fact they read
+ * missing (`eventDate`, `congressLevel`), is checked before anything is skipped (their bounds are
+ * days from laws.json and their levels a list, which the operators compare without error).
  */
 export interface CompiledProvision {
   readonly conditions: Test;
-  readonly versions: readonly { readonly rule: EngineRule; readonly period: Test }[];
-  readonly datedVersions: boolean;
+  readonly versions: readonly { readonly rule: EngineRule; readonly scope: Test }[];
+  readonly scopeFacts: readonly string[];
 }
 
 export function compileProvision(versions: readonly EngineRule[]): CompiledProvision {
   return {
-    conditions: compileCondition(versions[0]!.rule.spec.rule.conditions),
-    versions: versions.map((rule) => ({ rule, period: compileList(rule.period, true) })),
-    datedVersions: versions.some((v) => v.period.length > 0),
+    conditions: compileCondition(versions[0]!.version.rule.conditions),
+    versions: versions.map((rule) => ({ rule, scope: compileList(rule.scope, true) })),
+    scopeFacts: [...new Set(versions.flatMap((v) => v.scope.map((l) => l.fact)))],
   };
 }
 
 /** The versions of the provision that fire on the facts, appended to `fired`. */
 export function fireProvision(p: CompiledProvision, facts: FactsIn, fired: EngineRule[]): void {
   const holds = p.conditions(facts);
-  if (p.datedVersions && !Object.hasOwn(facts, 'eventDate')) throw new Error('Undefined fact: eventDate');
+  for (const fact of p.scopeFacts) if (!Object.hasOwn(facts, fact)) throw new Error(`Undefined fact: ${fact}`);
   if (holds !== true) return;
-  for (const v of p.versions) if (v.period(facts) === true) fired.push(v.rule);
+  for (const v of p.versions) if (v.scope(facts) === true) fired.push(v.rule);
 }
 
 function factValue(facts: FactsIn, name: string, path: string | undefined): unknown {

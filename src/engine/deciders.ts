@@ -9,16 +9,17 @@
  */
 import { Engine } from 'json-rules-engine';
 import { type CompiledProvision, compileProvision, fireProvision, type KeyPart, memoKey } from './compile-rules.js';
-import { type EngineRule, keyOf, rulesByKey } from './engine-rules.js';
+import { type EngineRule, type Group, grouping } from './engine-rules.js';
 import type { Facts } from './facts.js';
 import { DATE_OPERATORS } from './operators.js';
+import type { RuleBook } from './rule-book.js';
 
 export type Fired = readonly EngineRule[];
 export interface Decider {
   /** The rules that fire on the facts, in rule-book order; throws where json-rules-engine would. */
   fire(facts: Facts): Fired | Promise<Fired>;
-  /** The rules tried for a key (an event type, or a question): the only ones that can fire for it. */
-  rulesFor(key: string): readonly EngineRule[];
+  /** The rules tried for the facts (their region's, for their event type or question): the only ones that can fire. */
+  groupOf(facts: Facts): Group;
 }
 
 const byOrder = (a: EngineRule, b: EngineRule) => a.order - b.order;
@@ -41,22 +42,25 @@ export function buildEngine(rules: readonly EngineRule[]): Engine {
       name: r.name,
       conditions: r.conditions as never,
       event: {
-        type: r.rule.spec.rule.event.type,
-        params: { ...r.rule.spec.rule.event.params, ruleId: r.rule.spec.id, version: r.versionIndex },
+        type: r.version.rule.event.type,
+        params: { ...r.version.rule.event.params, ruleId: r.rule.spec.id, version: r.versionIndex },
       },
     });
   }
   return engine;
 }
 
-export function referenceDecider(rules: readonly EngineRule[]): Decider {
-  const rulesFor = rulesByKey(rules);
-  const byName = new Map(rules.map((r) => [r.name, r]));
-  const engines = new Map<string, Engine>();
+export function referenceDecider(book: RuleBook): Decider {
+  const groupOf = grouping(book);
+  const engines = new Map<string, { engine: Engine; byName: ReadonlyMap<string, EngineRule> }>();
   return {
     async fire(facts) {
-      const key = keyOf(facts);
-      const { events } = await cached(engines, key, () => buildEngine(rulesFor(key))).run(facts);
+      const group = groupOf(facts);
+      const { engine, byName } = cached(engines, group.id, () => ({
+        engine: buildEngine(group.rules),
+        byName: new Map(group.rules.map((r) => [r.name, r])),
+      }));
+      const { events } = await engine.run(facts);
       return events
         .map((e) => {
           const { ruleId, version } = e.params as { ruleId: string; version: number };
@@ -64,27 +68,27 @@ export function referenceDecider(rules: readonly EngineRule[]): Decider {
         })
         .sort(byOrder);
     },
-    rulesFor,
+    groupOf,
   };
 }
 
-export function compiledDecider(rules: readonly EngineRule[]): Decider {
-  const rulesFor = rulesByKey(rules);
-  const groups = new Map<string, readonly CompiledProvision[]>();
-  const groupFor = (key: string) =>
-    cached(groups, key, () => {
-      // The versions of one rule file are next to each other, in rule-book order.
-      const byFile = new Map<EngineRule['rule'], EngineRule[]>();
-      for (const r of rulesFor(key)) cached(byFile, r.rule, () => []).push(r);
-      return [...byFile.values()].map(compileProvision);
+export function compiledDecider(book: RuleBook): Decider {
+  const groupOf = grouping(book);
+  const compiled = new Map<string, readonly CompiledProvision[]>();
+  const provisionsOf = (group: Group) =>
+    cached(compiled, group.id, () => {
+      // Versions that run the same rule (a rule file's, or a province's that overrides it) are compiled together.
+      const byRule = new Map<EngineRule['version']['rule'], EngineRule[]>();
+      for (const r of group.rules) cached(byRule, r.version.rule, () => []).push(r);
+      return [...byRule.values()].map(compileProvision);
     });
   return {
     fire(facts) {
       const fired: EngineRule[] = [];
-      for (const p of groupFor(keyOf(facts))) fireProvision(p, facts, fired);
-      return fired;
+      for (const p of provisionsOf(groupOf(facts))) fireProvision(p, facts, fired);
+      return fired.length > 1 ? fired.sort(byOrder) : fired;
     },
-    rulesFor,
+    groupOf,
   };
 }
 
@@ -102,12 +106,12 @@ export function memoised(decider: Decider): Decider {
   const keys = new Map<string, readonly KeyPart[]>();
   const roots = new Map<string, { trie: Map<unknown, unknown>; size: number }>();
   return {
-    rulesFor: (key) => decider.rulesFor(key),
+    groupOf: (facts) => decider.groupOf(facts),
     fire(facts) {
-      const key = keyOf(facts);
-      const parts = cached(keys, key, () => memoKey(decider.rulesFor(key)));
-      if ((roots.get(key)?.size ?? 0) >= MEMO_LIMIT) roots.delete(key);
-      const root = cached(roots, key, () => ({ trie: new Map<unknown, unknown>(), size: 0 }));
+      const group = decider.groupOf(facts);
+      const parts = cached(keys, group.id, () => memoKey(group.rules));
+      if ((roots.get(group.id)?.size ?? 0) >= MEMO_LIMIT) roots.delete(group.id);
+      const root = cached(roots, group.id, () => ({ trie: new Map<unknown, unknown>(), size: 0 }));
       let node = root.trie;
       let value: unknown;
       for (const [i, part] of parts.entries()) {

@@ -6,7 +6,7 @@ import { emptyRoster, type RosterState } from '../domain/roster.js';
 import { RosterBuilder } from '../domain/roster-builder.js';
 import { countingOf } from './counting.js';
 import type { Evaluator } from './evaluator.js';
-import { type Facts, factsFor } from './facts.js';
+import { type Facts, factsFor, judgedAs } from './facts.js';
 
 export interface Derivation {
   /** The log as recorded, corrections included. */
@@ -29,12 +29,13 @@ export async function derive(recorded: readonly RosterEvent[], evaluator: Evalua
   const findings: Finding[] = [];
   const unruled: { event: RosterEvent; facts: Facts }[] = [];
   for (const event of events) {
-    // Which events the law decides is read off the rule files (src/engine/evaluator.ts, `decides`).
-    if (!evaluator.decides(event.type)) {
+    // Which events the law decides is read off the rule files (src/engine/evaluator.ts, `decides`);
+    // deputies a source counts without naming are judged as the named event they stand for.
+    if (!evaluator.decides(judgedAs(event))) {
       roster.apply(event, []);
       continue;
     }
-    const facts = factsFor(roster, event);
+    const facts = factsFor(roster, event, evaluator.jurisdiction(roster));
     const found = await evaluator.evaluate(event, facts);
     if (found.length === 0) unruled.push({ event, facts });
     for (const f of found) findings.push(f);

@@ -1,12 +1,14 @@
 /**
  * The rule book as both evaluators see it: one engine rule per rule version, whose conditions are the
- * rule file's own plus the period its citation is in force, so that the engine itself picks the
- * citation in force on the event's date. Each event type (or question) gets the rules that could
- * fire for it.
+ * version's own plus its scope (the period its citation is in force, and the levels of congress it
+ * governs), so that the engine itself picks the citation in force. The rules in force differ by
+ * province (a region's overlay read over the national rules), and each event type (or question) gets
+ * the rules that could fire for it.
  */
 import { type Outcome, Outcome as OutcomeSchema } from '../domain/findings.js';
 import type { Facts } from './facts.js';
-import type { LoadedRule, RuleBook, RuleVersion } from './rule-book.js';
+import type { LoadedRule, RuleBook, RuleSet, RuleVersion } from './rule-book.js';
+import { ruleSetFor } from './rule-book.js';
 
 /** A json-rules-engine condition, as far as rule files may write one (src/engine/rule-file.ts). */
 export type Condition =
@@ -27,31 +29,32 @@ export interface EngineRule {
   readonly versionIndex: number;
   /** `termination.died#1`: the json-rules-engine rule name. */
   readonly name: string;
-  /** Position in the rule book: fired rules are reported in this order, whichever evaluator ran. */
+  /** Position in its rule set: fired rules are reported in this order, whichever evaluator ran. */
   readonly order: number;
-  /** The rule file's conditions and the period, as one json-rules-engine `all`. */
+  /** The version's conditions and its scope, as one json-rules-engine `all`. */
   readonly conditions: { readonly all: readonly Condition[] };
-  /** The period alone: `eventDate` on or after `from`, on or before `to`. */
-  readonly period: readonly Leaf[];
+  /** The scope alone: `eventDate` on or after `from`, on or before `to`; `congressLevel` in `levels`. */
+  readonly scope: readonly Leaf[];
   readonly outcome: Outcome;
 }
 
-export function engineRules(book: RuleBook): EngineRule[] {
-  return book.rules
+export function engineRules(set: RuleSet): EngineRule[] {
+  return set.rules
     .flatMap((rule) =>
       rule.versions.map((version, versionIndex): Omit<EngineRule, 'order'> => {
-        const period: Leaf[] = [
+        const scope: Leaf[] = [
           ...(version.from ? [{ fact: 'eventDate', operator: 'dateOnOrAfter', value: version.from }] : []),
           ...(version.to ? [{ fact: 'eventDate', operator: 'dateOnOrBefore', value: version.to }] : []),
+          ...(version.levels ? [{ fact: 'congressLevel', operator: 'in', value: version.levels }] : []),
         ];
-        const { type, params } = rule.spec.rule.event;
+        const { type, params } = version.rule.event;
         return {
           rule,
           version,
           versionIndex,
           name: `${rule.spec.id}#${versionIndex}`,
-          conditions: { all: [rule.spec.rule.conditions, ...period] },
-          period,
+          conditions: { all: [version.rule.conditions, ...scope] },
+          scope,
           outcome: OutcomeSchema.parse({ type, params: { ...params } }),
         };
       }),
@@ -59,18 +62,21 @@ export function engineRules(book: RuleBook): EngineRule[] {
     .map((r, order) => ({ ...r, order }));
 }
 
-/** Which rules may fire: the event type, or `question:<name>` for a question about posts or oaths. */
-export function keyOf(facts: Facts): string {
-  return typeof facts.question === 'string' ? `question:${facts.question}` : String(facts.eventType);
+/** The rules a set of facts may fire: those of the region's rule set that could fire for the event type or question. */
+export interface Group {
+  /** `浙江|DeputyDied`, `|question:cascade`: what the rules tried depend on. */
+  readonly id: string;
+  readonly region: string | null;
+  readonly rules: readonly EngineRule[];
 }
 
 /**
- * The keys a rule can fire for, read off its top-level `eventType` or `question` condition;
- * undefined where the rule constrains neither (it is then tried for every key). Only a speed-up:
- * which of the rules fire is still the evaluator's decision.
+ * The keys a rule version can fire for, read off its top-level `eventType` or `question` condition:
+ * an event type, or `question:<name>`; undefined where it constrains neither (it is then tried for
+ * every key). Only a speed-up: which of the rules fire is still the evaluator's decision.
  */
-function keysOf(rule: LoadedRule): readonly string[] | undefined {
-  const conditions = rule.spec.rule.conditions;
+function keysOf(version: RuleVersion): readonly string[] | undefined {
+  const conditions = version.rule.conditions;
   if (!('all' in conditions)) return undefined;
   for (const c of conditions.all) {
     if (!('fact' in c) || (c.fact !== 'eventType' && c.fact !== 'question')) continue;
@@ -81,14 +87,23 @@ function keysOf(rule: LoadedRule): readonly string[] | undefined {
   return undefined;
 }
 
-/** The rules to try for a key, computed once per key. */
-export function rulesByKey(rules: readonly EngineRule[]): (key: string) => readonly EngineRule[] {
-  const groups = new Map<string, readonly EngineRule[]>();
-  return (key) => {
-    let group = groups.get(key);
+/** Each set of facts' group, computed once per region and key. */
+export function grouping(book: RuleBook): (facts: Facts) => Group {
+  const sets = new Map<string, readonly EngineRule[]>();
+  const groups = new Map<string, Group>();
+  return (facts) => {
+    const region = typeof facts.region === 'string' ? facts.region : null;
+    const key = typeof facts.question === 'string' ? `question:${facts.question}` : String(facts.eventType);
+    const id = `${region ?? ''}|${key}`;
+    let group = groups.get(id);
     if (!group) {
-      group = rules.filter((r) => keysOf(r.rule)?.includes(key) ?? true);
-      groups.set(key, group);
+      let set = sets.get(region ?? '');
+      if (!set) {
+        set = engineRules(ruleSetFor(book, region));
+        sets.set(region ?? '', set);
+      }
+      group = { id, region, rules: set.filter((r) => keysOf(r.version)?.includes(key) ?? true) };
+      groups.set(id, group);
     }
     return group;
   };

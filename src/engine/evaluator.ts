@@ -5,20 +5,22 @@
  * itself with `engine: 'reference'` (`roster --engine reference`).
  */
 import { DomainError } from '../domain/errors.js';
-import { effectiveDate, type RosterEvent } from '../domain/events.js';
+import { type Congress, effectiveDate, type RosterEvent } from '../domain/events.js';
 import type { Finding } from '../domain/findings.js';
 import { leavesOf } from './compile-rules.js';
 import { compiledDecider, type Decider, memoised, referenceDecider } from './deciders.js';
-import { type Condition, engineRules } from './engine-rules.js';
+import type { Condition, EngineRule } from './engine-rules.js';
 import type { Facts } from './facts.js';
 import { EVENT_FACTS_ABSENT, NO_POST_FACTS, type Question, type QuestionFacts, settingFacts } from './post-facts.js';
-import type { LoadedRule, RuleBook } from './rule-book.js';
+import { type Jurisdiction, jurisdictionOf, type RuleBook } from './rule-book.js';
 
-/** What a question about a post or an oath is asked about: the event it arises from, the person, the date. */
+/** What a question about a post or an oath is asked about: the event it arises from, the person, the date, the congress. */
 export interface QuestionContext {
   readonly eventSeq: number;
   readonly personId: string | undefined;
   readonly date: string | undefined;
+  /** The congress's level and province (`Evaluator.jurisdiction`); national rules at no level when absent. */
+  readonly jurisdiction?: Jurisdiction;
 }
 
 export interface Evaluator {
@@ -32,6 +34,8 @@ export interface Evaluator {
   evaluate(event: RosterEvent, facts: Facts): Promise<Finding[]>;
   /** Ask the rules a question about posts or oaths (rules/posts, rules/cascade, rules/oath). */
   ask(question: Question, facts: QuestionFacts, context: QuestionContext): Promise<Finding[]>;
+  /** The level and province of the congress a state (or a roster being derived) records: which rules apply to it. */
+  jurisdiction(state: { readonly congress: Congress | undefined }): Jurisdiction;
 }
 
 /** `compiled`: the rule files compiled to functions; `reference`: json-rules-engine interprets them. */
@@ -41,26 +45,23 @@ export const ENGINE_KINDS: readonly EngineKind[] = ['compiled', 'reference'];
 export interface EvaluatorOptions {
   readonly engine?: EngineKind;
   /**
-   * Remember answers by the values of the facts the rules read. Default: on for the compiled rules,
-   * off for the reference, so that `--engine reference` puts every decision to json-rules-engine.
+   * Remember answers by what decides them (the facts the rules read). Default: on for the compiled
+   * rules, off for the reference, so that `--engine reference` puts every decision to json-rules-engine.
    */
   readonly memo?: boolean;
 }
 
 export function createEvaluator(book: RuleBook, options: EvaluatorOptions = {}): Evaluator {
   const engine = options.engine ?? 'compiled';
-  const rules = engineRules(book);
-  const plain = engine === 'reference' ? referenceDecider(rules) : compiledDecider(rules);
+  const plain = engine === 'reference' ? referenceDecider(book) : compiledDecider(book);
   const decider: Decider = (options.memo ?? engine === 'compiled') ? memoised(plain) : plain;
   const settings = settingFacts(book.settings);
 
   async function decide(facts: Facts, context: QuestionContext & { dateFromSource: boolean }): Promise<Finding[]> {
-    const fired = await decider.fire(facts);
-    return applyPrecedence(fired.map((f) => f.rule)).map((rule): Finding => {
-      const { version, outcome } = fired.find((f) => f.rule === rule)!;
-      return {
+    return applyPrecedence(await decider.fire(facts)).map(
+      ({ rule, version, outcome }): Finding => ({
         ruleId: rule.spec.id,
-        ruleFile: rule.file,
+        ruleFile: version.file,
         title: rule.spec.title,
         citation: version.citation,
         outcome,
@@ -69,13 +70,16 @@ export function createEvaluator(book: RuleBook, options: EvaluatorOptions = {}):
         effectiveDate: context.date,
         dateFromSource: context.dateFromSource,
         facts,
-      };
-    });
+      }),
+    );
   }
 
-  const decided = new Set(book.rules.flatMap((r) => eventTypesNamed(r.spec.rule.conditions)));
+  // The national rules and every province's: a type some overlay alone decides is decided there.
+  const everyRule = [...book.rules, ...[...book.regions.values()].flatMap((r) => r.overlay)];
+  const decided = new Set(everyRule.flatMap((r) => r.versions.flatMap((v) => eventTypesNamed(v.rule.conditions))));
   return {
     decides: (eventType) => decided.has(eventType),
+    jurisdiction: (state) => jurisdictionOf(book, state.congress),
     evaluate(event, facts) {
       const own = 'date' in event && event.date ? event.date : undefined;
       return decide(facts, {
@@ -86,7 +90,17 @@ export function createEvaluator(book: RuleBook, options: EvaluatorOptions = {}):
       });
     },
     ask(question, asked, context) {
-      const facts: Facts = { ...EVENT_FACTS_ABSENT, eventDate: context.date ?? null, ...NO_POST_FACTS, ...settings, ...asked, question };
+      const where = context.jurisdiction ?? { level: null, region: null };
+      const facts: Facts = {
+        ...EVENT_FACTS_ABSENT,
+        eventDate: context.date ?? null,
+        congressLevel: where.level,
+        region: where.region,
+        ...NO_POST_FACTS,
+        ...settings,
+        ...asked,
+        question,
+      };
       return decide(facts, { ...context, dateFromSource: false });
     },
   };
@@ -101,17 +115,17 @@ function eventTypesNamed(conditions: Condition): string[] {
 }
 
 /**
- * Drop rules that another fired rule overrides. Two remaining rules with different outcomes and no
+ * Drop what another fired rule overrides. Two remaining rules with different outcomes and no
  * stated precedence are an error naming both files (the law must say which one wins).
  */
-function applyPrecedence(rules: readonly LoadedRule[]): LoadedRule[] {
-  const kept = rules.filter((r) => !rules.some((other) => other !== r && other.spec.overrides.includes(r.spec.id)));
+function applyPrecedence(fired: readonly EngineRule[]): EngineRule[] {
+  const kept = fired.filter((f) => !fired.some((other) => other.rule !== f.rule && other.rule.spec.overrides.includes(f.rule.spec.id)));
   for (const a of kept) {
     for (const b of kept) {
-      if (a !== b && a.spec.rule.event.type !== b.spec.rule.event.type) {
+      if (a.rule !== b.rule && a.outcome.type !== b.outcome.type) {
         throw new DomainError(
           'rule-conflict',
-          `规则“${a.spec.id}”（${a.file}）与“${b.spec.id}”（${b.file}）对同一事件得出不同结论，且都未声明 overrides 优先关系`,
+          `规则“${a.rule.spec.id}”（${a.version.file}）与“${b.rule.spec.id}”（${b.version.file}）对同一事件得出不同结论，且都未声明 overrides 优先关系`,
         );
       }
     }

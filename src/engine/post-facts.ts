@@ -6,7 +6,7 @@ import type { Facts } from './facts.js';
 import type { Settings } from './settings.js';
 
 export const POST_FACT_NAMES = [
-  /** post-requirement | cascade | compatibility | appointment | oath-duty | oath-wording */
+  /** post-requirement | cascade | compatibility | appointment | oath-duty | oath-wording | permission | salutation | vacancy | quota | counting */
   'question',
   'organKind',
   'postTitle',
@@ -21,7 +21,6 @@ export const POST_FACT_NAMES = [
   'vacancies',
   /** Configuration from rules/settings.json. */
   'settingCascadeOtherGrounds',
-  'settingJudicialOathsByOwnOrgan',
 ] as const;
 export type PostFactName = (typeof POST_FACT_NAMES)[number];
 
@@ -37,6 +36,8 @@ export type Question =
   | 'appointment'
   | 'oath-duty'
   | 'oath-wording'
+  /** rules/suspension: whose permission (许可) the arrest or trial of a deputy needs. */
+  | 'permission'
   /** rules/standing-committee: whom a speaker at the standing committee addresses. */
   | 'salutation'
   /** rules/by-election: whether an electing unit has a vacancy to by-elect, and whether the count passes the quota. */
@@ -50,13 +51,8 @@ export type QuestionFacts = Partial<
   Record<Exclude<PostFactName, 'question' | `setting${string}`> | 'congressLevel' | 'mandateStatus', string | number | null>
 >;
 
-export function settingFacts(
-  settings: Settings,
-): Pick<Record<PostFactName, boolean>, 'settingCascadeOtherGrounds' | 'settingJudicialOathsByOwnOrgan'> {
-  return {
-    settingCascadeOtherGrounds: settings.cascade.otherGrounds,
-    settingJudicialOathsByOwnOrgan: settings.oath.judicialOathsByOwnOrgan,
-  };
+export function settingFacts(settings: Settings): Pick<Record<PostFactName, boolean>, 'settingCascadeOtherGrounds'> {
+  return { settingCascadeOtherGrounds: settings.cascade.otherGrounds };
 }
 
 /** The event facts as they stand for a question that is not about an event: all absent. */
@@ -64,6 +60,7 @@ export const EVENT_FACTS_ABSENT: Omit<Facts, PostFactName> = {
   eventType: null,
   eventDate: null,
   congressLevel: null,
+  region: null,
   mandateStatus: null,
   electionKind: null,
   reviewResult: null,
@@ -71,4 +68,5 @@ export const EVENT_FACTS_ABSENT: Omit<Facts, PostFactName> = {
   suspensionGround: null,
   movement: null,
   absenceCount: null,
+  electingUnitKind: null,
 };

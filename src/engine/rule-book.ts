@@ -1,59 +1,38 @@
 /**
- * Loads `rules/`: the law timeline (`laws.json`) and one rule file per provision in the topic folders.
- * Everything is validated on load; an error names the file and the JSON path.
+ * Loads `rules/`: the law timeline (`laws.json`), one rule file per provision in the topic folders,
+ * and the provinces' overlays in `regions/<folder>/`. Everything is validated on load; an error names
+ * the file and the JSON path.
  */
 import { type Dirent, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
-import { chineseNumber, Day } from '../domain/dates.js';
+import type { z } from 'zod';
 import { DomainError, jsonPath } from '../domain/errors.js';
-import type { Citation } from '../domain/findings.js';
+import type { Congress, CongressLevel } from '../domain/events.js';
 import { deepestIssue } from '../domain/validation.js';
-import { type CitationSpec, RuleFile } from './rule-file.js';
+import { Laws, overlaps, resolveCitation } from './citations.js';
+import { composeRegion, type LoadedRule, type Region, type RuleSet } from './regions.js';
+import { RegionFile, RuleFile } from './rule-file.js';
 import { Settings } from './settings.js';
 
-const Laws = z.strictObject({
-  $comment: z.string().optional(),
-  laws: z.record(
-    z.string(),
-    z.strictObject({
-      title: z.string().min(1),
-      revisions: z
-        .array(
-          z.strictObject({
-            id: z.string().min(1),
-            label: z.string().min(1),
-            inForce: Day,
-            mark: z.enum(['V', 'S', 'I', '?']),
-            note: z.string().optional(),
-          }),
-        )
-        .min(1),
-    }),
-  ),
-});
-type Laws = z.infer<typeof Laws>;
+export type { RuleVersion } from './citations.js';
+export type { LoadedRule, Region, RuleSet } from './regions.js';
 
-/** One rule with one of its citations, for the period that citation is in force. */
-export interface RuleVersion {
-  readonly citation: Citation;
-  readonly from: string | undefined;
-  readonly to: string | undefined;
-}
-
-export interface LoadedRule {
-  readonly file: string;
-  readonly spec: RuleFile;
-  readonly versions: readonly RuleVersion[];
-}
-
-export interface RuleBook {
+export interface RuleBook extends RuleSet {
   readonly dir: string;
   readonly laws: Laws;
   readonly settings: Settings;
-  readonly rules: readonly LoadedRule[];
-  readonly byId: ReadonlyMap<string, LoadedRule>;
+  /** The provinces whose rules are read over the national ones, by short name (浙江). */
+  readonly regions: ReadonlyMap<string, Region>;
 }
+
+/** Where a congress sits for the rules: its level, and the province whose overlay applies (if any). */
+export interface Jurisdiction {
+  readonly level: CongressLevel | null;
+  /** The province's short name (浙江), or null where no overlay applies. */
+  readonly region: string | null;
+}
+
+const REGIONS = 'regions';
 
 function readJson(file: string, label: string): unknown {
   let text: string;
@@ -76,88 +55,32 @@ function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, file: string): T 
   throw new DomainError('invalid-rule-file', `${jsonPath(issue.path)}：${issue.message}`, file);
 }
 
-function dayBefore(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
-
-const later = (a: string | undefined, b: string | undefined) => (a === undefined ? b : b === undefined ? a : a > b ? a : b);
-const earlier = (a: string | undefined, b: string | undefined) => (a === undefined ? b : b === undefined ? a : a < b ? a : b);
-
-/** 代表法（2015年修正）第四十九条第（一）项 */
-function citationText(lawName: string, label: string, spec: { article: number; paragraph?: number; item?: number }): string {
-  let text = `${lawName}（${label}）第${chineseNumber(spec.article)}条`;
-  if (spec.paragraph) text += `第${chineseNumber(spec.paragraph)}款`;
-  if (spec.item) text += `第（${chineseNumber(spec.item)}）项`;
-  return text;
-}
-
-function resolveCitation(spec: CitationSpec, index: number, laws: Laws, file: string): RuleVersion[] {
-  if ('practice' in spec) {
-    return [{ citation: { text: spec.practice, mark: spec.mark, ...range(spec.from, spec.to) }, from: spec.from, to: spec.to }];
-  }
-  const law = laws.laws[spec.law];
-  const where = `${jsonPath(['citations', index])}`;
-  if (!law) throw new DomainError('invalid-rule-file', `${where}.law：laws.json 中没有法律“${spec.law}”`, file);
-  return spec.revisions.map((revisionId, r) => {
-    const at = law.revisions.findIndex((rev) => rev.id === revisionId);
-    const revision = law.revisions[at];
-    if (!revision) {
-      throw new DomainError('invalid-rule-file', `${where}.revisions[${r}]：${spec.law}没有“${revisionId}”修正文本`, file);
-    }
-    const next = law.revisions[at + 1];
-    const from = later(revision.inForce, spec.from);
-    const to = earlier(next ? dayBefore(next.inForce) : undefined, spec.to);
-    return {
-      citation: {
-        text: citationText(spec.law, revision.label, spec),
-        law: spec.law,
-        lawTitle: law.title,
-        revision: revision.id,
-        article: spec.article,
-        ...(spec.paragraph ? { paragraph: spec.paragraph } : {}),
-        ...(spec.item ? { item: spec.item } : {}),
-        mark: spec.mark,
-        ...range(from, to),
-      },
-      from,
-      to,
-    };
-  });
-}
-
-function range(from: string | undefined, to: string | undefined) {
-  return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
-}
-
-function overlaps(a: RuleVersion, b: RuleVersion): boolean {
-  return (a.to === undefined || b.from === undefined || b.from <= a.to) && (b.to === undefined || a.from === undefined || a.from <= b.to);
-}
-
-function listRuleFiles(dir: string): string[] {
-  let entries: Dirent[];
+function listEntries(dir: string): Dirent[] {
   try {
-    entries = readdirSync(dir, { withFileTypes: true, recursive: true });
+    return readdirSync(dir, { withFileTypes: true, recursive: true });
   } catch (e) {
     throw new DomainError('invalid-rule-file', `无法读取规则目录：${(e as Error).message}`, dir);
   }
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.json') && path.resolve(e.parentPath) !== path.resolve(dir))
+}
+
+/** The rule files under `dir` in topic folders, leaving out `skip` (the regions folder) and files at its top. */
+function listRuleFiles(dir: string, skip?: string): string[] {
+  const top = path.resolve(dir);
+  return listEntries(dir)
+    .filter((e) => e.isFile() && e.name.endsWith('.json') && path.resolve(e.parentPath) !== top)
     .map((e) => path.join(e.parentPath, e.name))
+    .filter((f) => skip === undefined || !path.resolve(f).startsWith(path.resolve(skip) + path.sep))
     .sort();
 }
 
-export function loadRuleBook(dir: string): RuleBook {
-  const lawsFile = path.join(dir, 'laws.json');
-  const laws = parseOrThrow(Laws, readJson(lawsFile, '法律修正时间表'), lawsFile);
-  const settingsFile = path.join(dir, 'settings.json');
-  const settings = parseOrThrow(Settings, readJson(settingsFile, '规则配置'), settingsFile);
+/** Each rule file of a folder, validated, with its citations resolved into versions. */
+function loadRules(files: readonly string[], laws: Laws, root: string, region: string | undefined): LoadedRule[] {
   const rules: LoadedRule[] = [];
   const byId = new Map<string, LoadedRule>();
-  for (const file of listRuleFiles(dir)) {
+  for (const file of files) {
     const spec = parseOrThrow(RuleFile, readJson(file, '规则文件'), file);
-    const versions = spec.citations.flatMap((c, i) => resolveCitation(c, i, laws, file));
+    const shown = path.relative(root, file);
+    const versions = spec.citations.flatMap((c, i) => resolveCitation(c, i, laws, { file: shown, rule: spec.rule, region }));
     for (const [i, v] of versions.entries()) {
       const clash = versions.slice(i + 1).find((w) => overlaps(v, w));
       if (clash) {
@@ -166,14 +89,77 @@ export function loadRuleBook(dir: string): RuleBook {
     }
     const twin = byId.get(spec.id);
     if (twin) throw new DomainError('invalid-rule-file', `$.id：规则编号“${spec.id}”与 ${twin.file} 重复`, file);
-    const loaded = { file: path.relative(path.dirname(path.resolve(dir)), file), spec, versions };
+    const loaded = { file: shown, spec, versions };
     rules.push(loaded);
     byId.set(spec.id, loaded);
   }
-  for (const rule of rules) {
+  return rules;
+}
+
+function checkOverrides(set: RuleSet, own: readonly LoadedRule[]): void {
+  for (const rule of own) {
     rule.spec.overrides.forEach((id, i) => {
-      if (!byId.has(id)) throw new DomainError('invalid-rule-file', `$.overrides[${i}]：没有编号为“${id}”的规则`, rule.file);
+      if (!set.byId.has(id)) throw new DomainError('invalid-rule-file', `$.overrides[${i}]：没有编号为“${id}”的规则`, rule.file);
     });
   }
-  return { dir, laws, settings, rules, byId };
+}
+
+function loadRegions(dir: string, laws: Laws, root: string, national: RuleSet): Map<string, Region> {
+  const regionsDir = path.join(dir, REGIONS);
+  const regions = new Map<string, Region>();
+  let folders: Dirent[] = [];
+  try {
+    folders = readdirSync(regionsDir, { withFileTypes: true }).filter((e) => e.isDirectory());
+  } catch {
+    return regions; // no overlays: national rules only
+  }
+  for (const folder of folders.sort((a, b) => a.name.localeCompare(b.name))) {
+    const base = path.join(regionsDir, folder.name);
+    const regionFile = path.join(base, 'region.json');
+    const spec = parseOrThrow(RegionFile, readJson(regionFile, '省级规则说明（region.json）'), regionFile);
+    const clash = Object.keys(spec.laws).find((name) => name in laws.laws);
+    if (clash) throw new DomainError('invalid-rule-file', `$.laws：“${clash}”已在 laws.json 中`, regionFile);
+    const overlay = loadRules(listRuleFiles(base), { laws: { ...laws.laws, ...spec.laws } }, root, spec.shortName);
+    const { rules, overrides } = composeRegion(national, overlay);
+    checkOverrides(rules, overlay);
+    const twin = regions.get(spec.shortName);
+    if (twin) throw new DomainError('invalid-rule-file', `$.shortName：“${spec.shortName}”与 ${twin.file} 重复`, regionFile);
+    regions.set(spec.shortName, { folder: folder.name, file: path.relative(root, regionFile), spec, overlay, overrides, rules });
+  }
+  return regions;
+}
+
+export function loadRuleBook(dir: string): RuleBook {
+  const root = path.dirname(path.resolve(dir));
+  const lawsFile = path.join(dir, 'laws.json');
+  const laws = parseOrThrow(Laws, readJson(lawsFile, '法律修正时间表'), lawsFile);
+  const settingsFile = path.join(dir, 'settings.json');
+  const settings = parseOrThrow(Settings, readJson(settingsFile, '规则配置'), settingsFile);
+  const rules = loadRules(listRuleFiles(dir, path.join(dir, REGIONS)), laws, root, undefined);
+  const national: RuleSet = { rules, byId: new Map(rules.map((r) => [r.spec.id, r])) };
+  checkOverrides(national, rules);
+  return { dir, laws, settings, ...national, regions: loadRegions(dir, laws, root, national) };
+}
+
+/** The province a name stands for: 浙江, 浙江省. */
+export function findRegion(book: RuleBook, name: string): Region | undefined {
+  return [...book.regions.values()].find((r) => r.spec.shortName === name || r.spec.name === name);
+}
+
+/**
+ * The region fact of a congress: its province's overlay, found from the congress's `province`, or for
+ * a provincial congress its `region`, or for a lower one its `region` among the province's areas. The
+ * national congress is under no province.
+ */
+export function jurisdictionOf(book: RuleBook, congress: Congress | undefined): Jurisdiction {
+  if (!congress) return { level: null, region: null };
+  if (congress.level === 'national') return { level: 'national', region: null };
+  const named = congress.province ?? (congress.level === 'provincial' ? congress.region : undefined);
+  const region = named ? findRegion(book, named) : [...book.regions.values()].find((r) => r.spec.areas.includes(congress.region));
+  return { level: congress.level, region: region?.spec.shortName ?? null };
+}
+
+/** The rules in force for a jurisdiction: the national ones, read with its province's where it has one. */
+export function ruleSetFor(book: RuleBook, region: string | null): RuleSet {
+  return (region && book.regions.get(region)?.rules) || book;
 }

@@ -14,7 +14,7 @@ export function formatMembers(m: Members): string {
   const out = [`${when(m)}实有代表：${m.count}名`];
   if (m.unnamed > 0) out.push(`（其中${m.unnamed}名为会议确认的实有代表，记录未逐一列明姓名）`);
   for (const u of m.units) {
-    out.push('', `${u.unit}（记录列明${u.members.length}名）：`);
+    out.push('', `${u.unit ?? '选举单位不详'}（记录列明${u.members.length}名）：`);
     for (const p of u.members) {
       const notes = [
         p.status === 'suspended' ? STATUS_NAMES.suspended : '',
@@ -96,7 +96,7 @@ export function formatHistory(h: PersonHistory & { readonly state: RosterState }
   const { state } = h;
   const out = [`${h.name}（编号 ${h.personId}）的记录`];
   for (const m of h.mandates) {
-    out.push('', `代表资格（${m.electingUnit}）：`);
+    out.push('', `代表资格（${m.electingUnit ?? '选举单位不详'}）：`);
     for (const c of m.history) out.push(`  ${day(c.from)}起：${STATUS_NAMES[c.status]}（第${c.eventSeq}条）`);
   }
   if (h.posts.length > 0) out.push('', '所任职务：');
@@ -122,7 +122,7 @@ function changeLine(c: Change): string {
     : c.to
       ? STATUS_NAMES[c.to]
       : '';
-  return `  ${c.name}（${c.electingUnit}），${day(c.date)}：${why}`;
+  return `  ${c.name}（${c.electingUnit ?? '选举单位不详'}），${day(c.date)}：${why}`;
 }
 
 export function formatDiff(x: Diff): string {

@@ -2,15 +2,16 @@
 import { describeCheck } from '../checks/describe-check.js';
 import type { CheckFinding } from '../domain/check-findings.js';
 
-const LEVEL = { error: '错误', warning: '提示' } as const;
+const LEVEL = { error: '错误', warning: '提示', info: '说明' } as const;
 
 export function formatCheck(findings: readonly CheckFinding[]): string {
   if (findings.length === 0) return '检查完毕：未发现问题。';
-  const errors = findings.filter((f) => f.level === 'error').length;
+  const count = (level: keyof typeof LEVEL) => findings.filter((f) => f.level === level).length;
+  const notes = count('info');
   return [
     ...findings.map((f) => `[${LEVEL[f.level]}] ${describeCheck(f)}（${f.code}）`),
     '',
-    `检查完毕：错误${errors}项，提示${findings.length - errors}项。`,
+    `检查完毕：错误${count('error')}项，提示${count('warning')}项${notes > 0 ? `，说明${notes}项` : ''}。`,
   ].join('\n');
 }
 

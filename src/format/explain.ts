@@ -4,14 +4,23 @@ import { formatChineseDate } from '../domain/dates.js';
 import { endedHow, STATUS_NAMES } from '../domain/status-names.js';
 import type { PersonExplanation } from '../views/explain.js';
 
-const ORIGIN_NAMES = { 'opening-balance': '期初名册（按会议确认的实有代表）', general: '选举产生', 'by-election': '补选产生' } as const;
+const ORIGIN_NAMES = {
+  'opening-balance': '期初名册（按会议确认的实有代表）',
+  general: '选举产生',
+  'by-election': '补选产生',
+  'session-election': '会议选举产生',
+  succession: '递补',
+} as const;
 
 export function formatExplain(x: PersonExplanation): string {
   const out = [`${x.name}（编号 ${x.personId}）`];
   if (x.person?.type === 'PersonRegistered' && x.person.affiliation) out.push(`工作单位及职务：${x.person.affiliation}`);
   if (x.mandates.length === 0) out.push('', '本届没有代表资格记录。');
   for (const m of x.mandates) {
-    out.push('', `代表资格：${m.electingUnit}选举单位，${ORIGIN_NAMES[m.origin]}${m.electedBy ? `（${m.electedBy}）` : ''}`);
+    out.push(
+      '',
+      `代表资格：${m.electingUnit ?? '（选举单位不详）'}选举单位，${ORIGIN_NAMES[m.origin]}${m.electedBy ? `（${m.electedBy}）` : ''}`,
+    );
     for (const h of m.history) {
       out.push(`  ${h.from ? formatChineseDate(h.from) : '日期不详'}起：${STATUS_NAMES[h.status]}（第${h.eventSeq}条事件）`);
     }

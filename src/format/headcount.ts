@@ -2,21 +2,28 @@
 import { chineseNumber, formatChineseDate } from '../domain/dates.js';
 import { FIELD_NAMES, type Ledger, type LedgerPerson, type UnitGroup } from '../ledger/headcount.js';
 
-const names = (persons: readonly LedgerPerson[]) => persons.map((p) => p.name).join('、');
+/** The named persons, then how many the source counts without names. */
+const names = (persons: readonly LedgerPerson[]) => {
+  const unnamed = persons.filter((p) => p.unnamed).length;
+  const named = persons.filter((p) => !p.unnamed).map((p) => p.name);
+  return [...named, ...(unnamed > 0 ? [`未具名${unnamed}名`] : [])].join('、');
+};
 
 function unitLines(units: readonly UnitGroup[], indent: string): string[] {
-  return units.map((u) => `${indent}${u.unit}：${names(u.persons)}`);
+  return units.map((u) => `${indent}${u.unit ?? '选举单位不详'}：${names(u.persons)}`);
 }
 
 function citationLines(units: readonly UnitGroup[], indent: string): string[] {
-  const seen = new Map<string, string[]>();
+  const seen = new Map<string, LedgerPerson[]>();
   for (const p of units.flatMap((u) => u.persons)) {
     if (!p.finding) continue;
     const key = `规则 ${p.finding.ruleId}；依据 ${p.finding.citation.text}〔${p.finding.citation.mark}〕`;
-    seen.set(key, [...(seen.get(key) ?? []), p.name]);
+    seen.set(key, [...(seen.get(key) ?? []), p]);
   }
-  return [...seen].map(([key, who]) => `${indent}（${key}：${who.join('、')}）`);
+  return [...seen].map(([key, who]) => `${indent}（${key}：${names(who)}）`);
 }
+
+const vacancies = (n: number | undefined) => (n === undefined ? '' : `，缺额${n}名`);
 
 export function formatHeadcount(l: Ledger): string {
   const when =
@@ -28,8 +35,12 @@ export function formatHeadcount(l: Ledger): string {
   const out = [
     `${l.congressName}代表名额与实有代表：${when}`,
     '',
-    `代表总名额：${l.quota}名`,
-    `${baseline}：实有代表${l.baseline.count}名，缺额${l.baseline.vacancies}名`,
+    l.quota !== undefined
+      ? `代表总名额：${l.quota}名${l.reservedSeats ? `（其中机动名额${l.reservedSeats}名，不计缺额）` : ''}`
+      : l.cap !== undefined
+        ? `代表名额：不超过${l.cap}名（无固定名额，不计缺额）`
+        : '代表总名额：记录未载明（不计缺额）',
+    `${baseline}：实有代表${l.baseline.count}名${vacancies(l.baseline.vacancies)}${l.baseline.derivedFrom !== undefined ? `（期初人数未载明，按第${l.baseline.derivedFrom}条事件所述变动后人数推算）` : ''}`,
     '',
     `出缺代表：${l.terminated.count}名`,
   ];
@@ -49,7 +60,7 @@ export function formatHeadcount(l: Ledger): string {
   out.push(
     '',
     `实有代表：${l.baseline.count} − ${l.terminated.count} + ${l.confirmed.count}${moves} = ${l.countAfter}名`,
-    `缺额：${l.vacanciesAfter}名`,
+    ...(l.vacanciesAfter !== undefined ? [`缺额：${l.vacanciesAfter}名`] : []),
   );
   const units = l.byUnit.filter((u) => u.terminated > 0 || u.confirmed > 0 || u.quota !== undefined);
   if (units.length > 0) {
@@ -59,7 +70,7 @@ export function formatHeadcount(l: Ledger): string {
       if (u.quota !== undefined) parts.push(`名额${u.quota}名`);
       if (u.countAfter !== undefined) parts.push(`实有${u.countAfter}名`);
       if (u.vacancies !== undefined) parts.push(`缺额${u.vacancies}名`);
-      out.push(`  ${u.unit}：${parts.join('，')}`);
+      out.push(`  ${u.unit ?? '选举单位不详'}：${parts.join('，')}`);
     }
     if (units.some((u) => u.countAfter === undefined)) out.push('  （记录未逐一列明各单位的全部代表，各单位实有人数未知）');
   }

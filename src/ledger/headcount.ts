@@ -1,15 +1,16 @@
 /**
  * The headcount ledger (代表名额与实有代表): quota, the count confirmed at the last session, the
  * terminations and confirmations since, by ground and electing unit, and the count after.
- * 实有代表 = confirmed and not ended (suspended deputies still count); 缺额 = 名额 − 实有代表.
+ * 实有代表 = confirmed and not ended (suspended deputies still count); 缺额 = 名额 − 机动名额 − 实有代表
+ * (only allocated seats fall vacant); no quota, no 缺额 (the NPC has a cap, not a quota).
  */
-
 import type { StatedField } from '../domain/check-findings.js';
-import { type LegalDate, onOrBefore } from '../domain/dates.js';
+import { dayBefore, type LegalDate, onOrBefore } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import type { Finding, TerminationGround } from '../domain/findings.js';
 import { countOn, isCounted, type Mandate, type MandateStatus, type RosterState, sessionDate, statusOn } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
+import { publicationsAt } from './publications.js';
 
 /** Kept here for callers that count with the ledger; the count itself is the domain's. */
 export { countOn } from '../domain/roster.js';
@@ -19,13 +20,15 @@ export type LedgerTarget = { readonly session: number } | { readonly asOf: Legal
 export interface LedgerPerson {
   readonly personId: string;
   readonly name: string;
-  readonly electingUnit: string;
+  readonly electingUnit: string | undefined;
   readonly date: LegalDate | undefined;
   readonly finding: Finding | undefined;
+  /** Counted by the source without a name (出缺N名, 补选N名). */
+  readonly unnamed: boolean;
 }
 
 export interface UnitGroup {
-  readonly unit: string;
+  readonly unit: string | undefined;
   readonly persons: readonly LedgerPerson[];
 }
 
@@ -38,7 +41,7 @@ export interface TerminationGroup {
 }
 
 export interface UnitLine {
-  readonly unit: string;
+  readonly unit: string | undefined;
   readonly quota: number | undefined;
   readonly terminated: number;
   readonly confirmed: number;
@@ -46,6 +49,8 @@ export interface UnitLine {
   readonly countAfter: number | undefined;
   readonly vacancies: number | undefined;
 }
+
+export type { StatedField } from '../domain/check-findings.js';
 
 export interface Disagreement {
   readonly field: StatedField;
@@ -56,13 +61,18 @@ export interface Disagreement {
 }
 
 /** How the figures a document states are named in messages. */
-export const FIELD_NAMES: Record<Disagreement['field'], string> = {
+export const FIELD_NAMES: Record<StatedField, string> = {
   quota: '代表名额',
   countBefore: '上次确认后实有代表',
   vacanciesBefore: '上次确认后缺额',
   terminated: '出缺代表',
   confirmed: '补选并确认资格的代表',
   countAfter: '变动后实有代表',
+  vacanciesAfter: '变动后缺额',
+  countBetween: '出缺后、补选确认前实有代表',
+  vacanciesBetween: '出缺后、补选确认前缺额',
+  expectedAttendance: '应出席代表',
+  attendance: '出席代表',
 };
 
 /** A deputy who came into or left the count without a termination or a confirmation, as the counting rules count statuses. */
@@ -76,19 +86,29 @@ export interface CountChange extends LedgerPerson {
 export interface Ledger {
   readonly congressName: string;
   readonly congressShortName: string;
-  readonly quota: number;
+  /** Undefined where the congress has no fixed quota (the NPC) or the source gives none. */
+  readonly quota: number | undefined;
+  readonly cap: number | undefined;
+  readonly reservedSeats: number | undefined;
   readonly session: number | undefined;
   readonly date: LegalDate;
   readonly baseline: {
     readonly session: number | undefined;
     readonly date: LegalDate | undefined;
     readonly count: number;
-    readonly vacancies: number;
+    readonly vacancies: number | undefined;
+    /** The balance stated no count: it was derived from this publication's count after (seq). */
+    readonly derivedFrom: number | undefined;
   };
+  /** False where an opening balance stated no count and nothing later fixed it: the counts are not known. */
+  readonly countsKnown: boolean;
   readonly terminated: { readonly count: number; readonly groups: readonly TerminationGroup[] };
   readonly confirmed: { readonly count: number; readonly units: readonly UnitGroup[] };
+  /** After the terminations, before the confirmations (共缺额N名 / 现实有N名 in the middle of a report). */
+  readonly countBetween: number;
+  readonly vacanciesBetween: number | undefined;
   readonly countAfter: number;
-  readonly vacanciesAfter: number;
+  readonly vacanciesAfter: number | undefined;
   readonly suspended: readonly LedgerPerson[];
   readonly pending: readonly LedgerPerson[];
   readonly byUnit: readonly UnitLine[];
@@ -99,27 +119,39 @@ export interface Ledger {
 
 /** Sessions at which the count of deputies was confirmed: the points a ledger counts from. */
 interface ConfirmationPoint {
-  readonly session: number;
-  readonly date: LegalDate;
+  readonly session: number | undefined;
+  /** Undefined for a balance the source does not date: it stands before every dated event. */
+  readonly date: LegalDate | undefined;
   /** An opening balance is itself the starting count, so a ledger at its own session counts from it. */
   readonly opening: boolean;
 }
 
 function confirmationPoints(d: Derivation): ConfirmationPoint[] {
-  const points = new Map<number, ConfirmationPoint>();
+  const points = new Map<number | string, ConfirmationPoint>();
   const dateOf = (session: number, fallback?: LegalDate) => {
     const s = d.state.sessions[session];
     return s ? sessionDate(s) : fallback;
   };
   for (const e of d.events) {
-    if (e.type !== 'OpeningBalanceStated' && e.type !== 'CredentialsReportAdopted' && e.type !== 'QualificationReviewed') continue;
+    if (e.type === 'OpeningBalanceStated') {
+      const date = e.session !== undefined ? dateOf(e.session, e.date) : e.date;
+      // A count before the changes of its own session stands at the start of its day (as evolve counts it).
+      points.set(e.session ?? `seq:${e.seq}`, {
+        session: e.session,
+        date: e.beforeChanges && date ? dayBefore(date) : date,
+        opening: true,
+      });
+      continue;
+    }
+    if (e.type !== 'CredentialsReportAdopted' && e.type !== 'QualificationReviewed' && e.type !== 'UnnamedDeputiesReviewed') continue;
     if (e.session === undefined) continue;
     const session = e.session;
     const date = dateOf(session, e.date);
-    const opening = e.type === 'OpeningBalanceStated' || (points.get(session)?.opening ?? false);
-    if (date) points.set(session, { session, date, opening });
+    const opening = points.get(session)?.opening ?? false;
+    if (date && !opening) points.set(session, { session, date, opening });
   }
-  return [...points.values()].sort((a, b) => a.session - b.session);
+  const order = (p: ConfirmationPoint) => p.session ?? -1;
+  return [...points.values()].sort((a, b) => order(a) - order(b));
 }
 
 /**
@@ -152,16 +184,17 @@ function countedOn(state: RosterState, date: LegalDate): Mandate[] {
 function personOf(state: RosterState, m: Mandate, change?: Mandate['history'][number]): LedgerPerson {
   return {
     personId: m.personId,
-    name: state.persons[m.personId]?.name ?? m.personId,
+    name: m.unnamed ? '（未具名）' : (state.persons[m.personId]?.name ?? m.personId),
     electingUnit: m.electingUnit,
     date: change?.from,
     finding: change?.finding,
+    unnamed: m.unnamed === true,
   };
 }
 
 /** Group persons by electing unit, units in order of first appearance. */
 function byUnit(persons: readonly LedgerPerson[]): UnitGroup[] {
-  const groups = new Map<string, LedgerPerson[]>();
+  const groups = new Map<string | undefined, LedgerPerson[]>();
   for (const p of persons) {
     const group = groups.get(p.electingUnit);
     if (group) group.push(p);
@@ -171,8 +204,8 @@ function byUnit(persons: readonly LedgerPerson[]): UnitGroup[] {
 }
 
 /** How many of the items fall in each electing unit. */
-function countByUnit<T>(items: readonly T[], unitOf: (item: T) => string): Map<string, number> {
-  const counts = new Map<string, number>();
+function countByUnit<T>(items: readonly T[], unitOf: (item: T) => string | undefined): Map<string | undefined, number> {
+  const counts = new Map<string | undefined, number>();
   for (const item of items) counts.set(unitOf(item), (counts.get(unitOf(item)) ?? 0) + 1);
   return counts;
 }
@@ -191,23 +224,23 @@ export function resolveTarget(state: RosterState, target: LedgerTarget): { reado
   return { date: sessionDate(s), session: target.session };
 }
 
+function baselineOf(d: Derivation, date: LegalDate, session: number | undefined): ConfirmationPoint | undefined {
+  const points = confirmationPoints(d).filter((p) => {
+    if (session !== undefined && p.session !== undefined) return p.session < session || (p.opening && p.session === session);
+    if (p.date === undefined) return p.opening;
+    return p.opening ? onOrBefore(p.date, date) : !onOrBefore(date, p.date);
+  });
+  return points[points.length - 1];
+}
+
 export function ledger(d: Derivation, target: LedgerTarget): Ledger {
   const { state } = d;
   const congress = state.congress;
   if (!congress) throw new DomainError('invalid-data-file', '记录中没有本届人民代表大会的基本信息（CongressConstituted）');
 
   const { date, session } = resolveTarget(state, target);
-
-  const points = confirmationPoints(d).filter((p) =>
-    session !== undefined
-      ? p.session < session || (p.opening && p.session === session)
-      : p.opening
-        ? onOrBefore(p.date, date)
-        : !onOrBefore(date, p.date),
-  );
-  const base = points[points.length - 1];
+  const base = baselineOf(d, date, session);
   const baseDate = base?.date;
-  const countBefore = baseDate ? countOn(state, baseDate) : 0;
 
   const terminated: { person: LedgerPerson; ground: TerminationGround | 'void'; label: string; phrase: string }[] = [];
   const confirmed: LedgerPerson[] = [];
@@ -252,15 +285,21 @@ export function ledger(d: Derivation, target: LedgerTarget): Ledger {
 
   const countAfter = countOn(state, date);
   const net = moved.filter((x) => x.counted).length - moved.filter((x) => !x.counted).length;
+  // Before: counted at the baseline; a balance the source does not date counts from before everything.
+  const countBefore = baseDate !== undefined ? countOn(state, baseDate) : countAfter + terminated.length - confirmed.length - net;
   if (countAfter !== countBefore - terminated.length + confirmed.length + net) {
     throw new Error(`ledger arithmetic broke: ${countBefore} - ${terminated.length} + ${confirmed.length} + ${net} != ${countAfter}`);
   }
+  const countBetween = countBefore - terminated.length;
 
+  const allocated = congress.quota === undefined ? undefined : congress.quota - (congress.reservedSeats ?? 0);
+  const vacancies = (count: number) => (allocated === undefined ? undefined : allocated - count);
   const at = (status: string) => state.mandates.filter((m) => statusOn(m, date) === status).map((m) => personOf(state, m));
+  const suspended = at('suspended');
   const unitNames = [...new Set([...congress.electingUnits.map((u) => u.name), ...state.mandates.map((m) => m.electingUnit)])];
-  const allNamed = (state.unnamed?.count ?? 0) === 0;
+  const allNamed = (state.unnamed?.count ?? 0) === 0 && state.mandates.every((m) => m.electingUnit !== undefined);
   // One pass each, not one per unit: a congress of 276,000 deputies has hundreds of units.
-  const quotas = new Map<string, number | undefined>();
+  const quotas = new Map<string | undefined, number | undefined>();
   for (const u of congress.electingUnits) if (!quotas.has(u.name)) quotas.set(u.name, u.quota);
   const countedIn = allNamed ? countByUnit(countedOn(state, date), (m) => m.electingUnit) : undefined;
   const terminatedIn = countByUnit(terminated, (t) => t.person.electingUnit);
@@ -278,22 +317,25 @@ export function ledger(d: Derivation, target: LedgerTarget): Ledger {
     };
   });
 
-  const computed = {
+  const computed: Partial<Record<StatedField, number>> = {
     quota: congress.quota,
     countBefore,
-    vacanciesBefore: congress.quota - countBefore,
+    vacanciesBefore: vacancies(countBefore),
     terminated: terminated.length,
     confirmed: confirmed.length,
     countAfter,
+    vacanciesAfter: vacancies(countAfter),
+    countBetween,
+    vacanciesBetween: vacancies(countBetween),
+    expectedAttendance: countAfter - suspended.length,
   };
   const disagreements: Disagreement[] = [];
-  if (session !== undefined) {
-    for (const report of state.reports.filter((r) => r.session === session)) {
-      for (const [field, stated] of Object.entries(report.stated) as [Disagreement['field'], number][]) {
-        if (stated !== computed[field]) {
-          disagreements.push({ field, stated, computed: computed[field], document: report.source.title, eventSeq: report.seq });
-        }
-      }
+  for (const p of publicationsAt(state, { date, session })) {
+    for (const [field, stated] of Object.entries(p.stated) as [StatedField, number][]) {
+      const value = computed[field];
+      // A count that fixed a balance stating none agrees by construction; it is not evidence.
+      if (value === undefined || stated === value || (field === 'countAfter' && p.seq === state.unnamed?.derivedFrom)) continue;
+      disagreements.push({ field, stated, computed: value, document: p.title, eventSeq: p.seq });
     }
   }
 
@@ -301,14 +343,25 @@ export function ledger(d: Derivation, target: LedgerTarget): Ledger {
     congressName: congress.name,
     congressShortName: congress.shortName,
     quota: congress.quota,
+    cap: congress.cap,
+    reservedSeats: congress.reservedSeats,
     session,
     date,
-    baseline: { session: base?.session, date: baseDate, count: countBefore, vacancies: congress.quota - countBefore },
+    baseline: {
+      session: base?.session,
+      date: baseDate,
+      count: countBefore,
+      vacancies: vacancies(countBefore),
+      derivedFrom: state.unnamed?.derivedFrom,
+    },
+    countsKnown: state.unnamed === undefined || state.unnamed.count !== undefined,
     terminated: { count: terminated.length, groups },
     confirmed: { count: confirmed.length, units: byUnit(confirmed) },
+    countBetween,
+    vacanciesBetween: vacancies(countBetween),
     countAfter,
-    vacanciesAfter: congress.quota - countAfter,
-    suspended: at('suspended'),
+    vacanciesAfter: vacancies(countAfter),
+    suspended,
     pending: at('pending'),
     byUnit: units,
     disagreements,

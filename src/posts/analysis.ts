@@ -12,6 +12,7 @@ import { type Mandate, type RosterState, sessionDate } from '../domain/roster.js
 import { heldOn, type Tenure, type TenureEnd } from '../domain/tenures.js';
 import type { Derivation } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
+import type { Jurisdiction } from '../engine/rule-book.js';
 
 export type Requirement = 'deputy' | 'standing-committee-member' | 'none';
 
@@ -69,6 +70,8 @@ export class PostAnalyst {
   readonly #found: Finding[] = [];
   /** The date a question with no date of its own is asked on: the record's latest session. */
   readonly #asOf: LegalDate | undefined;
+  /** The congress's level and province: which rules apply. */
+  readonly #where: Jurisdiction;
 
   constructor(
     private readonly d: Derivation,
@@ -78,6 +81,7 @@ export class PostAnalyst {
       .map(sessionDate)
       .sort((a, b) => (onOrBefore(a, b) ? -1 : 1))
       .at(-1);
+    this.#where = evaluator.jurisdiction(d.state);
   }
 
   /** What the post requires, under the rules in force on `date` (else on the record's latest session). */
@@ -87,7 +91,7 @@ export class PostAnalyst {
     const found = await this.evaluator.ask(
       'post-requirement',
       { organKind: organ?.kind ?? null, postTitle: t.post.title },
-      { eventSeq: t.startSeq, personId: t.personId, date },
+      { eventSeq: t.startSeq, personId: t.personId, date, jurisdiction: this.#where },
     );
     const finding = found.find((f) => f.outcome.type === 'post-requires');
     this.#found.push(...found);
@@ -100,7 +104,7 @@ export class PostAnalyst {
     const found = await this.evaluator.ask(
       'cascade',
       { organKind: organ?.kind ?? null, postTitle: t.post.title, postRequirement: requirement, terminationGround: ground },
-      { eventSeq, personId: t.personId, date },
+      { eventSeq, personId: t.personId, date, jurisdiction: this.#where },
     );
     this.#found.push(...found);
     return found.find((f) => f.outcome.type === 'post-ends' || f.outcome.type === 'post-continues');
@@ -189,7 +193,7 @@ export class PostAnalyst {
           ...(await this.evaluator.ask(
             'oath-duty',
             { personnelAct: act.act, organKind: kind },
-            { eventSeq: act.seq, personId: act.personId, date: act.date },
+            { eventSeq: act.seq, personId: act.personId, date: act.date, jurisdiction: this.#where },
           )),
         );
       }
@@ -199,9 +203,13 @@ export class PostAnalyst {
         notOwed.push({ act, finding: found.find((f) => f.outcome.type === 'oath-not-owed') });
         continue;
       }
-      const wording = (await this.evaluator.ask('oath-wording', {}, { eventSeq: act.seq, personId: act.personId, date: act.date })).find(
-        (f) => f.outcome.type === 'oath-wording',
-      );
+      const wording = (
+        await this.evaluator.ask(
+          'oath-wording',
+          {},
+          { eventSeq: act.seq, personId: act.personId, date: act.date, jurisdiction: this.#where },
+        )
+      ).find((f) => f.outcome.type === 'oath-wording');
       const after = state.oaths.filter((o) => onOrBefore(act.date, o.date));
       const named = after.find((o) => o.personIds.includes(act.personId));
       const ceremony = after.find((o) => o.personIds.length === 0 && o.session === act.session);

@@ -63,7 +63,12 @@ export function title(view: RosterView): string {
 export function summary(view: RosterView): { counts: [string, number][]; asOf: string } {
   return {
     counts: [
-      ['代表名额', view.congress.quota],
+      // The NPC has a cap (不超过N人), not a quota; a source may give neither.
+      ...(view.congress.quota !== undefined
+        ? [['代表名额', view.congress.quota] as [string, number]]
+        : view.congress.cap !== undefined
+          ? [['代表名额上限', view.congress.cap] as [string, number]]
+          : []),
       ['实有代表', view.counted],
       ['其中记录未载姓名的代表', view.unnamed],
       ['名册所列人员', view.lines.length],

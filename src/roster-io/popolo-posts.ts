@@ -13,6 +13,7 @@ const ENDING_ACTS: readonly string[] = PersonnelAct.options.filter((a) => !APPOI
 const POST_ENDED_WORDS = {
   相应终止: 'consequential-termination',
   相应撤销: 'consequential-revocation',
+  自然终止: 'died',
   去世: 'died',
   机构撤销: 'organ-abolished',
 } as const;

@@ -17,10 +17,15 @@ import type { MandateEnd, PersonDetails, RosterLine, RosterView } from './roster
 /** Controlled vocabulary of `membership.end_reason`: the grounds of termination, and a void election. */
 export const END_REASONS: readonly MandateEnd['ground'][] = [...TerminationGround.options, 'election-void'];
 
-/** Controlled vocabulary of `membership.start_reason`: how the mandate began. */
+/**
+ * Controlled vocabulary of `membership.start_reason`: how the mandate began. An election at a congress
+ * session and a 递补 fill a seat during the term like a by-election; their labels say which.
+ */
 export const START_REASONS = {
   general: { reason: 'general-election', label: '换届选举当选' },
   'by-election': { reason: 'by-election', label: '补选当选' },
+  'session-election': { reason: 'by-election', label: '会议选举当选' },
+  succession: { reason: 'by-election', label: '递补当选' },
   'opening-balance': { reason: 'opening-roster', label: '记录开始时在任（期初名册）' },
 } as const satisfies Record<RosterLine['origin'], { reason: string; label: string }>;
 
@@ -60,7 +65,7 @@ export function popolo(view: RosterView) {
       counted: view.counted,
       unnamed_counted: view.unnamed,
       note: view.unnamed > 0 ? `另有${view.unnamed}名实有代表记录未载姓名，未列入 persons 与 memberships` : undefined,
-      start_reasons: Object.values(START_REASONS).map((r) => r.reason),
+      start_reasons: [...new Set(Object.values(START_REASONS).map((r) => r.reason))],
       end_reasons: END_REASONS,
       post_end_reasons: POST_END_REASONS,
     },

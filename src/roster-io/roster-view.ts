@@ -129,7 +129,7 @@ export function rosterView(d: ReplayedRecord, asOf: LegalDate): RosterView {
     lines.push({
       ...detailsOf(d.state, m.personId),
       mandateId: m.mandateId,
-      electingUnit: m.electingUnit,
+      electingUnit: m.electingUnit ?? '',
       origin: m.origin,
       confirmedOn: confirmedOn(m, fromRosters),
       status,

@@ -30,7 +30,7 @@ const nameOf = (d: Derivation, personId: string) => d.state.persons[personId]?.n
 export interface Member {
   readonly personId: string;
   readonly name: string;
-  readonly electingUnit: string;
+  readonly electingUnit: string | undefined;
   readonly status: MandateStatus;
   /** 工作单位及职务 as registered. */
   readonly affiliation?: string;
@@ -42,7 +42,7 @@ export interface Members extends ResolvedTarget {
   readonly count: number;
   /** Deputies counted in an opening balance whose names the record does not give. */
   readonly unnamed: number;
-  readonly units: readonly { readonly unit: string; readonly members: readonly Member[] }[];
+  readonly units: readonly { readonly unit: string | undefined; readonly members: readonly Member[] }[];
 }
 
 function heldOn(d: Derivation, date: LegalDate): Mandate[] {
@@ -52,7 +52,7 @@ function heldOn(d: Derivation, date: LegalDate): Mandate[] {
 export function members(d: Derivation, target: LedgerTarget): Members {
   const at = resolveTarget(d.state, target);
   const held = heldOn(d, at.date);
-  const units = new Map<string, Member[]>();
+  const units = new Map<string | undefined, Member[]>();
   for (const m of held) {
     const affiliation = d.state.persons[m.personId]?.affiliation;
     const member: Member = {
@@ -168,7 +168,7 @@ export function history(d: Derivation, query: string, posts: PostAnalysisPart): 
 export interface Change {
   readonly personId: string;
   readonly name: string;
-  readonly electingUnit: string;
+  readonly electingUnit: string | undefined;
   readonly date: LegalDate | undefined;
   /** What decided it: the rule's finding, where a rule decided. */
   readonly finding: Finding | undefined;

@@ -20,7 +20,7 @@ const seedApp = () => {
 };
 
 describe('a preview of 方勤 dying after the 19th session (an invented death, never recorded)', () => {
-  it('shows the count falling from 479 to 478, the status ending under the practice rule, her special-committee seat ending with it and her other posts continuing, and writes nothing', async () => {
+  it('shows the count falling from 479 to 478, the status ending under the practice rule, every post she holds ending with it (death ends every post), and writes nothing', async () => {
     const { app, db } = seedApp();
     const before = readFileSync(db, 'utf8');
     const p = await app.preview({ events: [SCRATCH_DEATH_OF_FANG_QIN as EventInput] });
@@ -32,10 +32,10 @@ describe('a preview of 方勤 dying after the 19th session (an invented death, n
     ]);
     expect(p.cascades.map((c) => c.name)).toEqual(['方勤']);
     expect(p.cascades[0]!.items.map((i) => [`${i.organName}${i.tenure.post.title}`, i.consequence?.outcome.type])).toEqual([
-      ['宁波市人大常委会副秘书长', 'post-continues'],
-      ['宁波市人大常委会办公厅主任', 'post-continues'],
+      ['宁波市人大常委会副秘书长', 'post-ends'],
+      ['宁波市人大常委会办公厅主任', 'post-ends'],
       ['宁波市人大法制委员会委员', 'post-ends'],
-      ['宁波市人大常委会法制工作委员会委员', 'post-continues'],
+      ['宁波市人大常委会法制工作委员会委员', 'post-ends'],
     ]);
     expect(p.oaths).toEqual({ owed: [], notOwed: [] });
     expect(p.refusal).toBeUndefined();

@@ -46,3 +46,57 @@ describe('a person registered twice', () => {
     expect(f!.ruleId).toBeUndefined();
   });
 });
+
+describe('how the law applied, as typed findings (issue 11’s notes)', () => {
+  it('a death in 1997 rests on custom: an info finding on the rule, its 依惯例 citation and the events, once per rule', async () => {
+    const g = await given([
+      congress({ quota: 10 }),
+      session(1, '1997-01-10'),
+      person('a', '甲'),
+      person('b', '乙'),
+      opening(
+        5,
+        '1997-01-10',
+        [
+          { personId: 'a', electingUnit: '甲区' },
+          { personId: 'b', electingUnit: '甲区' },
+        ],
+        1,
+      ),
+      { type: 'DeputyDied', source: src('1997-05-01'), personId: 'a', date: '1997-05-01' },
+      { type: 'DeputyDied', source: src('1997-06-01'), personId: 'b', date: '1997-06-01' },
+    ]);
+    const notes = (await g.check()).filter((c) => c.code === 'customary-basis');
+    expect(notes).toEqual([
+      expect.objectContaining({
+        level: 'info',
+        ruleId: 'termination.died-by-practice',
+        citation: expect.objectContaining({ kind: 'custom', text: '依惯例' }),
+        eventSeqs: [6, 7],
+        personIds: ['a', 'b'],
+        facts: { note: '代表去世的，其代表资格自然终止', decided: 'mandates' },
+      }),
+    ]);
+    expect(notes[0]!.message).toBe(describeCheck(notes[0]!));
+  });
+
+  it('a suspension for criminal custody without 许可 names the person, who must permit it, and the provision', async () => {
+    const { checks } = await givenPosts([
+      congress({ level: 'county' }),
+      session(1, '2024-01-10'),
+      person('a', '代表甲'),
+      opening(5, '2024-01-10', [{ personId: 'a', electingUnit: '甲区' }], 1),
+      { type: 'DeputySuspended', source: src('2024-05-01'), personId: 'a', date: '2024-05-01', ground: 'criminal-custody' },
+    ]);
+    const f = checks.find((c) => c.code === 'suspension-without-permission')!;
+    expect(f).toEqual(
+      expect.objectContaining({
+        ruleId: 'suspension.permission-required',
+        citation: expect.objectContaining({ law: '代表法', revision: '2015', article: 32 }),
+        eventSeqs: [5],
+        personIds: ['a'],
+        facts: expect.objectContaining({ name: '代表甲', by: expect.any(String) }),
+      }),
+    );
+  });
+});

@@ -93,10 +93,7 @@ describe('recording a personnel act that contradicts the record', () => {
 describe('a broken rules/settings.json', () => {
   it('is refused with the file and the JSON path named', () => {
     const dir = copyRules();
-    writeFileSync(
-      path.join(dir, 'settings.json'),
-      JSON.stringify({ cascade: { otherGrounds: 'yes' }, oath: { judicialOathsByOwnOrgan: false } }),
-    );
+    writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ cascade: { otherGrounds: 'yes' } }));
     const r = spawnSync(process.execPath, [CLI, '--db', freshDb(), '--rules', dir, 'cascade', '--session', '19'], {
       encoding: 'utf8',
       env: cliEnv(),

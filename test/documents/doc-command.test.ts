@@ -102,7 +102,7 @@ describe('roster doc for the personnel decisions of the 19th session', () => {
     expect(xml).toContain('邵芳芳、叶永权、吴波杰的宁波市中级人民法院审判员职务。');
   });
 
-  it('writes the oath roster as an HTML page: the seven appointed, the organiser and the oath of 2018, nobody removed', () => {
+  it('writes the oath roster as an HTML page: the seven appointed, their organisers under Zhejiang law (the court for the judge) and the oath of 2018, nobody removed', () => {
     const out = path.join(dir, '宣誓.html');
     const r = roster('doc', 'oaths', '--session', '19', '--format', 'html', '-o', out);
     expect(r.status).toBe(0);
@@ -110,7 +110,9 @@ describe('roster doc for the personnel decisions of the 19th session', () => {
     for (const name of ['方勤', '竺培楠', '汪闻勇', '曹敬之', '励志纲', '楼纪辉', '张碧莹']) expect(html).toContain(`${name}，`);
     for (const name of ['朱欢', '黄利琴', '王安静', '马荧波', '顾立群', '汪明航', '吕宇', '陈莹', '夏年立'])
       expect(html).not.toContain(name);
-    expect(html).toContain('宣誓仪式由宁波市第十六届人民代表大会常务委员会主任会议组织。');
+    expect(html).toContain('由宁波市第十六届人民代表大会常务委员会主任会议组织宣誓的：');
+    expect(html).toMatch(/由所在人民法院或者人民检察院组织宣誓的：[^<]*<\/p>\s*<p[^>]*>[^<]*张碧莹，/);
+    expect(html).toContain('《浙江省组织实施宪法宣誓制度办法》第七条');
     expect(html).toContain('为建设富强民主文明和谐美丽的社会主义现代化强国努力奋斗！');
   });
 

@@ -333,7 +333,7 @@ describe('the law a document cites', () => {
     const dir = copyRules();
     const file = path.join(dir, 'deputy-status', 'transferred-out.json');
     const rule = JSON.parse(readFileSync(file, 'utf8'));
-    rule.citations = [{ practice: '测试用：某地惯例', mark: '?' }];
+    rule.citations = [{ custom: '测试用：某地惯例', mark: '?' }];
     writeFileSync(file, JSON.stringify(rule));
     const events: EventInput[] = [
       secondMunicipalCongress,

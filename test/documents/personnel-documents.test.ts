@@ -57,6 +57,19 @@ const city = congressOf({
   units: ['甲区'],
 });
 
+/** An invented city the record places in 浙江省: Zhejiang's rules (rules/regions/zhejiang) apply. */
+const zhejiangCity = congressOf({
+  name: '某市第一届人民代表大会',
+  shortName: '市一届人大',
+  termNumber: 1,
+  level: 'municipal',
+  region: '某市',
+  province: '浙江省',
+  standingCommittee: { name: '某市人民代表大会常务委员会', shortName: '市人大常委会' },
+  quota: 300,
+  units: ['甲区'],
+});
+
 /** The organs of the invented province, with the short forms its documents use. */
 const provincialOrgans: EventInput[] = [
   organNamed('cong', 'people-congress', '某省人民代表大会', { shortForms: ['某省人大', '省人大'] }),
@@ -181,7 +194,7 @@ describe('a provincial session with two resignations from posts, a list of the c
         宣誓仪式由某省第八届人民代表大会常务委员会主任会议组织。
         誓词（2018年修订文本）：
         ${OATH_2018}
-        依据：《全国人民代表大会常务委员会关于实行宪法宣誓制度的决定》（2018年修订）第一项、第九项；《中华人民共和国宪法》第二十七条第三款；《浙江省组织实施宪法宣誓制度办法》第六条；《全国人民代表大会常务委员会关于实行宪法宣誓制度的决定》（2018年修订）第二项。
+        依据：《全国人民代表大会常务委员会关于实行宪法宣誓制度的决定》（2018年修订）第一项、第九项；《中华人民共和国宪法》第二十七条第三款；《全国人民代表大会常务委员会关于实行宪法宣誓制度的决定》（2018年修订）第二项。
         2025年7月20日`),
     );
     expect(doc!.warnings.join('')).toContain('记录中没有丙三、丁四、戊五进行宪法宣誓的记载');
@@ -299,10 +312,10 @@ describe('a provincial session after a recall, a resignation and a transfer of d
   });
 });
 
-describe('a municipal session in 2017 where the courts organise their own appointees’ oath', () => {
+describe('a municipal session in Zhejiang in 2017, where the courts organise their own appointees’ oath (浙江省组织实施宪法宣誓制度办法 art. 7)', () => {
   const day = '2017-06-30';
   const events: EventInput[] = [
-    city,
+    zhejiangCity,
     organNamed('cong', 'people-congress', '某市人民代表大会', { shortForms: ['市人大'] }),
     organNamed('sc', 'standing-committee', '某市人大常委会', { parentId: 'cong', localName: '常委会' }),
     organNamed('court', 'court', '某市中级人民法院'),
@@ -316,11 +329,8 @@ describe('a municipal session in 2017 where the courts organise their own appoin
     entry('c', 'removed', [['court', '审判员']], at(3, day, 'appointments', 'court-president', 2)),
   ];
 
-  it('names each organiser with those who swear before it, and gives the oath of 2015 in force on the date', async () => {
-    const dir = rulesWithSettings((s) => {
-      s.oath.judicialOathsByOwnOrgan = true;
-    });
-    expect(await textOf(events, 'oaths', 3, dir)).toBe(
+  it('names each organiser with those who swear before it, cites each text once, and gives the oath of 2015 in force on the date', async () => {
+    expect(await textOf(events, 'oaths', 3)).toBe(
       squash(`某市第一届人民代表大会常务委员会第三次会议宪法宣誓人员名单
         某市第一届人民代表大会常务委员会第三次会议任命的下列人员，应当依法公开进行宪法宣誓（2名）：
         由某市第一届人民代表大会常务委员会主任会议组织宣誓的：
@@ -329,7 +339,7 @@ describe('a municipal session in 2017 where the courts organise their own appoin
         林乙，任命为某市中级人民法院审判员。
         誓词（2015年文本）：
         ${OATH_2015}
-        依据：《全国人民代表大会常务委员会关于实行宪法宣誓制度的决定》（2015年）第一项、第九项；《浙江省组织实施宪法宣誓制度办法》第六条；省级宪法宣誓组织办法（法院、检察院可以自行组织宣誓仪式）；《全国人民代表大会常务委员会关于实行宪法宣誓制度的决定》（2015年）第二项。
+        依据：《全国人民代表大会常务委员会关于实行宪法宣誓制度的决定》（2015年）第一项、第九项；《浙江省组织实施宪法宣誓制度办法》第五条、第六条；《浙江省组织实施宪法宣誓制度办法》第七条；《全国人民代表大会常务委员会关于实行宪法宣誓制度的决定》（2015年）第二项。
         2017年6月30日`),
     );
   });

@@ -31,7 +31,8 @@ async function settle<T>(run: () => T | Promise<T>): Promise<{ value: T } | { er
   }
 }
 
-const names = async (d: Decider, facts: Facts) => settle(async () => (await d.fire(facts)).map((r) => r.name));
+/** What fired: each version by name and by the file it comes from (a province's or the national one). */
+const names = async (d: Decider, facts: Facts) => settle(async () => (await d.fire(facts)).map((r) => `${r.name} ${r.version.file}`));
 
 /** The evaluator's context for an event; the facts are the case's, whatever the event says. */
 const event = {
@@ -42,17 +43,23 @@ const event = {
   source: { title: '测试', date: '2020-01-01' },
 } as RosterEvent;
 
-describe('the compiled rules decide exactly as json-rules-engine does, for every rule file in rules/', () => {
+describe('the compiled rules decide exactly as json-rules-engine does, for every rule file in rules/, national and provincial', () => {
   const book = loadRuleBook(RULES_DIR);
-  const rules = engineRules(book);
-  const cases = factCases(rules, SEED);
-  const deciders = { reference: referenceDecider(rules), compiled: compiledDecider(rules), memoised: memoised(compiledDecider(rules)) };
+  // Every rule set in force somewhere: the national rules, and each province's overlay read over them.
+  const sets = [
+    { region: null, rules: engineRules(book) },
+    ...[...book.regions].map(([region, r]) => ({ region, rules: engineRules(r.rules) })),
+  ];
+  const cases = factCases(sets, SEED);
+  const deciders = { reference: referenceDecider(book), compiled: compiledDecider(book), memoised: memoised(compiledDecider(book)) };
   const evaluators = {
     reference: createEvaluator(book, { engine: 'reference', memo: false }),
     compiled: createEvaluator(book, { engine: 'compiled', memo: false }),
     memoised: createEvaluator(book),
   };
   let fired = 0;
+  /** Cases where a province's own rule file fired: the overlays are reached, not only the national rules. */
+  let firedProvincial = 0;
 
   /**
    * Compare one case; return a description of the difference, if any. What fires decides the
@@ -68,6 +75,7 @@ describe('the compiled rules decide exactly as json-rules-engine does, for every
     }
     const many = 'value' in reference && reference.value.length > 1;
     if ('value' in reference && reference.value.length > 0) fired++;
+    if ('value' in reference && reference.value.some((n) => n.includes('regions/'))) firedProvincial++;
     if (index % 8 !== 0 && !many) return undefined;
     const findings = await settle(() => evaluators.reference.evaluate(event, facts));
     for (const kind of ['compiled', 'memoised'] as const) {
@@ -98,6 +106,7 @@ describe('the compiled rules decide exactly as json-rules-engine does, for every
       const { count, differences } = await run(cases.boundaries);
       expect(differences).toEqual([]);
       expect(count).toBeGreaterThan(10_000);
+      expect(firedProvincial).toBeGreaterThan(100);
     },
     LONG,
   );
@@ -153,7 +162,8 @@ describe('operators and connectives the shipped rules do not use yet mean what t
       for (let i = 0; i < 3000; i++) {
         const conditions = { all: [randomCondition(1)] };
         const rule = {
-          rule: { file: 'fuzz.json', spec: { id: `fuzz-${i}`, rule: { event: { type: 'no-effect', params: { label: '测试' } } } } },
+          rule: { file: 'fuzz.json', spec: { id: `fuzz-${i}` } },
+          version: { file: 'fuzz.json', rule: { conditions, event: { type: 'no-effect', params: { label: '测试' } } } },
           versionIndex: 0,
           name: `fuzz-${i}#0`,
           order: i,

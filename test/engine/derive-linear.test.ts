@@ -82,7 +82,7 @@ const everything: EventInput[] = [
     list,
   },
   { type: 'PostEnded', source: src('2024-09-01'), personId: 'a', post: post('sc', '委员'), date: '2024-09-01', how: '相应终止' },
-  { type: 'TerminationsAnnounced', source: src('2024-06-01'), date: '2024-06-01', personIds: ['c'] },
+  { type: 'TerminationsAnnounced', source: src('2024-06-01'), date: '2024-06-01', personIds: ['c'], stated: {} },
   { type: 'CredentialsReportAdopted', source: src('2024-06-01', 3), date: '2024-06-01', session: 3, stated: { countAfter: 4 } },
   { type: 'EventCorrected', source: src('2024-10-01'), supersedes: 13, reason: '日期有误' },
 ];

@@ -112,14 +112,18 @@ describe('posts gained and lost between the 15th and the 19th sessions', () => {
   });
 });
 
-describe('a post that ends with deputy status: a death recorded after the 19th session in a scratch copy (hypothetical, not in the record)', () => {
-  it('the post 方勤 holds as a deputy is lost 相应终止 under the cascade rule, first as not yet recorded, then with the PostEnded that records it', () => {
+describe('posts that end with a deputy who dies: a death recorded after the 19th session in a scratch copy (hypothetical, not in the record)', () => {
+  it('death ends every post 方勤 holds, those that need no deputy status too (自然终止), first as not yet recorded, then with the PostEnded that records one', () => {
     const s = seedWorkspace();
     const died = s.write('died.json', SCRATCH_DEATH_OF_FANG_QIN);
     expect(roster(['--db', s.db, 'record', died]).code).toBe(0);
     const before = json<Diff>(['diff', '--from', '19', '--to', '2024-08-31'], s.db).posts.lost;
+    const rule = 'cascade.every-post-ends-on-death';
     expect(before.map((c) => [c.postName, c.cause.kind, c.cause.eventSeq, c.finding?.ruleId])).toEqual([
-      ['宁波市人大法制委员会委员', 'cascade', SEED_EVENTS + 1, 'cascade.other-grounds'],
+      ['宁波市人大常委会副秘书长', 'cascade', SEED_EVENTS + 1, rule],
+      ['宁波市人大常委会办公厅主任', 'cascade', SEED_EVENTS + 1, rule],
+      ['宁波市人大法制委员会委员', 'cascade', SEED_EVENTS + 1, rule],
+      ['宁波市人大常委会法制工作委员会委员', 'cascade', SEED_EVENTS + 1, rule],
     ]);
     expect(text(['diff', '--from', '19', '--to', '2024-08-31'], s.db)).toContain('记录中尚无该职务结束的记录');
 
@@ -129,13 +133,12 @@ describe('a post that ends with deputy status: a death recorded after the 19th s
       personId: 'fang-qin',
       post: { organId: 'ningbo-legal', title: '委员' },
       date: '2024-08-01',
-      how: '相应终止',
+      how: '自然终止',
     });
     expect(roster(['--db', s.db, 'record', ended]).code).toBe(0);
     const after = json<Diff>(['diff', '--from', '19', '--to', '2024-08-31'], s.db).posts.lost;
-    expect(after.map((c) => [c.postName, c.cause.kind, c.cause.eventSeq, c.finding?.ruleId])).toEqual([
-      ['宁波市人大法制委员会委员', 'recorded', SEED_EVENTS + 2, 'cascade.other-grounds'],
-    ]);
+    expect(after.map((c) => [c.postName, c.cause.kind, c.finding?.ruleId])).toContainEqual(['宁波市人大法制委员会委员', 'recorded', rule]);
+    expect(after.filter((c) => c.cause.kind === 'cascade')).toHaveLength(3);
     const posts = memberPosts(json<Members>(['members', '--as-of', '2024-07-31'], s.db), '方勤')!;
     expect(posts).toHaveLength(4);
   });

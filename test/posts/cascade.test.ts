@@ -96,17 +96,58 @@ describe('a deputy with a standing-committee seat resigns as deputy', () => {
   });
 });
 
-describe('a deputy with a standing-committee seat dies (another ground, legal brief D3)', () => {
-  it('by default the dependent seats end by the eligibility rules and practice', async () => {
-    expect((await outcomes([...base, ending('DeputyDied')])).byTitle['某市人大常委会委员']).toMatchObject({
-      outcome: '相应终止',
-      rule: 'cascade.other-grounds',
-    });
+describe('a deputy who holds posts dies (legal brief 10: death ends every post)', () => {
+  it('every post ends 自然终止, the office post that needs no deputy status too', async () => {
+    const { byTitle } = await outcomes([...base, ending('DeputyDied')]);
+    expect(byTitle['某市人大常委会委员']).toMatchObject({ outcome: '自然终止', rule: 'cascade.every-post-ends-on-death' });
+    expect(byTitle['某市人大常委会办公厅主任']).toMatchObject({ outcome: '自然终止', rule: 'cascade.every-post-ends-on-death' });
+  });
+
+  it('whatever rules/settings.json says of the cascade on other grounds; check reports each post still held', async () => {
+    const dir = rulesWithSettings((s) => (s.cascade.otherGrounds = false));
+    const off = await outcomes([...base, ending('DeputyDied')], dir);
+    expect(off.byTitle['某市人大常委会办公厅主任']).toMatchObject({ outcome: '自然终止' });
+    expect(off.checks.filter((c) => c.code === 'dependent-post-still-held').map((c) => c.message.match(/“(.+?)”/)?.[1])).toContain(
+      '某市人大常委会办公厅主任',
+    );
+  });
+});
+
+describe('a deputy who holds posts is deprived of political rights (刑法 art. 54(3))', () => {
+  const deprived: EventInput = { type: 'PoliticalRightsDeprived', source: src('2024-06-01', 2), personId: 'jia', date: '2024-06-01' };
+
+  it('may hold no post in a state organ: the office post and a government post end too, under 刑法 1997 art. 54(3)', async () => {
+    const { byTitle } = await outcomes([...base, held('jia', 'gov', '副市长'), deprived]);
+    for (const post of ['某市人大常委会委员', '某市人大常委会办公厅主任', '某市人民政府副市长']) {
+      expect(byTitle[post]).toMatchObject({
+        outcome: '相应终止',
+        rule: 'cascade.every-post-ends-on-deprivation',
+        citation: '刑法（1997年修订）第五十四条第（三）项（剥夺担任国家机关职务的权利）',
+      });
+    }
+  });
+});
+
+describe('a deputy who holds posts loses PRC nationality', () => {
+  it('every post in a state organ ends, by custom (no text saying so is verified)', async () => {
+    const lost: EventInput = { type: 'NationalityLost', source: src('2024-06-01', 2), personId: 'jia', date: '2024-06-01' };
+    const { byTitle } = await outcomes([...base, lost]);
+    expect(byTitle['某市人大常委会办公厅主任']).toMatchObject({ outcome: '相应终止', citation: '依惯例' });
+  });
+});
+
+describe('a deputy with a standing-committee seat loses capacity for conduct (another ground, legal brief D3)', () => {
+  const lost: EventInput = { type: 'CapacityLost', source: src('2024-06-01', 2), personId: 'jia', date: '2024-06-01' };
+
+  it('by default the dependent seats end by the eligibility rules and practice; the office post continues', async () => {
+    const { byTitle } = await outcomes([...base, lost]);
+    expect(byTitle['某市人大常委会委员']).toMatchObject({ outcome: '相应终止', rule: 'cascade.other-grounds' });
+    expect(byTitle['某市人大常委会办公厅主任']).toMatchObject({ outcome: 'post-continues', rule: 'cascade.not-dependent' });
   });
 
   it('switched off in rules/settings.json, no rule ends them, and check still reports the seat held by a non-deputy', async () => {
     const dir = rulesWithSettings((s) => (s.cascade.otherGrounds = false));
-    const off = await outcomes([...base, ending('DeputyDied')], dir);
+    const off = await outcomes([...base, lost], dir);
     expect(off.byTitle['某市人大常委会委员']).toMatchObject({ outcome: 'none', rule: undefined });
     expect(off.checks.find((c) => c.code === 'dependent-post-still-held')?.message).toContain('规则未使其自动终止');
   });

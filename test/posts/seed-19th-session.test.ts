@@ -58,7 +58,9 @@ describe('the 19th session of the 16th Ningbo standing committee: posts of the d
       ['宁波市人大常委会社会建设工作委员会主任', 'none', 'post-continues', true, 'removed'],
       ['宁波市人大社会建设委员会主任委员', 'deputy', '相应终止', undefined, 'resignation-accepted'],
     ]);
-    expect(items[0]!.citation).toContain('北京市人民代表大会常务委员会任免国家机关工作人员条例第二十五条');
+    expect(items[0]!.citation).toContain('北京市人民代表大会常务委员会任免国家机关工作人员条例（2023年）第二十五条');
+    // Ningbo is a 设区的市: Zhejiang's 任免条例 governs the provincial standing committee, so the national citation stands.
+    expect(items[1]!.citation).toBe('地方组织法（2022年修正）第五十九条（设立办事机构和工作机构，未要求代表身份）');
   });
 
   it('马荧波 resigned as deputy: the 常委会 seat and the special-committee seat end, the working-committee seat does not depend on deputy status', async () => {
@@ -82,13 +84,13 @@ describe('the 19th session of the 16th Ningbo standing committee: posts of the d
 });
 
 describe('the 19th session: the constitutional oath', () => {
-  it('those appointed or decided on at the session owe the oath, organised by the 主任会议, in the 2018 wording', async () => {
+  it('those appointed or decided on at the session owe the oath in the 2018 wording, before the 主任会议, the judge before her court (Zhejiang law)', async () => {
     const s = await seed();
     expect(s.oathNames).toEqual(['方勤', '竺培楠', '汪闻勇', '曹敬之', '励志纲', '楼纪辉', '张碧莹']);
-    for (const duty of s.analysis.oathsOwed) {
-      expect(duty.finding.outcome).toEqual({ type: 'oath-owed', params: { organiser: '常务委员会主任会议', label: '应当进行宪法宣誓' } });
-      expect(duty.wording?.ruleId).toBe('oath.wording-2018');
-    }
+    const organisers = s.analysis.oathsOwed.map((d) => (d.finding.outcome.type === 'oath-owed' ? d.finding.outcome.params.organiser : ''));
+    expect(organisers).toEqual([...Array(6).fill('常务委员会主任会议'), '所在人民法院或者人民检察院']);
+    expect(s.analysis.oathsOwed.at(-1)?.finding.citation.text).toContain('《浙江省组织实施宪法宣誓制度办法》第七条');
+    for (const duty of s.analysis.oathsOwed) expect(duty.wording?.ruleId).toBe('oath.wording-2018');
   });
 
   it('nobody swears for a removal, an accepted resignation or an approval', async () => {

@@ -41,7 +41,16 @@ describe('the citation is the one in force on the event date', () => {
     const before = await citation(died('2019-04-01'));
     expect(before?.law).toBeUndefined();
     expect(before?.text).toContain('惯例');
-    expect((await citation(died('2025-03-11')))?.text).toBe('代表法（2025年修正）第六十二条第二款');
+    expect((await citation(died('2025-03-12')))?.text).toBe('代表法（2025年修正）第六十二条第二款');
+  });
+
+  it('the 2025 revision of 代表法 governs from 2025-03-12, the day after its adoption: events of 2025-03-11 fall under the 2015 text', async () => {
+    expect((await citation(resigned('2025-03-11')))?.text).toBe('代表法（2015年修正）第四十九条第（二）项');
+    expect((await citation(resigned('2025-03-12')))?.text).toBe('代表法（2025年修正）第六十二条第一款第（二）项');
+    expect((await citation(died('2025-03-11')))?.kind).toBe('practice');
+    const ordered = (date: string): EventInput => ({ type: 'OrderedResignationAccepted', source: src(date), personId: 'a', date });
+    expect((await given([...base, ordered('2025-03-11')])).status('a')).toBe('valid');
+    expect((await given([...base, ordered('2025-03-12')])).status('a')).toBe('ended');
   });
 
   it('loss of capacity before the 2010 revision has no provision: the list then had six items', async () => {

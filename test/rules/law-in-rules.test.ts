@@ -77,6 +77,25 @@ describe('a by-election needs a vacancy, and the count may not pass the quota (r
     expect(quota.citation?.text).toBe('选举法（2020年修正）第十四条第一款');
   });
 
+  it('a national congress has a cap, not a quota: a count above it rests on 选举法 Art. 16(2), not on the local Art. 14', async () => {
+    const g = await given([
+      congress({ level: 'national', quota: null, cap: 3000, units: [] }),
+      session(1, '2024-03-11'),
+      opening(3001, '2024-03-11', [], 1),
+    ]);
+    const over = (await g.check()).find((f) => f.code === 'above-quota')!;
+    expect(over).toEqual(expect.objectContaining({ ruleId: 'by-election.quota-fixed', facts: { session: 1, count: 3001, cap: 3000 } }));
+    expect(over.citation?.text).toBe('选举法（2020年修正）第十六条第二款');
+  });
+
+  it('reserved seats (机动名额) are not counted among the seats a count is held against', async () => {
+    const g = await given([congress({ quota: 305, reservedSeats: 1 }), session(1, '2024-01-10'), opening(305, '2024-01-10', [], 1)]);
+    const over = (await g.check()).find((f) => f.code === 'above-quota')!;
+    expect(over.facts).toEqual({ session: 1, count: 305, quota: 305, reservedSeats: 1 });
+    expect(over.message).toBe('第1次会议时实有代表305名，超过已分配的代表名额304名（代表名额305名，机动名额1名）');
+    expect(over.citation?.text).toBe('选举法（2020年修正）第十四条第一款');
+  });
+
   it('without those rule files neither is reported', async () => {
     const codes = (
       await (await given(full, rulesWithout('by-election/vacancy-required.json', 'by-election/quota-fixed.json'))).check()

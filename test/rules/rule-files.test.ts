@@ -54,9 +54,9 @@ describe('the rules decide, and editing a rule file changes the outcome with no 
   it('moving the date a revision takes effect moves the citation', async () => {
     const dir = copyRules();
     edit(dir, 'laws.json', (l) => {
-      l.laws['代表法'].revisions.find((r: { id: string }) => r.id === '2025').inForce = '2025-03-12';
+      l.laws['代表法'].revisions.find((r: { id: string }) => r.id === '2025').inForce = '2025-03-13';
     });
-    const event: EventInput = { type: 'DeputyRecalled', source: src('2025-03-11'), personId: 'a', date: '2025-03-11' };
+    const event: EventInput = { type: 'DeputyRecalled', source: src('2025-03-12'), personId: 'a', date: '2025-03-12' };
     expect((await given([...base, event])).findingsFor('a')[0]?.citation.revision).toBe('2025');
     expect((await given([...base, event], dir)).findingsFor('a')[0]?.citation.revision).toBe('2015');
   });

@@ -5,9 +5,15 @@ const src = (date?: string, session?: number) => ({ title: '测试文件', ...(d
 
 export function congress(
   opts: {
-    quota?: number;
+    /** null: no quota (the NPC). */
+    quota?: number | null;
+    cap?: number;
+    reservedSeats?: number;
     level?: 'national' | 'provincial' | 'municipal' | 'county' | 'township';
-    units?: { name: string; quota?: number }[];
+    units?: { name: string; quota?: number; kind?: 'military' | 'armed-police' }[];
+    /** The area the congress is of (default 某市, in no province with rules of its own). */
+    region?: string;
+    province?: string;
   } = {},
 ): EventInput {
   return {
@@ -18,10 +24,13 @@ export function congress(
       shortName: '市一届人大',
       termNumber: 1,
       level: opts.level ?? 'municipal',
-      region: '某市',
+      region: opts.region ?? '某市',
+      ...(opts.province ? { province: opts.province } : {}),
       standingCommittee: { name: '某市人民代表大会常务委员会', shortName: '市人大常委会' },
       term: {},
-      quota: opts.quota ?? 10,
+      ...(opts.quota === null ? {} : { quota: opts.quota ?? 10 }),
+      ...(opts.cap ? { cap: opts.cap } : {}),
+      ...(opts.reservedSeats !== undefined ? { reservedSeats: opts.reservedSeats } : {}),
       electingUnits: opts.units ?? [{ name: '甲区' }, { name: '乙区' }],
     },
   };

@@ -19,6 +19,7 @@ export function congressOf(c: {
   termNumber: number;
   level: 'provincial' | 'municipal' | 'county' | 'township';
   region: string;
+  province?: string;
   standingCommittee?: { name: string; shortName: string };
   quota: number;
   units: string[];
@@ -32,6 +33,7 @@ export function congressOf(c: {
       termNumber: c.termNumber,
       level: c.level,
       region: c.region,
+      ...(c.province ? { province: c.province } : {}),
       ...(c.standingCommittee ? { standingCommittee: c.standingCommittee } : {}),
       term: {},
       quota: c.quota,

@@ -85,18 +85,28 @@ export interface CaseSource {
   random(): Facts;
 }
 
-export function factCases(rules: readonly EngineRule[], seed: number): CaseSource {
+/** The rules in force together for one `region` fact: the national set (null) or a province's. */
+export interface RuleSetCases {
+  readonly region: string | null;
+  readonly rules: readonly EngineRule[];
+}
+
+export function factCases(sets: readonly RuleSetCases[], seed: number): CaseSource {
   const random = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const candidates = new Map<FactName, unknown[]>(FACT_NAMES.map((n) => [n, [...ODD_VALUES, ...ODD_TEXT]]));
   candidates.get('eventType')!.push(...EVENT_TYPES);
+  // Which rule set applies is read off the `region` fact: every province, and none.
+  candidates.get('region')!.push(...sets.map((s) => s.region));
+  const rules = sets.flatMap((s) => s.rules);
+  const regionOf = new Map(sets.flatMap((s) => s.rules.map((r) => [r, s.region] as const)));
   const leaves = rules.flatMap((r) => leavesOf(r.conditions as Condition));
   for (const leaf of leaves) candidates.get(leaf.fact as FactName)?.push(...around(leaf));
   for (const [name, values] of candidates) candidates.set(name, [...new Set(values)]);
 
   const absent = Object.fromEntries(FACT_NAMES.map((n) => [n, null])) as Facts;
   const baseOf = (r: EngineRule): Facts => {
-    const base: Record<string, unknown> = { ...absent };
+    const base: Record<string, unknown> = { ...absent, region: regionOf.get(r) ?? null };
     for (const leaf of leavesOf(r.conditions as Condition)) {
       const [satisfying] = around(leaf);
       if (satisfying !== undefined) base[leaf.fact] = satisfying;

@@ -88,9 +88,7 @@ export const ORGANS: EventInput[] = [
 ];
 
 /** A scratch copy of rules/ whose settings.json a test edits; returns the folder. */
-export function rulesWithSettings(
-  edit: (settings: { cascade: { otherGrounds: boolean }; oath: { judicialOathsByOwnOrgan: boolean } }) => void,
-): string {
+export function rulesWithSettings(edit: (settings: { cascade: { otherGrounds: boolean } }) => void): string {
   const dir = copyRules();
   const file = path.join(dir, 'settings.json');
   const settings = JSON.parse(readFileSync(file, 'utf8'));

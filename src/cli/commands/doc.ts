@@ -30,6 +30,7 @@ function parseNumberStyle(value: string): 'term' | 'plain' {
 
 interface DocOptions {
   session?: number;
+  asOf?: string;
   format: Format;
   output?: string;
   date?: string;
@@ -42,7 +43,10 @@ export function docCommand(program: Command, ctx: CliContext): void {
     .command('doc')
     .description(`生成公文：${kindList()}`)
     .argument('<kind>', `文书种类：${DOCUMENT_KINDS.map((k) => k.id).join('、')}`)
-    .addOption(new Option('--session <n>', '常委会会议次数（必填）').argParser(parseSession))
+    .addOption(new Option('--session <n>', '常委会会议次数').argParser(parseSession))
+    .addOption(
+      new Option('--as-of <YYYY-MM-DD>', '按公告或报告的日期生成（未载明会议次数的公告，如全国人大常委会公告）').argParser(parseDay),
+    )
     .addOption(new Option('--format <format>', `输出格式：${FORMATS.join('、')}`).argParser(parseFormat).default('txt'))
     .addOption(new Option('-o, --output <file>', '写入文件（docx 必须指定）'))
     .addOption(new Option('--date <date>', '成文日期 YYYY-MM-DD（默认取记录）').argParser(parseDay))
@@ -51,7 +55,12 @@ export function docCommand(program: Command, ctx: CliContext): void {
     .action(async (kindId: string, opts: DocOptions) => {
       const kind = documentKind(kindId);
       if (!kind) throw new CommanderError(2, 'roster.unknownKind', `未知的文书种类“${kindId}”，可用：${kindList()}`);
-      if (opts.session === undefined) throw new CommanderError(2, 'roster.missingSession', '请用 --session 指定常委会会议次数');
+      if (opts.session === undefined && opts.asOf === undefined) {
+        throw new CommanderError(2, 'roster.missingSession', '请用 --session 指定常委会会议次数（或用 --as-of 指定公告日期）');
+      }
+      if (opts.session === undefined && !kind.buildAt) {
+        throw new CommanderError(2, 'roster.missingSession', `${kind.description}须用 --session 指定常委会会议次数`);
+      }
       if (opts.format === 'docx' && !opts.output) {
         throw new CommanderError(2, 'roster.docxNeedsOutput', 'docx 是二进制文件，请用 -o 指定输出文件');
       }
@@ -60,15 +69,24 @@ export function docCommand(program: Command, ctx: CliContext): void {
         ...(opts.number !== undefined ? { number: opts.number } : {}),
         ...(opts.numberStyle ? { numberStyle: opts.numberStyle } : {}),
       };
-      const r = await ctx.app().document({ kind: kind.id, session: opts.session, format: opts.format, options });
+      const r = await ctx.app().document({
+        kind: kind.id,
+        ...(opts.session !== undefined ? { session: opts.session } : { asOf: opts.asOf! }),
+        format: opts.format,
+        options,
+      });
       for (const w of r.warnings) process.stderr.write(`提示：${w}\n`);
       const { documents, output } = r;
       if (opts.output) {
         const file = path.resolve(opts.output);
         writeOutput(file, output.kind === 'text' ? output.text : output.bytes);
-        ctx.print({ kind: r.kind, session: r.session, format: r.format, file, documents }, `已生成${kind.description}：${file}`);
+        ctx.print(
+          { kind: r.kind, session: r.session, asOf: r.asOf, format: r.format, file, documents },
+          `已生成${kind.description}：${file}`,
+        );
       } else if (output.kind === 'text') {
-        if (ctx.options.json) ctx.print({ kind: r.kind, session: r.session, format: r.format, documents, text: output.text }, '');
+        if (ctx.options.json)
+          ctx.print({ kind: r.kind, session: r.session, asOf: r.asOf, format: r.format, documents, text: output.text }, '');
         else process.stdout.write(output.text);
       }
     });

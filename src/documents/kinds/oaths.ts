@@ -47,7 +47,8 @@ export const oaths: DocumentKind = {
     const wordingFindings = owed.flatMap((o) => (o.wording ? [o.wording] : []));
     const wordings = new Map<string, string>();
     for (const { outcome } of wordingFindings) if (outcome.type === 'oath-wording') wordings.set(outcome.params.text, outcome.params.label);
-    const basis = distinct([...owed.map((o) => o.finding), ...wordingFindings].map((f) => f.citation.text));
+    // Each text once, though several rules cite it (宣誓决定 beside a province's articles).
+    const basis = distinct([...owed.map((o) => o.finding), ...wordingFindings].flatMap((f) => f.citation.text.split('；')));
     const notRecorded = owed.filter((o) => o.status === 'not-recorded').map((o) => nameOf(state, o.act.personId));
 
     return [

@@ -1,8 +1,13 @@
 /** 代表资格审查委员会关于个别代表的代表资格的报告: to the standing committee, names only. */
 import { formatChineseDate } from '../../domain/dates.js';
+import { formOn } from '../../domain/document-forms.js';
+import { DomainError } from '../../domain/errors.js';
 import { sessionDate } from '../../domain/roster.js';
+import { resolveTarget } from '../../ledger/headcount.js';
 import { baselineSentence, NAMES_ONLY } from '../changes.js';
 import type { DocumentKind } from '../document-kind.js';
+import { formDocument } from '../forms/form-document.js';
+import { formRecord } from '../forms/form-record.js';
 import { sessionRecord } from '../session-record.js';
 import {
   byElectionParagraph,
@@ -18,7 +23,15 @@ import {
 export const report: DocumentKind = {
   id: 'report',
   description: '代表资格审查委员会关于个别代表的代表资格的报告',
-  build({ derivation }, session, options) {
+  build(input, session, options) {
+    const { derivation } = input;
+    const { state } = derivation;
+    const adopted = state.reports.filter((x) => x.session === session).at(-1)?.date ?? resolveTarget(state, { session }).date;
+    const own = formOn(state.congress!.documents?.report, adopted);
+    if (own) {
+      const name = `${state.congress!.name}的report格式`;
+      return [formDocument('report', { form: own, name }, formRecord(derivation, { session }, input.posts), options)];
+    }
     const r = sessionRecord(derivation, session);
     const paragraphs = [
       baselineSentence(r, false),
@@ -43,5 +56,13 @@ export const report: DocumentKind = {
         warnings: [],
       },
     ];
+  },
+  buildAt(input, asOf, options) {
+    const { state } = input.derivation;
+    const own = formOn(state.congress!.documents?.report, asOf);
+    if (!own)
+      throw new DomainError('invalid-input', '本届人民代表大会的记录没有报告格式，只能按常委会会议次数（--session）生成报告', '--as-of');
+    const name = `${state.congress!.name}的report格式`;
+    return [formDocument('report', { form: own, name }, formRecord(input.derivation, { asOf }, input.posts), options)];
   },
 };

@@ -21,7 +21,7 @@ export function byElectionParagraph(r: SessionRecord, person: (p: DocumentPerson
   const law = byLaw(all, '等有关规定', '');
   const bodies = electingBodies(all);
   const several = electingBodyList(all).length > 1;
-  const lists = byUnit(all).map((u) => `${u.unit}补选${u.persons.map(person).join('、')}`);
+  const lists = byUnit(all).map((u) => `${u.unit ?? ''}补选${u.persons.map(person).join('、')}`);
   return (
     `根据代表出缺情况和${law || '有关规定'}，${bodies ?? '有关选举单位'}${several ? '分别' : ''}进行了补选：` +
     `${lists.join('，')}${all.length > 1 ? `等${all.length}位同志` : ''}为${r.congress.shortName}代表。`

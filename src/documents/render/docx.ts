@@ -78,7 +78,8 @@ function documentParagraphs(doc: OfficialDocument, newPage: boolean): Paragraph[
     new Paragraph({ spacing: exactLine, autoSpaceEastAsianText: false, children: [run(text, fonts.body, sizes.body)], ...opts });
   const title = titleLines(doc).flatMap((line, i) => [...(i > 0 ? [new TextRun({ break: 1 })] : []), run(line, fonts.title, sizes.title)]);
   const children: Paragraph[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, pageBreakBefore: newPage, children: title }),
+    ...(doc.preface ? [body(doc.preface, { pageBreakBefore: newPage })] : []),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, pageBreakBefore: newPage && !doc.preface, children: title }),
   ];
   if (doc.adoptionNote)
     children.push(

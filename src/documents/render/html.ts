@@ -66,6 +66,7 @@ function section(doc: OfficialDocument): string[] {
   const last = end.length > 0 && paragraphs.length > 0 ? [`<div class="ending">${paragraphs.pop()}${end.join('')}</div>`] : end;
   return [
     '<section>',
+    ...(doc.preface ? [`<p class="preface">${e(doc.preface)}</p>`] : []),
     `<h1>${titleLinesHtml(doc)}</h1>`,
     ...(doc.adoptionNote ? [`<p class="adoption">${e(doc.adoptionNote)}</p>`] : []),
     ...(doc.numberLine ? [`<p class="number">${e(doc.numberLine)}</p>`] : []),

@@ -9,6 +9,7 @@ export function escapeMarkdown(text: string): string {
 function one(doc: OfficialDocument): string {
   const e = escapeMarkdown;
   const blocks = [
+    ...(doc.preface ? [e(doc.preface)] : []),
     `# ${e(doc.title)}`,
     ...[doc.adoptionNote, doc.numberLine, doc.byline, doc.addressee].filter((s): s is string => Boolean(s)).map(e),
     ...doc.paragraphs.map(e),

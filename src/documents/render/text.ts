@@ -4,7 +4,11 @@ import { type Documents, documentList, type OfficialDocument } from '../official
 const INDENT = '　　';
 
 function one(doc: OfficialDocument): string {
-  const head = [doc.title, ...[doc.adoptionNote, doc.numberLine, doc.byline].filter((s): s is string => Boolean(s))];
+  const head = [
+    ...(doc.preface ? [doc.preface] : []),
+    doc.title,
+    ...[doc.adoptionNote, doc.numberLine, doc.byline].filter((s): s is string => Boolean(s)),
+  ];
   const body = [...(doc.addressee ? [doc.addressee] : []), ...doc.paragraphs.map((p) => `${INDENT}${p}`)];
   const tail = [...(doc.signature ? [doc.signature] : []), ...(doc.date ? [doc.date] : [])];
   return `${[head.join('\n'), body.join('\n'), ...(tail.length > 0 ? [tail.join('\n')] : [])].join('\n\n')}\n`;
