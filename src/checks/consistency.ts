@@ -11,7 +11,7 @@ import { foldInvariants, type InvariantState, sameNameWarnings } from '../domain
 import { isCounted, statusOn } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
-import { ledger } from '../ledger/headcount.js';
+import { countsAt } from '../ledger/count-points.js';
 import { inCheckOrder } from './check-order.js';
 import { balanceNotes, customaryBasisNotes, otherGroundNotes } from './law-notes.js';
 import { publicationChecks } from './publications.js';
@@ -59,10 +59,12 @@ export async function countChecks(d: Derivation, evaluator: Evaluator): Promise<
     ...(congress.quota !== undefined ? { quota: congress.quota } : congress.cap !== undefined ? { cap: congress.cap } : {}),
     ...(congress.quota !== undefined && congress.reservedSeats ? { reservedSeats: congress.reservedSeats } : {}),
   };
-  for (const point of points) {
-    const l = ledger(d, point);
+  // One sweep over the status changes serves every point (src/ledger/count-points.ts), not a ledger each.
+  const counts = countsAt(d, points);
+  for (const [i, point] of points.entries()) {
+    const l = counts[i]!;
     for (const x of l.disagreements) {
-      const pending = l.pending.length;
+      const pending = l.pending;
       const about = { eventSeqs: [x.eventSeq] };
       out.push(
         x.field === 'countAfter' && pending > 0 && x.stated === x.computed + pending

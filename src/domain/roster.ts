@@ -157,12 +157,16 @@ export function sessionDate(s: Session): LegalDate {
  * restates the count), and every counted mandate; without a date, what stands before every dated event.
  */
 export function countOn(state: RosterState, date: LegalDate | undefined): number {
-  const applies = (p: UnnamedPool) => p.from === undefined || (date !== undefined && onOrBefore(p.from, date));
-  const pool = [...state.earlierPools, ...(state.unnamed ? [state.unnamed] : [])].filter(applies).at(-1);
-  const unnamed = pool?.count ?? 0;
   const counted = (m: Mandate) =>
     date === undefined
       ? m.history.some((h, i) => i === 0 && h.from === undefined && isCounted(state, h.status))
       : isCounted(state, statusOn(m, date));
-  return unnamed + state.mandates.filter(counted).length;
+  return unnamedOn(state, date) + state.mandates.filter(counted).length;
+}
+
+/** The deputies counted without names on a date: the unnamed part of the latest balance stated by then. */
+export function unnamedOn(state: RosterState, date: LegalDate | undefined): number {
+  const applies = (p: UnnamedPool) => p.from === undefined || (date !== undefined && onOrBefore(p.from, date));
+  const pool = [...state.earlierPools, ...(state.unnamed ? [state.unnamed] : [])].filter(applies).at(-1);
+  return pool?.count ?? 0;
 }

@@ -7,10 +7,11 @@
 import type { StatedField } from '../domain/check-findings.js';
 import { dayBefore, type LegalDate, onOrBefore } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
+import type { Congress } from '../domain/events.js';
 import type { Finding, TerminationGround } from '../domain/findings.js';
 import { countOn, isCounted, type Mandate, type MandateStatus, type RosterState, sessionDate, statusOn } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
-import { publicationsAt } from './publications.js';
+import { type Publication, publicationsAt } from './publications.js';
 
 /** Kept here for callers that count with the ledger; the count itself is the domain's. */
 export { countOn } from '../domain/roster.js';
@@ -118,7 +119,7 @@ export interface Ledger {
 }
 
 /** Sessions at which the count of deputies was confirmed: the points a ledger counts from. */
-interface ConfirmationPoint {
+export interface ConfirmationPoint {
   readonly session: number | undefined;
   /** Undefined for a balance the source does not date: it stands before every dated event. */
   readonly date: LegalDate | undefined;
@@ -126,7 +127,7 @@ interface ConfirmationPoint {
   readonly opening: boolean;
 }
 
-function confirmationPoints(d: Derivation): ConfirmationPoint[] {
+export function confirmationPoints(d: Derivation): ConfirmationPoint[] {
   const points = new Map<number | string, ConfirmationPoint>();
   const dateOf = (session: number, fallback?: LegalDate) => {
     const s = d.state.sessions[session];
@@ -224,13 +225,83 @@ export function resolveTarget(state: RosterState, target: LedgerTarget): { reado
   return { date: sessionDate(s), session: target.session };
 }
 
-function baselineOf(d: Derivation, date: LegalDate, session: number | undefined): ConfirmationPoint | undefined {
-  const points = confirmationPoints(d).filter((p) => {
+/** The confirmation a ledger at `date` (session `session`) counts from: the latest before it. */
+export function baselineAmong(
+  all: readonly ConfirmationPoint[],
+  date: LegalDate,
+  session: number | undefined,
+): ConfirmationPoint | undefined {
+  const points = all.filter((p) => {
     if (session !== undefined && p.session !== undefined) return p.session < session || (p.opening && p.session === session);
     if (p.date === undefined) return p.opening;
     return p.opening ? onOrBefore(p.date, date) : !onOrBefore(date, p.date);
   });
   return points[points.length - 1];
+}
+
+/** How a status change moves the count (the counting rules decide which statuses count); undefined: it does not. */
+export type ChangeKind = 'terminated' | 'confirmed' | 'counted' | 'uncounted';
+
+export function changeKind(state: RosterState, before: MandateStatus | undefined, status: MandateStatus): ChangeKind | undefined {
+  const [was, is] = [isCounted(state, before), isCounted(state, status)];
+  if (status === 'ended' || status === 'void') return was ? 'terminated' : undefined;
+  if (status === 'valid' && before === 'pending' && is && !was) return 'confirmed';
+  // A status the counting rules count differently (a suspension, where they do not count it).
+  if (was !== is) return is ? 'counted' : 'uncounted';
+  return undefined;
+}
+
+/** The counts a ledger's figures come from. */
+export interface LedgerCounts {
+  /** Counted at the baseline; undefined for a balance the source does not date (it stands before everything). */
+  readonly baselineCount: number | undefined;
+  readonly terminated: number;
+  readonly confirmed: number;
+  /** Came into the count less left it, neither by termination nor by confirmation. */
+  readonly net: number;
+  readonly countAfter: number;
+  readonly suspended: number;
+}
+
+/** The figures a publication may state, as the record computes them; the arithmetic must close. */
+export function computedFigures(congress: Congress, c: LedgerCounts): Partial<Record<StatedField, number>> & { countBefore: number } {
+  const countBefore = c.baselineCount ?? c.countAfter + c.terminated - c.confirmed - c.net;
+  if (c.countAfter !== countBefore - c.terminated + c.confirmed + c.net) {
+    throw new Error(`ledger arithmetic broke: ${countBefore} - ${c.terminated} + ${c.confirmed} + ${c.net} != ${c.countAfter}`);
+  }
+  const countBetween = countBefore - c.terminated;
+  const allocated = congress.quota === undefined ? undefined : congress.quota - (congress.reservedSeats ?? 0);
+  const vacancies = (count: number) => (allocated === undefined ? undefined : allocated - count);
+  return {
+    quota: congress.quota,
+    countBefore,
+    vacanciesBefore: vacancies(countBefore),
+    terminated: c.terminated,
+    confirmed: c.confirmed,
+    countAfter: c.countAfter,
+    vacanciesAfter: vacancies(c.countAfter),
+    countBetween,
+    vacanciesBetween: vacancies(countBetween),
+    expectedAttendance: c.countAfter - c.suspended,
+  };
+}
+
+/** Where the figures the publications at a point state differ from the computed ones. */
+export function disagreementsWith(
+  state: RosterState,
+  publications: readonly Publication[],
+  computed: Partial<Record<StatedField, number>>,
+): Disagreement[] {
+  const disagreements: Disagreement[] = [];
+  for (const p of publications) {
+    for (const [field, stated] of Object.entries(p.stated) as [StatedField, number][]) {
+      const value = computed[field];
+      // A count that fixed a balance stating none agrees by construction; it is not evidence.
+      if (value === undefined || stated === value || (field === 'countAfter' && p.seq === state.unnamed?.derivedFrom)) continue;
+      disagreements.push({ field, stated, computed: value, document: p.title, eventSeq: p.seq });
+    }
+  }
+  return disagreements;
 }
 
 export function ledger(d: Derivation, target: LedgerTarget): Ledger {
@@ -239,7 +310,7 @@ export function ledger(d: Derivation, target: LedgerTarget): Ledger {
   if (!congress) throw new DomainError('invalid-data-file', '记录中没有本届人民代表大会的基本信息（CongressConstituted）');
 
   const { date, session } = resolveTarget(state, target);
-  const base = baselineOf(d, date, session);
+  const base = baselineAmong(confirmationPoints(d), date, session);
   const baseDate = base?.date;
 
   const terminated: { person: LedgerPerson; ground: TerminationGround | 'void'; label: string; phrase: string }[] = [];
@@ -249,7 +320,8 @@ export function ledger(d: Derivation, target: LedgerTarget): Ledger {
     m.history.forEach((change, i) => {
       if (!inWindow(change.from, baseDate, date)) return;
       const before = i === 0 ? undefined : m.history[i - 1]!.status;
-      if ((change.status === 'ended' || change.status === 'void') && isCounted(state, before)) {
+      const kind = changeKind(state, before, change.status);
+      if (kind === 'terminated') {
         const outcome = change.finding?.outcome;
         const terminatedOutcome = outcome?.type === 'mandate-terminated' ? outcome.params : undefined;
         terminated.push({
@@ -259,11 +331,9 @@ export function ledger(d: Derivation, target: LedgerTarget): Ledger {
           phrase: terminatedOutcome?.phrase ?? '当选无效',
         });
       }
-      const [was, is] = [isCounted(state, before), isCounted(state, change.status)];
-      if (change.status === 'valid' && before === 'pending' && is && !was) confirmed.push(personOf(state, m, change));
-      else if (was !== is && !(change.status === 'ended' || change.status === 'void')) {
-        // A status the counting rules count differently (a suspension, where they do not count it).
-        moved.push({ ...personOf(state, m, change), from: before, to: change.status, counted: is });
+      if (kind === 'confirmed') confirmed.push(personOf(state, m, change));
+      else if (kind === 'counted' || kind === 'uncounted') {
+        moved.push({ ...personOf(state, m, change), from: before, to: change.status, counted: kind === 'counted' });
       }
     });
   }
@@ -285,17 +355,21 @@ export function ledger(d: Derivation, target: LedgerTarget): Ledger {
 
   const countAfter = countOn(state, date);
   const net = moved.filter((x) => x.counted).length - moved.filter((x) => !x.counted).length;
-  // Before: counted at the baseline; a balance the source does not date counts from before everything.
-  const countBefore = baseDate !== undefined ? countOn(state, baseDate) : countAfter + terminated.length - confirmed.length - net;
-  if (countAfter !== countBefore - terminated.length + confirmed.length + net) {
-    throw new Error(`ledger arithmetic broke: ${countBefore} - ${terminated.length} + ${confirmed.length} + ${net} != ${countAfter}`);
-  }
-  const countBetween = countBefore - terminated.length;
-
-  const allocated = congress.quota === undefined ? undefined : congress.quota - (congress.reservedSeats ?? 0);
-  const vacancies = (count: number) => (allocated === undefined ? undefined : allocated - count);
   const at = (status: string) => state.mandates.filter((m) => statusOn(m, date) === status).map((m) => personOf(state, m));
   const suspended = at('suspended');
+  // Before: counted at the baseline; a balance the source does not date counts from before everything.
+  const computed = computedFigures(congress, {
+    baselineCount: baseDate !== undefined ? countOn(state, baseDate) : undefined,
+    terminated: terminated.length,
+    confirmed: confirmed.length,
+    net,
+    countAfter,
+    suspended: suspended.length,
+  });
+  const { countBefore } = computed;
+  const countBetween = countBefore - terminated.length;
+  const allocated = congress.quota === undefined ? undefined : congress.quota - (congress.reservedSeats ?? 0);
+  const vacancies = (count: number) => (allocated === undefined ? undefined : allocated - count);
   const unitNames = [...new Set([...congress.electingUnits.map((u) => u.name), ...state.mandates.map((m) => m.electingUnit)])];
   const allNamed = (state.unnamed?.count ?? 0) === 0 && state.mandates.every((m) => m.electingUnit !== undefined);
   // One pass each, not one per unit: a congress of 276,000 deputies has hundreds of units.
@@ -317,27 +391,7 @@ export function ledger(d: Derivation, target: LedgerTarget): Ledger {
     };
   });
 
-  const computed: Partial<Record<StatedField, number>> = {
-    quota: congress.quota,
-    countBefore,
-    vacanciesBefore: vacancies(countBefore),
-    terminated: terminated.length,
-    confirmed: confirmed.length,
-    countAfter,
-    vacanciesAfter: vacancies(countAfter),
-    countBetween,
-    vacanciesBetween: vacancies(countBetween),
-    expectedAttendance: countAfter - suspended.length,
-  };
-  const disagreements: Disagreement[] = [];
-  for (const p of publicationsAt(state, { date, session })) {
-    for (const [field, stated] of Object.entries(p.stated) as [StatedField, number][]) {
-      const value = computed[field];
-      // A count that fixed a balance stating none agrees by construction; it is not evidence.
-      if (value === undefined || stated === value || (field === 'countAfter' && p.seq === state.unnamed?.derivedFrom)) continue;
-      disagreements.push({ field, stated, computed: value, document: p.title, eventSeq: p.seq });
-    }
-  }
+  const disagreements = disagreementsWith(state, publicationsAt(state, { date, session }), computed);
 
   return {
     congressName: congress.name,
