@@ -62,7 +62,7 @@ export async function countChecks(d: Derivation, evaluator: Evaluator): Promise<
   // One sweep over the status changes serves every point (src/ledger/count-points.ts), not a ledger each.
   const counts = countsAt(d, points);
   for (const [i, point] of points.entries()) {
-    const l = counts[i]!;
+    const l = counts.at(i);
     for (const x of l.disagreements) {
       const pending = l.pending;
       const about = { eventSeqs: [x.eventSeq] };

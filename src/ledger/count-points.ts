@@ -103,16 +103,25 @@ function publicationIndex(state: RosterState) {
     (at.session !== undefined ? bySession.get(at.session) : byDate.get(at.date)) ?? [];
 }
 
-/** The counts of a ledger at each target, in the order given; a target the record does not have is an error, as in `ledger`. */
-export function countsAt(d: Derivation, targets: readonly LedgerTarget[]): PointCounts[] {
+/**
+ * The counts of a ledger at each target: the sweep is made once for all of them, and `at(i)` gives
+ * the i-th target's counts, failing for that target alone where `ledger` would fail for it (a target
+ * the record does not have, dates that break the arithmetic).
+ */
+export function countsAt(d: Derivation, targets: readonly LedgerTarget[]): { at(index: number): PointCounts } {
   const { state } = d;
   const congress = state.congress;
   if (!congress) throw new DomainError('invalid-data-file', '记录中没有本届人民代表大会的基本信息（CongressConstituted）');
   const confirmations = confirmationPoints(d);
   const points = targets.map((target) => {
-    const { date, session } = resolveTarget(state, target);
-    return { date, session, baseDate: baselineAmong(confirmations, date, session)?.date };
+    try {
+      const { date, session } = resolveTarget(state, target);
+      return { date, session, baseDate: baselineAmong(confirmations, date, session)?.date };
+    } catch (error) {
+      return { error }; // told when the target is asked for
+    }
   });
+  const resolved = points.flatMap((p) => ('error' in p ? [] : [p]));
 
   // Every change that moves the count, by kind, sorted by day: a window's count is a difference of two positions.
   const moves = new Map<ChangeKind, string[]>([
@@ -133,16 +142,26 @@ export function countsAt(d: Derivation, targets: readonly LedgerTarget[]): Point
   const inWindow = (kind: ChangeKind, after: LegalDate | undefined, upTo: LegalDate) =>
     Math.max(0, countUpTo(moves.get(kind)!, latestDay(upTo)) - (after === undefined ? 0 : countUpTo(moves.get(kind)!, latestDay(after))));
 
-  const days = points.flatMap((p) => [p.date, ...(p.baseDate === undefined ? [] : [p.baseDate])]).map(latestDay);
+  const days = resolved.flatMap((p) => [p.date, ...(p.baseDate === undefined ? [] : [p.baseDate])]).map(latestDay);
   const statuses = statusCountsOn(state, days);
   const on = (date: LegalDate, status: MandateStatus) => statuses.get(latestDay(date))!.get(status) ?? 0;
   const counting = [...new Set(state.counting)];
   const countOn = (date: LegalDate) => unnamedOn(state, date) + counting.reduce((n, status) => n + on(date, status), 0);
   const publicationsAt = publicationIndex(state);
 
-  return points.map(({ date, session, baseDate }): PointCounts => {
+  return {
+    at(index) {
+      const point = points[index]!;
+      if ('error' in point) throw point.error;
+      return countsOf(point.date, point.session, point.baseDate);
+    },
+  };
+
+  function countsOf(date: LegalDate, session: number | undefined, baseDate: LegalDate | undefined): PointCounts {
     const countAfter = countOn(date);
-    const computed = computedFigures(congress, {
+    const computed = computedFigures(congress!, {
+      date,
+      baseDate,
       baselineCount: baseDate === undefined ? undefined : countOn(baseDate),
       terminated: inWindow('terminated', baseDate, date),
       confirmed: inWindow('confirmed', baseDate, date),
@@ -157,5 +176,5 @@ export function countsAt(d: Derivation, targets: readonly LedgerTarget[]): Point
       pending: on(date, 'pending'),
       disagreements: disagreementsWith(state, publicationsAt({ date, session }), computed),
     };
-  });
+  }
 }

@@ -251,8 +251,10 @@ export function changeKind(state: RosterState, before: MandateStatus | undefined
   return undefined;
 }
 
-/** The counts a ledger's figures come from. */
+/** The counts a ledger's figures come from, at `date`, counted from the baseline on `baseDate`. */
 export interface LedgerCounts {
+  readonly date: LegalDate;
+  readonly baseDate: LegalDate | undefined;
   /** Counted at the baseline; undefined for a balance the source does not date (it stands before everything). */
   readonly baselineCount: number | undefined;
   readonly terminated: number;
@@ -359,6 +361,8 @@ export function ledger(d: Derivation, target: LedgerTarget): Ledger {
   const suspended = at('suspended');
   // Before: counted at the baseline; a balance the source does not date counts from before everything.
   const computed = computedFigures(congress, {
+    date,
+    baseDate,
     baselineCount: baseDate !== undefined ? countOn(state, baseDate) : undefined,
     terminated: terminated.length,
     confirmed: confirmed.length,

@@ -29,7 +29,8 @@ function targets(d: Derivation): LedgerTarget[] {
 
 function expectSameAsLedger(d: Derivation): number {
   const points = targets(d);
-  const swept = countsAt(d, points);
+  const counts = countsAt(d, points);
+  const swept = points.map((_, i) => counts.at(i));
   const ledgers = points.map((point) => {
     const l = ledger(d, point);
     return { date: l.date, session: l.session, countAfter: l.countAfter, pending: l.pending.length, disagreements: l.disagreements };
@@ -46,6 +47,16 @@ describe('the counts at every point, in one sweep, are the ledger’s at that po
     const full = path.join(dataDir, file);
     const d = await derive(parseDataFile(JSON.parse(readFileSync(full, 'utf8')), full).events, evaluator);
     expectSameAsLedger(d);
+  });
+
+  it('a session the record does not have fails for that point alone, as the ledger fails for it', async () => {
+    const full = path.join(dataDir, 'ningbo-16.json');
+    const d = await derive(parseDataFile(JSON.parse(readFileSync(full, 'utf8')), full).events, evaluator);
+    const [first] = targets(d);
+    const counts = countsAt(d, [{ session: 9999 }, first!]);
+    expect(() => counts.at(0)).toThrow(/第9999次会议/);
+    expect(() => ledger(d, { session: 9999 })).toThrow(/第9999次会议/);
+    expect(counts.at(1).countAfter).toBe(ledger(d, first!).countAfter);
   });
 
   it('a generated long-lived congress of 3,000 events, whose publications state figures, some of them wrong', async () => {
