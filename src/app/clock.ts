@@ -19,3 +19,12 @@ export function fixedClock(now: string): Clock {
 export function todayOf(clock: Clock): string {
   return clock.now().slice(0, 10);
 }
+
+/**
+ * The latest calendar date anywhere on earth at the clock's instant (UTC+14): the last day a fact can
+ * have happened on. A clerk in Beijing recording at 07:00 a fact of that day is not refused because
+ * the clock's UTC date is still the day before.
+ */
+export function latestToday(clock: Clock): string {
+  return new Date(Date.parse(clock.now()) + 14 * 3_600_000).toISOString().slice(0, 10);
+}

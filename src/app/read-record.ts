@@ -1,22 +1,46 @@
-/** Reading a stream as the use cases need it: the committed head and every record validated as an event. */
+/**
+ * Reading a stream as the use cases need it: the committed head and every record validated as an
+ * event, with the chain recomputed as the records go by (so no command works on a broken record
+ * without saying so) and held against the store's own record of its head.
+ */
 import type { RosterEvent } from '../domain/events.js';
-import { GENESIS } from '../store/chain.js';
-import type { Head, RecordStream } from '../store/record-store.js';
+import { ChainVerifier, GENESIS } from '../store/chain.js';
+import type { Head, RecordStream, StreamSnapshot } from '../store/record-store.js';
 import { eventOf } from '../store/stored-records.js';
 
 export interface ReadRecord {
   /** The head the events end in: what a writer appending after them expects the stream still to have. */
   readonly head: Head;
   readonly events: readonly RosterEvent[];
+  /** Why the record does not verify (the chain, or its head), in the clerk's words; undefined when it does. */
+  readonly problem: string | undefined;
+}
+
+/** The head-missing problem, shared by `verify` and every read. */
+export function headMissing(count: number, lastHash: string): string {
+  return `记录的头部（最后提交的序号和哈希）缺失，无法确认末尾没有事件被删除；现存最后一条为第${count}条，哈希 ${lastHash}。请与会议记录中的哈希核对，无误后运行 roster verify --rebuild-head`;
+}
+
+/** The problem a snapshot's anchors and chain show, for a verifier that has seen every record. */
+export function anchorProblem(snap: StreamSnapshot, chain: ChainVerifier): string | undefined {
+  const report = chain.finish();
+  if (!report.ok) return `哈希链校验失败：${report.problem!.message}`;
+  if (snap.storage.anchor === 'missing') return headMissing(report.count, report.headHash);
+  return undefined;
 }
 
 export async function readRecord(stream: RecordStream): Promise<ReadRecord> {
   const snap = await stream.snapshot();
+  const chain = new ChainVerifier(snap.committed);
   const events: RosterEvent[] = [];
   let last: Record<string, unknown> | undefined;
   for await (const record of snap.records()) {
+    chain.push(record);
     events.push(eventOf(record, events.length, snap.where, stream.location));
     last = record;
   }
-  return { head: snap.committed ?? { seq: events.length, hash: last ? String(last.hash) : GENESIS }, events };
+  const end = { seq: events.length, hash: last ? String(last.hash) : GENESIS };
+  const problem = anchorProblem(snap, chain);
+  // A writer appends after the records it read; where the store's head differs, `append` refuses.
+  return { head: problem ? end : (snap.committed ?? end), events, problem };
 }

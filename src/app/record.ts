@@ -12,19 +12,31 @@ import type { CheckFinding } from '../domain/check-findings.js';
 import { effectiveLog } from '../domain/corrections.js';
 import { DomainError } from '../domain/errors.js';
 import type { EventInput, RosterEvent } from '../domain/events.js';
+import { textProblem } from '../domain/input-limits.js';
 import { foldInvariants } from '../domain/invariants.js';
 import { decideRecord, refusalAmong } from '../domain/recording.js';
 import { type Derivation, derive } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
 import type { Head, RecordStream } from '../store/record-store.js';
 import { chained, type Stamps, stamp } from '../store/stored-records.js';
-import type { Clock } from './clock.js';
+import { admitEvents } from './admit.js';
+import { type Clock, latestToday } from './clock.js';
 import { readRecord } from './read-record.js';
 
 export interface RecordRequest {
+  /** The events as submitted: admitted (src/app/admit.ts) before anything else, whoever built them. */
   readonly events: readonly EventInput[];
   /** Who records them: a plain input, never read from the machine. */
   readonly recordedBy: string;
+  /** Who drafted them in the console, when `recordedBy` is the reviewer who approved them (the envelope's `draftedBy`). */
+  readonly draftedBy?: string;
+  /** Where the events come from, for messages: the file, and whether it held one event rather than an array. */
+  readonly origin?: EventsOrigin;
+}
+
+export interface EventsOrigin {
+  readonly name: string;
+  readonly single?: boolean;
 }
 
 /** What recording needs: the stream, the rules, and the clock that stamps the events. */
@@ -48,9 +60,26 @@ export interface Decided {
 
 const where = (index: number) => `第${index + 1}个事件（$[${index}]）`;
 
-export async function decideRecording(ports: RecordPorts, events: readonly EventInput[], stamps: Stamps): Promise<Decided> {
-  const { head, events: existing } = await readRecord(ports.stream);
+export async function decideRecording(
+  ports: RecordPorts,
+  submitted: readonly EventInput[],
+  stamps: Stamps,
+  origin?: EventsOrigin,
+): Promise<Decided> {
+  // Who records is a name like any other (whether one may be empty is the store's to say).
+  const byProblem = textProblem(stamps.recordedBy, 'name');
+  if (byProblem) throw new DomainError('invalid-input', `记录人${byProblem}`);
+  const events = admitEvents(submitted, {
+    today: latestToday(ports.clock),
+    ...(origin ? { origin: origin.name, single: origin.single ?? false } : {}),
+  });
+  const { head, events: existing, problem } = await readRecord(ports.stream);
   const added = stamp(events, stamps, head.seq);
+  if (problem) {
+    // Never append on a record that does not verify: the append could bury the damage, or set aside committed events.
+    const refusal = new DomainError('tampered-log', `${problem}；记录未通过校验，拒绝追加（详见 roster verify）`, ports.stream.location);
+    return { head, existing, added, candidate: await derive(existing, ports.evaluator), checks: [], refusal };
+  }
   const candidate = await derive([...existing, ...added], ports.evaluator);
   const checks = await allChecks(candidate, ports.evaluator);
   const decided = { head, existing, added, candidate, checks };
@@ -82,7 +111,16 @@ export async function decideRecording(ports: RecordPorts, events: readonly Event
 }
 
 export async function recordEvents(ports: RecordPorts, request: RecordRequest): Promise<readonly RosterEvent[]> {
-  const decided = await decideRecording(ports, request.events, { recordedBy: request.recordedBy, recordedAt: ports.clock.now() });
+  const decided = await decideRecording(
+    ports,
+    request.events,
+    {
+      recordedBy: request.recordedBy,
+      recordedAt: ports.clock.now(),
+      ...(request.draftedBy !== undefined ? { draftedBy: request.draftedBy } : {}),
+    },
+    request.origin,
+  );
   if (decided.refusal) throw decided.refusal;
   await ports.stream.append(chained(decided.added, decided.head), decided.head);
   return decided.added;

@@ -30,13 +30,27 @@ import { type ImportResult, type ImportRosterRequest, importRoster } from './imp
 import { type Preview, previewEvents } from './preview.js';
 import { type ReadRecord, readRecord } from './read-record.js';
 import { type RecordRequest, recordEvents } from './record.js';
-import { exportDocument, type ImportReport, importDocument, type VerifyReport, verifyStream } from './verify.js';
+import {
+  exportDocument,
+  type ImportFile,
+  type ImportReport,
+  importDocument,
+  type RecordExport,
+  rebuildHead,
+  type VerifyReport,
+  verifyStream,
+} from './verify.js';
 
 /** What the application is wired to: the record's stream, the rules, and the clock. */
 export interface RosterAppPorts {
   readonly stream: RecordStream;
   readonly evaluator: Evaluator;
   readonly clock: Clock;
+  /**
+   * Told, once, when a command reads a record that does not verify (a broken chain, a head that is
+   * missing or differs): the command still answers from what is stored, and the clerk is warned.
+   */
+  readonly warn?: (message: string) => void;
   /** The rule files themselves, for `rules()` (listing them needs no record). */
   readonly rules?: RuleBook;
   /** Where the levels' usual document forms are (data/document-forms); none where absent. */
@@ -109,6 +123,8 @@ export class RosterApp {
   readonly stream: RecordStream;
   readonly evaluator: Evaluator;
   readonly clock: Clock;
+  readonly #warn: (message: string) => void;
+  readonly #warned = new Set<string>();
   readonly #rules: RuleBook | undefined;
   readonly #formsDir: string | undefined;
   #levelForms: LevelForms | undefined;
@@ -117,6 +133,7 @@ export class RosterApp {
     this.stream = ports.stream;
     this.evaluator = ports.evaluator;
     this.clock = ports.clock;
+    this.#warn = ports.warn ?? (() => undefined);
     this.#rules = ports.rules;
     this.#formsDir = ports.documentFormsDir;
   }
@@ -133,9 +150,14 @@ export class RosterApp {
     return this.#levelForms;
   }
 
-  /** The record as committed, every record validated as an event. */
+  /** The record as committed, every record validated as an event; a record that does not verify is warned of. */
   async read(): Promise<ReadRecord> {
-    return readRecord(this.stream);
+    const read = await readRecord(this.stream);
+    if (read.problem && !this.#warned.has(read.problem)) {
+      this.#warned.add(read.problem);
+      this.#warn(`${read.problem}；以下结果按现存记录得出，请运行 roster verify`);
+    }
+    return read;
   }
 
   /** The record replayed through the rules: the roster and every finding. */
@@ -281,14 +303,19 @@ export class RosterApp {
     return verifyStream(this.stream);
   }
 
-  /** The whole record as a document-layout data file (text), refused if the chain does not verify. */
-  async exportRecord(): Promise<string> {
+  /** The whole record as a document-layout data file (streamed), refused if the chain does not verify. */
+  async exportRecord(): Promise<RecordExport> {
     return exportDocument(this.stream);
   }
 
-  /** Load a data file's records into an empty record: chain and events verified first, all or nothing. */
-  async importRecord(file: { readonly name: string; readonly text: string }): Promise<ImportReport> {
-    return importDocument(this.stream, file);
+  /** After the clerk checked the last hash: make the store's head name the end of its (whole) chain. */
+  async rebuildHead(): Promise<VerifyReport> {
+    return rebuildHead(this.stream);
+  }
+
+  /** Load a data file's records into an empty record: chain verified, every record admitted and checked first, all or nothing. */
+  async importRecord(file: ImportFile): Promise<ImportReport> {
+    return importDocument(this, file);
   }
 
   /** The JSON Schema of the data file (needs no record). */

@@ -2,11 +2,20 @@
  * The record's trust use cases, for any store: verify the chain, export the whole record in the
  * documented format, and import one (all or nothing, chain verified first). No printing here.
  */
+import { allChecks } from '../checks/all-checks.js';
+import { describeCheck } from '../checks/describe-check.js';
 import { DomainError, isDomainError } from '../domain/errors.js';
+import { jsonLinesProblem, jsonProblem } from '../domain/json-text.js';
+import { derive } from '../engine/derive.js';
+import type { Evaluator } from '../engine/evaluator.js';
 import { type ChainReport, ChainVerifier, verifyChain } from '../store/chain.js';
-import { eventsOf, FORMAT, parseDataText, SCHEMA_VERSION } from '../store/data-file.js';
-import type { RecordStream, StorageInfo, StoredRecord } from '../store/record-store.js';
+import { eventsOf, FORMAT, isLogText, parseDataText, SCHEMA_VERSION } from '../store/data-file.js';
+import type { Head, RecordStream, StorageInfo } from '../store/record-store.js';
 import { eventOf } from '../store/stored-records.js';
+import { admitRecord } from './admit.js';
+import { type Clock, latestToday } from './clock.js';
+import { utf8Text } from './input-files.js';
+import { headMissing } from './read-record.js';
 
 export interface VerifyReport extends ChainReport {
   /** Where the record lives: the data file, or the database and the congress. */
@@ -15,6 +24,8 @@ export interface VerifyReport extends ChainReport {
   /** The version the records are written in; below the current one they were migrated on read. */
   readonly fileVersion: number;
   readonly uncommittedBytes: number;
+  /** Whether the store keeps its own record of its head (`missing`: it should, and it is gone). */
+  readonly anchor: StorageInfo['anchor'];
   /** The first record that is not a valid event, when the chain itself holds. */
   readonly invalid?: string;
 }
@@ -22,7 +33,7 @@ export interface VerifyReport extends ChainReport {
 /** Recompute the chain over the stream as committed, and validate every record as an event. */
 export async function verifyStream(stream: RecordStream): Promise<VerifyReport> {
   const snap = await stream.snapshot();
-  const chain = new ChainVerifier();
+  const chain = new ChainVerifier(snap.committed);
   let invalid: string | undefined;
   let i = 0;
   for await (const record of snap.records()) {
@@ -37,28 +48,78 @@ export async function verifyStream(stream: RecordStream): Promise<VerifyReport> 
     }
     i++;
   }
-  const report = chain.finish(snap.committed);
+  const chained = chain.finish();
+  const report: ChainReport =
+    chained.ok && snap.storage.anchor === 'missing'
+      ? {
+          ...chained,
+          ok: false,
+          problem: { kind: 'head-missing', seq: chained.count, message: headMissing(chained.count, chained.headHash) },
+        }
+      : chained;
   const bad = report.ok ? invalid : undefined;
   return {
     file: stream.location,
     layout: snap.storage.layout,
     fileVersion: snap.storage.formatVersion,
     uncommittedBytes: snap.storage.uncommittedBytes,
+    anchor: snap.storage.anchor,
     ...report,
     ok: report.ok && bad === undefined,
     ...(bad ? { invalid: bad } : {}),
   };
 }
 
-/** The whole record as a document-layout data file, refused if the chain does not verify. */
-export async function exportDocument(stream: RecordStream): Promise<string> {
+export interface RecordExport {
+  readonly count: number;
+  readonly headHash: string;
+  /** The document-layout data file, a piece at a time (never held whole). */
+  readonly chunks: AsyncIterable<string>;
+}
+
+/**
+ * The whole record as a document-layout data file, refused if the chain does not verify: one pass
+ * over a snapshot verifies it, a second pass over the same snapshot writes it out. Formatted as
+ * `JSON.stringify(document, null, 2)` would, one event at a time.
+ */
+export async function exportDocument(stream: RecordStream): Promise<RecordExport> {
   const snap = await stream.snapshot();
-  const records: StoredRecord[] = [];
-  for await (const r of snap.records()) records.push(r);
-  const report = verifyChain(records, snap.committed);
+  const chain = new ChainVerifier(snap.committed);
+  let i = 0;
+  for await (const r of snap.records()) {
+    chain.push(r);
+    eventOf(r, i++, snap.where, stream.location);
+  }
+  const report = chain.finish();
   if (!report.ok) throw new DomainError('tampered-log', `${report.problem!.message}；请先运行 roster verify`, stream.location);
-  for (const [i, r] of records.entries()) eventOf(r, i, snap.where, stream.location);
-  return `${JSON.stringify({ format: FORMAT, schemaVersion: SCHEMA_VERSION, events: records }, null, 2)}\n`;
+  if (snap.storage.anchor === 'missing') {
+    throw new DomainError('tampered-log', `${headMissing(report.count, report.headHash)}；之后再导出`, stream.location);
+  }
+  async function* chunks(): AsyncGenerator<string> {
+    yield `{\n  "format": ${JSON.stringify(FORMAT)},\n  "schemaVersion": ${SCHEMA_VERSION},\n  "events": [`;
+    let first = true;
+    for await (const r of snap.records()) {
+      yield `${first ? '' : ','}\n    ${JSON.stringify(r, null, 2).replaceAll('\n', '\n    ')}`;
+      first = false;
+    }
+    yield first ? ']\n}\n' : '\n  ]\n}\n';
+  }
+  return { count: report.count, headHash: report.headHash, chunks: chunks() };
+}
+
+/**
+ * Re-anchor the store's head at the end of its records, after the clerk checked the last hash:
+ * only a record whose chain is whole (the one problem being its head: missing, older or newer).
+ */
+export async function rebuildHead(stream: RecordStream): Promise<VerifyReport> {
+  const report = await verifyStream(stream);
+  const headOnly = report.problem === undefined || ['head-missing', 'unanchored', 'truncated'].includes(report.problem.kind);
+  if (!headOnly || report.invalid) {
+    throw new DomainError('tampered-log', `哈希链本身不完整，不能重建头部：${report.problem?.message ?? report.invalid}`, stream.location);
+  }
+  const end: Head = { seq: report.count, hash: report.headHash };
+  await stream.reanchor(end);
+  return verifyStream(stream);
 }
 
 export interface ImportReport {
@@ -68,12 +129,41 @@ export interface ImportReport {
   readonly fileVersion: number;
 }
 
-/** Import a data file's text (either layout, any supported version): verified and validated, then written whole. */
-export async function importDocument(stream: RecordStream, file: { readonly name: string; readonly text: string }): Promise<ImportReport> {
-  const raw = parseDataText(file.text, file.name);
+/** A data file to import: its bytes as given (decoded strictly as UTF-8), or text already decoded. */
+export type ImportFile = { readonly name: string } & ({ readonly bytes: Uint8Array } | { readonly text: string });
+
+/** What importing needs: the stream to fill, and the rules and clock every record is admitted and checked with. */
+export interface ImportPorts {
+  readonly stream: RecordStream;
+  readonly evaluator: Evaluator;
+  readonly clock: Clock;
+}
+
+/**
+ * Import a data file (either layout, any supported version): the chain verified, every record
+ * admitted as if it were recorded today (src/app/admit.ts) and the whole record checked as `record`
+ * checks a batch; then written whole. Any problem refuses the file, and nothing is written.
+ */
+export async function importDocument(ports: ImportPorts, file: ImportFile): Promise<ImportReport> {
+  const { name } = file;
+  const text = 'text' in file ? file.text : utf8Text({ name, bytes: file.bytes }, '数据文件');
+  const problem = isLogText(text) ? jsonLinesProblem(text) : jsonProblem(text);
+  if (problem) throw new DomainError('invalid-data-file', `${problem}；未导入任何记录`, name);
+  const raw = parseDataText(text, name);
   const report = verifyChain(raw.records);
-  if (!report.ok) throw new DomainError('tampered-log', `哈希链校验失败：${report.problem!.message}；未导入任何记录`, file.name);
-  eventsOf(raw, file.name);
-  await stream.importRecords(raw.records);
+  if (!report.ok) throw new DomainError('tampered-log', `哈希链校验失败：${report.problem!.message}；未导入任何记录`, name);
+  const events = eventsOf(raw, name);
+  const today = latestToday(ports.clock);
+  for (const [i, record] of raw.records.entries()) admitRecord(record, (path) => raw.where(i, path), { today, origin: name });
+  // A file with no events makes an empty record (a congress then starts with its first event): nothing to check.
+  const refused =
+    events.length === 0
+      ? undefined
+      : (await allChecks(await derive(events, ports.evaluator), ports.evaluator)).find((f) => f.level === 'error');
+  if (refused) {
+    const at = refused.eventSeq !== undefined ? `第${refused.eventSeq}条事件：` : '';
+    throw new DomainError('contradicts-record', `${at}${describeCheck(refused)}；未导入任何记录`, name);
+  }
+  await ports.stream.importRecords(raw.records);
   return { count: report.count, headHash: report.headHash, fileVersion: raw.fileVersion };
 }

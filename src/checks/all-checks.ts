@@ -10,7 +10,12 @@ import { analysePosts } from '../posts/analysis.js';
 import { inCheckOrder } from './check-order.js';
 import { check } from './consistency.js';
 import { postChecks } from './posts.js';
+import { recordFactChecks } from './record-facts.js';
 
 export async function allChecks(d: Derivation, evaluator: Evaluator): Promise<CheckFinding[]> {
-  return inCheckOrder([...(await check(d, evaluator)), ...(await postChecks(d, evaluator, await analysePosts(d, evaluator)))]);
+  return inCheckOrder([
+    ...(await check(d, evaluator)),
+    ...(await recordFactChecks(d, evaluator)),
+    ...(await postChecks(d, evaluator, await analysePosts(d, evaluator))),
+  ]);
 }

@@ -27,9 +27,22 @@ function rank(f: CheckFinding): number {
       { code: 'no-rule-in-force' },
       () => 5,
     )
-    .with({ code: 'unknown-electing-unit' }, { code: 'by-election-without-vacancy' }, () => 6)
+    .with(
+      { code: 'duplicate-absence' },
+      { code: 'review-repeated' },
+      { code: 'dated-before-previous-change' },
+      { code: 'event-before-birth' },
+      () => 5.5,
+    )
+    .with({ code: 'unknown-electing-unit' }, { code: 'by-election-without-vacancy' }, { code: 'by-election-over-quota' }, () => 6)
     .with({ code: 'counted-before-confirmation' }, ({ facts }) => (facts.kind === 'review' ? 6 : 7))
-    .with({ code: 'stated-count-mismatch' }, { code: 'above-quota' }, () => 7)
+    .with(
+      { code: 'stated-count-mismatch' },
+      { code: 'above-quota' },
+      { code: 'count-over-quota' },
+      { code: 'ledger-inconsistent' },
+      () => 7,
+    )
     .with({ code: 'publication-differs' }, () => 8)
     .with({ code: 'customary-basis' }, ({ facts }) => (facts.decided === 'mandates' ? 8.1 : 14.1))
     .with({ code: 'termination-on-other-ground' }, () => 8.2)

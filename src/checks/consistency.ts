@@ -6,6 +6,7 @@
  */
 import { type CheckFinding, type CountPoint, checkFinding } from '../domain/check-findings.js';
 import { onOrBefore } from '../domain/dates.js';
+import { isDomainError } from '../domain/errors.js';
 import { type EventOf, effectiveDate } from '../domain/events.js';
 import { foldInvariants, type InvariantState, sameNameWarnings } from '../domain/invariants.js';
 import { isCounted, statusOn } from '../domain/roster.js';
@@ -62,7 +63,15 @@ export async function countChecks(d: Derivation, evaluator: Evaluator): Promise<
   // One sweep over the status changes serves every point (src/ledger/count-points.ts), not a ledger each.
   const counts = countsAt(d, points);
   for (const [i, point] of points.entries()) {
-    const l = counts.at(i);
+    let l: ReturnType<typeof counts.at>;
+    try {
+      l = counts.at(i);
+    } catch (e) {
+      // Dates that contradict each other: record-facts.ts names the events; here, the ledger they break.
+      if (!isDomainError(e, 'contradicts-record')) throw e;
+      out.push(checkFinding('ledger-inconsistent', 'error', {}, { point, problem: e.message }));
+      continue;
+    }
     for (const x of l.disagreements) {
       const pending = l.pending;
       const about = { eventSeqs: [x.eventSeq] };

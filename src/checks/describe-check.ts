@@ -96,6 +96,44 @@ export function describeCheck(f: CheckFinding): string {
     )
     .with({ code: 'above-quota' }, ({ facts }) => `${pointOf(facts)}时实有代表${facts.count}名，超过${seatsOf(facts)}`)
     .with(
+      { code: 'duplicate-absence' },
+      ({ facts }) =>
+        `第${seq}条事件：${facts.name}未经批准不出席第${facts.congressSession}次代表大会会议已由第${facts.first}条事件记录，同一次会议不能记两次`,
+    )
+    .with(
+      { code: 'review-repeated' },
+      ({ facts }) =>
+        `第${seq}条事件：${facts.name}的代表资格已经确认（第${facts.first}条事件），不能再次审查；如前一次记错了，请记录更正事件`,
+    )
+    .with({ code: 'dated-before-previous-change' }, ({ facts }) =>
+      facts.kind === 'mandate'
+        ? `第${seq}条事件（${facts.eventType}）：${facts.name}的这一变动日期（${formatChineseDate(facts.date)}）` +
+          `早于此前第${facts.previousSeq}条事件所记的代表资格变动（${formatChineseDate(facts.previousDate)}）`
+        : `第${seq}条事件：期初实有代表数的日期为${formatChineseDate(facts.date)}，` +
+          `而第${facts.session}次会议（第${facts.sessionSeq}条事件）的日期为${formatChineseDate(facts.sessionDate)}：两者之一记错了`,
+    )
+    .with(
+      { code: 'event-before-birth' },
+      ({ facts }) =>
+        `第${seq}条事件（${facts.eventType}）的日期（${formatChineseDate(facts.date)}）早于${facts.name}的出生日期（${formatChineseDate(facts.birthDate)}）`,
+    )
+    .with({ code: 'ledger-inconsistent' }, ({ facts }) =>
+      'session' in facts.point
+        ? `第${facts.point.session}次会议：${facts.problem}`
+        : `${formatChineseDate(facts.point.asOf)}：${facts.problem}`,
+    )
+    .with(
+      { code: 'by-election-over-quota' },
+      ({ facts }) =>
+        `代表名额${facts.quota}名，${formatChineseDate(facts.date)}已有实有代表${facts.counted}名` +
+        `${facts.pending > 0 ? `和已当选待确认的${facts.pending}名` : ''}，没有缺额可以补选${facts.name}（第${seq}条事件）${cited ? `（${cited}）` : ''}`,
+    )
+    .with(
+      { code: 'count-over-quota' },
+      ({ facts }) =>
+        `第${seq}条事件之后，${formatChineseDate(facts.date)}实有代表${facts.count}名，超过代表名额${facts.quota}名${cited ? `（${cited}）` : ''}`,
+    )
+    .with(
       { code: 'publication-differs' },
       ({ facts }) =>
         `第${seq}条：《${facts.document}》（${formatChineseDate(facts.date)}）公告${facts.name}的代表资格终止，` +

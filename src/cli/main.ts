@@ -1,90 +1,44 @@
 #!/usr/bin/env node
-/** `roster`: thin CLI over the roster use cases. Chinese for the clerk, `--json` for machines. */
-import { Command, CommanderError, Option } from 'commander';
-import { ENGINE_KINDS } from '../app/engine-kinds.js';
-import { isDomainError } from '../domain/errors.js';
-import { packageVersion } from '../paths.js';
-import { auditCommands } from './commands/audit.js';
-import { cascadeCommand } from './commands/cascade.js';
-import { checkCommand } from './commands/check.js';
-import { docCommand } from './commands/doc.js';
-import { explainCommand } from './commands/explain.js';
-import { exportCommand } from './commands/export.js';
-import { exportRosterCommand } from './commands/export-roster.js';
-import { headcountCommand } from './commands/headcount.js';
-import { importCommand } from './commands/import.js';
-import { importRosterCommand } from './commands/import-roster.js';
-import { oathsCommand } from './commands/oaths.js';
-import { recordCommand } from './commands/record.js';
-import { rulesCommand } from './commands/rules.js';
-import { schemaCommand } from './commands/schema.js';
-import { verifyCommand } from './commands/verify.js';
-import { CliContext } from './context.js';
-import { HELP_ZH } from './help-zh.js';
-import { translateCommanderError } from './messages-zh.js';
+/**
+ * `roster`: the bin. Runs the command line through `runCli` with the process's streams and sets the
+ * exit code; the process-wide guards make sure nothing that escapes a command reaches the clerk as a
+ * stack trace or an English warning:
+ * - a reader that stops early (`roster export | head -1`, EPIPE) ends the output quietly; the command
+ *   still finishes and exits with its own code (0 when it succeeded), as `pipefail` scripts expect;
+ * - a failure to write the output (a full disk behind `> file`) is told in Chinese, exit 1;
+ * - an exception or rejection outside a command's own flow (a library's timer) goes through the
+ *   same error boundary;
+ * - Node's own warnings (DEP0005 from a bundled library …) are for developers: shown only with ROSTER_DEBUG.
+ */
+import { reportError } from './error-boundary.js';
+import { type CliIO, guardedStream } from './io.js';
 
-// A reader that stops early (`roster schema | head`) closes the pipe: that ends the output, not in a stack trace.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
-  process.stderr.write(`错误：无法写出结果（${e.message}）\n`);
-  process.exit(1);
+const debug = Boolean(process.env.ROSTER_DEBUG);
+process.removeAllListeners('warning');
+process.on('warning', (w) => {
+  if (debug) process.stderr.write(`${w.name}: ${w.message}\n`);
 });
 
-const program = new Command();
-program
-  .name('roster')
-  .description('人大代表资格与名额管理工具')
-  .version(packageVersion(), '-V, --version', '显示版本号')
-  .option('--db <file>', '数据文件（默认：内置数据的工作副本）')
-  .option('--rules <dir>', '规则目录（默认：随程序提供的 rules/）')
-  .option('--json', '输出机器可读的 JSON')
-  .option('--as <name>', '记录人（默认取环境变量 ROSTER_USER 或系统用户名）')
-  .addOption(
-    new Option(
-      '--engine <kind>',
-      '规则的求值方式：compiled 为编译后的规则（默认），reference 由 json-rules-engine 逐条解释，用于核对',
-    ).choices(ENGINE_KINDS),
-  )
-  .configureHelp(HELP_ZH)
-  .helpOption('-h, --help', '显示帮助')
-  .helpCommand('help [command]', '显示某个命令的帮助')
-  .configureOutput({ outputError: (text, write) => write(translateCommanderError(text)) })
-  .exitOverride();
+let outputFailed = false;
+const stdout = guardedStream(process.stdout, (e) => {
+  if (outputFailed) return;
+  outputFailed = true;
+  process.exitCode = reportError(e, io);
+});
+const io: CliIO = { stdout, stderr: guardedStream(process.stderr, () => {}), env: process.env };
 
-const ctx = new CliContext(program);
-for (const register of [
-  headcountCommand,
-  explainCommand,
-  checkCommand,
-  recordCommand,
-  cascadeCommand,
-  oathsCommand,
-  docCommand,
-  verifyCommand,
-  exportCommand,
-  importCommand,
-  auditCommands,
-  importRosterCommand,
-  exportRosterCommand,
-  schemaCommand,
-  rulesCommand,
-]) {
-  register(program, ctx);
-}
+// Past a file-size limit (ulimit -f) the system would kill the process mid-write; ignored, the write
+// comes back short or EFBIG, and the store rolls it back and says so.
+process.on('SIGXFSZ', () => undefined);
 
-try {
-  await program.parseAsync(process.argv);
-} catch (e) {
-  if (e instanceof CommanderError) {
-    // Commander has printed its own message; ours (bad dates, sessions) are printed here.
-    if (e.code.startsWith('roster.')) process.stderr.write(`错误：${e.message}\n`);
-    process.exitCode = e.exitCode === 0 ? 0 : 2;
-  } else if (isDomainError(e)) {
-    if (ctx.options.json) process.stderr.write(`${JSON.stringify({ error: { kind: e.kind, where: e.where, message: e.message } })}\n`);
-    else process.stderr.write(`错误：${e.message}\n`);
-    // 3: the record changed under the writer (a lost race); running the same command again may succeed.
-    process.exitCode = e.kind === 'store-conflict' ? 3 : 1;
-  } else {
-    throw e;
-  }
-}
+// Whatever state the failure left behind, nothing more is done: stderr is written synchronously, then the process ends.
+const escaped = (e: unknown) => {
+  process.exit(reportError(e, io, { json: process.argv.includes('--json') }));
+};
+process.on('uncaughtException', escaped);
+process.on('unhandledRejection', escaped);
+
+// Loaded after the guards are in place, so that even a broken install is told in Chinese.
+const { runCli } = await import('./run.js');
+const code = await runCli(process.argv.slice(2), io);
+if (!outputFailed) process.exitCode = code;

@@ -135,6 +135,41 @@ export interface CheckFacts {
   'balance-count-derived': { readonly derivedFrom: number; readonly count: number };
   /** An opening balance that stated no count, and nothing later states one: the count cannot be computed. */
   'balance-count-unknown': Record<string, never>;
+  // Facts that cannot all be true (src/checks/record-facts.ts).
+  /** 未经批准不出席 the same congress session recorded twice. */
+  'duplicate-absence': { readonly name: string; readonly congressSession: number; readonly first: number };
+  /** A deputy's election reviewed (or counted in a balance) and then reviewed again. */
+  'review-repeated': { readonly name: string; readonly first: number };
+  /** A change of status dated before the change it follows; a balance dated after its own session. */
+  'dated-before-previous-change':
+    | {
+        readonly kind: 'mandate';
+        readonly name: string;
+        readonly eventType: string;
+        readonly date: string;
+        readonly previousDate: string;
+        readonly previousSeq: number;
+      }
+    | {
+        readonly kind: 'balance';
+        readonly date: string;
+        readonly session: number;
+        readonly sessionDate: string;
+        readonly sessionSeq: number;
+      };
+  'event-before-birth': { readonly eventType: string; readonly name: string; readonly date: string; readonly birthDate: string };
+  /** The ledger of a session cannot be computed: dates that contradict each other (the problem, in the clerk's words). */
+  'ledger-inconsistent': { readonly point: CountPoint; readonly problem: string };
+  /** A by-election when every seat of the congress is held on its date (counted, or elected before it and not yet reviewed). */
+  'by-election-over-quota': {
+    readonly quota: number;
+    readonly date: string;
+    readonly counted: number;
+    readonly pending: number;
+    readonly name: string;
+  };
+  /** The count above the quota after a confirmation (or a balance), on its own date. */
+  'count-over-quota': { readonly date: string; readonly count: number; readonly quota: number };
 }
 
 export type CheckCode = keyof CheckFacts;

@@ -8,9 +8,20 @@ export type DomainErrorKind =
   | 'contradicts-record'
   | 'unknown-session'
   | 'store-conflict'
+  /** The store could not write (a full disk, a failed fsync): what it reports was or was not recorded. */
+  | 'store-failed'
+  /** A command's output file (-o) could not be written; nothing was. */
+  | 'output-failed'
   | 'unsupported-version'
   | 'tampered-log'
-  | 'nothing-to-report';
+  | 'nothing-to-report'
+  // The console: accounts, roles and drafts.
+  | 'login-failed'
+  | 'not-permitted'
+  | 'account-exists'
+  | 'unknown-account'
+  | 'unknown-draft'
+  | 'draft-conflict';
 
 export class DomainError extends Error {
   readonly kind: DomainErrorKind;

@@ -378,6 +378,8 @@ export const Envelope = z.strictObject({
   seq: z.number().int().positive(),
   recordedAt: z.iso.datetime({ offset: true }),
   recordedBy: Text,
+  /** Who entered the event in the console, where someone else (`recordedBy`) approved it into the record. */
+  draftedBy: Text.optional(),
   source: SourceDocument,
   note: Text.optional(),
 });
@@ -407,6 +409,20 @@ export const EventInputSchema = z.discriminatedUnion(
 export const RosterEventSchema = z.discriminatedUnion(
   'type',
   RECORDED_EVENT_OPTIONS as unknown as [z.ZodObject, ...z.ZodObject[]],
+) as unknown as z.ZodType<RosterEvent>;
+
+/**
+ * A recorded event as it is read back. The stamps (`recordedAt`, `recordedBy`) are the store's own
+ * testimony of who recorded what and when, protected by the hash chain: checked when they are
+ * made (an empty recorder is refused), read back as they were written. One odd stamp in a record
+ * (another tool, an older version) must never make the whole record unreadable.
+ */
+export const StoredEventSchema = z.discriminatedUnion(
+  'type',
+  RECORDED_EVENT_OPTIONS.map((o) => o.extend({ recordedAt: z.string(), recordedBy: z.string() })) as unknown as [
+    z.ZodObject,
+    ...z.ZodObject[],
+  ],
 ) as unknown as z.ZodType<RosterEvent>;
 
 /**

@@ -9,6 +9,7 @@
 import { type CheckFacts, type CheckFinding, checkFinding } from './check-findings.js';
 import { onOrBefore } from './dates.js';
 import type { EventOf, RosterEvent } from './events.js';
+import { nameKey } from './normalize.js';
 import { personsOf } from './persons-of.js';
 
 /** Where the fold stopped: plain JSON, so it can be kept beside a cached derivation. */
@@ -110,7 +111,9 @@ export function foldInvariants(
           checkFinding('duplicate-person', 'error', { eventSeqs: [e.seq, first], personIds: [e.personId] }, { personId: e.personId }),
         );
       } else registered.set(e.personId, e.seq);
-      names.set(e.name, [...(names.get(e.name) ?? []), e.personId]);
+      // Names as a clerk reads them: 方勤 and 方\u200b勤 are one name (normalize.ts).
+      const key = nameKey(e.name);
+      names.set(key, [...(names.get(key) ?? []), e.personId]);
     } else {
       for (const id of personsOf(e)) {
         if (!registered.has(id)) {

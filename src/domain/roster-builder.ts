@@ -23,6 +23,7 @@ import {
   statusOn,
   type UnnamedPool,
 } from './roster.js';
+import { table } from './tables.js';
 import { samePost, type Tenure, type TenureEnd, type UnmatchedEnd } from './tenures.js';
 
 /** A mandate while the builder owns it: its history grows in place. */
@@ -68,18 +69,18 @@ export class RosterBuilder implements RosterLookup {
     this.#congress = state.congress;
     this.#unnamed = state.unnamed;
     this.#earlierPools = [...state.earlierPools];
-    this.#sessions = { ...state.sessions };
-    this.#persons = { ...state.persons };
+    this.#sessions = table(state.sessions);
+    this.#persons = table(state.persons);
     this.#mandates = state.mandates.map((m) => ({ ...m, history: [...m.history] }));
     for (const [i, m] of this.#mandates.entries()) {
       push(this.#mandatesOf, m.personId, i);
       if (m.unnamed && m.history[m.history.length - 1]!.status === 'pending') this.#pendingUnnamed.push(i);
     }
-    this.#absences = Object.fromEntries(Object.entries(state.absences).map(([id, sessions]) => [id, [...sessions]]));
+    this.#absences = table(Object.entries(state.absences).map(([id, sessions]) => [id, [...sessions]] as const));
     this.#reports = [...state.reports];
     this.#announcements = [...state.announcements];
     this.#openingBalances = [...state.openingBalances];
-    this.#organs = { ...state.organs };
+    this.#organs = table(state.organs);
     this.#tenures = [...state.tenures];
     for (const [i, t] of this.#tenures.entries()) push(this.#tenuresOf, t.personId, i);
     this.#personnelActs = [...state.personnelActs];

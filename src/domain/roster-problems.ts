@@ -8,6 +8,7 @@ export type RosterProblemCode =
   | 'missing-unit'
   | 'unknown-unit'
   | 'invalid-date'
+  | 'invalid-text'
   | 'invalid-gender'
   | 'unknown-status'
   | 'duplicate-person'

@@ -7,6 +7,7 @@ import { type LegalDate, onOrBefore } from './dates.js';
 import type { Congress, ElectionKind, EventOf, RosterEvent } from './events.js';
 import type { Finding } from './findings.js';
 import { RosterBuilder } from './roster-builder.js';
+import { table } from './tables.js';
 import type { Tenure, UnmatchedEnd } from './tenures.js';
 
 /** 当选待审查, 有效, 暂停执行代表职务, 终止, 当选无效 */
@@ -76,19 +77,20 @@ export interface RosterState {
   readonly permissions: readonly EventOf<'ProsecutionPermitted'>[];
 }
 
+/** The id-keyed tables (persons, absences, organs, sessions) have no prototype: an id "__proto__" is an id (src/domain/tables.ts). */
 export const emptyRoster: RosterState = {
   counting: [],
   congress: undefined,
-  sessions: {},
-  persons: {},
+  sessions: table(),
+  persons: table(),
   mandates: [],
   unnamed: undefined,
   earlierPools: [],
-  absences: {},
+  absences: table(),
   reports: [],
   announcements: [],
   openingBalances: [],
-  organs: {},
+  organs: table(),
   tenures: [],
   personnelActs: [],
   unmatchedEnds: [],

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { DomainError, jsonPath } from '../domain/errors.js';
 import type { Congress, CongressLevel } from '../domain/events.js';
+import { jsonProblem } from '../domain/json-text.js';
 import { deepestIssue } from '../domain/validation.js';
 import { Laws, overlaps, resolveCitation } from './citations.js';
 import { composeRegion, type LoadedRule, type Region, type RuleSet } from './regions.js';
@@ -25,6 +26,9 @@ export interface RuleBook extends RuleSet {
   readonly regions: ReadonlyMap<string, Region>;
 }
 
+/** Deeper than any rule needs (the deepest conditions in rules/ nest about ten levels), and shallow enough to validate safely. */
+const MAX_RULE_DEPTH = 48;
+
 /** Where a congress sits for the rules: its level, and the province whose overlay applies (if any). */
 export interface Jurisdiction {
   readonly level: CongressLevel | null;
@@ -39,13 +43,12 @@ function readJson(file: string, label: string): unknown {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new DomainError('invalid-rule-file', `无法读取${label}：${(e as Error).message}`, file);
+    throw new DomainError('invalid-rule-file', `无法读取${label}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file);
   }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new DomainError('invalid-rule-file', `不是有效的 JSON：${(e as Error).message}`, file);
-  }
+  // Syntax named by line and column, a key given twice, nesting too deep for a rule: before anything recursive reads it.
+  const problem = jsonProblem(text, { maxDepth: MAX_RULE_DEPTH, what: '规则文件的条件' });
+  if (problem) throw new DomainError('invalid-rule-file', problem, file);
+  return JSON.parse(text);
 }
 
 function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, file: string): T {

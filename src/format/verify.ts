@@ -10,8 +10,12 @@ export function formatVerify(r: VerifyReport): string {
     out.push(
       `注意：文件末尾有${r.uncommittedBytes}字节未提交的内容（写入中断，从未确认），已忽略；下次记录时将移到旁边的 .uncommitted 文件。`,
     );
-  if (r.problem) {
+  if (r.problem?.kind === 'head-missing') {
+    out.push('', `校验未通过：${r.problem.message}`);
+  } else if (r.problem) {
     out.push('', `校验失败：${r.problem.message}`, `第一处问题：第${r.problem.seq}条（${r.problem.kind}）`);
+    if (r.problem.kind === 'unanchored' || r.problem.kind === 'truncated')
+      out.push('若确认数据文件无误（最后一条的哈希与会议记录相符），可运行 roster verify --rebuild-head 按数据文件重建头部。');
   } else if (r.invalid) {
     out.push('', `哈希链完整，但有事件不符合格式：${r.invalid}`);
   } else {

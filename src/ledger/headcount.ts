@@ -5,7 +5,7 @@
  * (only allocated seats fall vacant); no quota, no 缺额 (the NPC has a cap, not a quota).
  */
 import type { StatedField } from '../domain/check-findings.js';
-import { dayBefore, type LegalDate, onOrBefore } from '../domain/dates.js';
+import { dayBefore, formatChineseDate, type LegalDate, onOrBefore } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import type { Congress } from '../domain/events.js';
 import type { Finding, TerminationGround } from '../domain/findings.js';
@@ -269,7 +269,13 @@ export interface LedgerCounts {
 export function computedFigures(congress: Congress, c: LedgerCounts): Partial<Record<StatedField, number>> & { countBefore: number } {
   const countBefore = c.baselineCount ?? c.countAfter + c.terminated - c.confirmed - c.net;
   if (c.countAfter !== countBefore - c.terminated + c.confirmed + c.net) {
-    throw new Error(`ledger arithmetic broke: ${countBefore} - ${c.terminated} + ${c.confirmed} + ${c.net} != ${c.countAfter}`);
+    // Only dates that contradict each other get here (a change dated before the one it follows, a
+    // count confirmed at a session dated before it): `check` names the events.
+    throw new DomainError(
+      'contradicts-record',
+      `记录中的日期前后矛盾，无法计算截至${formatChineseDate(c.date)}的人数（${c.baseDate ? `${formatChineseDate(c.baseDate)}实有代表${countBefore}名` : '期初人数未知'}，` +
+        `其后出缺${c.terminated}名、补选确认${c.confirmed}名，而当日实有代表${c.countAfter}名）；请运行 roster check 查看有问题的事件，并以更正事件改正`,
+    );
   }
   const countBetween = countBefore - c.terminated;
   const allocated = congress.quota === undefined ? undefined : congress.quota - (congress.reservedSeats ?? 0);

@@ -7,6 +7,7 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { formatChineseDate } from '../domain/dates.js';
+import { displayText } from '../domain/display-text.js';
 import { STATUS_NAMES } from '../domain/status-names.js';
 import { DERIVED_HEADERS, FIELD_HEADERS } from './columns.js';
 import type { RosterView } from './roster-view.js';
@@ -113,12 +114,13 @@ export async function xlsxBytes(view: RosterView): Promise<Buffer> {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' },
   });
   const rows = exportRows(view);
-  const heading = ws.addRow([title(view)]);
+  const heading = ws.addRow([displayText(title(view))]);
   heading.font = { bold: true, size: 14 };
   ws.mergeCells(1, 1, 1, EXPORT_HEADERS.length);
   ws.addRow([...EXPORT_HEADERS]).font = { bold: true };
   for (const row of rows) {
-    const added = ws.addRow(row.map((text, i): Cell => (i === 0 ? Number(text) : text === '' ? null : text)));
+    // Typed as string cells, never formulas; characters XML forbids shown as � so the file stays readable.
+    const added = ws.addRow(row.map((text, i): Cell => (i === 0 ? Number(text) : text === '' ? null : displayText(text))));
     for (const i of DATE_COLUMNS) {
       const { value, numFmt } = dateCell(row[i]);
       const cell = added.getCell(i + 1);
@@ -143,7 +145,22 @@ export async function xlsxBytes(view: RosterView): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly. */
+/** What a spreadsheet takes as the start of a formula (OWASP, CSV injection), full-width forms included. */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/u;
+
+/**
+ * A cell as a spreadsheet will only ever read it as text: one that would start a formula (=, +, -, @,
+ * tab, carriage return) gets a leading apostrophe, as OWASP advises, whatever its origin (a clerk's
+ * entry, an imported roster); control characters are shown as �. `import-roster` takes the
+ * apostrophe off again.
+ */
+export function csvCell(text: string): string {
+  const safe = displayText(text);
+  return FORMULA_START.test(safe) ? `'${safe}` : safe;
+}
+
+/** UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly; every cell neutralised (`csvCell`). */
 export function csvText(view: RosterView): string {
-  return `\uFEFF${stringify([[...EXPORT_HEADERS], ...exportRows(view)], { record_delimiter: '\r\n' })}`;
+  const rows = exportRows(view).map((row) => row.map(csvCell));
+  return `\uFEFF${stringify([[...EXPORT_HEADERS], ...rows], { record_delimiter: '\r\n' })}`;
 }

@@ -3,26 +3,41 @@
  * problem a single row can have reported against its cell.
  */
 
+import { type TextKind, textProblem } from '../domain/input-limits.js';
 import type { RosterEntry } from '../domain/load-roster.js';
 import { normalizeName, normalizeText } from '../domain/normalize.js';
 import { isCounted, type MandateStatus } from '../domain/roster.js';
 import type { RosterProblem } from '../domain/roster-problems.js';
 import { STATUS_NAMES } from '../domain/status-names.js';
-import { FIELD_LABELS } from './columns.js';
+import { lookup, table } from '../domain/tables.js';
+import { FIELD_LABELS, type RosterField } from './columns.js';
 import type { CellValue } from './read-table.js';
 import { readRosterDate } from './roster-dates.js';
 import { locator, type RosterTable } from './roster-table.js';
 
 /** 代表状态 as exports (and `explain`) write it, and in short. */
-const STATUS_WORDS: Readonly<Record<string, MandateStatus>> = Object.fromEntries([
-  ...Object.entries(STATUS_NAMES).map(([status, label]) => [normalizeText(label), status as MandateStatus]),
+const STATUS_WORDS: Readonly<Record<string, MandateStatus>> = table<MandateStatus>([
+  ...Object.entries(STATUS_NAMES).map(([status, label]): [string, MandateStatus] => [normalizeText(label), status as MandateStatus]),
   ['有效', 'valid'],
   ['暂停', 'suspended'],
   ['终止', 'ended'],
   ['待确认', 'pending'],
 ]);
 
-const GENDERS: Readonly<Record<string, '男' | '女'>> = { 男: '男', 女: '女', 男性: '男', 女性: '女' };
+const GENDERS: Readonly<Record<string, '男' | '女'>> = table({ 男: '男', 女: '女', 男性: '男', 女性: '女' });
+
+/** The limits each text column is held to. */
+const CELL_KINDS = {
+  personId: 'id',
+  name: 'name',
+  gender: 'name',
+  ethnicity: 'name',
+  party: 'name',
+  electingUnit: 'name',
+  affiliation: 'text',
+  status: 'name',
+  note: 'text',
+} as const satisfies Partial<Record<RosterField, TextKind>>;
 
 export interface EntryContext {
   /** The statuses the counting rules count among 实有代表: a row with another status is not loaded. */
@@ -43,6 +58,15 @@ export function readEntries(ctx: EntryContext, onRow?: (done: number) => void): 
   table.rows.forEach(({ row, cells }, i) => {
     onRow?.(i + 1);
     const before = problems.length;
+    // Every text cell held to the input limits (src/domain/input-limits.ts), as `record` holds an event's fields.
+    for (const [field, kind] of Object.entries(CELL_KINDS) as [keyof typeof CELL_KINDS, TextKind][]) {
+      const v = cells[field];
+      if (v === undefined || v instanceof Date || typeof v === 'number') continue;
+      const text = field === 'name' ? normalizeName(v) : normalizeText(v);
+      const wrong = textProblem(text, kind);
+      if (wrong) problems.push({ ...at(row, field), code: 'invalid-text', message: `${FIELD_LABELS[field]}${wrong}` });
+    }
+    if (problems.length > before) return;
     const name = cells.name === undefined ? '' : normalizeName(String(cells.name));
     if (!name) problems.push({ ...at(row, 'name'), code: 'missing-name', message: '缺少姓名' });
 
@@ -70,12 +94,12 @@ export function readEntries(ctx: EntryContext, onRow?: (done: number) => void): 
     const confirmedOn = date('confirmedOn');
 
     const genderText = textOf(cells.gender);
-    const gender = genderText === undefined ? undefined : GENDERS[genderText];
+    const gender = genderText === undefined ? undefined : lookup(GENDERS, genderText);
     if (genderText !== undefined && gender === undefined) {
       problems.push({ ...at(row, 'gender'), code: 'invalid-gender', message: `性别“${genderText}”无法识别，应为“男”或“女”` });
     }
     const status = textOf(cells.status);
-    const named = status === undefined ? undefined : STATUS_WORDS[status];
+    const named = status === undefined ? undefined : lookup(STATUS_WORDS, status);
     const counted = status === undefined ? true : named === undefined ? undefined : isCounted(ctx, named);
     if (counted === undefined) {
       problems.push({

@@ -47,7 +47,12 @@ export function headOf(records: readonly StoredRecord[], start: Head = EMPTY_HEA
   return last ? { seq: start.seq + records.length, hash: String(last.hash) } : start;
 }
 
-export type ChainProblemKind = 'unreadable' | 'edited' | 'removed' | 'inserted' | 'reordered' | 'truncated';
+/**
+ * `truncated`: records the store committed are gone from the end; `unanchored`: records go on past
+ * the head the store's bookkeeping names (an older copy of it was put back, or records were added
+ * outside the program); `head-missing`: the bookkeeping itself is gone, so a cut end cannot be seen.
+ */
+export type ChainProblemKind = 'unreadable' | 'edited' | 'removed' | 'inserted' | 'reordered' | 'truncated' | 'unanchored' | 'head-missing';
 
 export interface ChainProblem {
   readonly kind: ChainProblemKind;
@@ -74,24 +79,38 @@ const seqOf = (r: unknown): number | undefined => {
  * the records differ from what was recorded. It holds the seqs it has seen, never the records.
  */
 export class ChainVerifier {
+  /** What the store last committed, where it keeps such a claim: the records are held against it. */
+  readonly #committed: Head | undefined;
+  /** The hash computed at the committed seq, to tell records added past it from records that differ. */
+  #atCommitted: string | undefined;
   #count = 0;
   #prev = GENESIS;
   #problem: ChainProblem | undefined;
   /** A record out of place, classified once every seq is known: removed (the seq due is missing), inserted or reordered. */
   #misplaced: { expected: number; seq: number | undefined; seenBefore: boolean } | undefined;
-  readonly #seen = new Set<number | undefined>();
+  /**
+   * The seqs met after the first record out of place (before it they are exactly 1 … n, so nothing
+   * is held for a record in order: memory stays flat however long the record).
+   */
+  readonly #seenAfter = new Set<number | undefined>();
+
+  constructor(committed?: Head) {
+    this.#committed = committed;
+    if (committed?.seq === 0) this.#atCommitted = GENESIS;
+  }
 
   push(record: unknown): void {
     const expected = ++this.#count;
     const seq = seqOf(record);
     if (this.#problem || this.#misplaced) {
-      this.#seen.add(seq);
+      if (this.#misplaced) this.#seenAfter.add(seq);
       return;
     }
     if (record === null || typeof record !== 'object' || Array.isArray(record)) {
       this.#problem = { kind: 'unreadable', seq: expected, message: `第${expected}条事件无法读取（不是 JSON 对象）` };
     } else if (seq !== expected) {
-      this.#misplaced = { expected, seq, seenBefore: seq !== undefined && this.#seen.has(seq) };
+      // Every seq before this record was in order: 1 … expected − 1.
+      this.#misplaced = { expected, seq, seenBefore: seq !== undefined && seq >= 1 && seq < expected };
     } else {
       const { hash, ...body } = record as StoredRecord;
       const computed = chainHash(this.#prev, body);
@@ -104,24 +123,34 @@ export class ChainVerifier {
               ? `第${expected}条事件的内容与记录时的哈希不符：已被修改，或是被插入的事件`
               : `第${expected}条事件没有哈希：不是经本程序记录的事件`,
         };
-      } else this.#prev = computed;
+      } else {
+        this.#prev = computed;
+        if (expected === this.#committed?.seq) this.#atCommitted = computed;
+      }
     }
-    this.#seen.add(seq);
   }
 
-  /** The report, held against what the store last committed (`committed`), where it keeps such a claim. */
-  finish(committed?: Head): ChainReport {
+  /** The report, held against what the store last committed, where it keeps such a claim. */
+  finish(): ChainReport {
+    const committed = this.#committed;
     const count = this.#count;
     const fail = (problem: ChainProblem): ChainReport => ({ ok: false, count, headHash: this.#prev, problem });
     if (this.#problem) return fail(this.#problem);
     const m = this.#misplaced;
     if (m) {
       const at = `该位置上是序号为${m.seq ?? '（无）'}的事件`;
-      if (!this.#seen.has(m.expected))
+      if (!this.#seenAfter.has(m.expected))
         return fail({ kind: 'removed', seq: m.expected, message: `第${m.expected}条事件缺失：已被删除（${at}）` });
       if (m.seenBefore)
         return fail({ kind: 'inserted', seq: m.expected, message: `第${m.expected}条的位置上插入了另一条序号为${m.seq}的事件` });
       return fail({ kind: 'reordered', seq: m.expected, message: `第${m.expected}条事件的位置被调换（${at}）` });
+    }
+    if (committed && committed.seq < count && this.#atCommitted === committed.hash) {
+      return fail({
+        kind: 'unanchored',
+        seq: committed.seq + 1,
+        message: `头部记录的最后提交为第${committed.seq}条，但其后还有第${committed.seq + 1}至${count}条事件：头部文件可能被换成了旧的副本，也可能有事件在本程序之外被追加`,
+      });
     }
     if (committed && (committed.seq !== count || committed.hash !== this.#prev)) {
       const missing = committed.seq > count;
@@ -139,14 +168,14 @@ export class ChainVerifier {
 
 /** Verify records held in memory (an imported file); `committed` is what the store last committed. */
 export function verifyChain(records: readonly unknown[], committed?: Head): ChainReport {
-  const verifier = new ChainVerifier();
+  const verifier = new ChainVerifier(committed);
   for (const r of records) verifier.push(r);
-  return verifier.finish(committed);
+  return verifier.finish();
 }
 
 /** Verify a stream's records as they are read, one at a time. */
 export async function verifyRecords(records: AsyncIterable<unknown>, committed?: Head): Promise<ChainReport> {
-  const verifier = new ChainVerifier();
+  const verifier = new ChainVerifier(committed);
   for await (const r of records) verifier.push(r);
-  return verifier.finish(committed);
+  return verifier.finish();
 }

@@ -5,7 +5,9 @@
  * - document: one JSON object `{ format, schemaVersion, events: [...] }` (the embedded data,
  *   `roster export`);
  * - log: JSON Lines, a header line `{ format, schemaVersion, layout: "log" }` and then one recorded
- *   event per line (the working file `roster` appends to).
+ *   event per line (the working file `roster` appends to), each appended batch closed by a commit
+ *   line `{"commit":{"seq":…,"hash":"…"}}` naming the last event of the batch: the log's own
+ *   record of what was committed (src/store/file-store.ts). Commit lines are not events.
  * From version 2 every event carries `hash` (src/store/chain.ts). Version 1 files have none and
  * are migrated on read by chaining their events in order; newer versions are refused.
  * Parsing names the file and the JSON path (or line) of the first problem.
@@ -66,6 +68,29 @@ function checkVersion(value: unknown, file: string): number {
   return header.data.schemaVersion;
 }
 
+/** The line that closes an appended batch: the seq and hash of its last event. */
+export function commitLine(head: { readonly seq: number; readonly hash: string }): string {
+  return `${JSON.stringify({ commit: { seq: head.seq, hash: head.hash } })}\n`;
+}
+
+/** A commit line as parsed, or undefined for any other value. */
+export function commitOf(value: unknown): { seq: number; hash: string } | undefined {
+  if (typeof value !== 'object' || value === null || !('commit' in value) || 'seq' in value) return undefined;
+  const c = (value as { commit: unknown }).commit as { seq?: unknown; hash?: unknown } | null;
+  return c && typeof c.seq === 'number' && typeof c.hash === 'string' ? { seq: c.seq, hash: c.hash } : undefined;
+}
+
+/** The format version a log's header line gives (refusing newer versions and lines that are no header). */
+export function logVersion(headerLine: string, file: string): number {
+  let value: unknown;
+  try {
+    value = JSON.parse(headerLine);
+  } catch (e) {
+    throw new DomainError('invalid-data-file', `第1行不是有效的 JSON：${(e as Error).message}`, file);
+  }
+  return checkVersion(value, file);
+}
+
 /** Is this text a log (its first line a header without `events`)? */
 export function isLogText(text: string): boolean {
   const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
@@ -103,24 +128,41 @@ export function parseDocument(value: unknown, file: string): RawFile {
   };
 }
 
-/** Read the lines of a log-layout file; `text` holds only whole, committed lines. */
+/**
+ * Read the lines of a log-layout file; `text` holds only whole lines. Where the log has commit
+ * lines, what follows the last of them was never committed and is left out.
+ */
 export function parseLog(text: string, file: string): RawFile {
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   const [first, ...rest] = lines;
-  const version = checkVersion(JSON.parse(first ?? 'null'), file);
-  const records = rest.map((line, i) => {
+  const version = logVersion(first ?? 'null', file);
+  const records: unknown[] = [];
+  const lineOf: number[] = [];
+  let committed: number | undefined;
+  rest.forEach((line, i) => {
+    let value: unknown;
     try {
-      return JSON.parse(line) as unknown;
+      value = JSON.parse(line) as unknown;
     } catch (e) {
-      throw new DomainError('invalid-data-file', `第${i + 2}行（第${i + 1}条事件）不是有效的 JSON：${(e as Error).message}`, file);
+      throw new DomainError(
+        'invalid-data-file',
+        `第${i + 2}行（第${records.length + 1}条事件）不是有效的 JSON：${(e as Error).message}`,
+        file,
+      );
+    }
+    if (commitOf(value)) committed = records.length;
+    else {
+      records.push(value);
+      lineOf.push(i + 2);
     }
   });
+  const kept = committed === undefined ? records : records.slice(0, committed);
   return {
     layout: 'log',
     fileVersion: version,
-    records: migrate(records, version),
-    where: (i, path = []) => `第${i + 2}行 ${jsonPath(path)}`,
+    records: migrate(kept, version),
+    where: (i, path = []) => `第${lineOf[i] ?? i + 2}行 ${jsonPath(path)}`,
   };
 }
 

@@ -10,8 +10,8 @@ import type { Head, RecordStream, StoredRecord, StreamSnapshot } from './record-
 export class MemoryRecordStream implements RecordStream {
   readonly location: string;
   #records: StoredRecord[];
-  /** What the stream acknowledged last: kept apart from the records, as a store's bookkeeping is. */
-  #committed: Head;
+  /** What the stream acknowledged last: kept apart from the records, as a store's bookkeeping is (undefined: lost). */
+  #committed: Head | undefined;
 
   constructor(location = '（内存）', records: readonly StoredRecord[] = []) {
     this.location = location;
@@ -20,14 +20,14 @@ export class MemoryRecordStream implements RecordStream {
   }
 
   async head(): Promise<Head> {
-    return this.#committed;
+    return this.#committed ?? headOf(this.#records);
   }
 
   async snapshot(): Promise<StreamSnapshot> {
     const records = [...this.#records];
     return {
       committed: this.#committed,
-      storage: { layout: 'log', formatVersion: 2, uncommittedBytes: 0 },
+      storage: { layout: 'log', formatVersion: 2, uncommittedBytes: 0, anchor: this.#committed ? 'kept' : 'missing' },
       async *records() {
         yield* records;
       },
@@ -38,6 +38,14 @@ export class MemoryRecordStream implements RecordStream {
   async append(records: readonly StoredRecord[], expected: Head): Promise<Head> {
     if (!continues(expected, records)) throw new Error('records to append must be chained onto the expected head');
     const head = this.#committed;
+    const end = headOf(this.#records);
+    if (!head || head.seq !== end.seq || head.hash !== end.hash) {
+      throw new DomainError(
+        'tampered-log',
+        '记录的头部与记录不符（缺失或不是最后一条），拒绝写入；请运行 roster verify 查看',
+        this.location,
+      );
+    }
     if (head.seq !== expected.seq || head.hash !== expected.hash) {
       throw new DomainError('store-conflict', `记录已被他人更新（预期最后序号 ${expected.seq}，实为 ${head.seq}），请重试`, this.location);
     }
@@ -60,6 +68,23 @@ export class MemoryRecordStream implements RecordStream {
     return this.#committed;
   }
 
+  async reanchor(end: Head): Promise<Head> {
+    const own = headOf(this.#records);
+    if (own.seq !== end.seq || own.hash !== end.hash) {
+      throw new DomainError(
+        'store-conflict',
+        `记录的最后一条已不是第${end.seq}条（实为第${own.seq}条），请重新运行 roster verify`,
+        this.location,
+      );
+    }
+    this.#committed = end;
+    return end;
+  }
+
+  async owns(_file: string): Promise<boolean> {
+    return false;
+  }
+
   /** The records as kept, for tests that tamper with them as someone with access to the storage could. */
   get stored(): StoredRecord[] {
     return this.#records;
@@ -67,5 +92,14 @@ export class MemoryRecordStream implements RecordStream {
 
   set stored(records: StoredRecord[]) {
     this.#records = records;
+  }
+
+  /** The committed head as kept, for tests that put back an older one as someone with access to the storage could. */
+  get committed(): Head | undefined {
+    return this.#committed;
+  }
+
+  set committed(head: Head | undefined) {
+    this.#committed = head;
   }
 }

@@ -24,14 +24,26 @@ export interface StorageInfo {
   readonly formatVersion: number;
   /** What an interrupted write left past the commit point, never acknowledged and not read (bytes). */
   readonly uncommittedBytes: number;
+  /**
+   * The store's own record of its committed head, held against the records by `verify` and every
+   * read: `kept`; `none` where the layout keeps none (a document file); `missing` where it should
+   * and does not (a log whose head file was deleted: nothing then shows that no records were cut off the end).
+   */
+  readonly anchor: 'kept' | 'none' | 'missing';
 }
 
 /** A consistent view of a stream: the head the store had committed when it was taken, and the records up to it. */
 export interface StreamSnapshot {
-  /** What the store's own bookkeeping says it committed; undefined where it keeps none (a document file). */
+  /**
+   * What the store's own bookkeeping says it committed (undefined where it keeps none, or lost it:
+   * see `storage.anchor`). The records may end elsewhere: `verify` says how they differ.
+   */
   readonly committed: Head | undefined;
   readonly storage: StorageInfo;
-  /** The records up to the committed head, in order, one at a time (a large record is never held whole). */
+  /**
+   * The records the store holds as committed, in order, one at a time (a large record is never
+   * held whole), read from what the snapshot saw: appends made after it are not in it.
+   */
   records(): AsyncIterable<StoredRecord>;
   /** Names record `index` (0-based) and a path inside it in a message: 第12行 $.personId, $.events[3].date … */
   where(index: number, path?: readonly PropertyKey[]): string;
@@ -52,4 +64,16 @@ export interface RecordStream {
   append(records: readonly StoredRecord[], expected: Head): Promise<Head>;
   /** Fill an empty stream with a whole record (chained from the start), all or none. */
   importRecords(records: readonly StoredRecord[]): Promise<Head>;
+  /**
+   * Make the store's bookkeeping say that the stream is committed up to `end`, the head its
+   * records end in (after `verify` showed the chain whole and the clerk checked the last hash):
+   * the way back when that bookkeeping was lost or restored from an older copy. A `store-conflict`
+   * if the records no longer end in `end`.
+   */
+  reanchor(end: Head): Promise<Head>;
+  /**
+   * Is `file` one of the store's own files (the record, its head, its lock, anything it keeps beside
+   * them)? No command's output may be written there. A store that keeps no files says false.
+   */
+  owns(file: string): Promise<boolean>;
 }

@@ -4,7 +4,7 @@
  * events when they are read back. The same for every store.
  */
 import { DomainError } from '../domain/errors.js';
-import { type EventInput, type RosterEvent, RosterEventSchema } from '../domain/events.js';
+import { type EventInput, type RosterEvent, StoredEventSchema } from '../domain/events.js';
 import { deepestIssue } from '../domain/validation.js';
 import { chainHash } from './chain.js';
 import type { Head, StoredRecord } from './record-store.js';
@@ -13,12 +13,30 @@ export interface Stamps {
   readonly recordedBy: string;
   /** ISO timestamp of the recording (not a legal date). */
   readonly recordedAt: string;
+  /** Who drafted the events in the console, when another account (`recordedBy`) approved them. */
+  readonly draftedBy?: string;
+}
+
+/** The recorder, as stamped: a name with something in it (blank ones are refused before anything is written). */
+export function recorderName(name: string): string {
+  if (name.trim() === '') {
+    throw new DomainError('invalid-input', '记录人不能为空：请用 --as 或环境变量 ROSTER_USER 写明记录人的姓名');
+  }
+  return name;
 }
 
 /** The events as recorded after `lastSeq`: numbered on, with who recorded them and when. */
 export function stamp(events: readonly EventInput[], stamps: Stamps, lastSeq: number): RosterEvent[] {
+  recorderName(stamps.recordedBy);
   return events.map(
-    (e, i) => ({ ...e, seq: lastSeq + i + 1, recordedAt: stamps.recordedAt, recordedBy: stamps.recordedBy }) as RosterEvent,
+    (e, i) =>
+      ({
+        ...e,
+        seq: lastSeq + i + 1,
+        recordedAt: stamps.recordedAt,
+        recordedBy: stamps.recordedBy,
+        ...(stamps.draftedBy !== undefined ? { draftedBy: stamps.draftedBy } : {}),
+      }) as RosterEvent,
   );
 }
 
@@ -47,7 +65,7 @@ export function eventOf(
     throw new DomainError('invalid-data-file', `${where(index)}：应为事件对象`, location);
   }
   const { hash: _hash, ...body } = record as Record<string, unknown>;
-  const result = RosterEventSchema.safeParse(body);
+  const result = StoredEventSchema.safeParse(body);
   if (!result.success) {
     const issue = deepestIssue(result.error.issues);
     throw new DomainError('invalid-data-file', `${where(index, issue.path)}：${issue.message}`, location);

@@ -1,6 +1,8 @@
 /**
  * Dependencies point down: domain ← engine ← posts / ledger ← views / checks / documents ← app ←
  * format ← cli; store and roster-io depend on the domain only; container.ts alone knows the adapters.
+ * The console sits beside the CLI: server (the HTTP shell and the one adapter to the application
+ * layer) ← console, api ← serve.ts, which puts them together; search is a pure module below app.
  * Read off every import in src/, static or loaded on use.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -21,14 +23,19 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   views: ['domain', 'engine', 'posts', 'ledger'],
   checks: ['domain', 'engine', 'posts', 'ledger'],
   documents: ['domain', 'engine', 'posts', 'ledger'],
+  search: ['domain', 'roster-io'],
   app: ['domain', 'engine', 'posts', 'ledger', 'views', 'checks', 'documents', 'store', 'roster-io'],
   format: ['domain', 'posts', 'ledger', 'views', 'checks', 'app'],
-  cli: ['domain', 'roster-io', 'documents', 'ledger', 'app', 'format', 'container.ts', 'paths.ts'],
+  cli: ['domain', 'roster-io', 'documents', 'ledger', 'app', 'format', 'container.ts', 'paths.ts', 'api', 'serve.ts'],
+  server: ['domain', 'engine', 'posts', 'ledger', 'views', 'checks', 'documents', 'store', 'roster-io', 'search', 'app', 'paths.ts'],
+  console: ['domain', 'ledger', 'checks', 'documents', 'search', 'app', 'format', 'server'],
+  api: ['domain', 'ledger', 'app', 'format', 'server', 'paths.ts'],
+  'serve.ts': ['app', 'engine', 'server', 'console', 'api', 'container.ts'],
   'container.ts': ['app', 'engine', 'store'],
   'paths.ts': [],
 };
 
-const ADAPTERS = ['store/file-store.ts', 'store/memory-store.ts'];
+const ADAPTERS = ['store/file-store.ts', 'store/memory-store.ts', 'store/file-account-store.ts', 'store/file-draft-store.ts'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })

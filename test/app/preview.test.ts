@@ -44,14 +44,15 @@ describe('a preview of 方勤 dying after the 19th session (an invented death, n
 
   it('a batch naming a person the record does not know shows the refusal record would give', async () => {
     const { app } = seedApp();
-    const p = await app.preview({ events: [{ ...SCRATCH_DEATH_OF_FANG_QIN, personId: 'nobody' } as EventInput] });
+    const events = [{ ...SCRATCH_DEATH_OF_FANG_QIN, personId: 'nobody' } as EventInput];
+    const p = await app.preview({ events });
     expect(p.refusal).toEqual({
       kind: 'unknown-person',
       where: '第1个事件（$[0]）',
       message: expect.stringContaining('所指人员“nobody”未登记'),
     });
     expect(p.checks.map((c) => c.code)).toContain('unknown-person');
-    await expect(app.record({ events: p.events, recordedBy: '测试员' })).rejects.toThrow('所指人员“nobody”未登记');
+    await expect(app.record({ events, recordedBy: '测试员' })).rejects.toThrow('所指人员“nobody”未登记');
   });
 });
 

@@ -74,7 +74,12 @@ describe('every command through the application layer, as a second interface cal
     expect([csv.asOf, csv.counted, csv.unnamed]).toEqual(['2024-07-31', 479, 476]);
     const xlsx = await app.exportRoster({ format: 'xlsx', asOf: '2024-07-30' });
     expect(xlsx.output.kind === 'binary' && xlsx.output.bytes.subarray(0, 2).toString()).toBe('PK');
-    expect(await app.exportRecord()).toBe(roster(['--db', s.db, 'export']).stdout);
+    const exported = await app.exportRecord();
+    let text = '';
+    for await (const chunk of exported.chunks) text += chunk;
+    expect(text).toBe(roster(['--db', s.db, 'export']).stdout);
+    expect(JSON.parse(text)).toEqual(expect.objectContaining({ events: expect.any(Array) }));
+    expect(exported.count).toBe((JSON.parse(text) as { events: unknown[] }).events.length);
     expect(RosterApp.schema()).toEqual(JSON.parse(roster(['schema']).stdout));
   });
 
@@ -90,9 +95,12 @@ describe('every command through the application layer, as a second interface cal
 
     const fresh = path.join(w.dir, 'fresh.json');
     writeFileSync(fresh, JSON.stringify(emptyDataFile()));
-    const imported = await appOn(fresh).importRecord({ name: 'export.json', text: await app2.exportRecord() });
+    let text = '';
+    for await (const chunk of (await app2.exportRecord()).chunks) text += chunk;
+    const imported = await appOn(fresh).importRecord({ name: 'export.json', text });
     expect(imported).toEqual(expect.objectContaining({ count: SEED_EVENTS + 1, fileVersion: 2 }));
-    expect(readFileSync(fresh, 'utf8').split('\n').length).toBe(SEED_EVENTS + 3);
+    // The header, one line per event, and the commit line.
+    expect(readFileSync(fresh, 'utf8').split('\n').length).toBe(SEED_EVENTS + 4);
 
     const csv = path.join(w.dir, 'roster.csv');
     writeFileSync(csv, '姓名,选举单位\n朱欢,江北区\n');

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +16,11 @@ const quickStart = [
 
 describe('the README commands work as written', () => {
   it('gives the main job and the test command', () => {
-    expect(quickStart).toEqual(['npm install && npx roster headcount --session 19', 'npm install && npm test']);
+    expect(quickStart).toEqual([
+      'npm install && npx roster headcount --session 19',
+      'npm install && npm test',
+      'npx roster user add 管理员 --role 管理 && npx roster serve',
+    ]);
   });
 
   it('the main job prints the 19th-session ledger on the embedded data, from a fresh working copy', () => {
@@ -29,6 +33,35 @@ describe('the README commands work as written', () => {
     expect(squash(out)).toContain(squash('实有代表：484 − 8 + 3 = 479名'));
     expect(squash(out)).toContain('缺额：16名');
     expect(existsSync(path.join(home, 'deputy-roster', 'roster.json'))).toBe(true);
+  });
+
+  it('the console command makes an account and starts the console, where that account logs in (on port 0 here, never a fixed one)', async () => {
+    const env = cliEnv({ XDG_DATA_HOME: tempDir() });
+    const [add, serve] = quickStart[2]!.split(' && ').map((c) => c.replace(/^npx roster /, '').split(' '));
+    // From a script the password comes from standard input; on a terminal one is made up and printed.
+    const added = execFileSync(process.execPath, [CLI, ...add!], { cwd: ROOT, encoding: 'utf8', env, input: 'quick-start-secret\n' });
+    expect(added).toContain('已新建账户“管理员”，角色：管理');
+    const child = spawn(process.execPath, [CLI, ...serve!, '--port', '0'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (b: Buffer) => {
+          out += b.toString();
+          const m = /控制台已启动：(\S+)/.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+      });
+      const res = await fetch(`${url}/api/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: '管理员', password: 'quick-start-secret' }),
+      });
+      expect(res.status).toBe(200);
+      expect((await res.json()).role).toBe('管理');
+    } finally {
+      child.kill('SIGTERM');
+    }
   });
 
   it('the test command is the package test script, which builds, type-checks (tests too), lints and runs vitest', () => {

@@ -84,7 +84,7 @@ describe('roster record appends valid events and refuses bad input without writi
   it('a missing events file is named', () => {
     const result = run(['--db', seedCopy(), 'record', '/nonexistent/events.json']);
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe('错误：/nonexistent/events.json: 无法读取文件：ENOENT\n');
+    expect(result.stderr).toBe('错误：/nonexistent/events.json: 无法读取文件：文件或文件夹不存在（ENOENT）\n');
   });
 });
 

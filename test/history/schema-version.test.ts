@@ -34,7 +34,13 @@ describe('a version 1 data file (the embedded data as shipped)', () => {
     expect(roster(['--db', s.db, 'record', ev]).code).toBe(0);
     const [header, ...lines] = readFileSync(s.db, 'utf8').trim().split('\n');
     expect(JSON.parse(header!)).toEqual({ format: 'deputy-roster', schemaVersion: 2, layout: 'log' });
-    const stored = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    const all = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    // Each batch closed by its commit line: the converted earlier events, then the appended one.
+    expect(all.filter((r) => 'commit' in r)).toEqual([
+      { commit: { seq: original.length, hash: all[original.length - 1]!.hash } },
+      { commit: { seq: original.length + 1, hash: all.at(-2)!.hash } },
+    ]);
+    const stored = all.filter((r) => !('commit' in r));
     expect(stored).toHaveLength(original.length + 1);
     stored.slice(0, original.length).forEach((r, i) => {
       const { hash, ...event } = r;

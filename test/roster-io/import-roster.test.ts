@@ -16,11 +16,12 @@ beforeAll(async () => {
   template = await freshStore(SETUP);
 });
 
-/** A scratch copy of the store with the congress and session recorded. */
+/** A scratch copy of the store with the congress and session recorded (the log and its head file, as README says to copy it). */
 function store(): { db: string; dir: string } {
   const dir = tempDir('roster-import-');
   const db = path.join(dir, 'roster.json');
   writeFileSync(db, readFileSync(template));
+  writeFileSync(`${db}.head.json`, readFileSync(`${template}.head.json`));
   return { db, dir };
 }
 
@@ -336,6 +337,6 @@ describe('a file that is not a roster at all', () => {
     const { db, dir } = store();
     const r = await roster(db, 'import-roster', path.join(dir, 'nope.xlsx'));
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('无法读取文件：ENOENT');
+    expect(r.stderr).toContain('无法读取文件：文件或文件夹不存在（ENOENT）');
   });
 });

@@ -15,6 +15,12 @@ recordStreamContract('memory', async () => {
       duplicate: async (seq, after) => change((rs) => [...rs.slice(0, after), rs[seq - 1]!, ...rs.slice(after)]),
       swap: async (a, b) => change((rs) => rs.map((r, i) => (i === a - 1 ? rs[b - 1]! : i === b - 1 ? rs[a - 1]! : r))),
       truncateFrom: async (seq) => change((rs) => rs.slice(0, seq - 1)),
+      rewindHead: async (seq) => {
+        stream.committed = { seq, hash: String(stream.stored[seq - 1]!.hash) };
+      },
+      dropHead: async () => {
+        stream.committed = undefined;
+      },
     },
   };
 });

@@ -5,6 +5,7 @@
  * (the file's lines, the database's rows), leaving the store's own bookkeeping as it was.
  */
 import { describe, expect, it } from 'vitest';
+import { readRecord } from '../../src/app/read-record.js';
 import { verifyStream } from '../../src/app/verify.js';
 import { isDomainError } from '../../src/domain/errors.js';
 import type { EventInput } from '../../src/domain/events.js';
@@ -21,11 +22,20 @@ export interface Tamperer {
   swap(a: number, b: number): Promise<void>;
   /** Cut the records from `seq` on. */
   truncateFrom(seq: number): Promise<void>;
+  /** Put back the store's bookkeeping as it was when record `seq` was the last committed (an older copy). */
+  rewindHead(seq: number): Promise<void>;
+  /** Lose the store's bookkeeping of its committed head altogether. */
+  dropHead(): Promise<void>;
 }
+
+/** How a store's next append is made to fail in its storage: a write that fails, a flush that fails, a write cut short and then refused. */
+export type Fault = 'write' | 'sync' | 'short';
 
 export interface ContractSubject {
   readonly stream: RecordStream;
   readonly tamper: Tamperer;
+  /** Make the next append fail as its storage can (absent for a store with no storage to fail: memory). */
+  readonly failNextAppend?: (fault: Fault) => void;
 }
 
 const person = (id: string): EventInput => ({ type: 'PersonRegistered', source: { title: '测试文件' }, personId: id, name: `人员${id}` });
@@ -122,6 +132,87 @@ export function recordStreamContract(name: string, fresh: () => Promise<Contract
       const again = await target.stream.importRecords(written).catch((e: unknown) => e);
       expect(isDomainError(again, 'invalid-input')).toBe(true);
       expect(await all(target.stream)).toEqual(written);
+    });
+
+    describe('a failed write, before anything is acknowledged', () => {
+      for (const fault of ['write', 'sync', 'short'] as const) {
+        it(`(${fault}) is rolled back: the writer is told nothing was recorded, the head and records are as before, the next append lands`, async (ctx) => {
+          const subject = await fresh();
+          if (!subject.failNextAppend) ctx.skip();
+          const written = await filled(subject);
+          const head = await subject.stream.head();
+          subject.failNextAppend!(fault);
+          const failed = await subject.stream.append(recordsAfter(head, ['lost']), head).catch((e: unknown) => e);
+          expect(isDomainError(failed, 'store-failed')).toBe(true);
+          expect((failed as Error).message).toContain('本次事件没有记录');
+          expect(await subject.stream.head()).toEqual(head);
+          expect(await all(subject.stream)).toEqual(written);
+          expect((await verifyStream(subject.stream)).ok).toBe(true);
+          const next = recordsAfter(head, ['kept']);
+          await subject.stream.append(next, head);
+          expect(await all(subject.stream)).toEqual([...written, ...next]);
+          expect((await verifyStream(subject.stream)).ok).toBe(true);
+        });
+      }
+    });
+
+    describe('the head the store keeps, held against its records', () => {
+      it('put back from an older copy: verify names the records past it, append is refused and sets nothing aside, reanchoring brings it back', async () => {
+        const subject = await fresh();
+        const written = await filled(subject);
+        const head = await subject.stream.head();
+        await subject.tamper.rewindHead(2);
+        const report = await verifyStream(subject.stream);
+        expect(report.ok).toBe(false);
+        expect(report.problem).toEqual(expect.objectContaining({ kind: 'unanchored', seq: 3 }));
+        const refused = await readRecord(subject.stream);
+        expect(refused.problem).toContain('头部记录的最后提交为第2条，但其后还有第3至5条事件');
+        expect(await all(subject.stream)).toEqual(written);
+        await expect(subject.stream.append(recordsAfter(head, ['f']), head)).rejects.toThrow();
+        await expect(
+          subject.stream.append(recordsAfter({ seq: 2, hash: String(written[1]!.hash) }, ['f']), {
+            seq: 2,
+            hash: String(written[1]!.hash),
+          }),
+        ).rejects.toThrow();
+        expect(await all(subject.stream)).toEqual(written);
+        await subject.stream.reanchor(head);
+        expect(await verifyStream(subject.stream)).toEqual(expect.objectContaining({ ok: true, count: 5 }));
+        await subject.stream.append(recordsAfter(head, ['f']), head);
+        expect(await all(subject.stream)).toHaveLength(6);
+      });
+
+      it('lost: verify says the end cannot be vouched for, append is refused, reanchoring at the verified end brings it back', async () => {
+        const subject = await fresh();
+        const written = await filled(subject);
+        const head = await subject.stream.head();
+        await subject.tamper.dropHead();
+        await subject.tamper.truncateFrom(5);
+        const report = await verifyStream(subject.stream);
+        expect(report).toEqual(expect.objectContaining({ ok: false, anchor: 'missing', count: 4 }));
+        expect(report.problem).toEqual(expect.objectContaining({ kind: 'head-missing' }));
+        expect(report.problem!.message).toContain(`现存最后一条为第4条，哈希 ${written[3]!.hash}`);
+        await expect(subject.stream.append(recordsAfter(head, ['f']), head)).rejects.toThrow();
+        const end = { seq: 4, hash: String(written[3]!.hash) };
+        await expect(subject.stream.reanchor(head)).rejects.toThrow();
+        await subject.stream.reanchor(end);
+        expect(await verifyStream(subject.stream)).toEqual(expect.objectContaining({ ok: true, count: 4 }));
+      });
+
+      it('snapshots taken while a writer appends always verify: none sees a head its records do not reach', async () => {
+        const subject = await fresh();
+        let head = await subject.stream.append(recordsAfter(EMPTY_HEAD, ['a']), EMPTY_HEAD);
+        const writing = (async () => {
+          for (let i = 0; i < 25; i++) head = await subject.stream.append(recordsAfter(head, [`w${i}`, `v${i}`]), head);
+        })();
+        const reports: { ok: boolean }[] = [];
+        let done = false;
+        void writing.then(() => (done = true));
+        while (!done || reports.length < 20) reports.push(await verifyStream(subject.stream));
+        await writing;
+        expect(reports.filter((r) => !r.ok)).toEqual([]);
+        expect((await verifyStream(subject.stream)).count).toBe(51);
+      });
     });
 
     describe('verify, after the stored records were changed outside the program', () => {

@@ -23,8 +23,8 @@ export interface Run {
 }
 
 /** Runs as the recorder `test-clerk`; the caller names the data file with --db. */
-export function roster(args: readonly string[], env: NodeJS.ProcessEnv = {}): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: cliEnv(env) });
+export function roster(args: readonly string[], env: NodeJS.ProcessEnv = {}, input?: string): Run {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: cliEnv(env), ...(input !== undefined ? { input } : {}) });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -15,7 +15,7 @@ export async function importInto(
   file: string,
   options: Partial<Omit<ImportRosterRequest, 'file'>> = {},
 ): Promise<{ result: ImportResult; report: string }> {
-  const app = buildContainer({ dbFile: db, rulesDir: RULES_DIR, clock: fixedClock('2026-01-01T00:00:00Z') }).get<RosterApp>(
+  const app = buildContainer({ dbFile: db, rulesDir: RULES_DIR, clock: fixedClock('2026-11-28T00:00:00Z') }).get<RosterApp>(
     TYPES.RosterApp,
   );
   const result = await app.importRoster({ file: { name: file, bytes: readFileSync(file) }, recordedBy: 'test', ...options });

@@ -9,6 +9,6 @@ export function checkCommand(program: Command, ctx: CliContext): void {
     .action(async () => {
       const report = await ctx.app().check();
       ctx.print({ findings: withMessages(report.findings), errors: report.errors }, formatCheck(report.findings));
-      if (report.errors > 0) process.exitCode = 1;
+      if (report.errors > 0) ctx.exitCode = 1;
     });
 }

@@ -4,7 +4,7 @@ import type { DocumentOptions } from '../../documents/document-kind.js';
 import { DOCUMENT_KINDS, documentKind } from '../../documents/kinds.js';
 import { FORMATS, type Format } from '../../documents/render/formats.js';
 import type { CliContext } from '../context.js';
-import { parseDay, parseSession, writeOutput } from '../context.js';
+import { parseDay, parseSession } from '../context.js';
 
 const kindList = () => DOCUMENT_KINDS.map((k) => `${k.id}（${k.description}）`).join('、');
 
@@ -75,11 +75,11 @@ export function docCommand(program: Command, ctx: CliContext): void {
         format: opts.format,
         options,
       });
-      for (const w of r.warnings) process.stderr.write(`提示：${w}\n`);
+      for (const w of r.warnings) ctx.err(`提示：${w}\n`);
       const { documents, output } = r;
       if (opts.output) {
         const file = path.resolve(opts.output);
-        writeOutput(file, output.kind === 'text' ? output.text : output.bytes);
+        await ctx.writeOutput(file, output.kind === 'text' ? output.text : output.bytes);
         ctx.print(
           { kind: r.kind, session: r.session, asOf: r.asOf, format: r.format, file, documents },
           `已生成${kind.description}：${file}`,
@@ -87,7 +87,7 @@ export function docCommand(program: Command, ctx: CliContext): void {
       } else if (output.kind === 'text') {
         if (ctx.options.json)
           ctx.print({ kind: r.kind, session: r.session, asOf: r.asOf, format: r.format, documents, text: output.text }, '');
-        else process.stdout.write(output.text);
+        else ctx.out(output.text);
       }
     });
 }

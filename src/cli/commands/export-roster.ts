@@ -1,7 +1,8 @@
 import { type Command, CommanderError, Option } from 'commander';
 import { formatChineseDate } from '../../domain/dates.js';
+import { terminalSafeJson } from '../../domain/display-text.js';
 import type { CliContext } from '../context.js';
-import { parseDay, writeOutput } from '../context.js';
+import { parseDay } from '../context.js';
 
 interface ExportFlags {
   format: 'xlsx' | 'csv' | 'popolo';
@@ -20,10 +21,11 @@ export function exportRosterCommand(program: Command, ctx: CliContext): void {
       if (opts.format === 'xlsx' && !opts.output) throw new CommanderError(2, 'roster.missingOutput', '导出 xlsx 须用 -o 指定输出文件');
       const r = await ctx.app().exportRoster({ format: opts.format, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
       if (!opts.output) {
-        if (r.output.kind === 'text') process.stdout.write(r.output.text);
+        // CSV cells are neutralised by the exporter; Popolo JSON gets its terminal-active characters escaped.
+        if (r.output.kind === 'text') ctx.outData(opts.format === 'popolo' ? terminalSafeJson(r.output.text) : r.output.text);
         return;
       }
-      writeOutput(opts.output, r.output.kind === 'text' ? r.output.text : r.output.bytes);
+      await ctx.writeOutput(opts.output, r.output.kind === 'text' ? r.output.text : r.output.bytes);
       const done = `已导出截至${formatChineseDate(r.asOf)}的代表名册：${r.persons}人（实有代表${r.counted}名，其中记录未载姓名${r.unnamed}名）`;
       ctx.print(
         { file: opts.output, format: r.format, asOf: r.asOf, persons: r.persons, counted: r.counted, unnamed: r.unnamed },

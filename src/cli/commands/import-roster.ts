@@ -1,5 +1,6 @@
 import { type Command, CommanderError } from 'commander';
 import { isDomainError } from '../../domain/errors.js';
+import { LIMITS } from '../../domain/input-limits.js';
 import type { CliContext } from '../context.js';
 import { parseSession, readInput } from '../context.js';
 
@@ -33,15 +34,15 @@ export function importRosterCommand(program: Command, ctx: CliContext): void {
         throw e;
       }
       const result = await ctx.app().importRoster({
-        file: readInput(file),
+        file: readInput(file, LIMITS.fileBytes),
         ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
         ...(opts.session !== undefined ? { session: opts.session } : {}),
         ...(opts.map ? { map: opts.map } : {}),
         dryRun: opts.dryRun ?? false,
         recordedBy: ctx.recorder(),
-        progress: progressBar('校验名册'),
+        progress: progressBar('校验名册', ctx.io),
       });
       ctx.print(result, formatImport(result));
-      if (!result.ok) process.exitCode = 1;
+      if (!result.ok) ctx.exitCode = 1;
     });
 }
