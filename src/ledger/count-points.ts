@@ -55,7 +55,7 @@ interface Change {
  * How many mandates hold each status on each of the days asked (`statusOn`: the latest change in the
  * mandate's history among those in effect by the day), in one pass over the changes sorted by day.
  */
-function statusCountsOn(state: RosterState, days: readonly string[]): Map<string, Map<MandateStatus, number>> {
+export function statusCountsOn(state: RosterState, days: readonly string[]): Map<string, Map<MandateStatus, number>> {
   const changes: Change[] = [];
   state.mandates.forEach((m, mandate) => {
     m.history.forEach((h, index) => {
