@@ -26,6 +26,8 @@ async function ruledFacts(log: readonly RosterEvent[], book: ReturnType<typeof l
   const inner = createEvaluator(book);
   const seen: Facts[] = [];
   const recording: Evaluator = {
+    rulesHash: inner.rulesHash,
+    book: inner.book,
     decides: (type) => inner.decides(type),
     jurisdiction: (state) => inner.jurisdiction(state),
     evaluate: (event, facts) => {

@@ -13,8 +13,8 @@ import type { DomainError } from '../domain/errors.js';
 import { type EventInput, effectiveDate, type RosterEvent } from '../domain/events.js';
 import type { Finding } from '../domain/findings.js';
 import { countOn, type MandateStatus, sessionDate } from '../domain/roster.js';
-import { derive } from '../engine/derive.js';
 import { analysePosts, type CascadeEntry, type OathDuty, type PostAnalysis } from '../posts/analysis.js';
+import { todayOf } from './clock.js';
 import { decideRecording, type RecordPorts } from './record.js';
 
 export interface StatusChangePreview {
@@ -55,7 +55,7 @@ const keyOf = (f: CheckFinding) => `${f.level}|${f.code}|${f.eventSeq ?? ''}|${f
 export async function previewEvents(ports: RecordPorts, events: readonly EventInput[]): Promise<Preview> {
   const decided = await decideRecording(ports, events, { recordedBy: '（预览）', recordedAt: ports.clock.now() });
   const { head, added, candidate } = decided;
-  const before = await derive(decided.existing, ports.evaluator);
+  const before = decided.existing;
   const isNew = (seq: number) => seq > head.seq;
 
   const latestSession = Object.values(candidate.state.sessions)
@@ -64,8 +64,7 @@ export async function previewEvents(ports: RecordPorts, events: readonly EventIn
     .at(-1);
   const dates = added.map(effectiveDate).filter((d): d is string => d !== undefined);
   const asOf =
-    [...dates, ...(latestSession ? [latestSession] : [])].sort((a, b) => (onOrBefore(a, b) ? -1 : 1)).at(-1) ??
-    ports.clock.now().slice(0, 10);
+    [...dates, ...(latestSession ? [latestSession] : [])].sort((a, b) => (onOrBefore(a, b) ? -1 : 1)).at(-1) ?? todayOf(ports.clock);
 
   const statusChanges = candidate.state.mandates.flatMap((m) =>
     m.history

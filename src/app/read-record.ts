@@ -4,7 +4,7 @@
  * without saying so) and held against the store's own record of its head.
  */
 import type { RosterEvent } from '../domain/events.js';
-import { ChainVerifier, GENESIS } from '../store/chain.js';
+import { ChainVerifier, continues, GENESIS } from '../store/chain.js';
 import type { Head, RecordStream, StreamSnapshot } from '../store/record-store.js';
 import { eventOf } from '../store/stored-records.js';
 
@@ -43,4 +43,27 @@ export async function readRecord(stream: RecordStream): Promise<ReadRecord> {
   const problem = anchorProblem(snap, chain);
   // A writer appends after the records it read; where the store's head differs, `append` refuses.
   return { head: problem ? end : (snap.committed ?? end), events, problem };
+}
+
+/**
+ * The committed head, where the store's cheap cross-check vouches for it without reading the
+ * record: the store keeps its own record of the head (`anchor: 'kept'`), nothing lies past the
+ * commit point, and the last committed record is the one that head names, chained onto the record
+ * before it. Undefined on any doubt (no anchor, an uncommitted tail, a head the last record does
+ * not match): the caller then reads and verifies the whole record. What it does not see is a change
+ * earlier in the record that leaves the last record intact: the chain read in full (`verify`, every
+ * command that reads the record) finds that.
+ */
+export async function vouchedHead(stream: RecordStream): Promise<Head | undefined> {
+  const snap = await stream.snapshot();
+  const { committed, storage } = snap;
+  if (!committed || storage.anchor !== 'kept' || storage.uncommittedBytes !== 0) return undefined;
+  const tail = await snap.tail(2);
+  if (!tail) return undefined;
+  const last = tail.at(-1);
+  if (!last) return committed.seq === 0 && committed.hash === GENESIS ? committed : undefined;
+  const before = tail.length > 1 ? tail[0] : undefined;
+  const previous: Head = before ? { seq: Number(before.seq), hash: String(before.hash) } : { seq: 0, hash: GENESIS };
+  if (previous.seq !== committed.seq - 1 || last.hash !== committed.hash) return undefined;
+  return continues(previous, [last]) ? committed : undefined;
 }

@@ -4,24 +4,31 @@
  * event's index) where a check finds that one of them contradicts the record; a correction is also
  * refused where it makes an earlier event contradict it. A preview decides the same way and shows
  * what the events would change, writing nothing.
+ *
+ * Every recording is admitted first (src/app/admit.ts: the events and who records them). Where the
+ * record's replay is kept for its head (src/app/kept-replay.ts), the store vouches for that head
+ * (`vouchedHead`) and the events are of the kinds whose checks look only at the roster
+ * (`CHECKED_BY_ROSTER`), the recording continues the kept replay: it evaluates the new events and
+ * the checks they can fail, and reads only the end of the record.
  */
 import { allChecks } from '../checks/all-checks.js';
-import { check } from '../checks/consistency.js';
+import { check, electionChecks, unruledChecks } from '../checks/consistency.js';
 import { describeCheck } from '../checks/describe-check.js';
 import type { CheckFinding } from '../domain/check-findings.js';
-import { effectiveLog } from '../domain/corrections.js';
 import { DomainError } from '../domain/errors.js';
-import type { EventInput, RosterEvent } from '../domain/events.js';
+import type { EventInput, EventType, RosterEvent } from '../domain/events.js';
 import { textProblem } from '../domain/input-limits.js';
 import { foldInvariants } from '../domain/invariants.js';
-import { decideRecord, refusalAmong } from '../domain/recording.js';
-import { type Derivation, derive } from '../engine/derive.js';
+import { decideRecord, type Refusal, refusalAmong } from '../domain/recording.js';
+import { type Derivation, derive, replay } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
 import type { Head, RecordStream } from '../store/record-store.js';
 import { chained, type Stamps, stamp } from '../store/stored-records.js';
 import { admitEvents } from './admit.js';
 import { type Clock, latestToday } from './clock.js';
-import { readRecord } from './read-record.js';
+import { derivationOf, type Keeping, keep, keepContinued, keptCore } from './kept-replay.js';
+import { readRecord, vouchedHead } from './read-record.js';
+import { viewsOf } from './stream-views.js';
 
 export interface RecordRequest {
   /** The events as submitted: admitted (src/app/admit.ts) before anything else, whoever built them. */
@@ -39,17 +46,18 @@ export interface EventsOrigin {
   readonly single?: boolean;
 }
 
-/** What recording needs: the stream, the rules, and the clock that stamps the events. */
+/** What recording needs: the stream, the rules, the clock that stamps the events, and where replays are kept. */
 export interface RecordPorts {
   readonly stream: RecordStream;
   readonly evaluator: Evaluator;
   readonly clock: Clock;
+  readonly keeping?: Keeping;
 }
 
 /** The events decided against the record: the record as it stands and as it would stand, and the verdict. */
 export interface Decided {
   readonly head: Head;
-  readonly existing: readonly RosterEvent[];
+  readonly existing: Derivation;
   readonly added: readonly RosterEvent[];
   readonly candidate: Derivation;
   /** Every check finding of the record with the events in it. */
@@ -60,68 +68,159 @@ export interface Decided {
 
 const where = (index: number) => `第${index + 1}个事件（$[${index}]）`;
 
+function refusalError(refusal: Refusal): DomainError {
+  const kind = refusal.finding.code === 'unknown-person' ? 'unknown-person' : 'contradicts-record';
+  return new DomainError(kind, describeCheck(refusal.finding), where(refusal.index));
+}
+
+/**
+ * Event kinds a recording can decide from the kept roster alone: every check that can find one of
+ * them contradicting the record reads the roster and the event (registration, a session or an organ
+ * defined once; a person known; a mandate that still stands; a vacancy for a by-election). The
+ * others (a roster or a balance, a report, a notice, posts and acts, a review, a correction) are
+ * decided over the whole record.
+ */
+const CHECKED_BY_ROSTER: ReadonlySet<EventType> = new Set<EventType>([
+  'PersonRegistered',
+  'SessionHeld',
+  'OrganRegistered',
+  'DeputyElected',
+  'DeputyTransferredOut',
+  'DeputyResignationAccepted',
+  'OrderedResignationAccepted',
+  'DeputyRecalled',
+  'DeputyDied',
+  'NationalityLost',
+  'PoliticalRightsDeprived',
+  'CapacityLost',
+  'AbsentWithoutLeave',
+  'DeputySuspended',
+  'SuspensionEnded',
+]);
+
+/**
+ * The one admission path (src/app/admit.ts), in front of every way of recording: the events as
+ * submitted, and who records them (a name like any other; whether one may be empty is the store's to say).
+ */
+function admitted(ports: RecordPorts, submitted: readonly EventInput[], stamps: Stamps, origin?: EventsOrigin): readonly EventInput[] {
+  const byProblem = textProblem(stamps.recordedBy, 'name');
+  if (byProblem) throw new DomainError('invalid-input', `记录人${byProblem}`);
+  return admitEvents(submitted, {
+    today: latestToday(ports.clock),
+    ...(origin ? { origin: origin.name, single: origin.single ?? false } : {}),
+  });
+}
+
+/** `keepRecord`: keep the record's replay where none is kept (a preview does; a recording keeps the one after). */
 export async function decideRecording(
   ports: RecordPorts,
   submitted: readonly EventInput[],
   stamps: Stamps,
   origin?: EventsOrigin,
+  keepRecord = true,
 ): Promise<Decided> {
-  // Who records is a name like any other (whether one may be empty is the store's to say).
-  const byProblem = textProblem(stamps.recordedBy, 'name');
-  if (byProblem) throw new DomainError('invalid-input', `记录人${byProblem}`);
-  const events = admitEvents(submitted, {
-    today: latestToday(ports.clock),
-    ...(origin ? { origin: origin.name, single: origin.single ?? false } : {}),
-  });
-  const { head, events: existing, problem } = await readRecord(ports.stream);
+  return decideAdmitted(ports, admitted(ports, submitted, stamps, origin), stamps, keepRecord);
+}
+
+/** Admitted events decided over the whole record, read and its chain verified. */
+async function decideAdmitted(ports: RecordPorts, events: readonly EventInput[], stamps: Stamps, keepRecord: boolean): Promise<Decided> {
+  const read = await readRecord(ports.stream);
+  const { head } = read;
   const added = stamp(events, stamps, head.seq);
-  if (problem) {
+  if (read.problem) {
     // Never append on a record that does not verify: the append could bury the damage, or set aside committed events.
-    const refusal = new DomainError('tampered-log', `${problem}；记录未通过校验，拒绝追加（详见 roster verify）`, ports.stream.location);
-    return { head, existing, added, candidate: await derive(existing, ports.evaluator), checks: [], refusal };
+    const refusal = new DomainError(
+      'tampered-log',
+      `${read.problem}；记录未通过校验，拒绝追加（详见 roster verify）`,
+      ports.stream.location,
+    );
+    const existing = await derive(read.events, ports.evaluator);
+    return { head, existing, added, candidate: existing, checks: [], refusal };
   }
-  const candidate = await derive([...existing, ...added], ports.evaluator);
+  const existing = await derivationOf(ports.keeping, ports.evaluator, read, keepRecord);
+  const corrects = added.some((e) => e.type === 'EventCorrected');
+  // A correction changes the replay from the event it corrects on: replay the whole record then.
+  const candidate: Derivation = corrects
+    ? await derive([...read.events, ...added], ports.evaluator)
+    : {
+        recorded: [...existing.recorded, ...added],
+        events: [...existing.events, ...added],
+        ...(await replay(existing, added, ports.evaluator)),
+      };
   const checks = await allChecks(candidate, ports.evaluator);
   const decided = { head, existing, added, candidate, checks };
   const nameOf = (id: string) => candidate.state.persons[id]?.name ?? id;
   // What every record must hold (domain), then what the rules and checks find about the new events.
-  const invariants = foldInvariants({ recorded: existing, events: effectiveLog(existing), nameOf }).state;
-  const decision = decideRecord({ head: head.seq, invariants, recorded: existing }, added, nameOf);
+  const invariants = foldInvariants({ recorded: read.events, events: existing.events, nameOf }).state;
+  const decision = decideRecord({ head: head.seq, invariants, recorded: read.events }, added, nameOf);
   const refusal = decision.ok ? refusalAmong(checks, head.seq) : decision.refusal;
-  if (refusal) {
-    const kind = refusal.finding.code === 'unknown-person' ? 'unknown-person' : 'contradicts-record';
-    return { ...decided, refusal: new DomainError(kind, describeCheck(refusal.finding), where(refusal.index)) };
-  }
-  // A correction changes the replay of earlier events: refuse it if it makes any of them contradict the record.
-  const correction = added.findIndex((e) => e.type === 'EventCorrected');
-  if (correction >= 0) {
+  if (refusal) return { ...decided, refusal: refusalError(refusal) };
+  if (corrects) {
+    // A correction changes the replay of earlier events: refuse it if it makes any of them contradict the record.
     const key = (f: CheckFinding) => `${f.code}|${f.eventSeq}|${f.personId}`;
-    const before = new Set(
-      (await check(await derive(existing, ports.evaluator), ports.evaluator)).filter((f) => f.level === 'error').map(key),
-    );
+    const before = new Set((await check(existing, ports.evaluator)).filter((f) => f.level === 'error').map(key));
     const broken = (await check(candidate, ports.evaluator)).find((f) => f.level === 'error' && !before.has(key(f)));
     if (broken) {
-      return {
-        ...decided,
-        refusal: new DomainError('contradicts-record', `更正后记录将出现错误：${describeCheck(broken)}`, where(correction)),
-      };
+      const index = added.findIndex((e) => e.type === 'EventCorrected');
+      return { ...decided, refusal: new DomainError('contradicts-record', `更正后记录将出现错误：${describeCheck(broken)}`, where(index)) };
     }
   }
   return { ...decided, refusal: undefined };
 }
 
+/**
+ * Record admitted events by continuing the kept replay; undefined where it cannot (events it cannot
+ * decide so, nothing kept for the head, or a head the store's cross-check does not vouch for).
+ *
+ * The trade-off: this path does not re-verify the whole chain on every append. It trusts the kept
+ * replay only for a head the store vouches for cheaply (`vouchedHead`: its own record of the head
+ * present, nothing uncommitted past it, the last record the one it names and chained onto the one
+ * before); any doubt falls back to the full path, which verifies the chain and refuses to append
+ * on a record that does not verify. A change in the middle of the record that leaves its last
+ * record intact is found by `roster verify` and by every full read, not by every `record`.
+ */
+async function recordOnKept(
+  ports: RecordPorts,
+  events: readonly EventInput[],
+  stamps: Stamps,
+): Promise<readonly RosterEvent[] | undefined> {
+  if (!ports.keeping || !events.every((e) => CHECKED_BY_ROSTER.has(e.type))) return undefined;
+  const head = await vouchedHead(ports.stream);
+  if (!head) return undefined;
+  // Kept under a key naming the head (src/app/kept-replay.ts): found only for exactly this head.
+  const kept = await keptCore(ports.keeping, ports.evaluator, head);
+  if (!kept) return undefined;
+  const added = stamp(events, stamps, head.seq);
+  const next = await replay({ state: kept.replay.state, findings: [], unruled: [] }, added, ports.evaluator);
+  const nameOf = (id: string) => next.state.persons[id]?.name ?? id;
+  const decision = decideRecord({ head: head.seq, invariants: kept.invariants }, added, nameOf);
+  if (!decision.ok) throw refusalError(decision.refusal);
+  // The checks of the rules' findings that an event of these kinds can fail: the new events on the roster they leave.
+  const onTop: Derivation = { recorded: added, events: added, ...next };
+  const found = [...unruledChecks(onTop), ...(await electionChecks(onTop, ports.evaluator))];
+  const refusal = refusalAmong(found, head.seq);
+  if (refusal) throw refusalError(refusal);
+  const after = await ports.stream.append(chained(added, head), head);
+  await keepContinued(ports.keeping, ports.evaluator, kept, after, next, decision.invariants);
+  return added;
+}
+
 export async function recordEvents(ports: RecordPorts, request: RecordRequest): Promise<readonly RosterEvent[]> {
-  const decided = await decideRecording(
-    ports,
-    request.events,
-    {
-      recordedBy: request.recordedBy,
-      recordedAt: ports.clock.now(),
-      ...(request.draftedBy !== undefined ? { draftedBy: request.draftedBy } : {}),
-    },
-    request.origin,
-  );
+  const stamps: Stamps = {
+    recordedBy: request.recordedBy,
+    recordedAt: ports.clock.now(),
+    ...(request.draftedBy !== undefined ? { draftedBy: request.draftedBy } : {}),
+  };
+  const events = admitted(ports, request.events, stamps, request.origin);
+  return (await recordOnKept(ports, events, stamps)) ?? (await recordDecided(ports, events, stamps));
+}
+
+/** The full path: decide over the whole record, append, and keep the replay after. */
+async function recordDecided(ports: RecordPorts, events: readonly EventInput[], stamps: Stamps): Promise<readonly RosterEvent[]> {
+  const decided = await decideAdmitted(ports, events, stamps, false);
   if (decided.refusal) throw decided.refusal;
-  await ports.stream.append(chained(decided.added, decided.head), decided.head);
+  const views = ports.stream.keepsViews ? viewsOf(decided.candidate, ports.evaluator) : undefined;
+  const after = await ports.stream.append(chained(decided.added, decided.head), decided.head, views);
+  await keep(ports.keeping, ports.evaluator, after, decided.candidate);
   return decided.added;
 }

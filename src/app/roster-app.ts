@@ -10,12 +10,13 @@ import { type LevelForms, loadLevelForms } from '../documents/forms/level-forms.
 import { DOCUMENT_KINDS, documentKind } from '../documents/kinds.js';
 import type { OfficialDocument } from '../documents/official-document.js';
 import { type Format, type Rendered, render } from '../documents/render/formats.js';
+import { beijingDay } from '../domain/beijing-time.js';
 import { type CheckFinding, checkFinding } from '../domain/check-findings.js';
 import { type CorrectionRequest, decideCorrection } from '../domain/corrections.js';
 import { DomainError } from '../domain/errors.js';
-import type { EventInput, RosterEvent } from '../domain/events.js';
+import type { EventInput, ReplacementInput, RosterEvent } from '../domain/events.js';
 import type { RosterState } from '../domain/roster.js';
-import { type Derivation, derive } from '../engine/derive.js';
+import type { Derivation } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
 import type { RuleBook } from '../engine/rule-book.js';
 import { listRules, type RuleListing } from '../engine/rule-listing.js';
@@ -23,13 +24,22 @@ import { type Ledger, type LedgerTarget, latestTarget, ledger, resolveTarget } f
 import { analysePosts, type PostAnalysis } from '../posts/analysis.js';
 import { dataFileJsonSchema } from '../store/json-schema.js';
 import type { RecordStream } from '../store/record-store.js';
-import { type Diff, diff, history, type LogEntry, type LogFilter, log, type Members, members, type PersonHistory } from '../views/audit.js';
+import { type Diff, diff, history, type LogEntry, log, members, type PersonHistory } from '../views/audit.js';
 import { explain, type PersonExplanation } from '../views/explain.js';
-import { type Clock, todayOf } from './clock.js';
-import { type ImportResult, type ImportRosterRequest, importRoster } from './import-roster.js';
+import { type Structure, structure } from '../views/structure.js';
+import { type Clock, latestToday, todayOf } from './clock.js';
+import { entryRefusal, namesPersons, resolveEntries } from './entry.js';
+import { type FoundMembers, findPersons, type MembersFilter, narrowMembers, type PersonMatch, resolvePerson } from './find.js';
+import type { ImportResult, ImportRosterRequest } from './import-roster.js';
+import { type InputFile, readJsonFile } from './input-files.js';
+import { derivationOf, type Keeping } from './kept-replay.js';
+import { type LogQuery, logFilter } from './log-query.js';
 import { type Preview, previewEvents } from './preview.js';
 import { type ReadRecord, readRecord } from './read-record.js';
 import { type RecordRequest, recordEvents } from './record.js';
+import type { RecordChangesRequest, RecordChangesResult } from './record-changes.js';
+import type { StartCongressRequest, StartCongressResult } from './start-congress.js';
+import { checkDate, checkSince, checkSpan, checkTarget } from './targets.js';
 import {
   exportDocument,
   type ImportFile,
@@ -46,6 +56,8 @@ export interface RosterAppPorts {
   readonly stream: RecordStream;
   readonly evaluator: Evaluator;
   readonly clock: Clock;
+  /** Where the record's replay is kept between commands (none: every command replays the record). */
+  readonly keeping?: Keeping;
   /**
    * Told, once, when a command reads a record that does not verify (a broken chain, a head that is
    * missing or differs): the command still answers from what is stored, and the clerk is warned.
@@ -123,6 +135,7 @@ export class RosterApp {
   readonly stream: RecordStream;
   readonly evaluator: Evaluator;
   readonly clock: Clock;
+  readonly keeping: Keeping | undefined;
   readonly #warn: (message: string) => void;
   readonly #warned = new Set<string>();
   readonly #rules: RuleBook | undefined;
@@ -133,6 +146,7 @@ export class RosterApp {
     this.stream = ports.stream;
     this.evaluator = ports.evaluator;
     this.clock = ports.clock;
+    this.keeping = ports.keeping;
     this.#warn = ports.warn ?? (() => undefined);
     this.#rules = ports.rules;
     this.#formsDir = ports.documentFormsDir;
@@ -162,7 +176,7 @@ export class RosterApp {
 
   /** The record replayed through the rules: the roster and every finding. */
   async derivation(): Promise<Derivation> {
-    return derive((await this.read()).events, this.evaluator);
+    return derivationOf(this.keeping, this.evaluator, await this.read());
   }
 
   /** The latest recorded session, or today where the record has none. */
@@ -170,35 +184,69 @@ export class RosterApp {
     return latestTarget(d.state, todayOf(this.clock));
   }
 
+  /** Today in Beijing, where the clerks are: the last date a question may be asked about. */
+  #today(): string {
+    return beijingDay(this.clock.now());
+  }
+
+  /** The target asked for, held to the record's span (a date before it starts or after today is refused); else the latest session. */
+  #target(d: Derivation, target: LedgerTarget | undefined): LedgerTarget {
+    return target ? checkTarget(d, target, this.#today()) : this.#latest(d);
+  }
+
   /** The ledger for a session or date; without one, for the latest recorded session. */
   async headcount(target?: LedgerTarget): Promise<Ledger> {
     const d = await this.derivation();
-    return ledger(d, target ?? this.#latest(d));
+    return ledger(d, this.#target(d, target));
   }
 
-  /** Who held a mandate at a session or on a date (default: the latest session), by electing unit. */
-  async members(target?: LedgerTarget): Promise<Members> {
+  /**
+   * Who held a mandate at a session or on a date (default: the latest session), by electing unit;
+   * narrowed, where asked, to the persons a query finds and to one electing unit (a fragment will do).
+   */
+  async members(target?: LedgerTarget, filter: MembersFilter = {}): Promise<FoundMembers> {
     const d = await this.derivation();
-    return members(d, target ?? this.#latest(d));
+    return narrowMembers(d.state, members(d, this.#target(d, target)), filter);
   }
 
+  /**
+   * 代表结构 on a session's date or a date (default: the latest session): gender, ethnicity, party,
+   * age band and occupation group of the deputies counted, for the congress and by electing unit,
+   * from what the record registers (未登记 where it does not).
+   */
+  async structure(target?: LedgerTarget): Promise<Structure & { readonly congressName: string | undefined }> {
+    const d = await this.derivation();
+    return { congressName: d.state.congress?.name, ...structure(d, this.#target(d, target)) };
+  }
+
+  /** The persons a clerk's query finds (part of a name, pinyin initials, pinyin, an id, a unit fragment), best first. */
+  async findPersons(query: string, limit?: number): Promise<PersonMatch[]> {
+    return findPersons((await this.derivation()).state, query, limit);
+  }
+
+  /** `person`: anything `findPersons` takes that finds one person; several are refused with the candidates listed. */
   async explain(person: string): Promise<PersonExplanation> {
     const d = await this.derivation();
-    return explain(d, person, await analysePosts(d, this.evaluator));
+    return explain(d, resolvePerson(d.state, person), await analysePosts(d, this.evaluator));
   }
 
   async history(person: string): Promise<PersonHistory & WithState> {
     const d = await this.derivation();
-    return { ...history(d, person, await analysePosts(d, this.evaluator)), state: d.state };
+    return { ...history(d, resolvePerson(d.state, person), await analysePosts(d, this.evaluator)), state: d.state };
   }
 
+  /** Between two sessions or dates, the earlier first (a backwards span is refused). */
   async diff(from: LedgerTarget, to: LedgerTarget): Promise<Diff> {
     const d = await this.derivation();
+    checkSpan(d, from, to, this.#today());
     return diff(d, from, to, (await analysePosts(d, this.evaluator)).cascades);
   }
 
-  async log(filter: LogFilter = {}): Promise<LogEntry[]> {
-    return log(await this.derivation(), filter);
+  /** The log as entered; the type by id or Chinese name, the unit by a fragment, the persons by a query. */
+  async log(query: LogQuery = {}): Promise<LogEntry[]> {
+    const d = await this.derivation();
+    if (query.since !== undefined) checkSince(query.since, this.#today());
+    return log(d, logFilter(d.state, query));
   }
 
   /** The chain verified and every consistency check run; a broken chain is an error finding first. */
@@ -223,6 +271,32 @@ export class RosterApp {
     return recordEvents(this, request);
   }
 
+  /**
+   * Events as a clerk wrote them (Chinese event names, persons by name) made ready to record or
+   * preview; every problem of the batch refused at once, each by its JSON path.
+   */
+  async enter(request: {
+    readonly values: readonly unknown[];
+    readonly single?: boolean;
+    readonly origin?: string;
+  }): Promise<EventInput[]> {
+    const state = namesPersons(request.values) ? (await this.derivation()).state : undefined;
+    const { events, problems } = resolveEntries(request.values, state, { today: latestToday(this.clock), single: request.single ?? false });
+    if (problems.length > 0) throw entryRefusal(problems, request.origin);
+    return events;
+  }
+
+  /** The event a correction puts in place of another, from a clerk's JSON file (one event, written as `enter` reads it). */
+  async replacementFromFile(file: InputFile): Promise<ReplacementInput> {
+    const value = readJsonFile(file);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw new DomainError('invalid-input', '取代原事件的文件应为一个事件（JSON 对象）', file.name);
+    }
+    const [event] = await this.enter({ values: [value], single: true, origin: file.name });
+    if (event!.type === 'EventCorrected') throw new DomainError('invalid-input', '$.type：更正的替代事件不能是另一个更正', file.name);
+    return event as ReplacementInput;
+  }
+
   /** What the events would change and whether `record` would take them, without recording anything. */
   async preview(request: { readonly events: readonly EventInput[] }): Promise<Preview> {
     return previewEvents(this, request.events);
@@ -233,9 +307,13 @@ export class RosterApp {
    * should stand in its place (or none, to withdraw it), decided like any recording.
    */
   async correct(request: CorrectionRequest): Promise<readonly RosterEvent[]> {
-    const { events } = await this.read();
-    const correction = decideCorrection(events, request);
+    const correction = await this.correctionOf(request);
     return recordEvents(this, { events: [correction], recordedBy: request.recordedBy });
+  }
+
+  /** The `EventCorrected` a correction would record (for a preview), refused as `correct` refuses it. */
+  async correctionOf(request: CorrectionRequest): Promise<EventInput> {
+    return decideCorrection((await this.read()).events, request);
   }
 
   /** The cascade to posts of the deputies whose status ended at a session. */
@@ -263,6 +341,7 @@ export class RosterApp {
     if (session !== undefined) {
       documents = kind.build(await documentInput(d, this.evaluator, session, this.#forms()), session, request.options ?? {});
     } else if (asOf !== undefined && kind.buildAt) {
+      checkDate(d, asOf, this.#today());
       documents = kind.buildAt(await documentInputAt(d, this.evaluator, asOf, this.#forms()), asOf, request.options ?? {});
     } else {
       throw new DomainError('invalid-input', `${kind.description}须指定常委会会议次数（--session）`, '--as-of');
@@ -283,7 +362,7 @@ export class RosterApp {
     // Loaded on use: the spreadsheet libraries would slow every other command's start-up.
     const { rosterView } = await import('../roster-io/roster-view.js');
     const d = await this.derivation();
-    const asOf = request.asOf ?? resolveTarget(d.state, this.#latest(d)).date;
+    const asOf = request.asOf !== undefined ? checkDate(d, request.asOf, this.#today()) : resolveTarget(d.state, this.#latest(d)).date;
     const view = rosterView(d, asOf);
     const output: Rendered =
       request.format === 'xlsx'
@@ -294,8 +373,37 @@ export class RosterApp {
     return { format: request.format, asOf, persons: view.lines.length, counted: view.counted, unnamed: view.unnamed, output };
   }
 
+  /**
+   * Start a congress's record in an empty store: the congress and its electing units (from fields,
+   * or a sheet), every problem told at once; refused where the store already holds records.
+   */
+  async startCongress(
+    request: Omit<StartCongressRequest, 'unitRows' | 'sheetProblems'> & {
+      readonly unitsFile?: { readonly name: string; readonly bytes: Buffer };
+      readonly sheet?: string;
+      readonly map?: readonly string[];
+    },
+  ): Promise<StartCongressResult> {
+    const { startCongress, unitsFromSheet } = await import('./start-congress.js');
+    const sheet = request.unitsFile
+      ? await unitsFromSheet(request.unitsFile, {
+          ...(request.sheet ? { sheet: request.sheet } : {}),
+          ...(request.map ? { map: request.map } : {}),
+        })
+      : undefined;
+    return startCongress(this, { ...request, ...(sheet ? { unitRows: sheet.units, sheetProblems: sheet.problems } : {}) });
+  }
+
+  /** A change register (代表变动登记表, .xlsx or .csv) recorded as events, all or nothing; every problem located by row and column. */
+  async recordChanges(request: RecordChangesRequest): Promise<RecordChangesResult> {
+    // Loaded on use: the spreadsheet libraries would slow every other command's start-up.
+    return (await import('./record-changes.js')).recordChanges(this, request);
+  }
+
   /** Load a roster (代表名册) as the named members of an opening balance, or check it against the record. */
   async importRoster(request: ImportRosterRequest): Promise<ImportResult> {
+    // Loaded on use: the spreadsheet libraries would slow every other command's start-up.
+    const { importRoster } = await import('./import-roster.js');
     return importRoster(this, request);
   }
 

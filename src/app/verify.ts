@@ -16,6 +16,7 @@ import { admitRecord } from './admit.js';
 import { type Clock, latestToday } from './clock.js';
 import { utf8Text } from './input-files.js';
 import { headMissing } from './read-record.js';
+import { viewsOf } from './stream-views.js';
 
 export interface VerifyReport extends ChainReport {
   /** Where the record lives: the data file, or the database and the congress. */
@@ -155,15 +156,13 @@ export async function importDocument(ports: ImportPorts, file: ImportFile): Prom
   const events = eventsOf(raw, name);
   const today = latestToday(ports.clock);
   for (const [i, record] of raw.records.entries()) admitRecord(record, (path) => raw.where(i, path), { today, origin: name });
+  const derived = await derive(events, ports.evaluator);
   // A file with no events makes an empty record (a congress then starts with its first event): nothing to check.
-  const refused =
-    events.length === 0
-      ? undefined
-      : (await allChecks(await derive(events, ports.evaluator), ports.evaluator)).find((f) => f.level === 'error');
+  const refused = events.length === 0 ? undefined : (await allChecks(derived, ports.evaluator)).find((f) => f.level === 'error');
   if (refused) {
     const at = refused.eventSeq !== undefined ? `第${refused.eventSeq}条事件：` : '';
     throw new DomainError('contradicts-record', `${at}${describeCheck(refused)}；未导入任何记录`, name);
   }
-  await ports.stream.importRecords(raw.records);
+  await ports.stream.importRecords(raw.records, ports.stream.keepsViews ? viewsOf(derived, ports.evaluator) : undefined);
   return { count: report.count, headHash: report.headHash, fileVersion: raw.fileVersion };
 }

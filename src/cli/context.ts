@@ -1,25 +1,27 @@
 /** What every command needs: the global options, the wired app, and output in Chinese or JSON. */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { type Command, CommanderError } from 'commander';
 import type { AccountsApp } from '../app/accounts-app.js';
+import type { CongressesApp } from '../app/congresses-app.js';
 import type { EngineKind } from '../app/engine-kinds.js';
 import { jsonText } from '../app/json-text.js';
 import type { RosterApp } from '../app/roster-app.js';
-import { buildContainer, TYPES } from '../container.js';
+import { buildContainer, isDatabaseUrl, TYPES } from '../container.js';
 import { Day } from '../domain/dates.js';
 import { displayText, terminalSafeJson } from '../domain/display-text.js';
 import { DomainError } from '../domain/errors.js';
 import { LIMITS } from '../domain/input-limits.js';
 import { describeSystemError, isSystemError, systemReason } from '../format/system-errors.js';
-import { DEFAULT_RULES_DIR, DOCUMENT_FORMS_DIR, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
+import { DEFAULT_RULES_DIR, DOCUMENT_FORMS_DIR, defaultConfigPath, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
+import { readSettings } from './config.js';
 import { withVerificationNote } from './help-zh.js';
 import type { CliIO } from './io.js';
 import { type OutputContent, writeOutputFile } from './output-file.js';
 
 export interface GlobalOptions {
   db?: string;
+  congress?: string;
   rules?: string;
   json?: boolean;
   as?: string;
@@ -46,10 +48,20 @@ export class CliContext {
     return this.options.json === true || args.includes('--json');
   }
 
-  /** The data file; the default working copy is made from the embedded data on first use. */
+  /** A database is named by its URL (`--db` or $ROSTER_DB: postgres://…). */
+  usesDatabase(): boolean {
+    const chosen = this.options.db ?? this.io.env.ROSTER_DB;
+    return chosen !== undefined && isDatabaseUrl(chosen);
+  }
+
+  /**
+   * The data file, or the database URL; the default working copy is made from the embedded data on
+   * first use.
+   */
   dbFile(): string {
-    const chosen = this.options.db;
-    if (chosen) return notAFolder(path.resolve(chosen), '--db');
+    const chosen = this.options.db ?? this.io.env.ROSTER_DB;
+    if (chosen && isDatabaseUrl(chosen)) return chosen;
+    if (this.options.db) return notAFolder(path.resolve(this.options.db), '--db');
     const file = defaultDbPath(this.io.env);
     if (!existsSync(file)) {
       try {
@@ -67,19 +79,51 @@ export class CliContext {
     return notAFolder(file, 'ROSTER_DB');
   }
 
+  /** The data file a new record is made in (`roster init`): as `dbFile`, but never copied from the embedded data. */
+  newDbFile(): string {
+    const chosen = this.options.db;
+    return notAFolder(chosen ? path.resolve(chosen) : defaultDbPath(this.io.env), chosen ? '--db' : 'ROSTER_DB');
+  }
+
+  /** The application over the data file a new record is made in. */
+  newRecordApp(): RosterApp {
+    return buildContainer({ dbFile: this.newDbFile(), rulesDir: this.rulesDir(), documentFormsDir: DOCUMENT_FORMS_DIR }).get<RosterApp>(
+      TYPES.RosterApp,
+    );
+  }
+
   rulesDir(): string {
     return path.resolve(this.options.rules ?? this.io.env.ROSTER_RULES ?? DEFAULT_RULES_DIR);
   }
 
-  app(): RosterApp {
-    this.#app ??= buildContainer({
+  #container(congress = this.options.congress, within?: string) {
+    return buildContainer({
       dbFile: this.dbFile(),
       rulesDir: this.rulesDir(),
       documentFormsDir: DOCUMENT_FORMS_DIR,
       warn: (m) => this.warn(m),
       engine: this.options.engine,
-    }).get<RosterApp>(TYPES.RosterApp);
+      ...(congress === undefined ? {} : { congress }),
+      ...(within === undefined ? {} : { within }),
+    });
+  }
+
+  /** The app over one congress's record: `--congress`, else the only one the store holds. */
+  app(): RosterApp {
+    this.#app ??= this.#container().get<RosterApp>(TYPES.RosterApp);
     return this.#app;
+  }
+
+  /** The app over a congress a data file is imported into: in a database, `--congress` or one named after the file. */
+  importApp(file: string, within?: string): RosterApp {
+    const named = this.options.congress ?? (this.usesDatabase() ? path.basename(file).replace(/\.[^.]*$/, '') : undefined);
+    this.#app ??= this.#container(named, within).get<RosterApp>(TYPES.RosterApp);
+    return this.#app;
+  }
+
+  /** The app over every congress the store holds. */
+  congresses(): CongressesApp {
+    return this.#container().get<CongressesApp>(TYPES.CongressesApp);
   }
 
   /** A warning for the clerk, on stderr (a JSON line with --json), never mixed into the output. */
@@ -109,20 +153,33 @@ export class CliContext {
   }
 
   accountsApp(): AccountsApp {
-    return buildContainer({ dbFile: this.dbFile(), rulesDir: this.rulesDir() }).get<AccountsApp>(TYPES.AccountsApp);
+    return this.#container().get<AccountsApp>(TYPES.AccountsApp);
   }
 
-  /** Who is recording: --as, else $ROSTER_USER, else the OS user (asked for only where there is none). */
-  recorder(): string {
+  /** The clerk's settings file ($ROSTER_CONFIG, else under $XDG_CONFIG_HOME or ~/.config). */
+  configFile(): string {
+    return defaultConfigPath(this.io.env);
+  }
+
+  /** The recorder configured for this clerk: --as, else $ROSTER_USER, else `roster config set recorder`; none where unset. */
+  configuredRecorder(): string | undefined {
     const given = this.options.as ?? this.io.env.ROSTER_USER;
-    // Checked where events are stamped (an empty or blank name is refused there, before anything is written).
+    // An explicit name, even empty, is the clerk's: an empty or blank one is refused where events are stamped.
     if (given !== undefined) return given;
-    try {
-      return os.userInfo().username;
-    } catch {
-      // A user id with no entry in the system's user database (a container, a service account).
-      throw new DomainError('invalid-input', '无法从系统取得当前用户名，请用 --as 或环境变量 ROSTER_USER 指明记录人');
-    }
+    return readSettings(this.configFile()).recorder;
+  }
+
+  /**
+   * Who is recording. Never the machine's account (root, a service user): the record names a clerk,
+   * so a command that records asks for one where none is configured.
+   */
+  recorder(): string {
+    const name = this.configuredRecorder();
+    if (name !== undefined) return name;
+    throw new DomainError(
+      'invalid-input',
+      '尚未设置记录人：每条记录都载明记录人的姓名。请先运行 roster config set recorder 您的姓名（只需一次），或本次用 --as 姓名、环境变量 ROSTER_USER 指明',
+    );
   }
 
   print(json: unknown, text: string): void {

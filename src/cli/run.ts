@@ -10,6 +10,10 @@ import { packageVersion } from '../paths.js';
 import { auditCommands } from './commands/audit.js';
 import { cascadeCommand } from './commands/cascade.js';
 import { checkCommand } from './commands/check.js';
+import { configCommand } from './commands/config.js';
+import { congressesCommands } from './commands/congresses.js';
+import { correctCommands } from './commands/correct.js';
+import { dbCommands } from './commands/db.js';
 import { docCommand } from './commands/doc.js';
 import { explainCommand } from './commands/explain.js';
 import { exportCommand } from './commands/export.js';
@@ -17,11 +21,14 @@ import { exportRosterCommand } from './commands/export-roster.js';
 import { headcountCommand } from './commands/headcount.js';
 import { importCommand } from './commands/import.js';
 import { importRosterCommand } from './commands/import-roster.js';
+import { initCommand } from './commands/init.js';
 import { oathsCommand } from './commands/oaths.js';
+import { personsCommands } from './commands/persons.js';
 import { recordCommand } from './commands/record.js';
 import { rulesCommand } from './commands/rules.js';
 import { schemaCommand } from './commands/schema.js';
 import { serveCommand } from './commands/serve.js';
+import { statsCommand } from './commands/stats.js';
 import { userCommand } from './commands/user.js';
 import { verifyCommand } from './commands/verify.js';
 import { CliContext } from './context.js';
@@ -31,10 +38,12 @@ import type { CliIO } from './io.js';
 import { translateCommanderError } from './messages-zh.js';
 
 const COMMANDS = [
+  initCommand,
   headcountCommand,
   explainCommand,
   checkCommand,
   recordCommand,
+  correctCommands,
   cascadeCommand,
   oathsCommand,
   docCommand,
@@ -44,10 +53,15 @@ const COMMANDS = [
   auditCommands,
   importRosterCommand,
   exportRosterCommand,
+  statsCommand,
   schemaCommand,
   rulesCommand,
+  congressesCommands,
+  personsCommands,
+  dbCommands,
   userCommand,
   serveCommand,
+  configCommand,
 ];
 
 function program(io: CliIO): Command {
@@ -55,10 +69,11 @@ function program(io: CliIO): Command {
     .name('roster')
     .description('人大代表资格与名额管理工具')
     .version(packageVersion(), '-V, --version', '显示版本号')
-    .option('--db <file>', '数据文件（默认：内置数据的工作副本）')
+    .option('--db <file>', '数据文件，或数据库 postgres://用户@主机:端口/库名（默认：环境变量 ROSTER_DB，否则内置数据的工作副本）')
+    .option('--congress <id>', '数据库中的代表大会编号（默认：数据库中唯一的一个）')
     .option('--rules <dir>', '规则目录（默认：随程序提供的 rules/）')
     .option('--json', '输出机器可读的 JSON')
-    .option('--as <name>', '记录人（默认取环境变量 ROSTER_USER 或系统用户名）')
+    .option('--as <name>', '记录人姓名（默认取环境变量 ROSTER_USER，否则取 roster config set recorder 设置的姓名）')
     .addOption(
       new Option(
         '--engine <kind>',

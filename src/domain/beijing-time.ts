@@ -19,3 +19,10 @@ export function formatBeijingTime(iso: string): string {
   const parts = Object.fromEntries(FORMAT.formatToParts(t).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
+
+/** The calendar day in Beijing of an ISO instant (`2024-07-31T20:00:00Z` → `2024-08-01`); an unreadable stamp gives its first ten characters. */
+export function beijingDay(iso: string): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso.slice(0, 10);
+  return new Date(t + 8 * 3_600_000).toISOString().slice(0, 10);
+}

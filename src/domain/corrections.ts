@@ -90,6 +90,14 @@ export function decideCorrection(recorded: readonly RosterEvent[], request: Corr
   if (target.type === 'EventCorrected') {
     throw new DomainError('invalid-input', `第${request.seq}条本身是更正；请直接更正第${target.supersedes}条原事件`, 'supersedes');
   }
+  const latest = correctionsOf(recorded, request.seq).at(-1);
+  if (latest && !replacementOf(latest)) {
+    throw new DomainError(
+      'invalid-input',
+      `第${request.seq}条已由第${latest.seq}条更正撤销（理由：${latest.reason}），不能再${request.replacement ? '更正' : '撤销'}；如该事实确实发生，请重新记录正确的事件`,
+      'supersedes',
+    );
+  }
   const event = {
     type: 'EventCorrected',
     source: request.source,

@@ -5,9 +5,15 @@ export type DomainErrorKind =
   | 'invalid-rule-file'
   | 'rule-conflict'
   | 'unknown-person'
+  /** A query that fits several persons or units where one is needed; the message lists them. */
+  | 'ambiguous-query'
   | 'contradicts-record'
   | 'unknown-session'
   | 'store-conflict'
+  /** The database cannot be reached, logged into, or has no roster schema yet. */
+  | 'store-unavailable'
+  /** The database refused: no privilege, a read-only replica, the append-only rule. */
+  | 'store-refused'
   /** The store could not write (a full disk, a failed fsync): what it reports was or was not recorded. */
   | 'store-failed'
   /** A command's output file (-o) could not be written; nothing was. */

@@ -19,7 +19,18 @@ export type RosterProblemCode =
   | 'already-deputy'
   | 'confirmed-after-balance'
   | 'no-opening-balance'
-  | 'person-id-clash';
+  | 'person-id-clash'
+  // A change register (代表变动登记表).
+  | 'unknown-change-type'
+  | 'unknown-person'
+  | 'ambiguous-person'
+  | 'unit-mismatch'
+  | 'missing-value'
+  | 'invalid-value'
+  | 'refused-by-record'
+  // The electing units of a new congress.
+  | 'duplicate-unit'
+  | 'invalid-quota';
 
 /** Where in a roster file a problem is, the way a clerk finds it. */
 export interface ProblemPlace {

@@ -8,26 +8,40 @@ import { countingOf } from './counting.js';
 import type { Evaluator } from './evaluator.js';
 import { type Facts, factsFor, judgedAs } from './facts.js';
 
-export interface Derivation {
+/** An event about a person for which no rule in force on its date applied, with the facts then. */
+export interface Unruled {
+  readonly event: RosterEvent;
+  readonly facts: Facts;
+}
+
+/** What replaying events produces: the roster, and what the rules found on the way. Resumable. */
+export interface Replay {
+  readonly state: RosterState;
+  readonly findings: readonly Finding[];
+  readonly unruled: readonly Unruled[];
+}
+
+export interface Derivation extends Replay {
   /** The log as recorded, corrections included. */
   readonly recorded: readonly RosterEvent[];
   /** The log as replayed: corrections applied (what every view counts from). */
   readonly events: readonly RosterEvent[];
-  readonly state: RosterState;
-  readonly findings: readonly Finding[];
-  /** Events about a person for which no rule in force on their date applied, with the facts then. */
-  readonly unruled: readonly { readonly event: RosterEvent; readonly facts: Facts }[];
+}
+
+/** Where a replay starts: no events yet, and the statuses the counting rules count. */
+export async function startReplay(evaluator: Evaluator): Promise<Replay> {
+  return { state: { ...emptyRoster, counting: await countingOf(evaluator) }, findings: [], unruled: [] };
 }
 
 /**
- * One builder for the whole log: each event costs the same however long the log is. The result
- * equals folding `evolve` over the log (test/engine/derive-linear.test.ts).
+ * Replay events after `from` (the replay of the events before them). One builder for all of them:
+ * each event costs the same however long the log is, and the result equals folding `evolve` over the
+ * events (test/engine/derive-linear.test.ts).
  */
-export async function derive(recorded: readonly RosterEvent[], evaluator: Evaluator): Promise<Derivation> {
-  const events = effectiveLog(recorded);
-  const roster = new RosterBuilder({ ...emptyRoster, counting: await countingOf(evaluator) });
-  const findings: Finding[] = [];
-  const unruled: { event: RosterEvent; facts: Facts }[] = [];
+export async function replay(from: Replay, events: readonly RosterEvent[], evaluator: Evaluator): Promise<Replay> {
+  const roster = new RosterBuilder(from.state);
+  const findings = [...from.findings];
+  const unruled = [...from.unruled];
   for (const event of events) {
     // Which events the law decides is read off the rule files (src/engine/evaluator.ts, `decides`);
     // deputies a source counts without naming are judged as the named event they stand for.
@@ -41,5 +55,10 @@ export async function derive(recorded: readonly RosterEvent[], evaluator: Evalua
     for (const f of found) findings.push(f);
     roster.apply(event, found);
   }
-  return { recorded, events, state: roster.finish(), findings, unruled };
+  return { state: roster.finish(), findings, unruled };
+}
+
+export async function derive(recorded: readonly RosterEvent[], evaluator: Evaluator): Promise<Derivation> {
+  const events = effectiveLog(recorded);
+  return { recorded, events, ...(await replay(await startReplay(evaluator), events, evaluator)) };
 }

@@ -24,6 +24,10 @@ export interface QuestionContext {
 }
 
 export interface Evaluator {
+  /** The rule book's hash (`RuleBook.hash`): what is derived through this evaluator is keyed by it. */
+  readonly rulesHash: string;
+  /** The rules it evaluates. */
+  readonly book: RuleBook;
   /**
    * Whether the law decides what events of this type mean for a mandate: some rule file speaks of
    * the type (tests `eventType` for it). An event of such a type that no rule in force on its date
@@ -78,6 +82,8 @@ export function createEvaluator(book: RuleBook, options: EvaluatorOptions = {}):
   const everyRule = [...book.rules, ...[...book.regions.values()].flatMap((r) => r.overlay)];
   const decided = new Set(everyRule.flatMap((r) => r.versions.flatMap((v) => eventTypesNamed(v.rule.conditions))));
   return {
+    rulesHash: book.hash,
+    book,
     decides: (eventType) => decided.has(eventType),
     jurisdiction: (state) => jurisdictionOf(book, state.congress),
     evaluate(event, facts) {

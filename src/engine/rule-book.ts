@@ -3,6 +3,7 @@
  * and the provinces' overlays in `regions/<folder>/`. Everything is validated on load; an error names
  * the file and the JSON path.
  */
+import { createHash } from 'node:crypto';
 import { type Dirent, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
@@ -24,6 +25,14 @@ export interface RuleBook extends RuleSet {
   readonly settings: Settings;
   /** The provinces whose rules are read over the national ones, by short name (浙江). */
   readonly regions: ReadonlyMap<string, Region>;
+  /**
+   * SHA-256 of what the rules say (the law timeline, the settings, every rule as loaded, in file
+   * order, and every province's overlay), whatever the files' whitespace or the folder's name: what
+   * is derived through them is keyed by it.
+   */
+  readonly hash: string;
+  /** The same hash, as the kept replay's key names it (src/app/kept-replay.ts). */
+  readonly fingerprint: string;
 }
 
 /** Deeper than any rule needs (the deepest conditions in rules/ nest about ten levels), and shallow enough to validate safely. */
@@ -141,7 +150,18 @@ export function loadRuleBook(dir: string): RuleBook {
   const rules = loadRules(listRuleFiles(dir, path.join(dir, REGIONS)), laws, root, undefined);
   const national: RuleSet = { rules, byId: new Map(rules.map((r) => [r.spec.id, r])) };
   checkOverrides(national, rules);
-  return { dir, laws, settings, ...national, regions: loadRegions(dir, laws, root, national) };
+  const regions = loadRegions(dir, laws, root, national);
+  const hash = createHash('sha256')
+    .update(
+      JSON.stringify({
+        laws,
+        settings,
+        rules: rules.map((r) => r.spec),
+        regions: [...regions.values()].map((r) => [r.spec, r.overlay.map((o) => o.spec)]),
+      }),
+    )
+    .digest('hex');
+  return { dir, laws, settings, ...national, regions, hash, fingerprint: hash };
 }
 
 /** The province a name stands for: 浙江, 浙江省. */

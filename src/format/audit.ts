@@ -1,18 +1,26 @@
 /** The audit queries as the clerk reads them. */
+
+import type { FoundMembers } from '../app/find.js';
+import { formatBeijingTime } from '../domain/beijing-time.js';
 import { chineseNumber, formatChineseDate } from '../domain/dates.js';
+import { EVENT_NAMES } from '../domain/event-names.js';
 import type { Finding } from '../domain/findings.js';
 import type { RosterState } from '../domain/roster.js';
 import { ACT_NAMES, endedHow, postName, STATUS_NAMES } from '../domain/status-names.js';
-import type { Change, Diff, LogEntry, Members, PersonHistory, ResolvedTarget } from '../views/audit.js';
+import type { Change, Diff, LogEntry, PersonHistory, ResolvedTarget } from '../views/audit.js';
 import type { PostCause, PostChange, PostHolding } from '../views/post-changes.js';
 
 const when = (t: ResolvedTarget) =>
   t.session !== undefined ? `常委会第${chineseNumber(t.session)}次会议（${formatChineseDate(t.date)}）` : formatChineseDate(t.date);
 const day = (date: string | undefined) => (date ? formatChineseDate(date) : '日期不详');
 
-export function formatMembers(m: Members): string {
+export function formatMembers(m: FoundMembers): string {
   const out = [`${when(m)}实有代表：${m.count}名`];
   if (m.unnamed > 0) out.push(`（其中${m.unnamed}名为会议确认的实有代表，记录未逐一列明姓名）`);
+  if (m.filter) {
+    const asked = [m.filter.unit, m.filter.query !== undefined ? `“${m.filter.query}”` : undefined].filter(Boolean).join('、');
+    out.push(m.filter.shown > 0 ? `其中与${asked}相符、记录列明姓名的：${m.filter.shown}名` : `记录列明姓名的代表中没有与${asked}相符的。`);
+  }
   for (const u of m.units) {
     out.push('', `${u.unit ?? '选举单位不详'}（记录列明${u.members.length}名）：`);
     for (const p of u.members) {
@@ -28,7 +36,8 @@ export function formatMembers(m: Members): string {
 }
 
 const session = (n: number) => `常委会第${chineseNumber(n)}次会议`;
-const rule = (f: Finding) => `规则 ${f.ruleId}；依据 ${f.citation.text}〔${f.citation.mark}〕`;
+/** The rule by its Chinese name (its title; the id stays in --json) and the citation in force. */
+const rule = (f: Finding) => `规则“${f.title}”；依据 ${f.citation.text}〔${f.citation.mark}〕`;
 
 /** 任命（因到龄退休，常委会第十九次会议，第88条）; 相应终止（随第110条的代表资格终止；规则 …）. */
 function causeText(c: PostCause, finding?: Finding): string {
@@ -76,12 +85,17 @@ function postDetail(state: RosterState, e: LogEntry): string[] {
   return [];
 }
 
+/** 记录人 张三，记录于 2024-07-31 10:05（北京时间）: the stamp as stored is ISO with its offset (in --json). */
+export function recorded(e: { readonly recordedBy: string; readonly recordedAt: string }): string {
+  return `${e.recordedBy} 记录于 ${formatBeijingTime(e.recordedAt)}（北京时间）`;
+}
+
 export function formatLogEntry(e: LogEntry): string {
   const who = e.persons.length > 0 ? ` ${e.persons.map((p) => p.name).join('、')}` : '';
-  const lines = [`#${e.seq} ${e.type}${who}，${day(e.date)}；《${e.source.title}》；${e.recordedBy} 记录于 ${e.recordedAt}`];
+  const lines = [`#${e.seq} ${EVENT_NAMES[e.type]}${who}，${day(e.date)}；《${e.source.title}》；${recorded(e)}`];
   if (e.corrects) {
     lines.push(
-      `    更正第${e.corrects.seq}条：${e.corrects.reason}${e.corrects.replacement ? `（以 ${e.corrects.replacement} 替代）` : '（撤回，不替代）'}`,
+      `    更正第${e.corrects.seq}条：${e.corrects.reason}${e.corrects.replacement ? `（以“${EVENT_NAMES[e.corrects.replacement]}”替代）` : '（撤回，不替代）'}`,
     );
   }
   if (e.supersededBy.length > 0) lines.push(`    已被第${e.supersededBy.join('、')}条更正`);
@@ -118,7 +132,7 @@ export function formatHistory(h: PersonHistory & { readonly state: RosterState }
 
 function changeLine(c: Change): string {
   const why = c.finding
-    ? `${c.finding.outcome.params.label}（规则 ${c.finding.ruleId}；依据 ${c.finding.citation.text}）`
+    ? `${c.finding.outcome.params.label}（规则“${c.finding.title}”；依据 ${c.finding.citation.text}）`
     : c.to
       ? STATUS_NAMES[c.to]
       : '';

@@ -1,8 +1,11 @@
 /** Everything the record and the rules say about one person. */
 
 import { formatChineseDate } from '../domain/dates.js';
+import { EVENT_NAMES } from '../domain/event-names.js';
 import { endedHow, STATUS_NAMES } from '../domain/status-names.js';
 import type { PersonExplanation } from '../views/explain.js';
+import { recorded } from './audit.js';
+import { factsText } from './facts.js';
 
 const ORIGIN_NAMES = {
   'opening-balance': '期初名册（按会议确认的实有代表）',
@@ -28,14 +31,11 @@ export function formatExplain(x: PersonExplanation): string {
   if (x.findings.length > 0) out.push('', '规则认定：');
   for (const f of x.findings) {
     out.push(
-      `  · ${f.outcome.params.label}：${f.title}`,
-      `    规则：${f.ruleId}（${f.ruleFile}）`,
+      `  · ${f.outcome.params.label}`,
+      `    规则：${f.title}`,
       `    依据：${f.citation.text}〔核实程度 ${f.citation.mark}〕`,
       `    生效日期：${f.effectiveDate ? formatChineseDate(f.effectiveDate) : '不详'}${f.dateFromSource ? '（事件本身未载明日期，取来源文件日期）' : ''}`,
-      `    事实：${Object.entries(f.facts)
-        .filter(([, v]) => v !== null)
-        .map(([k, v]) => `${k}=${v}`)
-        .join('，')}`,
+      `    事实：${factsText(f.facts)}`,
     );
   }
   if (x.posts.length > 0) out.push('', '所任职务：');
@@ -50,15 +50,15 @@ export function formatExplain(x: PersonExplanation): string {
   for (const f of x.postFindings) {
     const about = `第${f.eventSeq}条事件${f.facts.postTitle ? `，${f.facts.postTitle}` : ''}`;
     out.push(
-      `  · ${f.outcome.params.label}（${about}）：${f.title}`,
-      `    规则：${f.ruleId}（${f.ruleFile}）`,
+      `  · ${f.outcome.params.label}（${about}）`,
+      `    规则：${f.title}`,
       `    依据：${f.citation.text}〔核实程度 ${f.citation.mark}〕`,
     );
   }
   out.push('', '记录的事件：');
   for (const e of x.events) {
     out.push(
-      `  #${e.seq} ${e.type}：《${e.source.title}》${e.source.date ? `（${formatChineseDate(e.source.date)}）` : ''}；${e.recordedBy} 记录于 ${e.recordedAt}`,
+      `  #${e.seq} ${EVENT_NAMES[e.type]}：《${e.source.title}》${e.source.date ? `（${formatChineseDate(e.source.date)}）` : ''}；${recorded(e)}`,
     );
   }
   return out.join('\n');

@@ -1,10 +1,14 @@
 /** What `verify` found, as the clerk reads it. */
 import type { VerifyReport } from '../app/verify.js';
 
-const LAYOUT = { document: '整文件（JSON 文档）', log: '追加日志（JSON Lines）' } as const;
+const LAYOUT = {
+  document: '整文件（JSON 文档）',
+  log: '追加日志（JSON Lines）',
+  database: '数据库（PostgreSQL，只追加的事件表）',
+} as const;
 
 export function formatVerify(r: VerifyReport): string {
-  const out = [`数据文件：${r.file}`, `存储形式：${LAYOUT[r.layout]}，格式版本 ${r.fileVersion}`];
+  const out = [`${r.layout === 'database' ? '数据库' : '数据文件'}：${r.file}`, `存储形式：${LAYOUT[r.layout]}，格式版本 ${r.fileVersion}`];
   if (r.fileVersion < 2) out.push('注意：版本1文件没有哈希链，读取时按现有顺序建立了哈希链，只能证明此后未被改动。');
   if (r.uncommittedBytes > 0)
     out.push(

@@ -5,6 +5,7 @@
  * (only allocated seats fall vacant); no quota, no 缺额 (the NPC has a cap, not a quota).
  */
 import type { StatedField } from '../domain/check-findings.js';
+import { comparePlaces } from '../domain/congress-summary.js';
 import { dayBefore, formatChineseDate, type LegalDate, onOrBefore } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import type { Congress } from '../domain/events.js';
@@ -160,15 +161,14 @@ export function confirmationPoints(d: Derivation): ConfirmationPoint[] {
  * (paragraph, then item: 代表法 Art. 62(1)(一)…(七), then 62(2) on death); a ground resting on
  * practice after the statute's, an election found void last. Equal places keep the ledger's order.
  */
+export function listedPlace(f: Finding | undefined): readonly [number, number] {
+  if (f?.outcome.type !== 'mandate-terminated') return [Number.POSITIVE_INFINITY, 0];
+  if (f.citation.article === undefined) return [Number.MAX_SAFE_INTEGER, 0];
+  return [f.citation.paragraph ?? 1, f.citation.item ?? Number.MAX_SAFE_INTEGER];
+}
+
 function compareListed(a: Finding | undefined, b: Finding | undefined): number {
-  const place = (f: Finding | undefined): [number, number] => {
-    if (f?.outcome.type !== 'mandate-terminated') return [Number.POSITIVE_INFINITY, 0];
-    if (f.citation.article === undefined) return [Number.MAX_SAFE_INTEGER, 0];
-    return [f.citation.paragraph ?? 1, f.citation.item ?? Number.MAX_SAFE_INTEGER];
-  };
-  const [pa, ia] = place(a);
-  const [pb, ib] = place(b);
-  return pa !== pb ? (pa < pb ? -1 : 1) : ia !== ib ? (ia < ib ? -1 : 1) : 0;
+  return comparePlaces(listedPlace(a), listedPlace(b));
 }
 
 /** The default target: the latest recorded session, or `today` where no session is recorded. */

@@ -20,6 +20,7 @@ const STATUS: Record<DomainErrorKind, number> = {
   'login-failed': 401,
   'not-permitted': 403,
   'unknown-person': 404,
+  'ambiguous-query': 409,
   'unknown-session': 404,
   'unknown-draft': 404,
   'unknown-account': 404,
@@ -36,6 +37,8 @@ const STATUS: Record<DomainErrorKind, number> = {
   'tampered-log': 500,
   'output-failed': 500,
   'store-failed': 503,
+  'store-unavailable': 503,
+  'store-refused': 403,
 };
 
 /** Fastify's and its plugins' own refusals, in the clerk's words. */

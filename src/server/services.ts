@@ -12,7 +12,10 @@
 import { existsSync } from 'node:fs';
 import { type AccountsApp, type Actor, requirePermission } from '../app/accounts-app.js';
 import type { DraftsApp } from '../app/drafts-app.js';
+import { findPersons } from '../app/find.js';
+import { type LogQuery, logFilter } from '../app/log-query.js';
 import type { CheckReport, RosterApp } from '../app/roster-app.js';
+import { checkSpan, checkTarget } from '../app/targets.js';
 import type { VerifyReport } from '../app/verify.js';
 import type { DocumentOptions } from '../documents/document-kind.js';
 import { DOCUMENT_KINDS, documentKind } from '../documents/kinds.js';
@@ -28,10 +31,10 @@ import { type LedgerTarget, latestTarget, ledger, resolveTarget } from '../ledge
 import { analysePosts, type PostAnalysis } from '../posts/analysis.js';
 import { rosterView } from '../roster-io/roster-view.js';
 import { termSummary } from '../roster-io/term-summary.js';
-import { searchPersons } from '../search/person-search.js';
 import { filterRoster, type RosterFilter } from '../search/roster-filter.js';
 import { FORMAT, SCHEMA_VERSION } from '../store/data-file.js';
-import { diff, history, type LogFilter, log } from '../views/audit.js';
+import { diff, history, log } from '../views/audit.js';
+import { structure } from '../views/structure.js';
 
 export interface Apps {
   readonly roster: RosterApp;
@@ -53,12 +56,22 @@ export function beijingToday(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
+/** Where the record and its side stores are, as the clerk reads it (a database URL never with its password). */
+export interface StorePlaces {
+  /** The data file, or the database and congress. */
+  readonly record: string;
+  readonly accounts: string;
+  readonly drafts: string;
+  /** The record is a data file, made empty on first start where it is missing; a database's congress is made by `roster import` or `roster congresses add`. */
+  readonly dataFile?: string;
+}
+
 export class RosterServices {
   #current: Current | undefined;
 
   constructor(
     readonly apps: Apps,
-    readonly dbFile: string,
+    readonly where: StorePlaces,
     readonly ruleBook: RuleBook,
   ) {}
 
@@ -117,7 +130,7 @@ export class RosterServices {
 
   /** An empty record where the data file does not exist yet (a new congress then starts from a form). */
   async ensureRecord(): Promise<boolean> {
-    if (existsSync(this.dbFile)) return false;
+    if (this.where.dataFile === undefined || existsSync(this.where.dataFile)) return false;
     await this.apps.roster.importRecord({
       name: '（新建的空记录）',
       text: JSON.stringify({ format: FORMAT, schemaVersion: SCHEMA_VERSION, events: [] }),
@@ -135,14 +148,23 @@ export class RosterServices {
   async #overview(d: Derivation) {
     const [{ findings: checks }, chain] = await Promise.all([this.check(), this.verify()]);
     const congress = d.state.congress;
-    if (!congress) return { congress: undefined, checks, chain, sessions: [], summary: undefined, ledger: undefined };
+    if (!congress) return { congress: undefined, checks, chain, sessions: [], summary: undefined, ledger: undefined, structure: undefined };
     const target = latestTarget(d.state, beijingToday());
     const date = resolveTarget(d.state, target).date;
     const sessions = Object.values(d.state.sessions)
       .sort((a, b) => b.session - a.session)
       .slice(0, 4)
       .map((s) => ({ session: s, ledger: ledgerOrUndefined(d, { session: s.session }) }));
-    return { congress, checks, chain, sessions, summary: termSummary(rosterView(d, date), d.state), ledger: ledgerOrUndefined(d, target) };
+    return {
+      congress,
+      checks,
+      chain,
+      sessions,
+      summary: termSummary(rosterView(d, date), d.state),
+      ledger: ledgerOrUndefined(d, target),
+      // 代表结构 as roster stats gives it (RosterApp.structure), for the same date.
+      structure: structure(d, target),
+    };
   }
 
   /** 代表: the roster of a date (default: the latest session's), narrowed by the filter. */
@@ -154,8 +176,9 @@ export class RosterServices {
     return { view, lines: filterRoster(d.state, view, filter), units: d.state.congress.electingUnits.map((u) => u.name) };
   }
 
+  /** The persons a query finds: the use case of `roster explain 黄利` and the CLI's other person queries. */
   async searchPersons(query: string, limit = 20) {
-    return searchPersons((await this.derivation()).state, query, limit);
+    return findPersons((await this.derivation()).state, query, limit);
   }
 
   /** A person's page: the timeline of `roster history`, and the findings of `roster explain`. */
@@ -169,7 +192,7 @@ export class RosterServices {
   /** The headcount of a session, a date, or (neither) the latest session: `roster headcount`. */
   async headcount(target?: LedgerTarget) {
     const d = await this.derivation();
-    return ledger(d, target ?? latestTarget(d.state, beijingToday()));
+    return ledger(d, target ? checkTarget(d, target, beijingToday()) : latestTarget(d.state, beijingToday()));
   }
 
   async sessions() {
@@ -203,12 +226,15 @@ export class RosterServices {
     return { kind: documentKind(kindId)!, documents: result.documents, rendered: result.output };
   }
 
-  async log(filter: LogFilter) {
-    return log(await this.derivation(), filter);
+  /** `roster log`'s filters: the type by id or Chinese name, the unit by a fragment, the persons by a query. */
+  async log(query: LogQuery) {
+    const d = await this.derivation();
+    return log(d, logFilter(d.state, query));
   }
 
   async diff(from: LedgerTarget, to: LedgerTarget) {
     const d = await this.derivation();
+    checkSpan(d, from, to, beijingToday());
     return diff(d, from, to, (await this.#posts()).cascades);
   }
 
@@ -273,9 +299,9 @@ export class RosterServices {
   settings(actor: Actor) {
     requirePermission(actor, 'manage-accounts');
     return {
-      dbFile: this.dbFile,
-      accountsFile: `${this.dbFile}.accounts.json`,
-      draftsFile: `${this.dbFile}.drafts.json`,
+      dbFile: this.where.record,
+      accountsFile: this.where.accounts,
+      draftsFile: this.where.drafts,
       rulesDir: this.ruleBook.dir,
       rules: this.ruleBook.rules.length,
       ruleSettings: this.ruleBook.settings,

@@ -23,15 +23,26 @@
  * data, version 1 files, exports) are read as they are and turned into a log by the first append.
  */
 import { existsSync } from 'node:fs';
-import { type FileHandle, mkdir, open, realpath, stat, writeFile } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readdir, realpath, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { DomainError, isDomainError, jsonPath } from '../domain/errors.js';
 import { chainHash, continues, EMPTY_HEAD, headOf } from './chain.js';
-import { commitLine, commitOf, eventsOf, isLogText, logHeader, logVersion, parseDataText, type RawFile } from './data-file.js';
+import {
+  commitLine,
+  commitOf,
+  emptyDataFile,
+  eventsOf,
+  isLogText,
+  logHeader,
+  logVersion,
+  parseDataText,
+  type RawFile,
+} from './data-file.js';
 import { acquireLock, type HeldLock } from './file-lock.js';
+import { replayFolderOf } from './file-replay-store.js';
 import { type CommitPoint, fsyncFolder, HeadFile, type HeadFileData, sameHead } from './head-file.js';
-import { lastCommit, linesOf } from './log-reader.js';
+import { lastCommit, lastRecordLines, linesOf } from './log-reader.js';
 import type { Head, RecordStream, StoredRecord, StreamSnapshot } from './record-store.js';
 
 /** The calls that write and flush the log, replaceable in tests to make a write short or fail. */
@@ -132,6 +143,11 @@ export class FileRecordStream implements RecordStream {
     const first = Buffer.alloc(Math.min(st.size, 4096));
     await fh.read(first, 0, first.length, 0);
     const firstText = first.toString('utf8');
+    // A file just made empty for the record (`touch new.json`) holds an empty record, not a broken one;
+    // never where a head file says records were committed (a log truncated behind the store's back).
+    if (st.size <= first.length && firstText.trim() === '' && (headFile?.seq ?? 0) === 0) {
+      return { layout: 'document', raw: parseDataText(JSON.stringify(emptyDataFile()), this.location) };
+    }
     if (!isLogText(firstText)) {
       return { layout: 'document', raw: parseDataText((await fh.readFile()).toString('utf8'), this.location) };
     }
@@ -259,6 +275,7 @@ export class FileRecordStream implements RecordStream {
         async *records() {
           yield* raw.records;
         },
+        tail: async (count) => (count > 0 ? raw.records.slice(-count) : []),
         where: raw.where,
       };
     }
@@ -276,8 +293,25 @@ export class FileRecordStream implements RecordStream {
         anchor: state.headFile ? 'kept' : 'missing',
       },
       records: () => records,
+      tail: async (count) => (state.version >= 2 ? this.#tail(state, count) : undefined),
       where: (i, p = []) => (i === last.index ? `第${last.line}行 ${jsonPath(p)}` : `第${i + 1}条事件 ${jsonPath(p)}`),
     };
+  }
+
+  /** The last `count` committed records of the file looked at, read from the end; undefined where one is not JSON (a full read says where). */
+  async #tail(state: Extract<FileState, { layout: 'log' }>, count: number): Promise<readonly StoredRecord[] | undefined> {
+    const fh = await this.#open().catch(() => undefined);
+    if (!fh) return undefined;
+    try {
+      const st = await fh.stat();
+      if (`${st.dev}:${st.ino}` !== state.identity) return undefined;
+      const lines = await lastRecordLines(fh, state.headerEnd, state.committedEnd, count);
+      return lines.map((text) => JSON.parse(text) as StoredRecord);
+    } catch {
+      return undefined;
+    } finally {
+      await fh.close();
+    }
   }
 
   async head(): Promise<Head> {
@@ -505,10 +539,16 @@ export class FileRecordStream implements RecordStream {
     const resolved = existsSync(target) ? await real(target) : path.join(targetFolder, path.basename(target));
     const name = path.basename(resolved);
     if (path.dirname(resolved) === folder && (name === base || name.startsWith(`${base}.`))) return true;
+    // Inside the folder where the record's replay is kept (FILE.cache/), wherever a link makes it point.
+    const cache = replayFolderOf(this.location);
+    for (const dir of new Set([path.resolve(cache), path.join(folder, path.basename(cache)), await real(cache)])) {
+      if (resolved.startsWith(`${dir}${path.sep}`)) return true;
+    }
     // Another name for one of our files (a hard link).
     const st = await stat(target).catch(() => undefined);
     if (!st) return false;
-    for (const mine of [this.location, this.headFile, this.lockFile]) {
+    const cached = (await readdir(cache).catch(() => [] as string[])).map((f) => path.join(cache, f));
+    for (const mine of [this.location, this.headFile, this.lockFile, ...cached]) {
       const m = await stat(mine).catch(() => undefined);
       if (m && m.dev === st.dev && m.ino === st.ino) return true;
     }

@@ -1,6 +1,6 @@
 /**
  * Reading a JSON Lines log a piece at a time: its lines over a byte range, in order, and its last
- * commit line, found from the end. Neither ever holds the file whole, whatever its size.
+ * commit line and last records, found from the end. Neither ever holds the file whole, whatever its size.
  */
 import type { FileHandle } from 'node:fs/promises';
 import { commitOf } from './data-file.js';
@@ -81,4 +81,25 @@ export async function lastCommit(fh: FileHandle, floor: number, size: number): P
     }
   }
   return undefined;
+}
+
+/** A commit line, told as the reader of the records tells it (an unreadable line is no commit line). */
+const isCommitLine = (text: string): boolean => {
+  try {
+    return commitOf(JSON.parse(text)) !== undefined;
+  } catch {
+    return false;
+  }
+};
+
+/** The last `count` lines before byte `end` (a line end) that are records, not commit lines, in order; back to `floor` at most. */
+export async function lastRecordLines(fh: FileHandle, floor: number, end: number, count: number): Promise<string[]> {
+  const lines: string[] = [];
+  if (count <= 0) return lines;
+  for await (const line of linesBackward(fh, floor, end)) {
+    if (isCommitLine(line.text)) continue;
+    lines.unshift(line.text);
+    if (lines.length === count) break;
+  }
+  return lines;
 }

@@ -31,6 +31,7 @@ export class MemoryRecordStream implements RecordStream {
       async *records() {
         yield* records;
       },
+      tail: async (count) => (count > 0 ? records.slice(-count) : []),
       where: (i, path = []) => `第${i + 1}条记录${path.length > 0 ? ` $.${path.join('.')}` : ''}`,
     };
   }

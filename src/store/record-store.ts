@@ -7,6 +7,8 @@
  * continue the head it was told to expect, then keeps them all or none.
  */
 
+import type { CongressSummary } from '../domain/congress-summary.js';
+
 /** A record as a store keeps it: the event's fields with its `seq` and `hash`, not yet validated as an event. */
 export type StoredRecord = Readonly<Record<string, unknown>>;
 
@@ -18,8 +20,8 @@ export interface Head {
 
 /** How a stream is kept, as `verify` reports it. */
 export interface StorageInfo {
-  /** `document`: one JSON document (the embedded data, an export); `log`: JSON Lines, appended to. */
-  readonly layout: 'document' | 'log';
+  /** `document`: one JSON document (the embedded data, an export); `log`: JSON Lines, appended to; `database`: rows of a table. */
+  readonly layout: 'document' | 'log' | 'database';
   /** The format version the records were written in; 1 has no hashes and is chained as it is read. */
   readonly formatVersion: number;
   /** What an interrupted write left past the commit point, never acknowledged and not read (bytes). */
@@ -45,25 +47,46 @@ export interface StreamSnapshot {
    * held whole), read from what the snapshot saw: appends made after it are not in it.
    */
   records(): AsyncIterable<StoredRecord>;
+  /**
+   * The last `count` of those records, in order (fewer where there are fewer), read without reading
+   * the others: what a writer holds against `committed` to see that the store's bookkeeping and its
+   * last record agree before it trusts a replay kept for that head. Undefined where the store cannot
+   * tell them so (records chained only as they are read, from the first: a version 1 log).
+   */
+  tail(count: number): Promise<readonly StoredRecord[] | undefined>;
   /** Names record `index` (0-based) and a path inside it in a message: 第12行 $.personId, $.events[3].date … */
   where(index: number, path?: readonly PropertyKey[]): string;
+}
+
+/**
+ * Read models a store may keep beside the records: what the application derived, through the rules
+ * (`rulesHash`), from the stream as it stands after the records being written. A database keeps them
+ * in the same transaction as the records and answers questions across congresses from them; a file
+ * keeps none.
+ */
+export interface StreamViews {
+  readonly rulesHash: string;
+  readonly summary: CongressSummary;
 }
 
 /** One congress's stream of records. A file store holds exactly one. */
 export interface RecordStream {
   /** Where the stream lives, for messages: the data file, or the database and the congress. */
   readonly location: string;
+  /** The store keeps read models beside the records (`StreamViews`): give them with every write. */
+  readonly keepsViews?: boolean;
   /** The committed head, as cheaply as the store can tell it. */
   head(): Promise<Head>;
   snapshot(): Promise<StreamSnapshot>;
   /**
    * Append records that continue `expected` (seqs expected.seq + 1 …, the first chained onto
    * expected.hash), all or none, if the committed head is still `expected`; otherwise a
-   * `store-conflict` DomainError (another writer appended first) and nothing is written.
+   * `store-conflict` DomainError (another writer appended first) and nothing is written. `views`,
+   * where the store keeps them, are written with the records, in the same all-or-none.
    */
-  append(records: readonly StoredRecord[], expected: Head): Promise<Head>;
-  /** Fill an empty stream with a whole record (chained from the start), all or none. */
-  importRecords(records: readonly StoredRecord[]): Promise<Head>;
+  append(records: readonly StoredRecord[], expected: Head, views?: StreamViews): Promise<Head>;
+  /** Fill an empty stream with a whole record (chained from the start), all or none; `views` as for `append`. */
+  importRecords(records: readonly StoredRecord[], views?: StreamViews): Promise<Head>;
   /**
    * Make the store's bookkeeping say that the stream is committed up to `end`, the head its
    * records end in (after `verify` showed the chain whole and the clerk checked the last hash):

@@ -2,6 +2,7 @@
  * Audit queries over the derived roster: who held a mandate on a date, a person's timeline, what
  * changed between two dates, and the log as entered. Pure: they read a Derivation.
  */
+import { beijingDay } from '../domain/beijing-time.js';
 import { type LegalDate, onOrBefore } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import { type EventType, effectiveDate, type RosterEvent, replacementOf, type SourceDocument } from '../domain/events.js';
@@ -103,7 +104,9 @@ function logEntry(d: Derivation, e: RosterEvent, persons: readonly string[]): Lo
 export interface LogFilter {
   readonly type?: string;
   readonly unit?: string;
-  /** Recorded on or after this date. */
+  /** Events about any of these persons (by id), corrections of such events included. */
+  readonly persons?: readonly string[];
+  /** Recorded on or after this date, in Beijing time. */
   readonly since?: LegalDate;
 }
 
@@ -113,7 +116,12 @@ export function log(d: Derivation, filter: LogFilter = {}): LogEntry[] {
   const targetOf = new Map(d.recorded.map((e) => [e.seq, e]));
   return d.recorded
     .filter((e) => filter.type === undefined || e.type === filter.type)
-    .filter((e) => filter.since === undefined || e.recordedAt.slice(0, 10) >= filter.since)
+    .filter((e) => filter.since === undefined || beijingDay(e.recordedAt) >= filter.since)
+    .filter((e) => {
+      if (filter.persons === undefined) return true;
+      const persons = e.type === 'EventCorrected' ? [...personsOf(e), ...personsOf(targetOf.get(e.supersedes) ?? e)] : personsOf(e);
+      return persons.some((p) => filter.persons!.includes(p));
+    })
     .filter((e) => {
       if (filter.unit === undefined) return true;
       if (e.type === 'DeputyElected') return e.electingUnit === filter.unit;

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { dataFileJsonSchema } from '../../src/store/json-schema.js';
 import { run } from '../support/cli.js';
-import { ROOT, SEED_DATA } from '../support/scenario.js';
+import { ROOT, SEED_DATA, tempDir } from '../support/scenario.js';
 
 const committed = JSON.parse(readFileSync(path.join(ROOT, 'schema', 'roster.schema.json'), 'utf8'));
 
@@ -25,7 +25,10 @@ describe('the documented interchange format', () => {
   });
 
   it('the example runs: another system can produce a history and run it', () => {
-    const result = run(['--db', path.join(ROOT, 'schema', 'example.json'), '--json', 'headcount']);
+    // A copy: the program keeps its replay beside the data file, which must not land in the source tree.
+    const example = path.join(tempDir(), 'example.json');
+    copyFileSync(path.join(ROOT, 'schema', 'example.json'), example);
+    const result = run(['--db', example, '--json', 'headcount']);
     expect(JSON.parse(result.stdout)).toMatchObject({ quota: 200, countAfter: 198, terminated: { count: 1 } });
   });
 });

@@ -60,7 +60,10 @@ describe('roster check and explain on the embedded data', () => {
     const r = roster(['explain', '马荧波']);
     expect(r.out).toContain('所任职务：');
     expect(r.out).toContain('宁波市人大社会建设委员会委员（起始日期不详，第');
-    expect(r.out).toContain('cascade.resignation');
+    // The rule by its title (its id, cascade.resignation, is in --json).
+    expect(r.out).toContain(
+      '规则：常务委员会组成人员、专门委员会成员（乡、民族乡、镇的人民代表大会主席、副主席）辞去代表职务的请求被接受的，其职务相应终止',
+    );
   });
 });
 

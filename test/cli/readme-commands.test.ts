@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI } from '../support/cli.js';
@@ -68,5 +68,36 @@ describe('the README commands work as written', () => {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     expect(pkg.scripts.test).toBe('npm run build && npm run typecheck && npm run lint && vitest run');
     expect(readFileSync(path.join(ROOT, '.ci', 'run'), 'utf8')).toContain('\nnpm test\n');
+  });
+
+  it('the command table lists every command `roster --help` lists, roster schema among them', () => {
+    const help = execFileSync(process.execPath, [CLI, '--help'], { encoding: 'utf8', env: cliEnv() });
+    const commands = [...help.split('命令：')[1]!.matchAll(/^ {2}(\S+)/gm)].map((m) => m[1]!).filter((c) => c !== 'help');
+    expect(commands).toEqual(expect.arrayContaining(['schema', 'stats', 'config', 'log', 'explain']));
+    const table = readme.split('## Commands')[1]!.split('\n## ')[0]!;
+    for (const command of commands) expect(table, command).toContain(`| \`roster ${command}`);
+  });
+
+  it('what the README says verify prints before and after the first append is what it prints', () => {
+    const quoted = (after: string) => new RegExp(`${after}[^\`]*\`([^\`]+)\``).exec(readme)?.[1];
+    const [v1Layout, v1Note, v2Layout] = [
+      quoted('on such a file `verify` prints'),
+      quoted('and the\\s+note'),
+      quoted('from then on `verify` prints'),
+    ];
+    expect([v1Layout, v1Note, v2Layout].every(Boolean)).toBe(true);
+    const dir = tempDir();
+    const db = path.join(dir, 'roster.json');
+    copyFileSync(path.join(ROOT, 'data', 'ningbo-16.json'), db);
+    const verify = () => execFileSync(process.execPath, [CLI, '--db', db, 'verify'], { encoding: 'utf8', env: cliEnv() });
+    const before = verify();
+    expect(before).toContain(v1Layout);
+    expect(before).toContain(v1Note);
+    const event = path.join(dir, 'person.json');
+    writeFileSync(event, JSON.stringify({ type: 'PersonRegistered', source: { title: '测试文件' }, personId: 't1', name: '测试甲' }));
+    execFileSync(process.execPath, [CLI, '--db', db, 'record', event], { encoding: 'utf8', env: cliEnv() });
+    const after = verify();
+    expect(after).toContain(v2Layout);
+    expect(after).not.toContain(v1Note);
   });
 });

@@ -34,6 +34,8 @@ describe('a head file put back from an older copy, after a death was recorded', 
     expect(roster(['--db', s.db, 'record', death]).code).toBe(0);
     writeFileSync(`${s.db}.head.json`, olderHead);
     const log = readFileSync(s.db);
+    // The death was recorded on the kept replay, which is kept for the log's last record: record must not trust it.
+    expect(existsSync(path.join(`${s.db}.cache`, 'kept.json'))).toBe(true);
 
     const verify = roster(['--db', s.db, 'verify']);
     expect(verify.code).toBe(1);
@@ -116,10 +118,12 @@ describe('the recorder', () => {
 });
 
 describe('-o: never the record or its bookkeeping, whole or not at all', () => {
-  it('the data file, its head, its lock, a hard link to it, or any file named after it are refused, and the record is untouched', () => {
+  it('the data file, its head, its lock, its kept replay, a hard link to it, or any file named after it are refused, and the record is untouched', () => {
     const s = logWorkspace();
     const log = readFileSync(s.db);
     const head = readFileSync(`${s.db}.head.json`);
+    const kept = path.join(`${s.db}.cache`, 'kept.json');
+    const keptBefore = readFileSync(kept);
     linkSync(s.db, path.join(s.dir, 'alias.json'));
     const attempts = [
       ['doc', 'report', '--session', '19', '-o', s.db],
@@ -127,6 +131,9 @@ describe('-o: never the record or its bookkeeping, whole or not at all', () => {
       ['export-roster', '--format', 'csv', '-o', `${s.db}.lock`],
       ['export', '-o', path.join(s.dir, 'alias.json')],
       ['export', '-o', path.join(s.dir, '.', 'sub', '..', 'roster.json.derivation-cache')],
+      ['doc', 'report', '--session', '19', '-o', kept],
+      ['export', '-o', path.join(`${s.db}.cache`, 'new.json')],
+      ['export', '-o', `${s.db}.cache`],
     ];
     mkdirSync(path.join(s.dir, 'sub'));
     for (const args of attempts) {
@@ -137,6 +144,8 @@ describe('-o: never the record or its bookkeeping, whole or not at all', () => {
     }
     expect(readFileSync(s.db)).toEqual(log);
     expect(readFileSync(`${s.db}.head.json`)).toEqual(head);
+    expect(readFileSync(kept)).toEqual(keptBefore);
+    expect(readdirSync(`${s.db}.cache`)).not.toContain('new.json');
     expect(existsSync(`${s.db}.lock`)).toBe(false);
     expect(roster(['--db', s.db, 'verify']).code).toBe(0);
   });

@@ -133,16 +133,18 @@ describe('the command line', () => {
   it('explain gives every finding about a person with its rule, citation and facts', () => {
     const result = run(['--db', seedCopy(), 'explain', '王安静']);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('规则：termination.transferred-out（rules/deputy-status/transferred-out.json）');
+    expect(result.stdout).toContain('规则：地方各级人民代表大会代表调离本行政区域的，其代表资格终止');
     expect(result.stdout).toContain('依据：代表法（2015年修正）第四十九条第（一）项〔核实程度 V〕');
     expect(result.stdout).toContain('生效日期：2024年7月31日（事件本身未载明日期，取来源文件日期）');
-    expect(result.stdout).toContain('mandateStatus=valid');
+    expect(result.stdout).toContain('代表资格状态=代表资格有效');
   });
 
   it('explain of an unknown person fails clearly', () => {
     const result = run(['--db', seedCopy(), 'explain', '无此人']);
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe('错误：记录中没有姓名或编号为“无此人”的人员\n');
+    expect(result.stderr).toBe(
+      '错误：记录中没有姓名或编号为“无此人”的人员，也没有与之相符的人员（可输入姓名的一部分、拼音首字母如 hlq、选举单位的一部分如 鄞州）\n',
+    );
   });
 
   it('check exits 1 when it finds an error', () => {

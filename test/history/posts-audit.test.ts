@@ -152,7 +152,7 @@ describe("a person's history shows the posts and the personnel acts about them",
     expect(out).toContain('    现任职务：宁波市人大财政经济委员会主任委员（起始日期不详）');
     expect(out).toContain('    接受辞职：宁波市人大常委会委员、宁波市人大财政经济委员会主任委员（因到龄退休，常委会第十九次会议）');
     expect(out).toContain(
-      '    认定：辞去代表职务被接受，职务相应终止（宁波市人大常委会委员）；规则 cascade.resignation；依据 选举法（2020年修正）第五十六条第一款〔V〕',
+      '    认定：辞去代表职务被接受，职务相应终止（宁波市人大常委会委员）；规则“常务委员会组成人员、专门委员会成员（乡、民族乡、镇的人民代表大会主席、副主席）辞去代表职务的请求被接受的，其职务相应终止”；依据 选举法（2020年修正）第五十六条第一款〔V〕',
     );
     const h = json<{ posts: { name: string; end?: { how: string } }[] }>(['history', 'huang-liqin'], s.db);
     expect(h.posts.map((p) => [p.name, p.end?.how])).toEqual([
@@ -167,7 +167,7 @@ describe("a person's history shows the posts and the personnel acts about them",
     expect(out).toContain(
       '    任命：宁波市人大常委会副秘书长、宁波市人大常委会办公厅主任、宁波市人大法制委员会委员、宁波市人大常委会法制工作委员会委员（常委会第十九次会议）',
     );
-    expect(out).toMatch(/任命：[^\n]*\n {4}认定：应当进行宪法宣誓；规则 oath\./);
+    expect(out).toMatch(/任命：[^\n]*\n {4}认定：应当进行宪法宣誓；规则“[^”]+”；依据/);
     expect(out).toContain('  宁波市人大常委会办公厅主任：2024年7月31日起');
   });
 
@@ -181,6 +181,6 @@ describe("a person's history shows the posts and the personnel acts about them",
       personIds: ['fang-qin'],
     });
     expect(roster(['--db', s.db, 'record', oath]).code).toBe(0);
-    expect(text(['history', '方勤'], s.db)).toContain(`#${SEED_EVENTS + 1} OathTaken 方勤，2024年7月31日`);
+    expect(text(['history', '方勤'], s.db)).toContain(`#${SEED_EVENTS + 1} 宪法宣誓 方勤，2024年7月31日`);
   });
 });

@@ -33,11 +33,11 @@ const FIGURES: Record<string, { says: string[]; prints: string[] }> = {
     says: ['the rule that ended her mandate', 'the decision ending them'],
     prints: [
       '2024年7月31日起：代表资格终止（第19条）',
-      '认定：辞去代表职务；规则 termination.resignation-accepted',
+      '认定：辞去代表职务；规则“代表辞职被接受的，其代表资格终止”',
       '宁波市人大常委会委员：起始日期不详（第52条），2024年7月31日接受辞职（第88条）',
     ],
   },
-  log: { says: ['the five transfers'], prints: ['#13 DeputyTransferredOut 朱欢', '#17 DeputyTransferredOut 莫鼎革', '共5条。'] },
+  log: { says: ['the five transfers'], prints: ['#13 调离或迁出本行政区域 朱欢', '#17 调离或迁出本行政区域 莫鼎革', '共5条。'] },
   export: { says: ['with its hashes'], prints: [`已导出${SEED_EVENTS}条事件到`] },
 };
 

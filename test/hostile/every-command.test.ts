@@ -25,9 +25,28 @@ function setting() {
   writeFileSync(events, JSON.stringify(PERSON));
   const csv = path.join(dir, 'roster.csv');
   writeFileSync(csv, '姓名,选举单位\r\n张三,江北区\r\n');
-  return { dir, db, events, csv, fresh: path.join(dir, 'imported.json'), out: (name: string) => path.join(dir, name) };
+  const changes = path.join(dir, 'changes.csv');
+  writeFileSync(changes, '姓名,选举单位,变动类型,日期,依据文件\r\n方勤,鄞州区,去世,2024-08-01,测试文件\r\n');
+  return { dir, db, events, csv, changes, fresh: path.join(dir, 'imported.json'), out: (name: string) => path.join(dir, name) };
 }
 type Setting = ReturnType<typeof setting>;
+
+const INIT = [
+  '--name',
+  '某县第一届人民代表大会',
+  '--short-name',
+  '县一届人大',
+  '--term',
+  '1',
+  '--level',
+  '县级',
+  '--region',
+  '某县',
+  '--quota',
+  '9',
+  '--unit',
+  '甲镇',
+];
 
 /** Every command of `roster`, with the exit code it gives on the embedded record. */
 const COMMANDS: [string, (s: Setting) => string[], number][] = [
@@ -52,6 +71,10 @@ const COMMANDS: [string, (s: Setting) => string[], number][] = [
   ['export-roster xlsx -o', (s) => ['export-roster', '--format', 'xlsx', '-o', s.out('名册.xlsx')], 0],
   ['schema', () => ['schema'], 0],
   ['record', (s) => ['record', s.events], 0],
+  ['record a change register', (s) => ['record', s.changes], 0],
+  ['withdraw --dry-run', () => ['withdraw', '109', '--reason', '测试', '--dry-run'], 0],
+  ['correct (an unknown seq: exit 1)', () => ['correct', '9999', '--reason', '测试'], 1],
+  ['init', (s) => ['--db', s.fresh, 'init', ...INIT], 0],
   ['import-roster (a roster with problems: exit 1)', (s) => ['import-roster', s.csv], 1],
   ['import', (s) => ['--db', s.fresh, 'import', SEED_DATA], 0],
   ['--help', () => ['--help'], 0],
@@ -125,7 +148,7 @@ function readOnlySetting() {
 }
 
 describe('every command on a read-only record (the file and its folder read-only)', () => {
-  const reading = COMMANDS.filter(([what]) => !/record|import|-o|usage/.test(what));
+  const reading = COMMANDS.filter(([what]) => !/record|import|init|-o|usage/.test(what));
   it('every command that reads works as on a writable record, and leaves it as it was', () => {
     const s = readOnlySetting();
     const before = snapshot(s.dir);
@@ -139,6 +162,9 @@ describe('every command on a read-only record (the file and its folder read-only
 
   const writing: [string, (s: Setting) => string[]][] = [
     ['record', (s) => ['record', s.events]],
+    ['record a change register', (s) => ['record', s.changes]],
+    ['withdraw', () => ['withdraw', '109', '--reason', '测试']],
+    ['init a new file in the read-only folder', (s) => ['--db', s.fresh, 'init', ...INIT]],
     ['import into a new file in the read-only folder', (s) => ['--db', s.fresh, 'import', SEED_DATA]],
     ['doc -o into the read-only folder', (s) => ['doc', 'report', '--session', '19', '-o', s.out('报告.txt')]],
     ['export -o into the read-only folder', (s) => ['export', '-o', s.out('export.json')]],

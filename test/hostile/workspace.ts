@@ -5,7 +5,7 @@
  * function the `roster` bin calls) or as a real process.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { memoryIO } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/run.js';
@@ -46,12 +46,18 @@ export function workspace(): Workspace {
   };
 }
 
-/** Every file under a folder, with its bytes: what "the record is byte-identical" compares. */
+/**
+ * Every file under a folder, with its bytes: what "the record is byte-identical" compares. A data
+ * file's kept replay (`FILE.cache/`, README "The kept replay") is left out: a cache, not the record,
+ * which any command that reads the record may fill.
+ */
 export function snapshot(folder: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const e of readdirSync(folder, { withFileTypes: true, recursive: true })) {
     if (!e.isFile()) continue;
     const file = path.join(e.parentPath, e.name);
+    const [top] = path.relative(folder, file).split(path.sep);
+    if (top?.endsWith('.cache') && existsSync(path.join(folder, top.slice(0, -'.cache'.length)))) continue;
     out[path.relative(folder, file)] = readFileSync(file).toString('base64');
   }
   return out;

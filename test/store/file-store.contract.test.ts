@@ -71,5 +71,5 @@ recordStreamContract('file', async () => {
   const db = path.join(tempDir('roster-contract-'), 'roster.json');
   writeFileSync(db, JSON.stringify(emptyDataFile()));
   const faults = faultyIo();
-  return { stream: new FileRecordStream(db, { io: faults.io }), tamper: lineTamperer(db), failNextAppend: faults.fail };
+  return { stream: new FileRecordStream(db, { io: faults.io }), tamper: lineTamperer(db), failNextAppend: faults.fail, writer: { db } };
 });

@@ -5,13 +5,18 @@
  * (the file's lines, the database's rows), leaving the store's own bookkeeping as it was.
  */
 import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/app/clock.js';
 import { readRecord } from '../../src/app/read-record.js';
+import { RosterApp } from '../../src/app/roster-app.js';
 import { verifyStream } from '../../src/app/verify.js';
 import { isDomainError } from '../../src/domain/errors.js';
 import type { EventInput } from '../../src/domain/events.js';
 import { EMPTY_HEAD, GENESIS } from '../../src/store/chain.js';
 import type { Head, RecordStream, StoredRecord } from '../../src/store/record-store.js';
 import { chained, stamp } from '../../src/store/stored-records.js';
+import { congress, opening, person as personEvent, session } from '../support/builders.js';
+import { evaluator } from '../support/scenario.js';
+import { runWriter, seeded } from '../support/writers.js';
 
 export interface Tamperer {
   /** Change what record `seq` says, keeping the hash it was recorded with. */
@@ -34,7 +39,9 @@ export type Fault = 'write' | 'sync' | 'short';
 export interface ContractSubject {
   readonly stream: RecordStream;
   readonly tamper: Tamperer;
-  /** Make the next append fail as its storage can (absent for a store with no storage to fail: memory). */
+  /** How another process reaches the same stream (a data file, a database URL and congress); absent for memory. */
+  readonly writer?: { readonly db: string; readonly congress?: string };
+  /** Make the next append fail as its storage can (absent for a store with no storage to fail: memory, a database). */
   readonly failNextAppend?: (fault: Fault) => void;
 }
 
@@ -43,6 +50,13 @@ const person = (id: string): EventInput => ({ type: 'PersonRegistered', source: 
 /** Records that continue `head`: the persons `ids`, stamped and chained as `roster record` does. */
 function recordsAfter(head: Head, ids: readonly string[]): StoredRecord[] {
   return chained(stamp(ids.map(person), { recordedBy: '测试员', recordedAt: '2026-01-01T00:00:00.000Z' }, head.seq), head);
+}
+
+/** The whole export as one text, as `roster export` writes it. */
+async function exportText(app: RosterApp): Promise<string> {
+  let text = '';
+  for await (const chunk of (await app.exportRecord()).chunks) text += chunk;
+  return text;
 }
 
 async function all(stream: RecordStream): Promise<StoredRecord[]> {
@@ -120,6 +134,19 @@ export function recordStreamContract(name: string, fresh: () => Promise<Contract
       for await (const r of snap.records()) seen.push(r);
       expect(seen).toEqual(written);
       expect(snap.committed).toEqual({ seq: 5, hash: written[4]!.hash });
+      // Its last records, read from the end, are those of what it saw too.
+      expect(await snap.tail(2)).toEqual(written.slice(3));
+    });
+
+    it("a snapshot's tail is its last records in order, the batches' ends skipped; fewer where there are fewer", async () => {
+      const subject = await fresh();
+      expect(await (await subject.stream.snapshot()).tail(2)).toEqual([]);
+      const written = await filled(subject);
+      const snap = await subject.stream.snapshot();
+      expect(await snap.tail(1)).toEqual(written.slice(4));
+      expect(await snap.tail(4)).toEqual(written.slice(1));
+      expect(await snap.tail(9)).toEqual(written);
+      expect(await snap.tail(0)).toEqual([]);
     });
 
     it('a whole record imported into an empty stream reads back the same, and verifies; a stream with records refuses an import', async () => {
@@ -255,5 +282,74 @@ export function recordStreamContract(name: string, fresh: () => Promise<Contract
         expect(r.problem).toEqual(expect.objectContaining({ kind: 'truncated', seq: 4 }));
       });
     });
+    describe('the record kept through the application', () => {
+      const app = (stream: RecordStream) => new RosterApp({ stream, evaluator, clock: fixedClock('2026-01-01T00:00:00.000Z') });
+      const constituted: EventInput[] = [
+        congress({ quota: 10 }),
+        session(1, '2025-01-10'),
+        personEvent('a', '甲'),
+        personEvent('b', '乙'),
+        opening(
+          2,
+          '2025-01-10',
+          [
+            { personId: 'a', electingUnit: '甲区' },
+            { personId: 'b', electingUnit: '乙区' },
+          ],
+          1,
+        ),
+      ];
+      const death: EventInput = {
+        type: 'DeputyDied',
+        source: { title: '测试文件', date: '2025-06-01' },
+        personId: 'a',
+        date: '2025-06-01',
+      };
+
+      it('a correction withdraws an event from the count, and both stay in the record', async () => {
+        const { stream } = await fresh();
+        const roster = app(stream);
+        await roster.record({ events: [...constituted, death], recordedBy: '测试员' });
+        expect((await roster.headcount({ asOf: '2025-07-01' })).countAfter).toBe(1);
+        await roster.correct({ seq: 6, reason: '误记', source: { title: '测试文件' }, recordedBy: '测试员' });
+        expect((await roster.headcount({ asOf: '2025-07-01' })).countAfter).toBe(2);
+        expect((await all(stream)).map((r) => r.type)).toEqual([...constituted.map((e) => e.type), 'DeputyDied', 'EventCorrected']);
+        expect((await verifyStream(stream)).ok).toBe(true);
+      });
+
+      it('an export imported into an empty stream exports again byte for byte, and counts the same', async () => {
+        const source = app((await fresh()).stream);
+        await source.record({ events: [...constituted, death], recordedBy: '测试员' });
+        const exported = await exportText(source);
+        const target = app((await fresh()).stream);
+        expect(await target.importRecord({ name: 'export.json', text: exported })).toEqual(expect.objectContaining({ count: 6 }));
+        expect(await exportText(target)).toBe(exported);
+        expect(await target.headcount({ asOf: '2025-07-01' })).toEqual(await source.headcount({ asOf: '2025-07-01' }));
+      });
+    });
+    it('a writer killed (SIGKILL) in the middle of its appends leaves every acknowledged record once, and nothing half-written', async (context) => {
+      const subject = await fresh();
+      if (!subject.writer) return context.skip();
+      const { db, congress } = subject.writer;
+      const random = seeded(20261130);
+      const acked: string[] = [];
+      let midAppend = 0;
+      // Kills spread over reading the head and appending, until two have fallen inside an append (at most 30 rounds).
+      for (let round = 0; round < 30 && (round < 6 || midAppend < 2); round++) {
+        const run = await runWriter(db, `k${round}`, 100_000, congress, 20 + Math.floor(random() * 200));
+        acked.push(...run.acked);
+        if (run.midAppend) midAppend++;
+      }
+      expect(midAppend, 'kills that fell inside an append').toBeGreaterThanOrEqual(2);
+      const after = await runWriter(db, 'after', 1, congress);
+      expect(after.code, after.stderr).toBe(0);
+      const ids = (await all(subject.stream)).map((r) => r.personId);
+      for (const id of [...acked, ...after.acked])
+        expect(
+          ids.filter((x) => x === id),
+          id,
+        ).toHaveLength(1);
+      expect(await verifyStream(subject.stream)).toEqual(expect.objectContaining({ ok: true, count: ids.length }));
+    }, 300_000);
   });
 }

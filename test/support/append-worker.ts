@@ -3,15 +3,23 @@
  * real store, retrying on conflict. It prints `append <personId>` just before each append and
  * `ack <personId>` only after the store has acknowledged it, so a test that kills it can tell a kill
  * in the middle of an append from one between appends. Bundled from src/ by the suite's global
- * setup. Usage: append-worker.js DB WORKER COUNT [BATCH]: COUNT appends of BATCH events each (default 1),
- * acknowledged as `ack <personId>` per event.
+ * setup. Usage: append-worker.js DB WORKER COUNT [BATCH] [CONGRESS]: COUNT appends of BATCH events
+ * each (default 1), acknowledged as `ack <personId>` per event; DB is a data file or a database URL
+ * (postgres://…, with the congress to append to).
  */
+import path from 'node:path';
 import { isDomainError } from '../../src/domain/errors.js';
+import { PACKAGE_ROOT } from '../../src/paths.js';
 import { FileRecordStream } from '../../src/store/file-store.js';
+import { isDatabaseUrl } from '../../src/store/postgres/connection.js';
+import { PostgresCatalog } from '../../src/store/postgres/postgres-catalog.js';
+import type { RecordStream } from '../../src/store/record-store.js';
 import { chained, stamp } from '../../src/store/stored-records.js';
 
-const [db, worker, count, batch = '1'] = process.argv.slice(2) as [string, string, string, string?];
-const store = new FileRecordStream(db);
+const [db, worker, count, batch = '1', congress] = process.argv.slice(2) as [string, string, string, string?, string?];
+const store: RecordStream = isDatabaseUrl(db)
+  ? new PostgresCatalog(db, path.join(PACKAGE_ROOT, 'schema', 'postgres')).stream(congress)
+  : new FileRecordStream(db);
 // Started: from here on the process does nothing but append (the crash test kills it after this).
 process.stdout.write('ready\n');
 let conflicts = 0;

@@ -19,6 +19,8 @@ export const RULES_DIR = path.join(ROOT, 'rules');
 export const SEED_DATA = path.join(ROOT, 'data', 'ningbo-16.json');
 
 const defaultEvaluator = createEvaluator(loadRuleBook(RULES_DIR));
+/** The rules in rules/, ready to evaluate: for tests that build the application directly. */
+export const evaluator = defaultEvaluator;
 
 export function stampAll(inputs: readonly EventInput[]): RosterEvent[] {
   return inputs.map((e, i) => ({ ...e, seq: i + 1, recordedAt: '2026-01-01T00:00:00Z', recordedBy: 'test' }) as RosterEvent);

@@ -21,12 +21,13 @@ export function serveCommand(program: Command, ctx: CliContext): void {
       const { startConsole } = await import('../../serve.js');
       const server = await startConsole({
         dbFile: ctx.dbFile(),
+        ...(ctx.options.congress === undefined ? {} : { congress: ctx.options.congress }),
         rulesDir: ctx.rulesDir(),
         host: opts.host,
         port: opts.port,
         trustProxy: opts.trustProxy ?? false,
       });
-      ctx.out(`控制台已启动：${server.url}\n数据文件：${server.dbFile}\n`);
+      ctx.out(`控制台已启动：${server.url}\n${ctx.usesDatabase() ? '数据库' : '数据文件'}：${server.dbFile}\n`);
       if (server.createdRecord) ctx.out('数据文件不存在，已建立空记录：登录后可新建本届人民代表大会。\n');
       if (server.accounts === 0) ctx.out('尚无账户：请先运行 roster user add 姓名 --role 管理（或 填报、审核、查阅）。\n');
       ctx.out('按 Ctrl+C 停止。\n');

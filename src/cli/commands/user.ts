@@ -30,8 +30,11 @@ async function newPassword(): Promise<{ password: string; generated: boolean }> 
 }
 
 export function userCommand(program: Command, ctx: CliContext): void {
-  const user = program.command('user').description('控制台账户：新建、列出、重设密码（账户保存在数据文件旁，不进入哈希链）');
-  const admin = () => ({ name: `${ctx.recorder()}（命令行）`, role: '管理' as const });
+  const user = program
+    .command('user')
+    .description('控制台账户：新建、列出、重设密码（账户保存在数据文件旁或记录所在的数据库中，不进入哈希链）');
+  // Accounts are not the record: an unconfigured machine may still make its first administrator (the README's quick start).
+  const admin = () => ({ name: `${ctx.configuredRecorder() ?? '本机'}（命令行）`, role: '管理' as const });
 
   user
     .command('add')

@@ -5,7 +5,7 @@
  * Nothing here decides what an event means: the rules do, in the preview and on approval.
  */
 import { newPersonId } from '../../app/person-ids.js';
-import type { CongressLevel } from '../../domain/events.js';
+import { congressFromDraft, LEVEL_NAMES, parseUnitLine } from '../../app/start-congress.js';
 import type { FormValues } from './form-values.js';
 
 export type FieldSpec =
@@ -77,14 +77,6 @@ function termination(id: string, type: string, title: string, extra: readonly Fi
     ],
   };
 }
-
-const LEVELS: Record<CongressLevel, string> = {
-  national: '全国',
-  provincial: '省级',
-  municipal: '设区的市级',
-  county: '县级',
-  township: '乡镇级',
-};
 
 const newPersonFields: readonly FieldSpec[] = [
   { name: 'name', label: '姓名', kind: 'text', required: true },
@@ -618,48 +610,56 @@ export const CONGRESS_FORM: EventForm = {
     { name: 'name', label: '名称', kind: 'text', required: true, hint: '如：某县第十八届人民代表大会' },
     { name: 'shortName', label: '简称', kind: 'text', required: true, hint: '如：县十八届人大' },
     { name: 'termNumber', label: '届次', kind: 'number', required: true },
-    { name: 'level', label: '级别', kind: 'select', required: true, options: opts(LEVELS) },
+    { name: 'level', label: '级别', kind: 'select', required: true, options: opts(LEVEL_NAMES) },
     { name: 'region', label: '行政区域', kind: 'text', required: true, hint: '如：某县' },
     { name: 'scName', label: '常务委员会全称', kind: 'text', hint: '乡镇人大没有常委会，留空' },
     { name: 'scShortName', label: '常务委员会简称', kind: 'text' },
     { name: 'termStart', label: '任期开始', kind: 'month' },
     { name: 'termEnd', label: '任期结束', kind: 'month' },
-    { name: 'quota', label: '代表名额', kind: 'number', required: true },
+    { name: 'quota', label: '代表名额', kind: 'text', required: true, hint: '没有固定名额的写“无”' },
     { name: 'units', label: '选举单位及名额', kind: 'textarea', required: true, hint: '每行一个选举单位，名称后可加名额，如：城关镇 25' },
     { name: 'date', label: '日期', kind: 'month', hint: '来源文件的日期' },
   ],
   build: (v) => {
-    const units = (v.text('units') ?? '').split('\n').flatMap((line) => {
-      const t = line.trim();
-      if (!t) return [];
-      const m = /^(.+?)[\s　:：,，]+(\d+)\s*名?$/.exec(t);
-      return [m ? { name: m[1]!.trim(), quota: Number(m[2]) } : { name: t }];
+    // The use case `roster init` shares: the same checks, told beside the form's fields.
+    const lines = (v.text('units') ?? '').split('\n');
+    const units = lines.flatMap((line, i) => {
+      const u = parseUnitLine(line);
+      return u ? [{ ...u, where: `第${i + 1}行` }] : [];
     });
-    const names = units.map((u) => u.name);
-    const twice = names.find((n, i) => names.indexOf(n) !== i);
-    if (twice) v.problem('units', `选举单位“${twice}”写了两次`);
-    if (units.length === 0) v.problem('units', '至少一个选举单位');
-    const scName = v.text('scName');
-    const scShort = v.text('scShortName');
-    const congress = {
-      name: v.required('name'),
-      shortName: v.required('shortName'),
-      termNumber: v.integer('termNumber', true),
-      level: v.choice('level', Object.keys(LEVELS) as CongressLevel[]),
-      region: v.required('region'),
-      ...(scName ? { standingCommittee: { name: scName, shortName: scShort ?? scName } } : {}),
-      term: Object.fromEntries(
-        [
-          ['start', v.dayOrMonth('termStart')],
-          ['end', v.dayOrMonth('termEnd')],
-        ].filter(([, d]) => d !== undefined),
-      ),
-      quota: v.integer('quota', true),
-      electingUnits: units,
+    const draft = {
+      name: v.text('name'),
+      shortName: v.text('shortName'),
+      termNumber: v.text('termNumber'),
+      level: v.text('level'),
+      region: v.text('region'),
+      standingCommittee: { name: v.text('scName'), shortName: v.text('scShortName') },
+      termStart: v.dayOrMonth('termStart'),
+      termEnd: v.dayOrMonth('termEnd'),
+      quota: v.text('quota'),
     };
+    const { congress, problems } = congressFromDraft(draft, units, FORM_NAMES);
+    for (const p of problems)
+      v.problem(p.field ? FORM_NAMES[p.field] : 'units', p.where.startsWith('第') ? `${p.where}：${p.message}` : p.message);
     return [event('CongressConstituted', { date: v.dayOrMonth('date'), congress })];
   },
 };
+
+/** The form's fields by the draft's names, for telling a problem beside its field. */
+const FORM_NAMES = {
+  name: 'name',
+  shortName: 'shortName',
+  termNumber: 'termNumber',
+  level: 'level',
+  region: 'region',
+  province: 'region',
+  standingCommittee: 'scName',
+  termStart: 'termStart',
+  termEnd: 'termEnd',
+  quota: 'quota',
+  units: 'units',
+  date: 'date',
+} as const;
 
 export function eventForm(id: string): EventForm | undefined {
   return id === CONGRESS_FORM.id ? CONGRESS_FORM : EVENT_FORMS.find((f) => f.id === id);

@@ -2,9 +2,10 @@
  * Reading a submitted form: each getter names the field by its Chinese label in its message, and
  * every problem in the form is collected so the clerk sees them all at once, beside the fields.
  */
+
+import { findPersons } from '../../app/find.js';
 import { Day, DayOrMonth } from '../../domain/dates.js';
 import type { RosterState } from '../../domain/roster.js';
-import { searchPersons } from '../../search/person-search.js';
 
 export type RawValues = Readonly<Record<string, string | readonly string[] | undefined>>;
 
@@ -17,7 +18,7 @@ export interface FieldProblem {
 export function resolvePerson(state: RosterState, value: string): { personId?: string; problem?: string } {
   const withUnit = /^(.+?)（(.+)）$/.exec(value.trim());
   const [query, unit] = withUnit ? [withUnit[1]!, withUnit[2]!] : [value.trim(), undefined];
-  const found = searchPersons(state, query).filter((m) => unit === undefined || m.electingUnit === unit);
+  const found = findPersons(state, query).filter((m) => unit === undefined || m.electingUnit === unit);
   const exact = found.filter((m) => m.matchedBy === 'id' || m.matchedBy === 'name');
   const candidates = exact.length > 0 ? exact : found.filter((m) => m.matchedBy !== 'unit');
   if (candidates.length === 1) return { personId: candidates[0]!.personId };

@@ -1,0 +1,190 @@
+/**
+ * A replay (the roster and the rules' findings) as plain JSON to keep beside the record, and back.
+ * What repeats is kept once in tables in the core: each rule version a finding rests on (id, file,
+ * title, citation, outcome) and each list of fact names; a finding is then a row of references and
+ * values, and a mandate's history rows. Decoding gives objects equal to those the replay made, key
+ * for key, so every view prints the same from a kept replay as from a fresh one.
+ */
+import type { RosterEvent } from '../domain/events.js';
+import type { Finding } from '../domain/findings.js';
+import type { InvariantState } from '../domain/invariants.js';
+import type { Mandate, MandateStatus, RosterState, StatusChange } from '../domain/roster.js';
+import type { Replay, Unruled } from './derive.js';
+
+/** Bumped whenever the shape of what is kept changes: an older kept replay is then rebuilt. */
+export const REPLAY_FORMAT = 4;
+
+type Value = string | number | boolean | null;
+type FactValues = Readonly<Record<string, Value>>;
+
+/** What a finding shares with every other finding of the same rule version. */
+type RuleVersionRow = Pick<Finding, 'ruleId' | 'ruleFile' | 'title' | 'citation' | 'outcome'>;
+
+/** A finding as kept: its rule version and fact names (by table index), event, person, effective date, date from source (0/1), fact values. */
+export type KeptFinding = [number, number, number, string | null, string | null, 0 | 1, Value[]];
+
+/** A status change as kept: status, from, event, the index of its finding (-1: none). */
+type KeptChange = [MandateStatus, string | null, number, number];
+/** A mandate as kept: its fields but the history, as the replay made them, and the history as rows. */
+type KeptMandate = [Omit<Mandate, 'history'>, KeptChange[]];
+
+/** A line kept after the core: a finding, or an event no rule decided (by seq, with the facts then: names' index, values). */
+export type KeptLine = ['f', KeptFinding] | ['u', [number, number, Value[]]];
+
+/** Everything of a replay but its findings and undecided events, which are kept as lines after it. */
+export interface KeptCore {
+  readonly format: number;
+  readonly state: Omit<RosterState, 'mandates'> & { readonly mandates: readonly KeptMandate[] };
+  readonly invariants: InvariantState;
+  /** How many findings the replay has (the `f` lines among the kept lines). */
+  readonly findings: number;
+  /** The rule versions and the lists of fact names the lines refer to. */
+  readonly tables: { readonly rules: readonly RuleVersionRow[]; readonly factNames: readonly (readonly string[])[] };
+}
+
+/** Where a finding that was not loaded stands: a recording needs the roster, not old findings. */
+const KEPT_AT = Symbol('kept finding index');
+
+/** The kept row of a mandate decoded on demand: unless it changes, it is written back as it was read. */
+const keptRows = new WeakMap<Mandate, KeptMandate>();
+
+/** Tables that grow as they are asked for an entry, keyed by the entry's JSON. */
+function table<T>(rows: readonly T[]) {
+  const list = [...rows];
+  const index = new Map(list.map((r, i) => [JSON.stringify(r), i]));
+  return {
+    list,
+    at: (row: T): number => {
+      const key = JSON.stringify(row);
+      let i = index.get(key);
+      if (i === undefined) {
+        i = list.length;
+        list.push(row);
+        index.set(key, i);
+      }
+      return i;
+    },
+  };
+}
+
+export function replayCodec(tables: KeptCore['tables'] = { rules: [], factNames: [] }) {
+  const rules = table(tables.rules);
+  const names = table(tables.factNames);
+
+  const factsRow = (facts: FactValues): [number, Value[]] => [names.at(Object.keys(facts)), Object.values(facts)];
+  const factsOf = (i: number, values: readonly Value[]): FactValues => {
+    const keys = names.list[i];
+    if (!keys) throw new Error(`kept facts refer to no list of names (${i})`);
+    return Object.fromEntries(keys.map((k, j) => [k, values[j] ?? null]));
+  };
+
+  function encodeFinding(f: Finding): KeptFinding {
+    const rule = rules.at({ ruleId: f.ruleId, ruleFile: f.ruleFile, title: f.title, citation: f.citation, outcome: f.outcome });
+    const [keys, values] = factsRow(f.facts);
+    return [rule, keys, f.eventSeq, f.personId ?? null, f.effectiveDate ?? null, f.dateFromSource ? 1 : 0, values];
+  }
+
+  function decodeFinding(k: KeptFinding): Finding {
+    const [rule, keys, eventSeq, personId, effectiveDate, dateFromSource, values] = k;
+    const r = rules.list[rule];
+    if (!r) throw new Error(`kept finding refers to no rule version (${rule})`);
+    return {
+      ruleId: r.ruleId,
+      ruleFile: r.ruleFile,
+      title: r.title,
+      citation: r.citation,
+      outcome: r.outcome,
+      eventSeq,
+      personId: personId ?? undefined,
+      effectiveDate: effectiveDate ?? undefined,
+      dateFromSource: dateFromSource === 1,
+      facts: factsOf(keys, values),
+    };
+  }
+
+  /**
+   * The lines of a replay's findings and undecided events (those after a kept replay's, when it
+   * continues one). Encode the lines before the core: they add to the tables the core keeps.
+   */
+  function encodeLines(replay: Replay): KeptLine[] {
+    return [
+      ...replay.findings.map((f): KeptLine => ['f', encodeFinding(f)]),
+      ...replay.unruled.map((u): KeptLine => ['u', [u.event.seq, ...factsRow(u.facts)]]),
+    ];
+  }
+
+  /**
+   * The core of a replay. `offset`: how many findings come before `replay.findings` (a replay that
+   * continues a kept one holds only its new findings; the kept ones stay where they are).
+   */
+  function encodeCore(replay: Replay, invariants: InvariantState, offset = 0): KeptCore {
+    const index = new Map(replay.findings.map((f, i) => [f, offset + i]));
+    const indexOf = (f: Finding | undefined) =>
+      f === undefined ? -1 : (index.get(f) ?? (f as unknown as { [KEPT_AT]?: number })[KEPT_AT] ?? -1);
+    const mandates = replay.state.mandates.map((m): KeptMandate => {
+      const kept = keptRows.get(m);
+      if (kept) return kept;
+      const { history, ...fields } = m;
+      return [fields, history.map((h): KeptChange => [h.status, h.from ?? null, h.eventSeq, indexOf(h.finding)])];
+    });
+    return {
+      format: REPLAY_FORMAT,
+      state: { ...replay.state, mandates },
+      invariants,
+      findings: offset + replay.findings.length,
+      tables: { rules: rules.list, factNames: names.list },
+    };
+  }
+
+  /**
+   * The replay a core and its lines make; `eventAt` gives the replayed event with a seq. Without
+   * lines (a recording, which reads the roster only) the changes' findings are placeholders that
+   * encode back to their places, and there are no findings or undecided events.
+   */
+  function decodeCore(
+    core: KeptCore,
+    kept?: { readonly lines: readonly KeptLine[]; readonly eventAt: (seq: number) => RosterEvent | undefined },
+  ): { replay: Replay; invariants: InvariantState } {
+    const findings: Finding[] = [];
+    const unruled: Unruled[] = [];
+    for (const line of kept?.lines ?? []) {
+      if (line[0] === 'f') findings.push(decodeFinding(line[1]));
+      else {
+        const [seq, keys, values] = line[1];
+        const event = kept!.eventAt(seq);
+        if (!event) throw new Error(`kept undecided event ${seq} is not in the record`);
+        unruled.push({ event, facts: factsOf(keys, values) as Unruled['facts'] });
+      }
+    }
+    const findingAt = (i: number): Finding | undefined => {
+      if (i < 0) return undefined;
+      if (kept) return findings[i];
+      return { [KEPT_AT]: i } as unknown as Finding;
+    };
+    const historyOf = (rows: readonly KeptChange[]) =>
+      rows.map(([status, from, eventSeq, f]): StatusChange => {
+        const finding = findingAt(f);
+        return { status, from: from ?? undefined, eventSeq, ...(finding ? { finding } : {}) };
+      });
+    const mandates = core.state.mandates.map((row): Mandate => {
+      const [fields, rows] = row;
+      if (kept) return { ...fields, history: historyOf(rows) };
+      // For a recording: a history is decoded only if the new events touch it.
+      let history: StatusChange[] | undefined;
+      const m: Mandate = {
+        ...fields,
+        get history() {
+          history ??= historyOf(rows);
+          return history;
+        },
+      };
+      keptRows.set(m, row);
+      return m;
+    });
+    return { replay: { state: { ...core.state, mandates }, findings, unruled }, invariants: core.invariants };
+  }
+
+  return { encodeFinding, decodeFinding, encodeCore, encodeLines, decodeCore };
+}
+
+export type ReplayCodec = ReturnType<typeof replayCodec>;

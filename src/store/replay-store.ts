@@ -1,0 +1,24 @@
+/**
+ * The port for keeping a replay of the record (the roster as derived, the rules' findings) beside
+ * it, so that a command need not replay the whole record again: a core (one JSON value, rewritten
+ * whole) and lines (one JSON value each, in order, only ever added to), kept under a key that names
+ * the head, the rules and the program they were derived with. What is kept is never the record:
+ * losing it only costs time.
+ */
+export interface KeptReplay {
+  readonly core: unknown;
+  /** The lines (findings and the like, one JSON value each, in order), where they were asked for. */
+  readonly lines?: readonly unknown[];
+}
+
+export interface ReplayStore {
+  /** What is kept under `key`, or undefined (nothing kept, kept under another key, or unreadable). */
+  load(key: string, options?: { readonly coreOnly?: boolean }): Promise<KeptReplay | undefined>;
+  /** Keep a replay under `key`, with all its lines. */
+  save(key: string, core: unknown, lines: readonly unknown[]): Promise<void>;
+  /**
+   * Keep a replay that continues the one kept under `base` (whose lines are the first of its own):
+   * only `added` lines are written. False, and nothing kept, where `base` is no longer what is kept.
+   */
+  extend(base: string, key: string, core: unknown, added: readonly unknown[]): Promise<boolean>;
+}
