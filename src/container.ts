@@ -7,7 +7,7 @@ import { type Clock, systemClock } from './app/clock.js';
 import { CongressesApp } from './app/congresses-app.js';
 import { DraftsApp } from './app/drafts-app.js';
 import { RosterApp } from './app/roster-app.js';
-import { createEvaluator, type Evaluator } from './engine/evaluator.js';
+import { createEvaluator, type EngineKind, type Evaluator } from './engine/evaluator.js';
 import { loadRuleBook, type RuleBook } from './engine/rule-book.js';
 import { codeVersion, PACKAGE_ROOT } from './paths.js';
 import type { AccountStore } from './store/account-store.js';
@@ -56,6 +56,8 @@ export interface Settings {
   readonly warn?: (message: string) => void;
   /** Where the levels' usual document forms are (data/document-forms). */
   readonly documentFormsDir?: string;
+  /** How the rules are evaluated (`--engine`); compiled unless asked. */
+  readonly engine?: EngineKind | undefined;
 }
 
 /** `db` names a database rather than a data file. */
@@ -64,7 +66,9 @@ export { isDatabaseUrl, safeUrl };
 export function buildContainer(settings: Settings): Container {
   const c = new Container({ defaultScope: 'Singleton' });
   c.bind<RuleBook>(TYPES.RuleBook).toDynamicValue(() => loadRuleBook(settings.rulesDir));
-  c.bind<Evaluator>(TYPES.Evaluator).toDynamicValue((ctx) => createEvaluator(ctx.get<RuleBook>(TYPES.RuleBook)));
+  c.bind<Evaluator>(TYPES.Evaluator).toDynamicValue((ctx) =>
+    createEvaluator(ctx.get<RuleBook>(TYPES.RuleBook), { ...(settings.engine ? { engine: settings.engine } : {}) }),
+  );
   // The adapters: a data file holds one congress's stream; a database a province's (the driver is loaded on first use).
   c.bind<RecordCatalog>(TYPES.RecordCatalog).toDynamicValue(() =>
     isDatabaseUrl(settings.dbFile)

@@ -12,7 +12,7 @@ import { foldInvariants, type InvariantState, sameNameWarnings } from '../domain
 import { isCounted, statusOn } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
-import { ledger } from '../ledger/headcount.js';
+import { countsAt } from '../ledger/count-points.js';
 import { inCheckOrder } from './check-order.js';
 import { balanceNotes, customaryBasisNotes, otherGroundNotes } from './law-notes.js';
 import { publicationChecks } from './publications.js';
@@ -60,10 +60,12 @@ export async function countChecks(d: Derivation, evaluator: Evaluator): Promise<
     ...(congress.quota !== undefined ? { quota: congress.quota } : congress.cap !== undefined ? { cap: congress.cap } : {}),
     ...(congress.quota !== undefined && congress.reservedSeats ? { reservedSeats: congress.reservedSeats } : {}),
   };
-  for (const point of points) {
-    let l: ReturnType<typeof ledger>;
+  // One sweep over the status changes serves every point (src/ledger/count-points.ts), not a ledger each.
+  const counts = countsAt(d, points);
+  for (const [i, point] of points.entries()) {
+    let l: ReturnType<typeof counts.at>;
     try {
-      l = ledger(d, point);
+      l = counts.at(i);
     } catch (e) {
       // Dates that contradict each other: record-facts.ts names the events; here, the ledger they break.
       if (!isDomainError(e, 'contradicts-record')) throw e;
@@ -71,7 +73,7 @@ export async function countChecks(d: Derivation, evaluator: Evaluator): Promise<
       continue;
     }
     for (const x of l.disagreements) {
-      const pending = l.pending.length;
+      const pending = l.pending;
       const about = { eventSeqs: [x.eventSeq] };
       out.push(
         x.field === 'countAfter' && pending > 0 && x.stated === x.computed + pending

@@ -39,9 +39,13 @@ export function customaryBasisNotes(findings: readonly Finding[], decided: Check
 export async function permissionChecks(d: Derivation, evaluator: Evaluator): Promise<CheckFinding[]> {
   const out: CheckFinding[] = [];
   const jurisdiction = evaluator.jurisdiction(d.state);
+  // The events by seq (the first of a seq, as a search finds it), once: a search per finding scanned the whole record for each.
+  const bySeq = new Map<number, (typeof d.events)[number]>();
+  for (const e of d.events) if (!bySeq.has(e.seq)) bySeq.set(e.seq, e);
   for (const f of d.findings) {
-    const event = d.events.find((e) => e.seq === f.eventSeq);
-    if (f.outcome.type !== 'mandate-suspended' || event?.type !== 'DeputySuspended' || event.ground !== 'criminal-custody') continue;
+    if (f.outcome.type !== 'mandate-suspended') continue;
+    const event = bySeq.get(f.eventSeq);
+    if (event?.type !== 'DeputySuspended' || event.ground !== 'criminal-custody') continue;
     const [required] = await evaluator.ask(
       'permission',
       {},

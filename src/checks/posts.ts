@@ -164,9 +164,16 @@ function overlap(a: Tenure, b: Tenure): boolean {
 async function compatibilityChecks(d: Derivation, evaluator: Evaluator): Promise<CheckFinding[]> {
   const out: CheckFinding[] = [];
   const { state } = d;
+  // Each person's tenures in record order: only a person's own tenures can overlap (every pair of the record was tried before).
+  const tenuresOf = new Map<string, Tenure[]>();
+  for (const t of state.tenures) {
+    const mine = tenuresOf.get(t.personId);
+    if (mine) mine.push(t);
+    else tenuresOf.set(t.personId, [t]);
+  }
   for (const a of state.tenures) {
-    for (const b of state.tenures) {
-      if (a === b || a.personId !== b.personId || !overlap(a, b)) continue;
+    for (const b of tenuresOf.get(a.personId)!) {
+      if (a === b || !overlap(a, b)) continue;
       const date = [a.from, b.from, a.end?.date, b.end?.date].filter((x): x is string => x !== undefined).sort()[0];
       const seq = Math.max(a.startSeq, b.startSeq);
       const found = await evaluator.ask(

@@ -6,7 +6,7 @@
  * compares the notices of terminations (公告) with the mandates as now derived.
  */
 import { type CheckFinding, checkFinding } from '../domain/check-findings.js';
-import { statusOn } from '../domain/roster.js';
+import { latestMandate, statusOn } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
 
 export function publicationChecks(d: Derivation): CheckFinding[] {
@@ -14,8 +14,9 @@ export function publicationChecks(d: Derivation): CheckFinding[] {
   for (const notice of d.events) {
     if (notice.type !== 'TerminationsAnnounced') continue;
     for (const personId of notice.personIds) {
-      const mandates = d.state.mandates.filter((m) => m.personId === personId);
-      const status = mandates.length > 0 ? statusOn(mandates[mandates.length - 1]!, notice.date) : undefined;
+      // The person's latest mandate, from the state's index (a search per person scanned every mandate).
+      const mandate = latestMandate(d.state, personId);
+      const status = mandate ? statusOn(mandate, notice.date) : undefined;
       if (status === 'ended' || status === 'void') continue;
       out.push(
         checkFinding(

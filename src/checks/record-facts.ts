@@ -11,10 +11,10 @@
 import { type CheckFinding, checkFinding } from '../domain/check-findings.js';
 import { type LegalDate, latestDay } from '../domain/dates.js';
 import { effectiveDate, type RosterEvent } from '../domain/events.js';
-import { countOn, isCounted, statusOn } from '../domain/roster.js';
 import { table } from '../domain/tables.js';
 import type { Derivation } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
+import { seatFigures } from '../ledger/seat-figures.js';
 
 /** `a` is surely before `b`: its last possible day is before `b`'s first (2024-01 is not before 2024-01-15). */
 const before = (a: LegalDate, b: LegalDate) => latestDay(a) < (b.length === 7 ? `${b}-01` : b);
@@ -163,38 +163,32 @@ async function seatChecks(d: Derivation, evaluator: Evaluator): Promise<CheckFin
   if (quota === undefined) return [];
   const jurisdiction = evaluator.jurisdiction(d.state);
   const out: CheckFinding[] = [];
-  for (const e of d.events) {
-    const date = effectiveDate(e);
-    if (!date) continue;
-    if (e.type === 'DeputyElected' && e.kind === 'by-election') {
-      const own = d.state.mandates.filter((m) => m.personId === e.personId && isCounted(d.state, statusOn(m, date))).length;
-      const counted = countOn(d.state, date) - own;
-      const pending = d.state.mandates.filter(
-        (m) => m.personId !== e.personId && (m.history[0]?.eventSeq ?? 0) < e.seq && statusOn(m, date) === 'pending',
-      ).length;
-      const context = { eventSeq: e.seq, personId: e.personId, date, jurisdiction };
+  // The counts on every such date come from one sweep (src/ledger/seat-figures.ts), not a scan of the record each.
+  for (const f of seatFigures(d)) {
+    const { event: e, date } = f;
+    if (f.kind === 'by-election') {
+      const { counted, pending } = f;
+      const context = { eventSeq: e.seq, personId: f.event.personId, date, jurisdiction };
       const refused = (await evaluator.ask('vacancy', { vacancies: quota - counted - pending }, context)).find(
-        (f) => f.outcome.type === 'no-vacancy',
+        (x) => x.outcome.type === 'no-vacancy',
       );
       if (refused) {
         out.push(
           checkFinding(
             'by-election-over-quota',
             'error',
-            { eventSeqs: [e.seq], personIds: [e.personId] },
-            { quota, date, counted, pending, name: who(d, e.personId) },
+            { eventSeqs: [e.seq], personIds: [f.event.personId] },
+            { quota, date, counted, pending, name: who(d, f.event.personId) },
             refused,
           ),
         );
       }
+      continue;
     }
-    const adds =
-      (e.type === 'QualificationReviewed' && e.result === 'valid') || e.type === 'OpeningBalanceStated' || e.type === 'RosterLoaded';
-    if (!adds) continue;
-    const count = countOn(d.state, date);
+    const { count } = f;
     const over = (
       await evaluator.ask('quota', { vacancies: quota - count }, { eventSeq: e.seq, personId: undefined, date, jurisdiction })
-    ).find((f) => f.outcome.type === 'quota-exceeded');
+    ).find((x) => x.outcome.type === 'quota-exceeded');
     if (over) out.push(checkFinding('count-over-quota', 'error', { eventSeqs: [e.seq] }, { date, count, quota }, over));
   }
   return out;

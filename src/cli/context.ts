@@ -4,6 +4,7 @@ import path from 'node:path';
 import { type Command, CommanderError } from 'commander';
 import type { AccountsApp } from '../app/accounts-app.js';
 import type { CongressesApp } from '../app/congresses-app.js';
+import type { EngineKind } from '../app/engine-kinds.js';
 import { jsonText } from '../app/json-text.js';
 import type { RosterApp } from '../app/roster-app.js';
 import { buildContainer, isDatabaseUrl, TYPES } from '../container.js';
@@ -24,6 +25,7 @@ export interface GlobalOptions {
   rules?: string;
   json?: boolean;
   as?: string;
+  engine?: EngineKind;
 }
 
 export class CliContext {
@@ -100,6 +102,7 @@ export class CliContext {
       rulesDir: this.rulesDir(),
       documentFormsDir: DOCUMENT_FORMS_DIR,
       warn: (m) => this.warn(m),
+      engine: this.options.engine,
       ...(congress === undefined ? {} : { congress }),
       ...(within === undefined ? {} : { within }),
     });
@@ -146,7 +149,7 @@ export class CliContext {
 
   /** The application without a record (no data file is made or read): for `roster rules`. */
   rulesApp(): RosterApp {
-    return buildContainer({ dbFile: '', rulesDir: this.rulesDir() }).get<RosterApp>(TYPES.RosterApp);
+    return buildContainer({ dbFile: '', rulesDir: this.rulesDir(), engine: this.options.engine }).get<RosterApp>(TYPES.RosterApp);
   }
 
   accountsApp(): AccountsApp {

@@ -4,7 +4,8 @@
  * with memory streams (`memoryIO`), so hundreds of hostile inputs cost no process start-up each.
  * Every error ends in the error boundary (src/cli/error-boundary.ts).
  */
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
+import { ENGINE_KINDS } from '../app/engine-kinds.js';
 import { packageVersion } from '../paths.js';
 import { auditCommands } from './commands/audit.js';
 import { cascadeCommand } from './commands/cascade.js';
@@ -73,6 +74,12 @@ function program(io: CliIO): Command {
     .option('--rules <dir>', '规则目录（默认：随程序提供的 rules/）')
     .option('--json', '输出机器可读的 JSON')
     .option('--as <name>', '记录人姓名（默认取环境变量 ROSTER_USER，否则取 roster config set recorder 设置的姓名）')
+    .addOption(
+      new Option(
+        '--engine <kind>',
+        '规则的求值方式：compiled 为编译后的规则（默认），reference 由 json-rules-engine 逐条解释，用于核对',
+      ).choices(ENGINE_KINDS),
+    )
     .configureHelp(HELP_ZH)
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [command]', '显示某个命令的帮助')

@@ -38,7 +38,8 @@ export const DayOrMonth = z
 
 /** The last possible day a partial date can stand for, so that `2024-01` sorts after every day of January. */
 export function latestDay(date: LegalDate): string {
-  return isCalendarMonth(date) ? `${date}-31` : date;
+  // A day (10 characters) cannot be a month: skip the pattern for the common case.
+  return date.length !== 10 && isCalendarMonth(date) ? `${date}-31` : date;
 }
 
 /** The calendar day before (after) a `YYYY-MM-DD` day; a month-precision date is returned unchanged. */

@@ -1,6 +1,7 @@
 /**
  * Tenures: who held which post, from when to when, and which recorded event began and ended it.
- * Pure helpers for `evolve`; what the law makes of a tenure is decided by the rules elsewhere.
+ * Started and ended by `RosterBuilder` (./roster-builder.ts); what the law makes of a tenure is
+ * decided by the rules elsewhere.
  */
 import type { LegalDate } from './dates.js';
 import { onOrBefore } from './dates.js';
@@ -37,28 +38,4 @@ export function heldOn(t: Tenure, date: LegalDate): boolean {
   const begun = t.from === undefined || onOrBefore(t.from, date);
   const notEnded = t.end === undefined || t.end.date === undefined || onOrBefore(date, t.end.date);
   return begun && notEnded;
-}
-
-export function startTenure(tenures: readonly Tenure[], t: Tenure): Tenure[] {
-  return [...tenures, t];
-}
-
-/**
- * End the person's open tenure of each post. Posts with no open tenure come back as unmatched:
- * ending a post nobody holds contradicts the record.
- */
-export function endTenures(
-  tenures: readonly Tenure[],
-  personId: string,
-  posts: readonly PostRef[],
-  end: TenureEnd,
-): { tenures: Tenure[]; unmatched: UnmatchedEnd[] } {
-  const next = [...tenures];
-  const unmatched: UnmatchedEnd[] = [];
-  for (const post of posts) {
-    const i = next.findIndex((t) => t.personId === personId && t.end === undefined && samePost(t.post, post));
-    if (i < 0) unmatched.push({ eventSeq: end.eventSeq, personId, post });
-    else next[i] = { ...next[i]!, end };
-  }
-  return { tenures: next, unmatched };
 }

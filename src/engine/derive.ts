@@ -1,9 +1,9 @@
 /** Replays the event log through the rules: the roster state and every finding, in record order. */
-
 import { effectiveLog } from '../domain/corrections.js';
-import type { EventOf, RosterEvent } from '../domain/events.js';
+import type { RosterEvent } from '../domain/events.js';
 import type { Finding } from '../domain/findings.js';
-import { emptyRoster, evolve, type RosterState, registerPersons } from '../domain/roster.js';
+import { emptyRoster, type RosterState } from '../domain/roster.js';
+import { RosterBuilder } from '../domain/roster-builder.js';
 import { countingOf } from './counting.js';
 import type { Evaluator } from './evaluator.js';
 import { type Facts, factsFor, judgedAs } from './facts.js';
@@ -33,30 +33,29 @@ export async function startReplay(evaluator: Evaluator): Promise<Replay> {
   return { state: { ...emptyRoster, counting: await countingOf(evaluator) }, findings: [], unruled: [] };
 }
 
-/** Replay events after `from` (the replay of the events before them). */
+/**
+ * Replay events after `from` (the replay of the events before them). One builder for all of them:
+ * each event costs the same however long the log is, and the result equals folding `evolve` over the
+ * events (test/engine/derive-linear.test.ts).
+ */
 export async function replay(from: Replay, events: readonly RosterEvent[], evaluator: Evaluator): Promise<Replay> {
-  let state = from.state;
+  const roster = new RosterBuilder(from.state);
   const findings = [...from.findings];
   const unruled = [...from.unruled];
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i]!;
-    if (event.type === 'PersonRegistered') {
-      // A run of registrations (a loaded roster) is applied at once; the result equals evolving each.
-      let end = i + 1;
-      while (end < events.length && events[end]!.type === 'PersonRegistered') end++;
-      state = registerPersons(state, events.slice(i, end) as EventOf<'PersonRegistered'>[]);
-      i = end - 1;
-      continue;
-    }
+  for (const event of events) {
     // Which events the law decides is read off the rule files (src/engine/evaluator.ts, `decides`);
     // deputies a source counts without naming are judged as the named event they stand for.
-    const ruled = evaluator.decides(judgedAs(event));
-    const found = ruled ? await evaluator.evaluate(state, event) : [];
-    if (ruled && found.length === 0) unruled.push({ event, facts: factsFor(state, event, evaluator.jurisdiction(state)) });
-    findings.push(...found);
-    state = evolve(state, event, found);
+    if (!evaluator.decides(judgedAs(event))) {
+      roster.apply(event, []);
+      continue;
+    }
+    const facts = factsFor(roster, event, evaluator.jurisdiction(roster));
+    const found = await evaluator.evaluate(event, facts);
+    if (found.length === 0) unruled.push({ event, facts });
+    for (const f of found) findings.push(f);
+    roster.apply(event, found);
   }
-  return { state, findings, unruled };
+  return { state: roster.finish(), findings, unruled };
 }
 
 export async function derive(recorded: readonly RosterEvent[], evaluator: Evaluator): Promise<Derivation> {

@@ -1,19 +1,18 @@
 /**
- * The json-rules-engine adapter: every rule version becomes one engine rule whose conditions are the
- * rule file's own plus the period (and levels) its citation is in force. The engine decides; this file
- * only maps what fired back to typed findings and enforces the stated precedence between rules.
+ * The rules' findings: what fires on an event's facts (or a question's), after the stated precedence
+ * between rules, as typed findings carrying the rule, the citation in force and the facts. Which
+ * rules fire is a decider's answer (./deciders.ts): the compiled rules by default, json-rules-engine
+ * itself with `engine: 'reference'` (`roster --engine reference`).
  */
-import { Engine } from 'json-rules-engine';
 import { DomainError } from '../domain/errors.js';
-import { effectiveDate, type RosterEvent } from '../domain/events.js';
-import { type Finding, Outcome } from '../domain/findings.js';
-import type { RosterState } from '../domain/roster.js';
-import type { RuleVersion } from './citations.js';
-import { type Facts, factsFor } from './facts.js';
+import { type Congress, effectiveDate, type RosterEvent } from '../domain/events.js';
+import type { Finding } from '../domain/findings.js';
+import { leavesOf } from './compile-rules.js';
+import { compiledDecider, type Decider, memoised, referenceDecider } from './deciders.js';
+import type { Condition, EngineRule } from './engine-rules.js';
+import type { Facts } from './facts.js';
 import { EVENT_FACTS_ABSENT, NO_POST_FACTS, type Question, type QuestionFacts, settingFacts } from './post-facts.js';
-import type { LoadedRule } from './regions.js';
-import { type Jurisdiction, jurisdictionOf, type RuleBook, ruleSetFor } from './rule-book.js';
-import type { Condition } from './rule-file.js';
+import { type Jurisdiction, jurisdictionOf, type RuleBook } from './rule-book.js';
 
 /** What a question about a post or an oath is asked about: the event it arises from, the person, the date, the congress. */
 export interface QuestionContext {
@@ -35,114 +34,35 @@ export interface Evaluator {
    * decides is reported by `roster check`; other events change no mandate.
    */
   decides(eventType: RosterEvent['type']): boolean;
-  evaluate(state: RosterState, event: RosterEvent): Promise<Finding[]>;
+  /** The findings for an event, on the facts as the roster stood just before it (`factsFor`). */
+  evaluate(event: RosterEvent, facts: Facts): Promise<Finding[]>;
   /** Ask the rules a question about posts or oaths (rules/posts, rules/cascade, rules/oath). */
   ask(question: Question, facts: QuestionFacts, context: QuestionContext): Promise<Finding[]>;
-  /** The level and province of the congress a state records: which rules apply to it. */
-  jurisdiction(state: RosterState): Jurisdiction;
+  /** The level and province of the congress a state (or a roster being derived) records: which rules apply to it. */
+  jurisdiction(state: { readonly congress: Congress | undefined }): Jurisdiction;
 }
 
-const isDay = (v: unknown): v is string => typeof v === 'string' && v.length >= 7;
+/** `compiled`: the rule files compiled to functions; `reference`: json-rules-engine interprets them. */
+export type EngineKind = 'compiled' | 'reference';
+export const ENGINE_KINDS: readonly EngineKind[] = ['compiled', 'reference'];
 
-/**
- * The keys a rule version can fire for, read off its top-level `eventType` or `question` condition: an
- * event type, or `question:<name>`; undefined where the rule constrains neither. Used only to give each
- * key an engine holding the rules that could fire for it, so the engine does not test every rule on
- * every event; which of them fire is still the engine's decision.
- */
-function keysOf(version: RuleVersion): readonly string[] | undefined {
-  const conditions = version.rule.conditions;
-  if (!('all' in conditions)) return undefined;
-  for (const c of conditions.all) {
-    if (!('fact' in c) || (c.fact !== 'eventType' && c.fact !== 'question')) continue;
-    const prefix = c.fact === 'question' ? 'question:' : '';
-    const values = c.operator === 'equal' ? [c.value] : c.operator === 'in' && Array.isArray(c.value) ? c.value : undefined;
-    if (values) return values.filter((v): v is string => typeof v === 'string').map((v) => prefix + v);
-  }
-  return undefined;
+export interface EvaluatorOptions {
+  readonly engine?: EngineKind;
+  /**
+   * Remember answers by what decides them (the facts the rules read). Default: on for the compiled
+   * rules, off for the reference, so that `--engine reference` puts every decision to json-rules-engine.
+   */
+  readonly memo?: boolean;
 }
 
-/** The event types a rule's conditions name anywhere (`eventType` equal to one, or in a list). */
-function eventTypesNamed(c: Condition): string[] {
-  if ('all' in c) return c.all.flatMap(eventTypesNamed);
-  if ('any' in c) return c.any.flatMap(eventTypesNamed);
-  if ('not' in c) return eventTypesNamed(c.not);
-  if (c.fact !== 'eventType') return [];
-  const values = c.operator === 'equal' ? [c.value] : c.operator === 'in' && Array.isArray(c.value) ? c.value : [];
-  return (values as unknown[]).filter((v): v is string => typeof v === 'string');
-}
-
-function buildEngine(rules: readonly LoadedRule[], key: string): Engine {
-  const engine = new Engine([], { allowUndefinedFacts: false, allowUndefinedConditions: false });
-  // Legal dates are ISO strings of day or month precision: string order is date order.
-  engine.addOperator<unknown, string>('dateOnOrAfter', (fact, bound) => isDay(fact) && fact >= bound);
-  engine.addOperator<unknown, string>('dateOnOrBefore', (fact, bound) => isDay(fact) && fact.slice(0, bound.length) <= bound);
-  for (const rule of rules) {
-    rule.versions.forEach((version, index) => {
-      if (!(keysOf(version)?.includes(key) ?? true)) return;
-      const scope = [
-        ...(version.from ? [{ fact: 'eventDate', operator: 'dateOnOrAfter', value: version.from }] : []),
-        ...(version.to ? [{ fact: 'eventDate', operator: 'dateOnOrBefore', value: version.to }] : []),
-        ...(version.levels ? [{ fact: 'congressLevel', operator: 'in', value: version.levels }] : []),
-      ];
-      engine.addRule({
-        name: `${rule.spec.id}#${index}`,
-        conditions: { all: [version.rule.conditions, ...scope] } as never,
-        event: { type: version.rule.event.type, params: { ...version.rule.event.params, ruleId: rule.spec.id, version: index } },
-      });
-    });
-  }
-  return engine;
-}
-
-interface Fired {
-  readonly rule: LoadedRule;
-  readonly version: RuleVersion;
-  readonly outcome: Outcome;
-}
-
-export function createEvaluator(book: RuleBook): Evaluator {
+export function createEvaluator(book: RuleBook, options: EvaluatorOptions = {}): Evaluator {
+  const engine = options.engine ?? 'compiled';
+  const plain = engine === 'reference' ? referenceDecider(book) : compiledDecider(book);
+  const decider: Decider = (options.memo ?? engine === 'compiled') ? memoised(plain) : plain;
   const settings = settingFacts(book.settings);
-  const engines = new Map<string, Engine>();
-  const engineFor = (region: string | null, key: string): Engine => {
-    const cacheKey = `${region ?? ''}|${key}`;
-    let engine = engines.get(cacheKey);
-    if (!engine) {
-      engine = buildEngine(ruleSetFor(book, region).rules, key);
-      engines.set(cacheKey, engine);
-    }
-    return engine;
-  };
 
-  /** Run the engine on the facts: what fired, after precedence. */
-  async function fire(facts: Facts): Promise<Fired[]> {
-    const key = typeof facts.question === 'string' ? `question:${facts.question}` : String(facts.eventType);
-    const region = typeof facts.region === 'string' ? facts.region : null;
-    const set = ruleSetFor(book, region);
-    const { events } = await engineFor(region, key).run(facts);
-    const fired = events.map((e): Fired => {
-      const { ruleId, version, ...params } = e.params as { ruleId: string; version: number };
-      const rule = set.byId.get(ruleId)!;
-      return { rule, version: rule.versions[version]!, outcome: Outcome.parse({ type: e.type, params }) };
-    });
-    return applyPrecedence(fired);
-  }
-
-  // Questions about posts repeat with the same facts (every pair of posts, every post of a list): answer each once.
-  const answers = new Map<string, Promise<Fired[]>>();
-  function fireOnce(facts: Facts) {
-    const key = JSON.stringify(facts);
-    let answer = answers.get(key);
-    if (!answer) {
-      answer = fire(facts);
-      answers.set(key, answer);
-    }
-    return answer;
-  }
-
-  async function decide(facts: Facts, context: QuestionContext & { dateFromSource: boolean }, memo = false): Promise<Finding[]> {
-    const kept = await (memo ? fireOnce(facts) : fire(facts));
-    return kept.map(
+  async function decide(facts: Facts, context: QuestionContext & { dateFromSource: boolean }): Promise<Finding[]> {
+    return applyPrecedence(await decider.fire(facts)).map(
       ({ rule, version, outcome }): Finding => ({
         ruleId: rule.spec.id,
         ruleFile: version.file,
@@ -158,19 +78,17 @@ export function createEvaluator(book: RuleBook): Evaluator {
     );
   }
 
-  const jurisdiction = (state: RosterState) => jurisdictionOf(book, state.congress);
   // The national rules and every province's: a type some overlay alone decides is decided there.
   const everyRule = [...book.rules, ...[...book.regions.values()].flatMap((r) => r.overlay)];
   const decided = new Set(everyRule.flatMap((r) => r.versions.flatMap((v) => eventTypesNamed(v.rule.conditions))));
-
   return {
     rulesHash: book.hash,
     book,
     decides: (eventType) => decided.has(eventType),
-    jurisdiction,
-    evaluate(state, event) {
+    jurisdiction: (state) => jurisdictionOf(book, state.congress),
+    evaluate(event, facts) {
       const own = 'date' in event && event.date ? event.date : undefined;
-      return decide(factsFor(state, event, jurisdiction(state)), {
+      return decide(facts, {
         eventSeq: event.seq,
         personId: 'personId' in event ? event.personId : undefined,
         date: effectiveDate(event),
@@ -189,16 +107,24 @@ export function createEvaluator(book: RuleBook): Evaluator {
         ...asked,
         question,
       };
-      return decide(facts, { ...context, dateFromSource: false }, true);
+      return decide(facts, { ...context, dateFromSource: false });
     },
   };
+}
+
+/** The event types a rule's conditions name anywhere (`eventType` equal to one, or in a list). */
+function eventTypesNamed(conditions: Condition): string[] {
+  return leavesOf(conditions)
+    .filter((c) => c.fact === 'eventType')
+    .flatMap((c) => (c.operator === 'equal' ? [c.value] : c.operator === 'in' && Array.isArray(c.value) ? c.value : []))
+    .filter((v): v is string => typeof v === 'string');
 }
 
 /**
  * Drop what another fired rule overrides. Two remaining rules with different outcomes and no
  * stated precedence are an error naming both files (the law must say which one wins).
  */
-function applyPrecedence(fired: readonly Fired[]): Fired[] {
+function applyPrecedence(fired: readonly EngineRule[]): EngineRule[] {
   const kept = fired.filter((f) => !fired.some((other) => other.rule !== f.rule && other.rule.spec.overrides.includes(f.rule.spec.id)));
   for (const a of kept) {
     for (const b of kept) {

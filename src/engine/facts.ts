@@ -2,8 +2,8 @@
  * The facts a rule can test, computed from the roster as it stood just before an event.
  * Every fact is always present (null where it does not apply): no `allowUndefinedFacts`.
  */
-import { effectiveDate, type RosterEvent } from '../domain/events.js';
-import { currentStatus, latestMandate, type RosterState } from '../domain/roster.js';
+import { type Congress, effectiveDate, type RosterEvent } from '../domain/events.js';
+import { currentStatus, type RosterLookup } from '../domain/roster.js';
 import { NO_POST_FACTS, POST_FACT_NAMES } from './post-facts.js';
 import type { Jurisdiction } from './rule-book.js';
 
@@ -35,13 +35,13 @@ export function judgedAs(event: RosterEvent): RosterEvent['type'] {
 }
 
 /** Unnamed deputies are judged as a named one would be: the event type they stand for, a counted or pending mandate. */
-function unnamedFacts(state: RosterState, event: RosterEvent): Partial<Facts> | undefined {
+function unnamedFacts(roster: RosterLookup, event: RosterEvent): Partial<Facts> | undefined {
   if (event.type === 'UnnamedDeputiesLeft') {
     return {
       eventType: judgedAs(event),
       mandateStatus: 'valid',
       movement: event.as === 'DeputyTransferredOut' ? 'transferred' : null,
-      electingUnitKind: unitKind(state, event.electingUnit),
+      electingUnitKind: unitKind(roster.congress, event.electingUnit),
     };
   }
   if (event.type === 'UnnamedDeputiesReviewed') {
@@ -49,20 +49,31 @@ function unnamedFacts(state: RosterState, event: RosterEvent): Partial<Facts> | 
       eventType: judgedAs(event),
       mandateStatus: 'pending',
       reviewResult: event.result,
-      electingUnitKind: unitKind(state, event.electingUnit),
+      electingUnitKind: unitKind(roster.congress, event.electingUnit),
     };
   }
   return undefined;
 }
 
-function unitKind(state: RosterState, unit: string | undefined): string {
-  return state.congress?.electingUnits.find((u) => u.name === unit)?.kind ?? 'regular';
+/** Each congress's electing units by name (a congress of hundreds of units is asked once per event). */
+const unitKinds = new WeakMap<Congress, Map<string, string | undefined>>();
+
+function unitKind(congress: Congress | undefined, unit: string | undefined): string {
+  if (!congress || unit === undefined) return 'regular';
+  let kinds = unitKinds.get(congress);
+  if (!kinds) {
+    kinds = new Map();
+    // The first unit of a name, as a search from the start finds it.
+    for (const u of congress.electingUnits) if (!kinds.has(u.name)) kinds.set(u.name, u.kind);
+    unitKinds.set(congress, kinds);
+  }
+  return kinds.get(unit) ?? 'regular';
 }
 
-export function factsFor(state: RosterState, event: RosterEvent, where: Jurisdiction): Facts {
+export function factsFor(roster: RosterLookup, event: RosterEvent, where: Jurisdiction): Facts {
   const personId = 'personId' in event ? event.personId : undefined;
-  const mandate = personId ? latestMandate(state, personId) : undefined;
-  const absences = personId ? (state.absences[personId]?.length ?? 0) : 0;
+  const mandate = personId ? roster.latestMandate(personId) : undefined;
+  const absences = personId ? roster.absenceCount(personId) : 0;
   const own: Facts = {
     eventType: event.type,
     eventDate: effectiveDate(event) ?? null,
@@ -76,8 +87,8 @@ export function factsFor(state: RosterState, event: RosterEvent, where: Jurisdic
     movement: event.type === 'DeputyTransferredOut' ? event.movement : null,
     // The absence being recorded is counted too (evolve adds it before findings apply).
     absenceCount: event.type === 'AbsentWithoutLeave' ? absences + 1 : absences,
-    electingUnitKind: unitKind(state, mandate?.electingUnit),
+    electingUnitKind: unitKind(roster.congress, mandate?.electingUnit),
     ...NO_POST_FACTS,
   };
-  return { ...own, ...unnamedFacts(state, event) };
+  return { ...own, ...unnamedFacts(roster, event) };
 }

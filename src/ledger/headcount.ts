@@ -8,10 +8,11 @@ import type { StatedField } from '../domain/check-findings.js';
 import { comparePlaces } from '../domain/congress-summary.js';
 import { dayBefore, formatChineseDate, type LegalDate, onOrBefore } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
+import type { Congress } from '../domain/events.js';
 import type { Finding, TerminationGround } from '../domain/findings.js';
 import { countOn, isCounted, type Mandate, type MandateStatus, type RosterState, sessionDate, statusOn } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
-import { publicationsAt } from './publications.js';
+import { type Publication, publicationsAt } from './publications.js';
 
 /** Kept here for callers that count with the ledger; the count itself is the domain's. */
 export { countOn } from '../domain/roster.js';
@@ -119,7 +120,7 @@ export interface Ledger {
 }
 
 /** Sessions at which the count of deputies was confirmed: the points a ledger counts from. */
-interface ConfirmationPoint {
+export interface ConfirmationPoint {
   readonly session: number | undefined;
   /** Undefined for a balance the source does not date: it stands before every dated event. */
   readonly date: LegalDate | undefined;
@@ -127,7 +128,7 @@ interface ConfirmationPoint {
   readonly opening: boolean;
 }
 
-function confirmationPoints(d: Derivation): ConfirmationPoint[] {
+export function confirmationPoints(d: Derivation): ConfirmationPoint[] {
   const points = new Map<number | string, ConfirmationPoint>();
   const dateOf = (session: number, fallback?: LegalDate) => {
     const s = d.state.sessions[session];
@@ -176,6 +177,11 @@ export function latestTarget(state: RosterState, today: LegalDate): LedgerTarget
   return sessions.length > 0 ? { session: Math.max(...sessions) } : { asOf: today };
 }
 
+/** The named mandates counted among 实有代表 on a date. */
+function countedOn(state: RosterState, date: LegalDate): Mandate[] {
+  return state.mandates.filter((m) => isCounted(state, statusOn(m, date)));
+}
+
 function personOf(state: RosterState, m: Mandate, change?: Mandate['history'][number]): LedgerPerson {
   return {
     personId: m.personId,
@@ -190,8 +196,19 @@ function personOf(state: RosterState, m: Mandate, change?: Mandate['history'][nu
 /** Group persons by electing unit, units in order of first appearance. */
 function byUnit(persons: readonly LedgerPerson[]): UnitGroup[] {
   const groups = new Map<string | undefined, LedgerPerson[]>();
-  for (const p of persons) groups.set(p.electingUnit, [...(groups.get(p.electingUnit) ?? []), p]);
+  for (const p of persons) {
+    const group = groups.get(p.electingUnit);
+    if (group) group.push(p);
+    else groups.set(p.electingUnit, [p]);
+  }
   return [...groups].map(([unit, members]) => ({ unit, persons: members }));
+}
+
+/** How many of the items fall in each electing unit. */
+function countByUnit<T>(items: readonly T[], unitOf: (item: T) => string | undefined): Map<string | undefined, number> {
+  const counts = new Map<string | undefined, number>();
+  for (const item of items) counts.set(unitOf(item), (counts.get(unitOf(item)) ?? 0) + 1);
+  return counts;
 }
 
 const inWindow = (from: LegalDate | undefined, after: LegalDate | undefined, upTo: LegalDate) =>
@@ -208,13 +225,91 @@ export function resolveTarget(state: RosterState, target: LedgerTarget): { reado
   return { date: sessionDate(s), session: target.session };
 }
 
-function baselineOf(d: Derivation, date: LegalDate, session: number | undefined): ConfirmationPoint | undefined {
-  const points = confirmationPoints(d).filter((p) => {
+/** The confirmation a ledger at `date` (session `session`) counts from: the latest before it. */
+export function baselineAmong(
+  all: readonly ConfirmationPoint[],
+  date: LegalDate,
+  session: number | undefined,
+): ConfirmationPoint | undefined {
+  const points = all.filter((p) => {
     if (session !== undefined && p.session !== undefined) return p.session < session || (p.opening && p.session === session);
     if (p.date === undefined) return p.opening;
     return p.opening ? onOrBefore(p.date, date) : !onOrBefore(date, p.date);
   });
   return points[points.length - 1];
+}
+
+/** How a status change moves the count (the counting rules decide which statuses count); undefined: it does not. */
+export type ChangeKind = 'terminated' | 'confirmed' | 'counted' | 'uncounted';
+
+export function changeKind(state: RosterState, before: MandateStatus | undefined, status: MandateStatus): ChangeKind | undefined {
+  const [was, is] = [isCounted(state, before), isCounted(state, status)];
+  if (status === 'ended' || status === 'void') return was ? 'terminated' : undefined;
+  if (status === 'valid' && before === 'pending' && is && !was) return 'confirmed';
+  // A status the counting rules count differently (a suspension, where they do not count it).
+  if (was !== is) return is ? 'counted' : 'uncounted';
+  return undefined;
+}
+
+/** The counts a ledger's figures come from, at `date`, counted from the baseline on `baseDate`. */
+export interface LedgerCounts {
+  readonly date: LegalDate;
+  readonly baseDate: LegalDate | undefined;
+  /** Counted at the baseline; undefined for a balance the source does not date (it stands before everything). */
+  readonly baselineCount: number | undefined;
+  readonly terminated: number;
+  readonly confirmed: number;
+  /** Came into the count less left it, neither by termination nor by confirmation. */
+  readonly net: number;
+  readonly countAfter: number;
+  readonly suspended: number;
+}
+
+/** The figures a publication may state, as the record computes them; the arithmetic must close. */
+export function computedFigures(congress: Congress, c: LedgerCounts): Partial<Record<StatedField, number>> & { countBefore: number } {
+  const countBefore = c.baselineCount ?? c.countAfter + c.terminated - c.confirmed - c.net;
+  if (c.countAfter !== countBefore - c.terminated + c.confirmed + c.net) {
+    // Only dates that contradict each other get here (a change dated before the one it follows, a
+    // count confirmed at a session dated before it): `check` names the events.
+    throw new DomainError(
+      'contradicts-record',
+      `记录中的日期前后矛盾，无法计算截至${formatChineseDate(c.date)}的人数（${c.baseDate ? `${formatChineseDate(c.baseDate)}实有代表${countBefore}名` : '期初人数未知'}，` +
+        `其后出缺${c.terminated}名、补选确认${c.confirmed}名，而当日实有代表${c.countAfter}名）；请运行 roster check 查看有问题的事件，并以更正事件改正`,
+    );
+  }
+  const countBetween = countBefore - c.terminated;
+  const allocated = congress.quota === undefined ? undefined : congress.quota - (congress.reservedSeats ?? 0);
+  const vacancies = (count: number) => (allocated === undefined ? undefined : allocated - count);
+  return {
+    quota: congress.quota,
+    countBefore,
+    vacanciesBefore: vacancies(countBefore),
+    terminated: c.terminated,
+    confirmed: c.confirmed,
+    countAfter: c.countAfter,
+    vacanciesAfter: vacancies(c.countAfter),
+    countBetween,
+    vacanciesBetween: vacancies(countBetween),
+    expectedAttendance: c.countAfter - c.suspended,
+  };
+}
+
+/** Where the figures the publications at a point state differ from the computed ones. */
+export function disagreementsWith(
+  state: RosterState,
+  publications: readonly Publication[],
+  computed: Partial<Record<StatedField, number>>,
+): Disagreement[] {
+  const disagreements: Disagreement[] = [];
+  for (const p of publications) {
+    for (const [field, stated] of Object.entries(p.stated) as [StatedField, number][]) {
+      const value = computed[field];
+      // A count that fixed a balance stating none agrees by construction; it is not evidence.
+      if (value === undefined || stated === value || (field === 'countAfter' && p.seq === state.unnamed?.derivedFrom)) continue;
+      disagreements.push({ field, stated, computed: value, document: p.title, eventSeq: p.seq });
+    }
+  }
+  return disagreements;
 }
 
 export function ledger(d: Derivation, target: LedgerTarget): Ledger {
@@ -223,7 +318,7 @@ export function ledger(d: Derivation, target: LedgerTarget): Ledger {
   if (!congress) throw new DomainError('invalid-data-file', '记录中没有本届人民代表大会的基本信息（CongressConstituted）');
 
   const { date, session } = resolveTarget(state, target);
-  const base = baselineOf(d, date, session);
+  const base = baselineAmong(confirmationPoints(d), date, session);
   const baseDate = base?.date;
 
   const terminated: { person: LedgerPerson; ground: TerminationGround | 'void'; label: string; phrase: string }[] = [];
@@ -233,7 +328,8 @@ export function ledger(d: Derivation, target: LedgerTarget): Ledger {
     m.history.forEach((change, i) => {
       if (!inWindow(change.from, baseDate, date)) return;
       const before = i === 0 ? undefined : m.history[i - 1]!.status;
-      if ((change.status === 'ended' || change.status === 'void') && isCounted(state, before)) {
+      const kind = changeKind(state, before, change.status);
+      if (kind === 'terminated') {
         const outcome = change.finding?.outcome;
         const terminatedOutcome = outcome?.type === 'mandate-terminated' ? outcome.params : undefined;
         terminated.push({
@@ -243,11 +339,9 @@ export function ledger(d: Derivation, target: LedgerTarget): Ledger {
           phrase: terminatedOutcome?.phrase ?? '当选无效',
         });
       }
-      const [was, is] = [isCounted(state, before), isCounted(state, change.status)];
-      if (change.status === 'valid' && before === 'pending' && is && !was) confirmed.push(personOf(state, m, change));
-      else if (was !== is && !(change.status === 'ended' || change.status === 'void')) {
-        // A status the counting rules count differently (a suspension, where they do not count it).
-        moved.push({ ...personOf(state, m, change), from: before, to: change.status, counted: is });
+      if (kind === 'confirmed') confirmed.push(personOf(state, m, change));
+      else if (kind === 'counted' || kind === 'uncounted') {
+        moved.push({ ...personOf(state, m, change), from: before, to: change.status, counted: kind === 'counted' });
       }
     });
   }
@@ -269,61 +363,45 @@ export function ledger(d: Derivation, target: LedgerTarget): Ledger {
 
   const countAfter = countOn(state, date);
   const net = moved.filter((x) => x.counted).length - moved.filter((x) => !x.counted).length;
-  // Before: counted at the baseline; a balance the source does not date counts from before everything.
-  const countBefore = baseDate !== undefined ? countOn(state, baseDate) : countAfter + terminated.length - confirmed.length - net;
-  if (countAfter !== countBefore - terminated.length + confirmed.length + net) {
-    // Only dates that contradict each other get here (a change dated before the one it follows, a
-    // count confirmed at a session dated before it): `check` names the events.
-    throw new DomainError(
-      'contradicts-record',
-      `记录中的日期前后矛盾，无法计算截至${formatChineseDate(date)}的人数（${baseDate ? `${formatChineseDate(baseDate)}实有代表${countBefore}名` : '期初人数未知'}，` +
-        `其后出缺${terminated.length}名、补选确认${confirmed.length}名，而当日实有代表${countAfter}名）；请运行 roster check 查看有问题的事件，并以更正事件改正`,
-    );
-  }
-  const countBetween = countBefore - terminated.length;
-
-  const allocated = congress.quota === undefined ? undefined : congress.quota - (congress.reservedSeats ?? 0);
-  const vacancies = (count: number) => (allocated === undefined ? undefined : allocated - count);
   const at = (status: string) => state.mandates.filter((m) => statusOn(m, date) === status).map((m) => personOf(state, m));
   const suspended = at('suspended');
+  // Before: counted at the baseline; a balance the source does not date counts from before everything.
+  const computed = computedFigures(congress, {
+    date,
+    baseDate,
+    baselineCount: baseDate !== undefined ? countOn(state, baseDate) : undefined,
+    terminated: terminated.length,
+    confirmed: confirmed.length,
+    net,
+    countAfter,
+    suspended: suspended.length,
+  });
+  const { countBefore } = computed;
+  const countBetween = countBefore - terminated.length;
+  const allocated = congress.quota === undefined ? undefined : congress.quota - (congress.reservedSeats ?? 0);
+  const vacancies = (count: number) => (allocated === undefined ? undefined : allocated - count);
   const unitNames = [...new Set([...congress.electingUnits.map((u) => u.name), ...state.mandates.map((m) => m.electingUnit)])];
   const allNamed = (state.unnamed?.count ?? 0) === 0 && state.mandates.every((m) => m.electingUnit !== undefined);
+  // One pass each, not one per unit: a congress of 276,000 deputies has hundreds of units.
+  const quotas = new Map<string | undefined, number | undefined>();
+  for (const u of congress.electingUnits) if (!quotas.has(u.name)) quotas.set(u.name, u.quota);
+  const countedIn = allNamed ? countByUnit(countedOn(state, date), (m) => m.electingUnit) : undefined;
+  const terminatedIn = countByUnit(terminated, (t) => t.person.electingUnit);
+  const confirmedIn = countByUnit(confirmed, (p) => p.electingUnit);
   const units = unitNames.map((unit): UnitLine => {
-    const quota = congress.electingUnits.find((u) => u.name === unit)?.quota;
-    const count = allNamed
-      ? state.mandates.filter((m) => m.electingUnit === unit && isCounted(state, statusOn(m, date))).length
-      : undefined;
+    const quota = quotas.get(unit);
+    const count = countedIn ? (countedIn.get(unit) ?? 0) : undefined;
     return {
       unit,
       quota,
-      terminated: terminated.filter((t) => t.person.electingUnit === unit).length,
-      confirmed: confirmed.filter((p) => p.electingUnit === unit).length,
+      terminated: terminatedIn.get(unit) ?? 0,
+      confirmed: confirmedIn.get(unit) ?? 0,
       countAfter: count,
       vacancies: quota !== undefined && count !== undefined ? quota - count : undefined,
     };
   });
 
-  const computed: Partial<Record<StatedField, number>> = {
-    quota: congress.quota,
-    countBefore,
-    vacanciesBefore: vacancies(countBefore),
-    terminated: terminated.length,
-    confirmed: confirmed.length,
-    countAfter,
-    vacanciesAfter: vacancies(countAfter),
-    countBetween,
-    vacanciesBetween: vacancies(countBetween),
-    expectedAttendance: countAfter - suspended.length,
-  };
-  const disagreements: Disagreement[] = [];
-  for (const p of publicationsAt(state, { date, session })) {
-    for (const [field, stated] of Object.entries(p.stated) as [StatedField, number][]) {
-      const value = computed[field];
-      // A count that fixed a balance stating none agrees by construction; it is not evidence.
-      if (value === undefined || stated === value || (field === 'countAfter' && p.seq === state.unnamed?.derivedFrom)) continue;
-      disagreements.push({ field, stated, computed: value, document: p.title, eventSeq: p.seq });
-    }
-  }
+  const disagreements = disagreementsWith(state, publicationsAt(state, { date, session }), computed);
 
   return {
     congressName: congress.name,
