@@ -90,7 +90,8 @@ export function buildContainer(settings: Settings): Container {
         stream: ctx.get<RecordStream>(TYPES.RecordStream),
         evaluator: ctx.get<Evaluator>(TYPES.Evaluator),
         clock: ctx.get<Clock>(TYPES.Clock),
-        ...(settings.keepReplays === false || isDatabaseUrl(settings.dbFile)
+        // The reference engine is there to be run: it never answers from a replay the compiled rules kept.
+        ...(settings.keepReplays === false || settings.engine === 'reference' || isDatabaseUrl(settings.dbFile)
           ? {}
           : { keeping: { store: ctx.get<ReplayStore>(TYPES.ReplayStore), code: codeVersion() } }),
         ...(settings.warn ? { warn: settings.warn } : {}),

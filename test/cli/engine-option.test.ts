@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { replayFolderOf } from '../../src/store/file-replay-store.js';
 import { roster, seedCopy } from '../support/cli.js';
 
 describe('`--engine reference`: anyone who doubts the compiled rules can have json-rules-engine decide', () => {
@@ -13,6 +15,14 @@ describe('`--engine reference`: anyone who doubts the compiled rules can have js
     expect(JSON.parse(roster(['--db', db, '--json', '--engine', 'reference', 'headcount', '--session', '19']).stdout)).toMatchObject({
       countAfter: 479,
     });
+  });
+
+  it('the reference engine decides afresh: it neither reads nor keeps a replay the compiled rules would use', () => {
+    const db = seedCopy();
+    expect(roster(['--db', db, '--engine', 'reference', 'headcount', '--session', '19']).code).toBe(0);
+    expect(existsSync(replayFolderOf(db))).toBe(false);
+    expect(roster(['--db', db, 'headcount', '--session', '19']).code).toBe(0);
+    expect(existsSync(replayFolderOf(db))).toBe(true);
   });
 
   it('an engine that does not exist is refused in Chinese with exit 2, naming the choices', () => {
