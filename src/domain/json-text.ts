@@ -4,9 +4,13 @@
  * guess), and nesting deeper than any of our files needs, found before anything recursive sees it.
  * For clerks' files (src/app/input-files.ts) and rule files (src/engine/rule-book.ts) alike.
  */
-// The ES-module build: its UMD build (package "main") requires its parts at run time, which a bundle cannot follow.
-import { visit } from 'jsonc-parser/lib/esm/main.js';
+// The package's CommonJS (UMD) build, which plain Node loads; the bundle swaps in its ES-module build
+// (scripts/bundle.mjs), since the UMD build requires its parts at run time where a bundle cannot follow.
+import * as jsonc from 'jsonc-parser';
 import { LIMITS } from './input-limits.js';
+
+// Node's CommonJS interop gives the UMD build's exports as `default`; the bundle's ES-module build names them.
+const visit = jsonc.visit ?? (jsonc as unknown as { default: typeof jsonc }).default.visit;
 
 const SYNTAX: Readonly<Record<number, string>> = {
   1: '无法识别的符号',
