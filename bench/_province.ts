@@ -92,18 +92,23 @@ function congressEvents(id: string, level: CongressLevel, region: string, seed: 
       events.push({ type: 'SessionHeld', source: src(date, session), session, date, agenda: [] });
       const leaving = Math.floor((quota * 0.45) / 30 + random());
       const ended: string[] = [];
+      const refill: string[] = [];
       for (let k = 0; k < leaving && seated.length > 0; k++) {
         const [gone] = seated.splice(Math.floor(random() * seated.length), 1);
         if (!gone) break;
         suspended.delete(gone.id);
         const r = random();
+        // A seat falls vacant before the session that by-elects to it: a by-election needs a vacancy on its date.
+        const left = day(year, month, 1);
         if (r < 0.5)
-          events.push({ type: 'DeputyTransferredOut', source: src(date, session), personId: gone.id, date, movement: 'transferred' });
-        else if (r < 0.9) events.push({ type: 'DeputyResignationAccepted', source: src(date, session), personId: gone.id, date });
-        else events.push({ type: 'DeputyDied', source: src(date, session), personId: gone.id, date });
+          events.push({ type: 'DeputyTransferredOut', source: src(date, session), personId: gone.id, date: left, movement: 'transferred' });
+        else if (r < 0.9) events.push({ type: 'DeputyResignationAccepted', source: src(date, session), personId: gone.id, date: left });
+        else events.push({ type: 'DeputyDied', source: src(date, session), personId: gone.id, date: left });
         ended.push(gone.id);
-        elect(gone.unit, date, 'by-election', session);
+        refill.push(gone.unit);
       }
+      // By-elected after the session's leavers are chosen, so that none of them leaves before being elected.
+      for (const unit of refill) elect(unit, date, 'by-election', session);
       if (ended.length > 0) {
         events.push({ type: 'TerminationsAnnounced', source: src(date, session), date, session, personIds: ended, stated: {} });
         events.push({ type: 'CredentialsReportAdopted', source: src(date, session), date, session, stated: {} });
