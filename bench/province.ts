@@ -127,7 +127,9 @@ async function measure(adminUrl: string, port: number, scale: number, dir: strin
   console.log(
     `  roster stats --level county --as-of 2024-06-30: ${timed(() => ['--db', clerk, 'stats', '--level', 'county', '--as-of', '2024-06-30'], 5, dir)}`,
   );
-  console.log(`  roster congresses stats --as-of 2024-06-30 (every level): ${timed(() => ['--db', clerk, 'congresses', 'stats', '--as-of', '2024-06-30'], 5, dir)}`);
+  console.log(
+    `  roster congresses stats --as-of 2024-06-30 (every level): ${timed(() => ['--db', clerk, 'congresses', 'stats', '--as-of', '2024-06-30'], 5, dir)}`,
+  );
   console.log(`  roster congresses: ${timed(() => ['--db', clerk, 'congresses'], 3, dir)}`);
 
   const sized = new pg.Client(owner);

@@ -10,7 +10,7 @@ import * as jsonc from 'jsonc-parser';
 import { LIMITS } from './input-limits.js';
 
 // Node's CommonJS interop gives the UMD build's exports as `default`; the bundle's ES-module build names them.
-const visit = jsonc.visit ?? (jsonc as unknown as { default: typeof jsonc }).default.visit;
+const visit = jsonc.visit ?? (Reflect.get(jsonc, 'default') as typeof jsonc).visit;
 
 const SYNTAX: Readonly<Record<number, string>> = {
   1: '无法识别的符号',
