@@ -29,23 +29,27 @@ export interface ImportRosterRequest {
   readonly progress?: { start(total: number): void; tick(done: number): void; stop(): void };
 }
 
+/** Which sheet of which file was read, and how many data rows it had: said of every clerk's spreadsheet. */
+export interface SheetRead {
+  readonly file: string;
+  readonly sheet: string;
+  readonly rows: number;
+}
+
+/** A spreadsheet refused: every problem by sheet, row and column, and nothing written. */
+export interface SheetRefused extends SheetRead {
+  readonly ok: false;
+  readonly problems: readonly RosterProblem[];
+}
+
 export type ImportResult =
-  | {
-      readonly ok: false;
-      readonly file: string;
-      readonly sheet: string;
-      readonly rows: number;
-      readonly problems: readonly RosterProblem[];
-    }
-  | {
+  | SheetRefused
+  | (SheetRead & {
       readonly ok: true;
-      readonly file: string;
-      readonly sheet: string;
-      readonly rows: number;
       readonly dryRun: boolean;
       readonly plan: ImportPlan;
       readonly recorded: readonly RosterEvent[];
-    };
+    });
 
 /** What loading a roster needs of the application: the record derived, and recording. */
 export interface ImportPorts {

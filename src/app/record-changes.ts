@@ -23,6 +23,7 @@ import { readGrid } from '../roster-io/read-table.js';
 import { readRosterDate } from '../roster-io/roster-dates.js';
 import { admitEvent } from './admit.js';
 import { type Clock, latestToday } from './clock.js';
+import type { SheetRead, SheetRefused } from './import-roster.js';
 import { newPersonId } from './person-ids.js';
 import { PersonNames } from './person-names.js';
 import type { Preview } from './preview.js';
@@ -49,25 +50,16 @@ export interface ChangeLine {
 }
 
 export type RecordChangesResult =
-  | {
-      readonly ok: false;
-      readonly file: string;
-      readonly sheet: string;
-      readonly rows: number;
-      readonly problems: readonly RosterProblem[];
-    }
-  | {
+  | SheetRefused
+  | (SheetRead & {
       readonly ok: true;
-      readonly file: string;
-      readonly sheet: string;
-      readonly rows: number;
       readonly dryRun: boolean;
       readonly lines: readonly ChangeLine[];
       readonly events: readonly EventInput[];
       /** What the events would change (always computed: a refusal is located at its row first). */
       readonly preview: Preview;
       readonly recorded: readonly RosterEvent[];
-    };
+    });
 
 export interface RecordChangesPorts {
   readonly clock: Clock;

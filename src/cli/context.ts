@@ -5,7 +5,6 @@ import { type Command, CommanderError } from 'commander';
 import type { AccountsApp } from '../app/accounts-app.js';
 import type { CongressesApp } from '../app/congresses-app.js';
 import type { EngineKind } from '../app/engine-kinds.js';
-import { jsonText } from '../app/json-text.js';
 import type { RosterApp } from '../app/roster-app.js';
 import { buildContainer, isDatabaseUrl, TYPES } from '../container.js';
 import { Day } from '../domain/dates.js';
