@@ -12,8 +12,10 @@
  * the checks they can fail, and reads only the end of the record.
  */
 import { allChecks } from '../checks/all-checks.js';
+import { inCheckOrder } from '../checks/check-order.js';
 import { check, electionChecks, unruledChecks } from '../checks/consistency.js';
 import { describeCheck } from '../checks/describe-check.js';
+import { recordFactChecks } from '../checks/record-facts.js';
 import type { CheckFinding } from '../domain/check-findings.js';
 import { DomainError } from '../domain/errors.js';
 import type { EventInput, EventType, RosterEvent } from '../domain/events.js';
@@ -75,14 +77,15 @@ function refusalError(refusal: Refusal): DomainError {
 
 /**
  * Event kinds a recording can decide from the kept roster alone: every check that can find one of
- * them contradicting the record reads the roster and the event (registration, a session or an organ
- * defined once; a person known; a mandate that still stands; a vacancy for a by-election). The
- * others (a roster or a balance, a report, a notice, posts and acts, a review, a correction) are
- * decided over the whole record.
+ * them contradicting the record reads the roster and the event (registration or an organ defined
+ * once; a person known; a mandate that still stands; a vacancy for a by-election in its unit and a
+ * seat free in the congress; a change dated after the mandate's previous one and not before the
+ * person's birth). The others (a session, whose date a balance recorded earlier must not follow; an
+ * absence, which must not repeat one recorded earlier; a roster or a balance, a report, a notice,
+ * posts and acts, a review, a correction) are decided over the whole record.
  */
 const CHECKED_BY_ROSTER: ReadonlySet<EventType> = new Set<EventType>([
   'PersonRegistered',
-  'SessionHeld',
   'OrganRegistered',
   'DeputyElected',
   'DeputyTransferredOut',
@@ -93,7 +96,6 @@ const CHECKED_BY_ROSTER: ReadonlySet<EventType> = new Set<EventType>([
   'NationalityLost',
   'PoliticalRightsDeprived',
   'CapacityLost',
-  'AbsentWithoutLeave',
   'DeputySuspended',
   'SuspensionEnded',
 ]);
@@ -195,9 +197,14 @@ async function recordOnKept(
   const nameOf = (id: string) => next.state.persons[id]?.name ?? id;
   const decision = decideRecord({ head: head.seq, invariants: kept.invariants }, added, nameOf);
   if (!decision.ok) throw refusalError(decision.refusal);
-  // The checks of the rules' findings that an event of these kinds can fail: the new events on the roster they leave.
+  // The checks that an event of these kinds can fail, of the new events on the roster they leave: the
+  // rules' findings, elections, and the facts (dates, birth, seats), which read the mandates' whole history from the roster.
   const onTop: Derivation = { recorded: added, events: added, ...next };
-  const found = [...unruledChecks(onTop), ...(await electionChecks(onTop, ports.evaluator))];
+  const found = inCheckOrder([
+    ...unruledChecks(onTop),
+    ...(await electionChecks(onTop, ports.evaluator)),
+    ...(await recordFactChecks(onTop, ports.evaluator)),
+  ]);
   const refusal = refusalAmong(found, head.seq);
   if (refusal) throw refusalError(refusal);
   const after = await ports.stream.append(chained(added, head), head);
