@@ -14,6 +14,7 @@ import type { AccountStore } from './store/account-store.js';
 import type { DraftStore } from './store/draft-store.js';
 import { FileCatalog } from './store/file-catalog.js';
 import { FileReplayStore } from './store/file-replay-store.js';
+import { FileValidatedRules } from './store/file-validated-rules.js';
 import { isDatabaseUrl, safeUrl } from './store/postgres/connection.js';
 import { PostgresCatalog } from './store/postgres/postgres-catalog.js';
 import type { RecordCatalog } from './store/record-catalog.js';
@@ -58,6 +59,16 @@ export interface Settings {
   readonly documentFormsDir?: string;
   /** How the rules are evaluated (`--engine`); compiled unless asked. */
   readonly engine?: EngineKind | undefined;
+  /** Where the rule files validated before are kept between commands; default: validated every time. */
+  readonly cacheDir?: string | undefined;
+}
+
+function ruleBookOf(settings: Settings): RuleBook {
+  if (settings.cacheDir === undefined) return loadRuleBook(settings.rulesDir);
+  const validated = new FileValidatedRules(settings.cacheDir, codeVersion());
+  const book = loadRuleBook(settings.rulesDir, validated);
+  validated.save();
+  return book;
 }
 
 /** `db` names a database rather than a data file. */
@@ -65,7 +76,7 @@ export { isDatabaseUrl, safeUrl };
 
 export function buildContainer(settings: Settings): Container {
   const c = new Container({ defaultScope: 'Singleton' });
-  c.bind<RuleBook>(TYPES.RuleBook).toDynamicValue(() => loadRuleBook(settings.rulesDir));
+  c.bind<RuleBook>(TYPES.RuleBook).toDynamicValue(() => ruleBookOf(settings));
   c.bind<Evaluator>(TYPES.Evaluator).toDynamicValue((ctx) =>
     createEvaluator(ctx.get<RuleBook>(TYPES.RuleBook), { ...(settings.engine ? { engine: settings.engine } : {}) }),
   );

@@ -28,6 +28,13 @@ export function defaultConfigPath(env: NodeJS.ProcessEnv = process.env): string 
   return path.join(base, 'deputy-roster', 'config.json');
 }
 
+/** What the program keeps to go faster (the rule files validated before): $ROSTER_CACHE_DIR, else under $XDG_CACHE_HOME (or ~/.cache). */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.ROSTER_CACHE_DIR) return path.resolve(env.ROSTER_CACHE_DIR);
+  const base = env.XDG_CACHE_HOME || path.join(env.HOME || os.homedir(), '.cache');
+  return path.join(base, 'deputy-roster');
+}
+
 /** The clerk's working copy: $ROSTER_DB, else under $XDG_DATA_HOME (or ~/.local/share). */
 export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
   if (env.ROSTER_DB) return path.resolve(env.ROSTER_DB);

@@ -3,7 +3,7 @@
  * schemas (the same schemas that validate). `roster schema --openapi` prints it; schema/openapi.json
  * is a copy a test keeps identical.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { packageVersion } from '../paths.js';
 import { OPERATIONS } from './operations.js';
 

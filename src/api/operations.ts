@@ -5,7 +5,7 @@
  * drift. Responses are the JSON the CLI prints with `--json` for the same command.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { jsonText } from '../app/json-text.js';
 import { parseEvents } from '../app/parse-events.js';
 import type { Action } from '../domain/accounts.js';

@@ -3,7 +3,7 @@
  * the embedded data: the pinyin of the surname and of the given name (黄利琴 → huang-liqin), with a
  * number added where the id is taken. Ids are never shown to clerks; they only need to be stable.
  */
-import { pinyin } from 'pinyin-pro';
+import { pinyin } from '../search/pinyin.js';
 
 export function newPersonId(name: string, taken: (id: string) => boolean): string {
   const syllables = pinyin(name.replace(/[\s·・.]/g, ''), { surname: 'head', toneType: 'none', type: 'array', nonZh: 'removed' })

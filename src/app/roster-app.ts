@@ -22,6 +22,7 @@ import type { RuleBook } from '../engine/rule-book.js';
 import { listRules, type RuleListing } from '../engine/rule-listing.js';
 import { type Ledger, type LedgerTarget, latestTarget, ledger, resolveTarget } from '../ledger/headcount.js';
 import { analysePosts, type PostAnalysis } from '../posts/analysis.js';
+import { loadPinyin } from '../search/pinyin.js';
 import { dataFileJsonSchema } from '../store/json-schema.js';
 import type { RecordStream } from '../store/record-store.js';
 import { type Diff, diff, history, type LogEntry, log, members, type PersonHistory } from '../views/audit.js';
@@ -206,6 +207,7 @@ export class RosterApp {
    */
   async members(target?: LedgerTarget, filter: MembersFilter = {}): Promise<FoundMembers> {
     const d = await this.derivation();
+    if (filter.query !== undefined) await loadPinyin();
     return narrowMembers(d.state, members(d, this.#target(d, target)), filter);
   }
 
@@ -221,17 +223,18 @@ export class RosterApp {
 
   /** The persons a clerk's query finds (part of a name, pinyin initials, pinyin, an id, a unit fragment), best first. */
   async findPersons(query: string, limit?: number): Promise<PersonMatch[]> {
+    await loadPinyin();
     return findPersons((await this.derivation()).state, query, limit);
   }
 
   /** `person`: anything `findPersons` takes that finds one person; several are refused with the candidates listed. */
   async explain(person: string): Promise<PersonExplanation> {
-    const d = await this.derivation();
+    const [d] = await Promise.all([this.derivation(), loadPinyin()]);
     return explain(d, resolvePerson(d.state, person), await analysePosts(d, this.evaluator));
   }
 
   async history(person: string): Promise<PersonHistory & WithState> {
-    const d = await this.derivation();
+    const [d] = await Promise.all([this.derivation(), loadPinyin()]);
     return { ...history(d, resolvePerson(d.state, person), await analysePosts(d, this.evaluator)), state: d.state };
   }
 
@@ -246,6 +249,7 @@ export class RosterApp {
   async log(query: LogQuery = {}): Promise<LogEntry[]> {
     const d = await this.derivation();
     if (query.since !== undefined) checkSince(query.since, this.#today());
+    if (query.person !== undefined) await loadPinyin();
     return log(d, logFilter(d.state, query));
   }
 
@@ -280,7 +284,9 @@ export class RosterApp {
     readonly single?: boolean;
     readonly origin?: string;
   }): Promise<EventInput[]> {
-    const state = namesPersons(request.values) ? (await this.derivation()).state : undefined;
+    const names = namesPersons(request.values);
+    // A name that is not in the record is answered with the near ones, found by pinyin too.
+    const state = names ? (await Promise.all([this.derivation(), loadPinyin()]))[0].state : undefined;
     const { events, problems } = resolveEntries(request.values, state, { today: latestToday(this.clock), single: request.single ?? false });
     if (problems.length > 0) throw entryRefusal(problems, request.origin);
     return events;
@@ -397,7 +403,8 @@ export class RosterApp {
   /** A change register (代表变动登记表, .xlsx or .csv) recorded as events, all or nothing; every problem located by row and column. */
   async recordChanges(request: RecordChangesRequest): Promise<RecordChangesResult> {
     // Loaded on use: the spreadsheet libraries would slow every other command's start-up.
-    return (await import('./record-changes.js')).recordChanges(this, request);
+    const [changes] = await Promise.all([import('./record-changes.js'), loadPinyin()]);
+    return changes.recordChanges(this, request);
   }
 
   /** Load a roster (代表名册) as the named members of an opening balance, or check it against the record. */

@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from '../domain/errors.js';
 import { textProblem } from '../domain/input-limits.js';
 import { isSystemError, systemReason } from '../format/system-errors.js';

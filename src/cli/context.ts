@@ -12,7 +12,7 @@ import { displayText, terminalSafeJson } from '../domain/display-text.js';
 import { DomainError } from '../domain/errors.js';
 import { LIMITS } from '../domain/input-limits.js';
 import { describeSystemError, isSystemError, systemReason } from '../format/system-errors.js';
-import { DEFAULT_RULES_DIR, DOCUMENT_FORMS_DIR, defaultConfigPath, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
+import { DEFAULT_RULES_DIR, DOCUMENT_FORMS_DIR, defaultCacheDir, defaultConfigPath, defaultDbPath, EMBEDDED_DATA } from '../paths.js';
 import { readSettings } from './config.js';
 import { withVerificationNote } from './help-zh.js';
 import type { CliIO } from './io.js';
@@ -86,9 +86,12 @@ export class CliContext {
 
   /** The application over the data file a new record is made in. */
   newRecordApp(): RosterApp {
-    return buildContainer({ dbFile: this.newDbFile(), rulesDir: this.rulesDir(), documentFormsDir: DOCUMENT_FORMS_DIR }).get<RosterApp>(
-      TYPES.RosterApp,
-    );
+    return buildContainer({
+      dbFile: this.newDbFile(),
+      rulesDir: this.rulesDir(),
+      documentFormsDir: DOCUMENT_FORMS_DIR,
+      cacheDir: defaultCacheDir(this.io.env),
+    }).get<RosterApp>(TYPES.RosterApp);
   }
 
   rulesDir(): string {
@@ -100,6 +103,7 @@ export class CliContext {
       dbFile: this.dbFile(),
       rulesDir: this.rulesDir(),
       documentFormsDir: DOCUMENT_FORMS_DIR,
+      cacheDir: defaultCacheDir(this.io.env),
       warn: (m) => this.warn(m),
       engine: this.options.engine,
       ...(congress === undefined ? {} : { congress }),
@@ -148,7 +152,12 @@ export class CliContext {
 
   /** The application without a record (no data file is made or read): for `roster rules`. */
   rulesApp(): RosterApp {
-    return buildContainer({ dbFile: '', rulesDir: this.rulesDir(), engine: this.options.engine }).get<RosterApp>(TYPES.RosterApp);
+    return buildContainer({
+      dbFile: '',
+      rulesDir: this.rulesDir(),
+      engine: this.options.engine,
+      cacheDir: defaultCacheDir(this.io.env),
+    }).get<RosterApp>(TYPES.RosterApp);
   }
 
   accountsApp(): AccountsApp {

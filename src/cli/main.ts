@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { packageVersion } from '../paths.js';
 /**
  * `roster`: the bin. Runs the command line through `runCli` with the process's streams and sets the
  * exit code; the process-wide guards make sure nothing that escapes a command reaches the clerk as a
@@ -38,7 +39,13 @@ const escaped = (e: unknown) => {
 process.on('uncaughtException', escaped);
 process.on('unhandledRejection', escaped);
 
-// Loaded after the guards are in place, so that even a broken install is told in Chinese.
-const { runCli } = await import('./run.js');
-const code = await runCli(process.argv.slice(2), io);
-if (!outputFailed) process.exitCode = code;
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  // What a script asks to see whether the command is installed: answered without loading the program.
+  io.stdout.write(`${packageVersion()}\n`);
+} else {
+  // Loaded after the guards are in place, so that even a broken install is told in Chinese.
+  const { runCli } = await import('./run.js');
+  const code = await runCli(args, io);
+  if (!outputFailed) process.exitCode = code;
+}

@@ -2,7 +2,7 @@
  * The console's accounts and what each role may do. Accounts are not part of the legal record:
  * they live beside it (src/store/account-store.ts) and never enter the hash chain.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** 填报 drafts events, 审核 reviews drafts (never their own), 查阅 reads and downloads, 管理 keeps accounts and settings. */
 export const Role = z.enum(['填报', '审核', '查阅', '管理']);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A legal date as the source gives it: `YYYY-MM-DD`, or `YYYY-MM` where the source names only the

@@ -4,7 +4,7 @@
  * or, for a level's usual form, in `data/document-forms/`. The wording of each level and each congress
  * is data; the generator only fills in what the record and the rules give. See docs/document-forms.md.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const Template = z.string();
 

@@ -3,7 +3,7 @@
  * beside the record (src/store/draft-store.ts), outside the hash chain, until a 审核 clerk approves
  * them; approval appends them through the same path as `roster record`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { EventInputSchema } from './events.js';
 
 export const DraftStatus = z.enum(['pending', 'approving', 'approved', 'returned', 'withdrawn']);

@@ -2,7 +2,7 @@
  * What the rules decide about an event, as typed findings that explain themselves:
  * the rule, the citation valid on the event's date, and the facts that decided it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** 代表资格终止的情形. The order a document lists them in is that of the provisions the rules cite (src/ledger/headcount.ts). */
 export const TerminationGround = z.enum([

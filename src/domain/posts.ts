@@ -6,7 +6,7 @@
  * the record's documents write it on first mention, and the shorter forms the documents use later;
  * choosing between them is the document generator's job, not the data's.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Day } from './dates.js';
 
 const Text = z.string().trim().min(1, '不能为空');

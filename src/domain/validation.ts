@@ -1,5 +1,5 @@
 /** Which of zod's issues a clerk is shown when input does not parse: the one that names the field. */
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** How badly an object missed a union branch: keys it lacks or has too many of. */
 function shapeMisses(issues: readonly z.core.$ZodIssue[]): number {

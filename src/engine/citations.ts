@@ -3,7 +3,7 @@
  * becomes one version of the rule per revision, in force from that revision's date to the next's,
  * narrowed by the citation's own period and levels.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { chineseNumber, Day, dayBefore } from '../domain/dates.js';
 import { DomainError, jsonPath } from '../domain/errors.js';
 import type { CongressLevel } from '../domain/events.js';

@@ -7,7 +7,10 @@
  * priority in the order their promises settle (which follows the nesting of each rule's conditions),
  * and that order is not something the law or the findings should depend on.
  */
-import { Engine } from 'json-rules-engine';
+import type { Engine } from 'json-rules-engine';
+
+type EngineClass = typeof Engine;
+
 import { type CompiledProvision, compileProvision, fireProvision, type KeyPart, memoKey } from './compile-rules.js';
 import { type EngineRule, type Group, grouping } from './engine-rules.js';
 import type { Facts } from './facts.js';
@@ -33,9 +36,17 @@ function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   return value;
 }
 
+// json-rules-engine (with jsonpath-plus and its event emitter) is loaded only when the reference engine runs.
+let interpreter: Promise<{ readonly Engine: EngineClass }> | undefined;
+
 /** A json-rules-engine engine holding the given rules, with the project's date operators. */
-export function buildEngine(rules: readonly EngineRule[]): Engine {
-  const engine = new Engine([], { allowUndefinedFacts: false, allowUndefinedConditions: false });
+export async function buildEngine(rules: readonly EngineRule[]): Promise<Engine> {
+  const loaded = await (interpreter ??= import('json-rules-engine').then(
+    // A CommonJS package: its exports come as the default export where a bundle loads it, by name in plain Node.
+    (m): { readonly Engine: EngineClass } =>
+      'Engine' in m && m.Engine ? m : (m as unknown as { default: { Engine: EngineClass } }).default,
+  ));
+  const engine = new loaded.Engine([], { allowUndefinedFacts: false, allowUndefinedConditions: false });
   for (const [name, test] of Object.entries(DATE_OPERATORS)) engine.addOperator<unknown, unknown>(name, test);
   for (const r of rules) {
     engine.addRule({
@@ -52,12 +63,12 @@ export function buildEngine(rules: readonly EngineRule[]): Engine {
 
 export function referenceDecider(book: RuleBook): Decider {
   const groupOf = grouping(book);
-  const engines = new Map<string, { engine: Engine; byName: ReadonlyMap<string, EngineRule> }>();
+  const engines = new Map<string, Promise<{ engine: Engine; byName: ReadonlyMap<string, EngineRule> }>>();
   return {
     async fire(facts) {
       const group = groupOf(facts);
-      const { engine, byName } = cached(engines, group.id, () => ({
-        engine: buildEngine(group.rules),
+      const { engine, byName } = await cached(engines, group.id, async () => ({
+        engine: await buildEngine(group.rules),
         byName: new Map(group.rules.map((r) => [r.name, r])),
       }));
       const { events } = await engine.run(facts);

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { type Dirent, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { DomainError, jsonPath } from '../domain/errors.js';
 import type { Congress, CongressLevel } from '../domain/events.js';
 import { jsonProblem } from '../domain/json-text.js';
@@ -47,13 +47,28 @@ export interface Jurisdiction {
 
 const REGIONS = 'regions';
 
-function readJson(file: string, label: string): unknown {
-  let text: string;
+/**
+ * Rule files that passed validation before, by a key of their bytes and the schema they were read
+ * with: such a file is taken as it was validated, not checked again. Validating the rules folder
+ * (its JSON scanned for duplicate keys and depth, every file through its schema) was a fifth of a
+ * small command's time. Only files that passed are ever remembered, so a broken file is always told.
+ */
+export interface ValidatedFiles {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+}
+
+const noMemo: ValidatedFiles = { get: () => undefined, set: () => undefined };
+
+function readText(file: string, label: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (e) {
     throw new DomainError('invalid-rule-file', `无法读取${label}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file);
   }
+}
+
+function parseJson(text: string, file: string): unknown {
   // Syntax named by line and column, a key given twice, nesting too deep for a rule: before anything recursive reads it.
   const problem = jsonProblem(text, { maxDepth: MAX_RULE_DEPTH, what: '规则文件的条件' });
   if (problem) throw new DomainError('invalid-rule-file', problem, file);
@@ -65,6 +80,21 @@ function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, file: string): T 
   if (result.success) return result.data;
   const issue = deepestIssue(result.error.issues);
   throw new DomainError('invalid-rule-file', `${jsonPath(issue.path)}：${issue.message}`, file);
+}
+
+/** Reads one file of the rules folder through its schema (`kind` names the schema in the memo's key). */
+type Reader = <T>(schema: z.ZodType<T>, kind: string, file: string, label: string) => T;
+
+function readerWith(memo: ValidatedFiles): Reader {
+  return <T>(schema: z.ZodType<T>, kind: string, file: string, label: string): T => {
+    const text = readText(file, label);
+    const key = createHash('sha256').update(kind).update('\0').update(text).digest('hex');
+    const known = memo.get(key);
+    if (known !== undefined) return known as T;
+    const value = parseOrThrow(schema, parseJson(text, file), file);
+    memo.set(key, value);
+    return value;
+  };
 }
 
 function listEntries(dir: string): Dirent[] {
@@ -86,11 +116,11 @@ function listRuleFiles(dir: string, skip?: string): string[] {
 }
 
 /** Each rule file of a folder, validated, with its citations resolved into versions. */
-function loadRules(files: readonly string[], laws: Laws, root: string, region: string | undefined): LoadedRule[] {
+function loadRules(read: Reader, files: readonly string[], laws: Laws, root: string, region: string | undefined): LoadedRule[] {
   const rules: LoadedRule[] = [];
   const byId = new Map<string, LoadedRule>();
   for (const file of files) {
-    const spec = parseOrThrow(RuleFile, readJson(file, '规则文件'), file);
+    const spec = read(RuleFile, 'rule', file, '规则文件');
     const shown = path.relative(root, file);
     const versions = spec.citations.flatMap((c, i) => resolveCitation(c, i, laws, { file: shown, rule: spec.rule, region }));
     for (const [i, v] of versions.entries()) {
@@ -116,7 +146,7 @@ function checkOverrides(set: RuleSet, own: readonly LoadedRule[]): void {
   }
 }
 
-function loadRegions(dir: string, laws: Laws, root: string, national: RuleSet): Map<string, Region> {
+function loadRegions(read: Reader, dir: string, laws: Laws, root: string, national: RuleSet): Map<string, Region> {
   const regionsDir = path.join(dir, REGIONS);
   const regions = new Map<string, Region>();
   let folders: Dirent[] = [];
@@ -128,10 +158,10 @@ function loadRegions(dir: string, laws: Laws, root: string, national: RuleSet): 
   for (const folder of folders.sort((a, b) => a.name.localeCompare(b.name))) {
     const base = path.join(regionsDir, folder.name);
     const regionFile = path.join(base, 'region.json');
-    const spec = parseOrThrow(RegionFile, readJson(regionFile, '省级规则说明（region.json）'), regionFile);
+    const spec = read(RegionFile, 'region', regionFile, '省级规则说明（region.json）');
     const clash = Object.keys(spec.laws).find((name) => name in laws.laws);
     if (clash) throw new DomainError('invalid-rule-file', `$.laws：“${clash}”已在 laws.json 中`, regionFile);
-    const overlay = loadRules(listRuleFiles(base), { laws: { ...laws.laws, ...spec.laws } }, root, spec.shortName);
+    const overlay = loadRules(read, listRuleFiles(base), { laws: { ...laws.laws, ...spec.laws } }, root, spec.shortName);
     const { rules, overrides } = composeRegion(national, overlay);
     checkOverrides(rules, overlay);
     const twin = regions.get(spec.shortName);
@@ -141,16 +171,16 @@ function loadRegions(dir: string, laws: Laws, root: string, national: RuleSet): 
   return regions;
 }
 
-export function loadRuleBook(dir: string): RuleBook {
+/** `validated`: the files validated before (src/store/file-validated-rules.ts keeps them between commands). */
+export function loadRuleBook(dir: string, validated: ValidatedFiles = noMemo): RuleBook {
+  const read = readerWith(validated);
   const root = path.dirname(path.resolve(dir));
-  const lawsFile = path.join(dir, 'laws.json');
-  const laws = parseOrThrow(Laws, readJson(lawsFile, '法律修正时间表'), lawsFile);
-  const settingsFile = path.join(dir, 'settings.json');
-  const settings = parseOrThrow(Settings, readJson(settingsFile, '规则配置'), settingsFile);
-  const rules = loadRules(listRuleFiles(dir, path.join(dir, REGIONS)), laws, root, undefined);
+  const laws = read(Laws, 'laws', path.join(dir, 'laws.json'), '法律修正时间表');
+  const settings = read(Settings, 'settings', path.join(dir, 'settings.json'), '规则配置');
+  const rules = loadRules(read, listRuleFiles(dir, path.join(dir, REGIONS)), laws, root, undefined);
   const national: RuleSet = { rules, byId: new Map(rules.map((r) => [r.spec.id, r])) };
   checkOverrides(national, rules);
-  const regions = loadRegions(dir, laws, root, national);
+  const regions = loadRegions(read, dir, laws, root, national);
   const hash = createHash('sha256')
     .update(
       JSON.stringify({

@@ -2,7 +2,7 @@
  * The shape of a rule file: one legal provision, an untouched json-rules-engine rule inside a small
  * wrapper that carries its id, title, the citations by revision, and its precedence over other rules.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Day } from '../domain/dates.js';
 import { CongressLevel } from '../domain/events.js';
 import { Outcome } from '../domain/findings.js';

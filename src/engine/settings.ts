@@ -3,7 +3,7 @@
  * 7 D3). What a province's law decides is in its overlay (rules/regions/), not here. Rules read them
  * as facts; no code branches on them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const Settings = z.strictObject({
   $comment: z.string().optional(),

@@ -4,8 +4,9 @@
  * the CLI and the console share it. Pinyin comes from pinyin-pro, with surnames read as surnames
  * (曾 zeng, 单 shan) and every reading of a character with several tried for the initials.
  */
-import { pinyin } from 'pinyin-pro';
+
 import { currentStatus, latestMandate, type MandateStatus, type RosterState } from '../domain/roster.js';
+import { pinyin } from './pinyin.js';
 
 export type MatchedBy = 'id' | 'name' | 'name-part' | 'initials' | 'pinyin' | 'unit';
 

@@ -5,6 +5,7 @@
  * pages (src/console/) and the JSON API (src/api/) are the routes given to it (src/serve.ts); both
  * reach the application layer only through `RosterServices`.
  */
+
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
@@ -20,6 +21,7 @@ import { Eta } from 'eta';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { PACKAGE_ROOT } from '../paths.js';
+import { loadPinyin } from '../search/pinyin.js';
 import { registerAuth } from './auth.js';
 import { registerErrors } from './errors.js';
 import type { RosterServices } from './services.js';
@@ -44,6 +46,8 @@ export async function buildServer(
   routes: readonly Routes[],
   options: ServerOptions = {},
 ): Promise<FastifyInstance> {
+  // The console searches and names persons on every form: pinyin is loaded once, at start.
+  await loadPinyin();
   const idle = options.sessionIdleMs ?? 8 * 3600_000;
   const app = Fastify({ logger: false, trustProxy: options.trustProxy ?? false, bodyLimit: 10 * 1024 * 1024 });
 

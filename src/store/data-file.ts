@@ -12,7 +12,7 @@
  * are migrated on read by chaining their events in order; newer versions are refused.
  * Parsing names the file and the JSON path (or line) of the first problem.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError, jsonPath } from '../domain/errors.js';
 import type { RosterEvent } from '../domain/events.js';
 import { deepestIssue } from '../domain/validation.js';

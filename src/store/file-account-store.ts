@@ -1,5 +1,5 @@
 /** The accounts file beside the data file (`FILE.accounts.json`): owner-only, since it holds password hashes. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Account } from '../domain/accounts.js';
 import { DomainError } from '../domain/errors.js';
 import type { AccountStore } from './account-store.js';

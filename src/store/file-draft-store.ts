@@ -1,5 +1,5 @@
 /** The drafts file beside the data file (`FILE.drafts.json`). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Draft, type DraftStatus } from '../domain/drafts.js';
 import { DomainError } from '../domain/errors.js';
 import type { DraftStore, Transition } from './draft-store.js';

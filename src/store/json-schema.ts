@@ -2,7 +2,7 @@
  * The JSON Schema of the interchange format (the document layout that `roster export` writes and
  * `roster import` and `--db` read), generated from the same zod schemas that validate events.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RECORDED_EVENT_OPTIONS } from '../domain/events.js';
 import { FORMAT, SCHEMA_VERSION } from './data-file.js';
 

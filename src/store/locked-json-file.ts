@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { DomainError, jsonPath } from '../domain/errors.js';
 import { acquireLock } from './file-lock.js';
 

@@ -4,7 +4,7 @@
  * events when they are read back. The same for every store.
  */
 import { DomainError } from '../domain/errors.js';
-import { type EventInput, type RosterEvent, StoredEventSchema } from '../domain/events.js';
+import { type EventInput, type RosterEvent, StoredEventSchema, validatingMany } from '../domain/events.js';
 import { deepestIssue } from '../domain/validation.js';
 import { chainHash } from './chain.js';
 import type { Head, StoredRecord } from './record-store.js';
@@ -55,6 +55,9 @@ export function chained(events: readonly RosterEvent[], head: Head): StoredRecor
  * Validate the stored record at `index` (0-based) as an event; the first problem is named by
  * `where` (the record and the field) in the stream at `location`.
  */
+/** From this record on, a log is long enough for zod's compiled validation to pay (see `validatingMany`). */
+const MANY_RECORDS = 2000;
+
 export function eventOf(
   record: unknown,
   index: number,
@@ -65,6 +68,7 @@ export function eventOf(
     throw new DomainError('invalid-data-file', `${where(index)}：应为事件对象`, location);
   }
   const { hash: _hash, ...body } = record as Record<string, unknown>;
+  if (index === MANY_RECORDS) validatingMany();
   const result = StoredEventSchema.safeParse(body);
   if (!result.success) {
     const issue = deepestIssue(result.error.issues);

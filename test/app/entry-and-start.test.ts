@@ -2,7 +2,7 @@
  * The application layer of entry: events in the clerk's words resolved against the record, and a new
  * congress started in an empty store, without any CLI in between (what the console and the API reach).
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/app/clock.js';
 import { resolveEntries } from '../../src/app/entry.js';
 import { PersonNames } from '../../src/app/person-names.js';
@@ -11,9 +11,13 @@ import { congressFromDraft } from '../../src/app/start-congress.js';
 import { changeTypeNamed, eventTypeNamed, suspensionGroundNamed } from '../../src/domain/change-types.js';
 import { createEvaluator } from '../../src/engine/evaluator.js';
 import { loadRuleBook } from '../../src/engine/rule-book.js';
+import { loadPinyin } from '../../src/search/pinyin.js';
 import { MemoryRecordStream } from '../../src/store/memory-store.js';
 import { congress, opening, person, session } from '../support/builders.js';
 import { given, RULES_DIR } from '../support/scenario.js';
+
+// The search reads names' pinyin, which the application layer loads before it searches.
+beforeAll(loadPinyin);
 
 const twoWangs = () =>
   given([

@@ -40,6 +40,7 @@ const ADAPTERS = [
   'store/file-catalog.ts',
   'store/memory-store.ts',
   'store/file-replay-store.ts',
+  'store/file-validated-rules.ts',
   'store/file-account-store.ts',
   'store/file-draft-store.ts',
   'store/postgres/postgres-stream.ts',

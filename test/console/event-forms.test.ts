@@ -4,7 +4,7 @@
  */
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/app/clock.js';
 import { parseEvents } from '../../src/app/parse-events.js';
 import { RosterApp } from '../../src/app/roster-app.js';
@@ -12,8 +12,12 @@ import { CONGRESS_FORM, EVENT_FORMS } from '../../src/console/forms/event-forms.
 import { FormValues, type RawValues } from '../../src/console/forms/form-values.js';
 import { createEvaluator } from '../../src/engine/evaluator.js';
 import { loadRuleBook } from '../../src/engine/rule-book.js';
+import { loadPinyin } from '../../src/search/pinyin.js';
 import { FileRecordStream } from '../../src/store/file-store.js';
 import { RULES_DIR, SEED_DATA, tempDir } from '../support/scenario.js';
+
+// The search reads names' pinyin, which the application layer loads before it searches.
+beforeAll(loadPinyin);
 
 const filled: Record<string, RawValues> = {
   transfer: { person: '方勤', movement: 'moved', date: '2024-09-01' },

@@ -1,7 +1,11 @@
 /** Finding a person as a clerk types: part of a name, pinyin initials, pinyin, a unit fragment. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { searchPersons } from '../../src/search/person-search.js';
+import { loadPinyin } from '../../src/search/pinyin.js';
 import { given } from '../support/scenario.js';
+
+// The search reads names' pinyin, which the application layer loads before it searches.
+beforeAll(loadPinyin);
 
 const src = { title: '测试文件', date: '2024-01-01' };
 const registered = (personId: string, name: string) => ({ type: 'PersonRegistered', source: src, personId, name }) as const;

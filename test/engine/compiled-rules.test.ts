@@ -169,7 +169,7 @@ describe('operators and connectives the shipped rules do not use yet mean what t
           order: i,
           conditions,
         } as unknown as EngineRule;
-        const engine = buildEngine([rule]);
+        const engine = await buildEngine([rule]);
         const compiled = compileRule(rule);
         const leaves = leavesOf(conditions);
         const near = [...new Set(leaves.flatMap(around))];

@@ -56,12 +56,13 @@ export function tempDir(prefix = 'roster-'): string {
 
 /**
  * The environment a test's `roster` process runs in: this machine's, without anything a clerk's
- * settings could slip in (ROSTER_DB, ROSTER_RULES, ROSTER_USER), recording as `test-clerk`.
+ * settings could slip in (ROSTER_DB, ROSTER_RULES, ROSTER_USER), recording as `test-clerk`, with
+ * the program's cache in the suite's temporary folder rather than the user's.
  */
 export function cliEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('ROSTER_')) env[key] = value;
-  return { ...env, ROSTER_USER: 'test-clerk', ...extra };
+  return { ...env, ROSTER_USER: 'test-clerk', ROSTER_CACHE_DIR: path.join(inject('tempRoot'), 'cache'), ...extra };
 }
 
 /** Remove all whitespace: how texts are compared with the seed (extracted from PDF). */
