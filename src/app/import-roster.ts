@@ -74,7 +74,7 @@ export async function importRoster(app: ImportPorts, options: ImportRosterReques
   if (!congress)
     throw new DomainError(
       'invalid-data-file',
-      '记录中没有本届人民代表大会的基本信息（CongressConstituted），无法核对选举单位',
+      '记录中没有本届人民代表大会的基本信息（“本届人民代表大会”事件），无法核对选举单位',
       app.stream.location,
     );
   const units = new Map(congress.electingUnits.map((u) => [normalizeText(u.name).replace(/\s/g, ''), u.name]));

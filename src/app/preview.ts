@@ -50,6 +50,8 @@ export interface Preview {
   readonly refusal?: { readonly kind: string; readonly where: string | undefined; readonly message: string };
   /** Every event `record` would refuse, one reason each, in the batch's order (empty when it would record them). */
   readonly refusals: readonly RefusedEvent[];
+  /** The name of each person the events name (by id), as the record would hold it: screens show names, not ids. */
+  readonly names: Readonly<Record<string, string>>;
 }
 
 const keyOf = (f: CheckFinding) => `${f.level}|${f.code}|${f.eventSeq ?? ''}|${f.personId ?? ''}|${describeCheck(f)}`;
@@ -98,7 +100,20 @@ export async function previewEvents(ports: RecordPorts, events: readonly EventIn
     checks: decided.checks.filter((f) => !existingChecks.has(keyOf(f))),
     ...(decided.refusal ? { refusal: refusalOf(decided.refusal) } : {}),
     refusals: decided.refused,
+    names: namesOf(candidate.state.persons, added),
   };
+}
+
+/** Every person id the events mention (a person, an act's appointee, an oath's participants), with the name it is registered under. */
+function namesOf(persons: Readonly<Record<string, { readonly name: string }>>, events: readonly RosterEvent[]): Record<string, string> {
+  const ids = new Set<string>();
+  const visit = (value: unknown, key?: string): void => {
+    if (Array.isArray(value)) for (const v of value) visit(v, key);
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, k);
+    else if (typeof value === 'string' && (key === 'personId' || key === 'personIds')) ids.add(value);
+  };
+  visit(events);
+  return Object.fromEntries([...ids].filter((id) => persons[id]).map((id) => [id, persons[id]!.name]));
 }
 
 function refusalOf(e: DomainError): NonNullable<Preview['refusal']> {

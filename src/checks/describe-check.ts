@@ -5,6 +5,9 @@
 import { match } from 'ts-pattern';
 import type { CheckFacts, CheckFinding, CountPoint } from '../domain/check-findings.js';
 import { formatChineseDate } from '../domain/dates.js';
+import { EVENT_NAMES } from '../domain/event-names.js';
+import type { EventType } from '../domain/events.js';
+import { ruleName } from '../domain/rule-name.js';
 import { STATUS_NAMES } from '../domain/status-names.js';
 import { FIELD_NAMES } from '../ledger/headcount.js';
 
@@ -14,6 +17,9 @@ function definitionOf(facts: CheckFacts['duplicate-definition']): string {
   if (facts.what === 'session') return `常委会第${facts.session}次会议`;
   return `期初实有代表数（${facts.session !== undefined ? `第${facts.session}次会议` : (facts.date ?? '未注明会议和日期')}）`;
 }
+
+/** An event type by its Chinese name (the glossary's); the id stays in the finding's facts for --json. */
+const eventName = (type: string) => EVENT_NAMES[type as EventType] ?? type;
 
 /** Where a count was checked: 第N次会议, or the publication's date. */
 const pointOf = (at: CountPoint) => ('session' in at ? `第${at.session}次会议` : formatChineseDate(at.asOf));
@@ -31,7 +37,7 @@ export function describeCheck(f: CheckFinding): string {
   const seq = f.eventSeqs[0];
   const cited = f.citation?.text ?? '';
   return match(f)
-    .with({ code: 'no-congress' }, () => '记录中没有本届人民代表大会的基本信息（CongressConstituted 事件）')
+    .with({ code: 'no-congress' }, () => '记录中没有本届人民代表大会的基本信息（“本届人民代表大会”事件）')
     .with({ code: 'tampered-log' }, ({ facts }) => `哈希链校验失败：${facts.problem}；详见 roster verify`)
     .with({ code: 'invalid-correction' }, ({ facts }) =>
       facts.problem === 'not-earlier'
@@ -47,36 +53,38 @@ export function describeCheck(f: CheckFinding): string {
         ? `姓名“${facts.name}”登记了多个人员（${facts.personIds.join('、')}），且出生年月不能区分，可能是同一人重复登记`
         : `人员编号“${facts.personId}”被重复登记（第${eventSeqs[1]}条与第${seq}条）`,
     )
-    .with({ code: 'unknown-person' }, ({ facts }) => `第${seq}条事件（${facts.eventType}）所指人员“${facts.personId}”未登记`)
+    .with({ code: 'unknown-person' }, ({ facts }) => `第${seq}条事件（${eventName(facts.eventType)}）所指人员“${facts.personId}”未登记`)
     .with(
       { code: 'roster-without-balance' },
-      ({ facts }) =>
-        `第${seq}条事件（RosterLoaded）所载名册对应的第${facts.session}次会议没有记录实有代表人数，或其后已另行记录期初人数（OpeningBalanceStated）`,
+      ({ facts }) => `第${seq}条事件（名册载入）所载名册对应的第${facts.session}次会议没有记录实有代表人数，或其后已另行记录期初实有代表`,
     )
     .with(
       { code: 'roster-exceeds-balance' },
       ({ facts }) =>
-        `第${seq}条事件（RosterLoaded）载入代表${facts.count}名，多于第${facts.session}次会议确认的实有代表中尚未记名的${facts.unnamed}名`,
+        `第${seq}条事件（名册载入）载入代表${facts.count}名，多于第${facts.session}次会议确认的实有代表中尚未记名的${facts.unnamed}名`,
     )
     .with(
       { code: 'confirmed-after-balance' },
       ({ facts }) =>
-        `第${seq}条事件（RosterLoaded）中${facts.name}的代表资格确认日期（${formatChineseDate(facts.confirmedOn)}）晚于期初名册日期（${formatChineseDate(facts.date)}）`,
+        `第${seq}条事件（名册载入）中${facts.name}的代表资格确认日期（${formatChineseDate(facts.confirmedOn)}）晚于期初名册日期（${formatChineseDate(facts.date)}）`,
     )
-    .with({ code: 'already-named' }, ({ facts }) => `第${seq}条事件（RosterLoaded）中的${facts.name}在记录中已有代表资格，不能重复载入`)
+    .with({ code: 'already-named' }, ({ facts }) => `第${seq}条事件（名册载入）中的${facts.name}在记录中已有代表资格，不能重复载入`)
     .with(
       { code: 'event-after-end' },
-      ({ facts }) => `第${seq}条事件（${facts.eventType}）发生在${facts.name}的代表资格终止（或当选无效）之后`,
+      ({ facts }) => `第${seq}条事件（${eventName(facts.eventType)}）发生在${facts.name}的代表资格终止（或当选无效）之后`,
     )
-    .with({ code: 'event-without-mandate' }, ({ facts }) => `第${seq}条事件（${facts.eventType}）所指的${facts.name}在本届没有代表资格记录`)
+    .with(
+      { code: 'event-without-mandate' },
+      ({ facts }) => `第${seq}条事件（${eventName(facts.eventType)}）所指的${facts.name}在本届没有代表资格记录`,
+    )
     .with(
       { code: 'event-without-date' },
-      ({ facts }) => `第${seq}条事件（${facts.eventType}，${facts.name}）及其来源文件均无日期，无法确定适用的规则`,
+      ({ facts }) => `第${seq}条事件（${eventName(facts.eventType)}，${facts.name}）及其来源文件均无日期，无法确定适用的规则`,
     )
     .with(
       { code: 'no-rule-in-force' },
       ({ facts }) =>
-        `第${seq}条事件（${facts.eventType}，${facts.name}，${formatChineseDate(facts.date)}）在当时施行的规则中没有对应规定，未改变代表状态`,
+        `第${seq}条事件（${eventName(facts.eventType)}，${facts.name}，${formatChineseDate(facts.date)}）在当时施行的规则中没有对应规定，未改变代表状态`,
     )
     .with({ code: 'unknown-electing-unit' }, ({ facts }) => `第${seq}条事件：选举单位“${facts.electingUnit}”不在本届选举单位名单中`)
     .with(
@@ -107,7 +115,7 @@ export function describeCheck(f: CheckFinding): string {
     )
     .with({ code: 'dated-before-previous-change' }, ({ facts }) =>
       facts.kind === 'mandate'
-        ? `第${seq}条事件（${facts.eventType}）：${facts.name}的这一变动日期（${formatChineseDate(facts.date)}）` +
+        ? `第${seq}条事件（${eventName(facts.eventType)}）：${facts.name}的这一变动日期（${formatChineseDate(facts.date)}）` +
           `早于此前第${facts.previousSeq}条事件所记的代表资格变动（${formatChineseDate(facts.previousDate)}）`
         : `第${seq}条事件：期初实有代表数的日期为${formatChineseDate(facts.date)}，` +
           `而第${facts.session}次会议（第${facts.sessionSeq}条事件）的日期为${formatChineseDate(facts.sessionDate)}：两者之一记错了`,
@@ -115,7 +123,7 @@ export function describeCheck(f: CheckFinding): string {
     .with(
       { code: 'event-before-birth' },
       ({ facts }) =>
-        `第${seq}条事件（${facts.eventType}）的日期（${formatChineseDate(facts.date)}）早于${facts.name}的出生日期（${formatChineseDate(facts.birthDate)}）`,
+        `第${seq}条事件（${eventName(facts.eventType)}）的日期（${formatChineseDate(facts.date)}）早于${facts.name}的出生日期（${formatChineseDate(facts.birthDate)}）`,
     )
     .with({ code: 'ledger-inconsistent' }, ({ facts }) =>
       'session' in facts.point
@@ -141,7 +149,7 @@ export function describeCheck(f: CheckFinding): string {
     )
     .with(
       { code: 'unknown-organ' },
-      ({ facts }) => `第${seq}条事件（${facts.eventType}）所指机关“${facts.organId}”未登记（OrganRegistered）`,
+      ({ facts }) => `第${seq}条事件（${eventName(facts.eventType)}）所指机关“${facts.organId}”未登记（请先以“机关”事件登记）`,
     )
     .with(
       { code: 'post-grouping-mismatch' },
@@ -196,8 +204,8 @@ export function describeCheck(f: CheckFinding): string {
     )
     .with(
       { code: 'customary-basis' },
-      ({ facts, eventSeqs, ruleId }) =>
-        `第${eventSeqs.join('、')}条事件依惯例认定（${facts.note}；规则 ${ruleId}）：当时施行的法律中没有经核实的条文可以引用`,
+      ({ facts, eventSeqs, ruleTitle }) =>
+        `第${eventSeqs.join('、')}条事件依惯例认定（${[facts.note === ruleTitle ? undefined : facts.note, ruleTitle ? ruleName({ title: ruleTitle }) : undefined].filter(Boolean).join('；')}）：当时施行的法律中没有经核实的条文可以引用`,
     )
     .with({ code: 'termination-on-other-ground' }, ({ facts }) => {
       const who = facts.count !== undefined ? `${facts.count}名代表` : (facts.name ?? '代表');

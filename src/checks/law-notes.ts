@@ -18,16 +18,13 @@ export function customaryBasisNotes(findings: readonly Finding[], decided: Check
     if (f.personId) entry.persons.add(f.personId);
     byRule.set(f.ruleId, entry);
   }
-  return [...byRule].map(([ruleId, { first, seqs, persons }]) =>
+  return [...byRule.values()].map(({ first, seqs, persons }) =>
     checkFinding(
       'customary-basis',
       'info',
       { eventSeqs: [...seqs], personIds: [...persons] },
       { note: first.citation.note ?? first.title, decided },
-      {
-        ruleId,
-        citation: first.citation,
-      },
+      first,
     ),
   );
 }

@@ -13,7 +13,9 @@ import type { EventType, RosterEvent } from '../domain/events.js';
 import type { Finding } from '../domain/findings.js';
 import type { PersonnelAct } from '../domain/posts.js';
 import type { MandateStatus, RosterState } from '../domain/roster.js';
+import { ruleName } from '../domain/rule-name.js';
 import { ACT_NAMES, endedHow, postName, STATUS_NAMES } from '../domain/status-names.js';
+import { factsText } from '../format/facts.js';
 import { FIELD_NAMES } from '../ledger/headcount.js';
 
 export const HELPERS = {
@@ -35,11 +37,10 @@ export const HELPERS = {
   draftStatus: (s: DraftStatus) => DRAFT_STATUS_NAMES[s],
   session: (n: number | undefined) => (n === undefined ? '' : `第${chineseNumber(n)}次会议`),
   citation: (f: Finding) => `${f.citation.text}〔核实程度 ${f.citation.mark}〕`,
-  facts: (f: Finding) =>
-    Object.entries(f.facts)
-      .filter(([, v]) => v !== null)
-      .map(([k, v]) => `${k}=${v}`)
-      .join('，'),
+  /** 规则“…”: a rule by its title, as the CLI names it (the id goes in a hover title). */
+  rule: (f: { readonly title: string }) => ruleName(f),
+  /** The facts a rule tested, in the clerk's words (as `explain` prints them). */
+  facts: (f: Finding) => factsText(f.facts),
   pct: (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0),
   /** A query string from the non-empty values (for filter links). */
   query: (values: Record<string, string | number | undefined>) => {

@@ -20,7 +20,7 @@ export function sessionActs(
   none: string,
 ): { congress: Congress; acts: PersonnelAct[] } {
   const congress = state.congress;
-  if (!congress) throw new DomainError('invalid-data-file', '记录中没有本届人民代表大会（CongressConstituted）');
+  if (!congress) throw new DomainError('invalid-data-file', '记录中没有本届人民代表大会（“本届人民代表大会”事件）');
   standingCommitteeOf(congress);
   sessionWindow(state, session); // refuses a session not in the record
   const acts = state.personnelActs.filter((a) => a.session === session && wanted(a));

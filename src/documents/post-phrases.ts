@@ -63,7 +63,7 @@ export function postsPhrase(state: RosterState, entry: PostPhraseInput): string 
     if (!organ)
       throw new DomainError(
         'invalid-data-file',
-        `职务“${post.title}”所在的机关“${post.organId}”没有登记（OrganRegistered），无法写出职务名称`,
+        `职务“${post.title}”所在的机关“${post.organId}”没有登记（请先以“机关”事件登记），无法写出职务名称`,
       );
     const text =
       organ.kind === 'government' && organ.name.endsWith(GOVERNMENT) && HEAD_OF_GOVERNMENT.test(post.title)

@@ -181,8 +181,9 @@ export type CheckFinding = {
     /** The events it is about; the first is the one it is reported against. */
     readonly eventSeqs: readonly number[];
     readonly personIds: readonly string[];
-    /** The rule it rests on and the citation in force, where the law says it. */
+    /** The rule it rests on (its id, and its title as the clerk reads it) and the citation in force, where the law says it. */
     readonly ruleId?: string;
+    readonly ruleTitle?: string;
     readonly citation?: Citation;
     readonly facts: CheckFacts[C];
     /** The first of `eventSeqs` and of `personIds`, for callers that name one. */
@@ -199,7 +200,7 @@ export function checkFinding<C extends CheckCode>(
   level: CheckLevel,
   about: { readonly eventSeqs?: readonly number[]; readonly personIds?: readonly string[] },
   facts: CheckFacts[C],
-  rule?: { readonly ruleId: string; readonly citation: Citation },
+  rule?: { readonly ruleId: string; readonly title: string; readonly citation: Citation },
 ): CheckFindingOf<C> {
   const eventSeqs = about.eventSeqs ?? [];
   const personIds = about.personIds ?? [];
@@ -208,7 +209,7 @@ export function checkFinding<C extends CheckCode>(
     level,
     eventSeqs,
     personIds,
-    ...(rule ? { ruleId: rule.ruleId, citation: rule.citation } : {}),
+    ...(rule ? { ruleId: rule.ruleId, ruleTitle: rule.title, citation: rule.citation } : {}),
     facts,
     ...(eventSeqs[0] !== undefined ? { eventSeq: eventSeqs[0] } : {}),
     ...(personIds[0] !== undefined ? { personId: personIds[0] } : {}),

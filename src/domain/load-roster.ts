@@ -151,7 +151,7 @@ export function decideLoadRoster(d: ReplayedRecord, command: LoadRoster): { plan
       problems.push({
         ...sheetWide,
         code: 'no-opening-balance',
-        message: `记录中没有常委会第${options.session}次会议，请先记录该次会议（SessionHeld）`,
+        message: `记录中没有常委会第${options.session}次会议，请先记录该次会议（“常委会会议”事件）`,
       });
       return { problems };
     }

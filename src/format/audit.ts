@@ -6,6 +6,7 @@ import { chineseNumber, formatChineseDate } from '../domain/dates.js';
 import { EVENT_NAMES } from '../domain/event-names.js';
 import type { Finding } from '../domain/findings.js';
 import type { RosterState } from '../domain/roster.js';
+import { ruleAndCitation, ruleName } from '../domain/rule-name.js';
 import { ACT_NAMES, endedHow, postName, STATUS_NAMES } from '../domain/status-names.js';
 import type { Change, Diff, LogEntry, PersonHistory, ResolvedTarget } from '../views/audit.js';
 import type { PostCause, PostChange, PostHolding } from '../views/post-changes.js';
@@ -37,7 +38,7 @@ export function formatMembers(m: FoundMembers): string {
 
 const session = (n: number) => `常委会第${chineseNumber(n)}次会议`;
 /** The rule by its Chinese name (its title; the id stays in --json) and the citation in force. */
-const rule = (f: Finding) => `规则“${f.title}”；依据 ${f.citation.text}〔${f.citation.mark}〕`;
+const rule = ruleAndCitation;
 
 /** 任命（因到龄退休，常委会第十九次会议，第88条）; 相应终止（随第110条的代表资格终止；规则 …）. */
 function causeText(c: PostCause, finding?: Finding): string {
@@ -132,7 +133,7 @@ export function formatHistory(h: PersonHistory & { readonly state: RosterState }
 
 function changeLine(c: Change): string {
   const why = c.finding
-    ? `${c.finding.outcome.params.label}（规则“${c.finding.title}”；依据 ${c.finding.citation.text}）`
+    ? `${c.finding.outcome.params.label}（${ruleName(c.finding)}；依据 ${c.finding.citation.text}）`
     : c.to
       ? STATUS_NAMES[c.to]
       : '';

@@ -1,4 +1,4 @@
-/** Consistency findings as a list the clerk can work through. */
+/** Consistency findings as a list the clerk can work through: each by its sentence (the check's code stays in --json). */
 import { describeCheck } from '../checks/describe-check.js';
 import type { CheckFinding } from '../domain/check-findings.js';
 
@@ -9,7 +9,7 @@ export function formatCheck(findings: readonly CheckFinding[]): string {
   const count = (level: keyof typeof LEVEL) => findings.filter((f) => f.level === level).length;
   const notes = count('info');
   return [
-    ...findings.map((f) => `[${LEVEL[f.level]}] ${describeCheck(f)}（${f.code}）`),
+    ...findings.map((f) => `[${LEVEL[f.level]}] ${describeCheck(f)}`),
     '',
     `检查完毕：错误${count('error')}项，提示${count('warning')}项${notes > 0 ? `，说明${notes}项` : ''}。`,
   ].join('\n');

@@ -1,5 +1,6 @@
 /** 代表名额与实有代表 as the clerk reads it. */
 import { chineseNumber, formatChineseDate } from '../domain/dates.js';
+import { ruleAndCitation } from '../domain/rule-name.js';
 import { FIELD_NAMES, type Ledger, type LedgerPerson, type UnitGroup } from '../ledger/headcount.js';
 
 /** The named persons, then how many the source counts without names. */
@@ -17,7 +18,7 @@ function citationLines(units: readonly UnitGroup[], indent: string): string[] {
   const seen = new Map<string, LedgerPerson[]>();
   for (const p of units.flatMap((u) => u.persons)) {
     if (!p.finding) continue;
-    const key = `规则 ${p.finding.ruleId}；依据 ${p.finding.citation.text}〔${p.finding.citation.mark}〕`;
+    const key = ruleAndCitation(p.finding);
     seen.set(key, [...(seen.get(key) ?? []), p]);
   }
   return [...seen].map(([key, who]) => `${indent}（${key}：${names(who)}）`);

@@ -4,11 +4,13 @@ import type { CascadeReport, OathReport } from '../app/roster-app.js';
 import { chineseNumber, formatChineseDate } from '../domain/dates.js';
 import type { Finding } from '../domain/findings.js';
 import type { RosterState } from '../domain/roster.js';
+import { ruleName } from '../domain/rule-name.js';
 import { ACT_NAMES, endedHow, postName } from '../domain/status-names.js';
 import type { TenureEnd } from '../domain/tenures.js';
 import type { CascadeEntry, CascadeItem, OathDuty } from '../posts/analysis.js';
 
-const basis = (f: Finding) => `依据：${f.citation.text}〔核实程度 ${f.citation.mark}〕；规则 ${f.ruleId}`;
+/** 依据：…〔核实程度 V〕；规则“…”: the rule by its title (its id is in --json). */
+const basis = (f: Finding) => `依据：${f.citation.text}〔核实程度 ${f.citation.mark}〕；${ruleName(f)}`;
 
 function endText(end: TenureEnd | undefined): string {
   if (!end) return '记录中没有该职务结束的记录';

@@ -1,4 +1,7 @@
-/** `roster rules` as the clerk reads it: each rule, where it comes from, and each citation with its period and levels. */
+/**
+ * `roster rules` as the clerk reads it: each rule by its title, where it comes from, and each citation
+ * with its period, levels and rule file (the ids are in --json).
+ */
 
 import type { ListedVersion, RuleListing } from '../app/roster-app.js';
 import { formatChineseDate } from '../domain/dates.js';
@@ -27,7 +30,7 @@ export function formatRules(l: RuleListing): string {
     if (rules.length === 0) return;
     lines.push('', `${title}（${rules.length}条）：`);
     for (const r of rules) {
-      lines.push(`  ${r.id}：${r.title}${r.overrides ? `（覆盖 ${r.overrides}；未被覆盖的期间和层级仍依全国规则）` : ''}`);
+      lines.push(`  ${r.title}${r.overrides ? `（覆盖 ${r.overrides}；未被覆盖的期间和层级仍依全国规则）` : ''}`);
       lines.push(...r.versions.map(version));
     }
   };

@@ -1,6 +1,18 @@
 /** What `verify` found, as the clerk reads it. */
 import type { VerifyReport } from '../app/verify.js';
 
+/** What went wrong first, in the clerk's words (the kind stays in --json). */
+const PROBLEM: Record<NonNullable<VerifyReport['problem']>['kind'], string> = {
+  unreadable: '无法读取',
+  edited: '被修改',
+  removed: '被删除',
+  inserted: '被插入',
+  reordered: '顺序被调换',
+  truncated: '末尾的记录缺失',
+  unanchored: '超出头部所记的末条',
+  'head-missing': '头部缺失',
+};
+
 const LAYOUT = {
   document: '整文件（JSON 文档）',
   log: '追加日志（JSON Lines）',
@@ -17,7 +29,7 @@ export function formatVerify(r: VerifyReport): string {
   if (r.problem?.kind === 'head-missing') {
     out.push('', `校验未通过：${r.problem.message}`);
   } else if (r.problem) {
-    out.push('', `校验失败：${r.problem.message}`, `第一处问题：第${r.problem.seq}条（${r.problem.kind}）`);
+    out.push('', `校验失败：${r.problem.message}`, `第一处问题：第${r.problem.seq}条（${PROBLEM[r.problem.kind]}）`);
     if (r.problem.kind === 'unanchored' || r.problem.kind === 'truncated')
       out.push('若确认数据文件无误（最后一条的哈希与会议记录相符），可运行 roster verify --rebuild-head 按数据文件重建头部。');
   } else if (r.invalid) {

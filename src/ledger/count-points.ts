@@ -111,7 +111,7 @@ function publicationIndex(state: RosterState) {
 export function countsAt(d: Derivation, targets: readonly LedgerTarget[]): { at(index: number): PointCounts } {
   const { state } = d;
   const congress = state.congress;
-  if (!congress) throw new DomainError('invalid-data-file', '记录中没有本届人民代表大会的基本信息（CongressConstituted）');
+  if (!congress) throw new DomainError('invalid-data-file', '记录中没有本届人民代表大会的基本信息（“本届人民代表大会”事件）');
   const confirmations = confirmationPoints(d);
   const points = targets.map((target) => {
     try {

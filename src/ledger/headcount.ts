@@ -315,7 +315,7 @@ export function disagreementsWith(
 export function ledger(d: Derivation, target: LedgerTarget): Ledger {
   const { state } = d;
   const congress = state.congress;
-  if (!congress) throw new DomainError('invalid-data-file', '记录中没有本届人民代表大会的基本信息（CongressConstituted）');
+  if (!congress) throw new DomainError('invalid-data-file', '记录中没有本届人民代表大会的基本信息（“本届人民代表大会”事件）');
 
   const { date, session } = resolveTarget(state, target);
   const base = baselineAmong(confirmationPoints(d), date, session);

@@ -45,7 +45,7 @@ export const FIELD_HEADERS: Record<RosterField, readonly string[]> = {
 export const DERIVED_HEADERS = {
   statusSince: '状态变更日期',
   endReason: '终止原因',
-  ruleId: '依据规则',
+  rule: '依据规则',
   citation: '法律依据',
   posts: '职务',
 } as const;

@@ -16,7 +16,9 @@ export interface MandateEnd {
   /** 调离本行政区域, 辞去代表职务, 当选无效 … */
   readonly label: string;
   readonly date: LegalDate | undefined;
+  /** The rule's id (Popolo's legal_basis) and its title (the spreadsheets' 依据规则, read by a clerk). */
   readonly ruleId: string;
+  readonly rule: string;
   readonly citation: string;
 }
 
@@ -110,13 +112,14 @@ function endOf(change: Mandate['history'][number]): MandateEnd | undefined {
     label: outcome.params.label,
     date: change.from,
     ruleId: f.ruleId,
+    rule: f.title,
     citation: f.citation.text,
   };
 }
 
 export function rosterView(d: ReplayedRecord, asOf: LegalDate): RosterView {
   const congress = d.state.congress;
-  if (!congress) throw new DomainError('invalid-data-file', '记录中没有本届人民代表大会的基本信息（CongressConstituted）');
+  if (!congress) throw new DomainError('invalid-data-file', '记录中没有本届人民代表大会的基本信息（“本届人民代表大会”事件）');
   const unitOrder = new Map(congress.electingUnits.map((u, i) => [u.name, i]));
   const fromRosters = rosterConfirmations(d);
   const tenures = tenuresAsOf(d.state, asOf);

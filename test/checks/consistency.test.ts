@@ -116,7 +116,7 @@ describe('consistency of the record', () => {
       opening(9, '2024-01-10', [{ personId: 'ghost', electingUnit: '甲区' }], 1),
     ]);
     expect(await g.check()).toEqual([
-      expect.objectContaining({ code: 'unknown-person', message: '第3条事件（OpeningBalanceStated）所指人员“ghost”未登记' }),
+      expect.objectContaining({ code: 'unknown-person', message: '第3条事件（期初实有代表）所指人员“ghost”未登记' }),
     ]);
   });
 

@@ -89,7 +89,7 @@ describe('a change dated before the change it follows', () => {
     const found = await errors(events);
     expect(found.map((f) => f.code)).toContain('dated-before-previous-change');
     expect(found.find((f) => f.code === 'dated-before-previous-change')!.message).toBe(
-      '第10条事件（DeputyDied）：丙的这一变动日期（2023年12月1日）早于此前第8条事件所记的代表资格变动（2024年3月10日）',
+      '第10条事件（去世）：丙的这一变动日期（2023年12月1日）早于此前第8条事件所记的代表资格变动（2024年3月10日）',
     );
     const d = await derive(stampAll([...BASE, ...events]), evaluator);
     expect(() => ledger(d, { session: 2 })).toThrow(DomainError);

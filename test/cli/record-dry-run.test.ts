@@ -24,9 +24,11 @@ describe('roster record --dry-run before the 19th session’s changes', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('2024年7月31日实有代表：484 → 482（名额495）');
     expect(r.stdout).toContain(
-      '朱欢（江北区）：代表资格有效 → 代表资格终止，2024年7月31日（规则 termination.transferred-out；依据 代表法（2015年修正）第四十九条第（一）项',
+      '朱欢（江北区）：代表资格有效 → 代表资格终止，2024年7月31日（规则“地方各级人民代表大会代表调离本行政区域的，其代表资格终止”；依据 代表法（2015年修正）第四十九条第（一）项〔V〕）',
     );
-    expect(r.stdout).toContain('黄利琴：宁波市人大常委会委员，辞去代表职务被接受，职务相应终止（规则 cascade.resignation');
+    expect(r.stdout).toContain(
+      '黄利琴：宁波市人大常委会委员，辞去代表职务被接受，职务相应终止（规则“常务委员会组成人员、专门委员会成员（乡、民族乡、镇的人民代表大会主席、副主席）辞去代表职务的请求被接受的，其职务相应终止”；依据 选举法（2020年修正）第五十六条第一款）',
+    );
     expect(readFileSync(db, 'utf8')).toBe(before);
     const json = JSON.parse(roster(['--db', db, '--json', 'record', file, '--dry-run']).stdout);
     expect(json.headcount).toEqual({ quota: 495, before: 484, after: 482 });

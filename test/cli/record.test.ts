@@ -59,14 +59,12 @@ describe('roster record appends valid events and refuses bad input without writi
     [
       'an unknown person',
       { type: 'DeputyDied', source, personId: 'nobody', date: '2024-09-01' },
-      new RegExp(`第1个事件（\\$\\[0\\]）: 第${SEED_EVENTS + 1}条事件（DeputyDied）所指人员“nobody”未登记`),
+      new RegExp(`第1个事件（\\$\\[0\\]）: 第${SEED_EVENTS + 1}条事件（去世）所指人员“nobody”未登记`),
     ],
     [
       'an event that contradicts the record',
       { type: 'DeputyResignationAccepted', source, personId: 'zhu-huan', date: '2024-09-01' },
-      new RegExp(
-        `第1个事件（\\$\\[0\\]）: 第${SEED_EVENTS + 1}条事件（DeputyResignationAccepted）发生在朱欢的代表资格终止（或当选无效）之后`,
-      ),
+      new RegExp(`第1个事件（\\$\\[0\\]）: 第${SEED_EVENTS + 1}条事件（辞去代表职务被接受）发生在朱欢的代表资格终止（或当选无效）之后`),
     ],
   ];
   for (const [what, content, message] of refusals) {

@@ -65,10 +65,10 @@ describe('a batch the record contradicts twice, in the console and the API', () 
     const refusal = /<div class="flash error" role="alert" data-testid="preview-refusal">([\s\S]*?)<\/div>/.exec(page.text)?.[1] ?? '';
     expect(refusal).toContain('记录将拒绝这些事件（2项），未写入任何记录：');
     expect(refusal).toContain(
-      `<li>第1个事件（$[0]）（方勤）：第${SEED_EVENTS + 3}条事件（DeputyDied）发生在方勤的代表资格终止（或当选无效）之后</li>`,
+      `<li>第1个事件（$[0]）（方勤）：第${SEED_EVENTS + 3}条事件（去世）发生在方勤的代表资格终止（或当选无效）之后</li>`,
     );
     expect(refusal).toContain(
-      `<li>第2个事件（$[1]）（竺培楠）：第${SEED_EVENTS + 4}条事件（DeputyResignationAccepted）发生在竺培楠的代表资格终止（或当选无效）之后</li>`,
+      `<li>第2个事件（$[1]）（竺培楠）：第${SEED_EVENTS + 4}条事件（辞去代表职务被接受）发生在竺培楠的代表资格终止（或当选无效）之后</li>`,
     );
     expect(page.text).toMatch(/<button type="submit" disabled>批准并记录<\/button>/);
 
@@ -85,8 +85,8 @@ describe('a batch the record contradicts twice, in the console and the API', () 
     const flash = /<p class="flash error" role="status">([\s\S]*?)<\/p>/.exec(back.text)?.[1] ?? '';
     expect(flash.split('\n')).toEqual([
       '未记录：记录拒绝其中2个事件，未写入任何记录：',
-      `  第1个事件（$[0]）：第${SEED_EVENTS + 3}条事件（DeputyDied）发生在方勤的代表资格终止（或当选无效）之后`,
-      `  第2个事件（$[1]）：第${SEED_EVENTS + 4}条事件（DeputyResignationAccepted）发生在竺培楠的代表资格终止（或当选无效）之后`,
+      `  第1个事件（$[0]）：第${SEED_EVENTS + 3}条事件（去世）发生在方勤的代表资格终止（或当选无效）之后`,
+      `  第2个事件（$[1]）：第${SEED_EVENTS + 4}条事件（辞去代表职务被接受）发生在竺培楠的代表资格终止（或当选无效）之后`,
     ]);
     expect(back.text).toContain('<li>第2个事件（$[1]）（竺培楠）：');
     expect(readFileSync(db)).toEqual(before);

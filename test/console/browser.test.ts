@@ -382,7 +382,12 @@ describe('reading the seed', () => {
       expect(await page.getByTestId('listed').textContent()).toBe('1');
       await page.getByRole('link', { name: '黄利琴' }).click();
       const body = await page.locator('main').innerText();
-      expect(body).toContain('termination.resignation-accepted');
+      // The rule by its title; its id only in the hover title.
+      expect(body).toContain('代表辞职被接受的，其代表资格终止');
+      expect(body).not.toContain('termination.resignation-accepted');
+      expect(await page.locator('main [title="termination.resignation-accepted"]').first().textContent()).toContain(
+        '代表辞职被接受的，其代表资格终止',
+      );
       expect(body).toContain('代表法（2015年修正）第四十九条第（二）项');
       expect(body).toContain('宁波市人大常委会委员');
       expect(body).toContain('2024年7月31日（接受辞职，第88条）');

@@ -163,8 +163,8 @@ describe('a provincial session with two resignations from posts, a list of the c
 
   it('a decision whose reason, legal basis or filing is not recorded leaves them out and says so to the clerk', async () => {
     const [, second] = await documentsOf(events, 'decisions', 10);
-    expect(second!.warnings.join('')).toContain('PersonnelDecided.basis');
-    expect(second!.warnings.join('')).toContain('PersonnelDecided.reportedTo');
+    expect(second!.warnings.join('')).toContain('决定所依据的法律法规（“任免”事件的 basis），决定中不写依据');
+    expect(second!.warnings.join('')).toContain('报送备案的机关（“任免”事件的 reportedTo），决定中不写备案');
   });
 
   it('the lists come in the gazette’s order, one per proposing body; a working body after its parent is named alone, after a special committee as 常委会…; equal removals are merged', async () => {

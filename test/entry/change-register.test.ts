@@ -139,8 +139,8 @@ describe('a register with mistakes is refused whole, every problem named by row 
       expect(r.stdout.split('\n')).toEqual([
         `文件：${file}，工作表“变动登记”，变动3行`,
         '发现问题2项，未写入任何记录：',
-        `  工作表“变动登记” 第2行：第${SEED_EVENTS + 1}条事件（DeputyDied）发生在黄利琴的代表资格终止（或当选无效）之后`,
-        `  工作表“变动登记” 第4行：第${SEED_EVENTS + 3}条事件（DeputyResignationAccepted）发生在朱欢的代表资格终止（或当选无效）之后`,
+        `  工作表“变动登记” 第2行：第${SEED_EVENTS + 1}条事件（去世）发生在黄利琴的代表资格终止（或当选无效）之后`,
+        `  工作表“变动登记” 第4行：第${SEED_EVENTS + 3}条事件（辞去代表职务被接受）发生在朱欢的代表资格终止（或当选无效）之后`,
         '',
       ]);
     }

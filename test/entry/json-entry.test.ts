@@ -72,8 +72,8 @@ describe('events entered with Chinese type names and persons by name', () => {
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n')).toEqual([
       '错误：记录拒绝其中2个事件，未写入任何记录：',
-      `  第1个事件（$[0]）：第${SEED_EVENTS + 1}条事件（DeputyDied）发生在黄利琴的代表资格终止（或当选无效）之后`,
-      `  第3个事件（$[2]）：第${SEED_EVENTS + 3}条事件（DeputyResignationAccepted）发生在朱欢的代表资格终止（或当选无效）之后`,
+      `  第1个事件（$[0]）：第${SEED_EVENTS + 1}条事件（去世）发生在黄利琴的代表资格终止（或当选无效）之后`,
+      `  第3个事件（$[2]）：第${SEED_EVENTS + 3}条事件（辞去代表职务被接受）发生在朱欢的代表资格终止（或当选无效）之后`,
       '',
     ]);
     expect(readFileSync(s.db)).toEqual(before);
@@ -102,8 +102,8 @@ describe('events entered with Chinese type names and persons by name', () => {
     ]);
     const dry = roster(['--db', s.db, 'record', '--dry-run', file]);
     expect(dry.code).toBe(1);
-    expect(dry.stdout).toContain(`  × 第1个事件（$[0]）：第${SEED_EVENTS + 1}条事件（DeputyDied）发生在黄利琴的代表资格终止`);
-    expect(dry.stdout).toContain(`  × 第3个事件（$[2]）：第${SEED_EVENTS + 3}条事件（DeputyResignationAccepted）发生在朱欢的代表资格终止`);
+    expect(dry.stdout).toContain(`  × 第1个事件（$[0]）：第${SEED_EVENTS + 1}条事件（去世）发生在黄利琴的代表资格终止`);
+    expect(dry.stdout).toContain(`  × 第3个事件（$[2]）：第${SEED_EVENTS + 3}条事件（辞去代表职务被接受）发生在朱欢的代表资格终止`);
     expect(readFileSync(s.db)).toEqual(before);
   });
 

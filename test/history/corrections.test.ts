@@ -145,7 +145,7 @@ describe('a correction that would leave later events contradicting the record', 
     const fix = s.write('fix.json', { type: 'EventCorrected', source: { title: '测试更正' }, supersedes: 24, reason: '误记' });
     const run = roster(['--db', s.db, 'record', fix]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('更正后记录将出现错误：第27条事件（QualificationReviewed）所指的方勤在本届没有代表资格记录');
+    expect(run.stderr).toContain('更正后记录将出现错误：第27条事件（代表资格审查）所指的方勤在本届没有代表资格记录');
     expect(readFileSync(s.db, 'utf8')).toBe(before);
   });
 });

@@ -120,9 +120,15 @@ describe('roster rules --region 浙江', () => {
     const r = run(['rules', '--region', '浙江']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('被浙江规则覆盖的全国规则（4条）');
-    expect(r.stdout).toMatch(/oath\.appointed-by-standing-committee：.*（覆盖 rules\/oath\/appointed-by-standing-committee\.json/);
+    // Each rule by its title (the ids are in --json), the national rule it overrides by its file.
+    expect(r.stdout).toContain(
+      '  常务委员会任命或者决定任命的国家工作人员，在依照法定程序产生后进行宪法宣誓，由主任会议组织（覆盖 rules/oath/appointed-by-standing-committee.json；',
+    );
+    expect(r.stdout).not.toContain('oath.appointed-by-standing-committee');
     expect(r.stdout).toContain('浙江规则新增（1条）');
-    expect(r.stdout).toMatch(/oath\.judicial-by-own-organ：[^\n]*\n\s+- [^\n]*《浙江省组织实施宪法宣誓制度办法》第七条/);
+    expect(r.stdout).toMatch(
+      /\n {2}常务委员会任命的人民法院、人民检察院的人员，由所在人民法院、人民检察院组织宪法宣誓\n\s+- [^\n]*《浙江省组织实施宪法宣誓制度办法》第七条/,
+    );
     expect(r.stdout).toContain('照常适用的全国规则');
   });
 
@@ -141,7 +147,7 @@ describe('roster rules --region 浙江', () => {
     const r = run(['rules']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('有省级规则的省份：浙江');
-    expect(r.stdout).not.toContain('oath.judicial-by-own-organ');
+    expect(r.stdout).not.toContain('由所在人民法院、人民检察院组织宪法宣誓');
   });
 
   it('a province with no rules of its own is refused, naming those there are', () => {

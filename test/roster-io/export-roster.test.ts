@@ -95,13 +95,13 @@ describe('a roster exported after a deputy’s status ended', () => {
     return { dir, db };
   }
 
-  it('the csv names the status, the date, the reason, the rule and the citation in force', async () => {
+  it('the csv names the status, the date, the reason, the rule (by its title: a clerk reads it) and the citation in force', async () => {
     const { db } = await withTransfer();
     const r = await roster(db, 'export-roster', '--format', 'csv');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.startsWith('\uFEFF序号,人员编号,姓名')).toBe(true);
     expect(r.stdout).toMatch(
-      /甲区代表2,女,汉族,1970-05,中共党员,甲区,某公司总经理,2026-01-10,代表资格终止,2026-05-20,调离本行政区域,termination\.transferred-out,代表法（2025年修正）第六十二条第一款第（一）项/,
+      /甲区代表2,女,汉族,1970-05,中共党员,甲区,某公司总经理,2026-01-10,代表资格终止,2026-05-20,调离本行政区域,地方各级人民代表大会代表调离本行政区域的，其代表资格终止,代表法（2025年修正）第六十二条第一款第（一）项/,
     );
   });
 

@@ -70,7 +70,7 @@ describe('a roster names the deputies an opening balance counted without names',
       expect.objectContaining({
         level: 'error',
         code: 'roster-exceeds-balance',
-        message: '第8条事件（RosterLoaded）载入代表3名，多于第1次会议确认的实有代表中尚未记名的2名',
+        message: '第8条事件（名册载入）载入代表3名，多于第1次会议确认的实有代表中尚未记名的2名',
       }),
     );
   });
@@ -92,7 +92,7 @@ describe('a roster whose confirmation date is after its balance', () => {
     expect(await g.check()).toContainEqual(
       expect.objectContaining({
         code: 'confirmed-after-balance',
-        message: '第7条事件（RosterLoaded）中b的代表资格确认日期（2026年3月1日）晚于期初名册日期（2026年1月10日）',
+        message: '第7条事件（名册载入）中b的代表资格确认日期（2026年3月1日）晚于期初名册日期（2026年1月10日）',
       }),
     );
     expect(g.derivation.state.mandates.find((m) => m.personId === 'b')!.history[0]!.from).toBe('2026-01-10');

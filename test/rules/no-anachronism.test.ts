@@ -147,7 +147,10 @@ describe('check reports findings that rest on custom at info level', () => {
     ]);
     const notes = (await g.check()).filter((c) => c.code === 'customary-basis');
     expect(notes.map((n) => n.level)).toEqual(['info', 'info']);
-    expect(notes[0]!.message).toContain('依惯例认定（代表去世的，其代表资格自然终止；规则 termination.died-by-practice）');
+    expect(notes[0]!.message).toContain(
+      '依惯例认定（代表去世的，其代表资格自然终止；规则“代表去世的，其代表资格自然终止（2025年代表法修正前依惯例）”）',
+    );
+    expect(notes[0]).toMatchObject({ ruleId: 'termination.died-by-practice' });
     expect((await g.check()).filter((c) => c.level === 'error')).toEqual([]);
   });
 });

@@ -96,7 +96,7 @@ describePostgres('a database record', () => {
 
     it('a row deleted from the middle', async () => {
       const r = await verifyAfter(['DELETE FROM roster.events WHERE seq = 17']);
-      expect(r.stdout).toContain('第一处问题：第17条（removed）');
+      expect(r.stdout).toContain('第一处问题：第17条（被删除）');
     });
 
     it('a row inserted past the head (the head was left as it was)', async () => {

@@ -16,7 +16,7 @@ export function congressesCommands(program: Command, ctx: CliContext): void {
     });
   congresses
     .command('add')
-    .description('在数据库中新建一个空的代表大会记录（之后用 roster record --congress 编号 记录其 CongressConstituted 等事件）')
+    .description('在数据库中新建一个空的代表大会记录（之后用 roster record --congress 编号 记录其“本届人民代表大会”等事件）')
     .argument('<id>', '代表大会编号，如 ningbo-16（字母、数字和 . _ -）')
     .option('--within <id>', '所属的上一级代表大会（按地区统计时归入其地区）')
     .action(async (id: string, opts: { within?: string }) => {

@@ -66,7 +66,7 @@ export function correctCommands(program: Command, ctx: CliContext): void {
   common(
     program
       .command('correct')
-      .description('更正一条已记录的事件：记录一条更正（EventCorrected），以 --with 文件中的事件取代它；原记录保留')
+      .description('更正一条已记录的事件：记录一条更正，以 --with 文件中的事件取代它；原记录保留')
       .argument('<seq>', '被更正事件的序号（见 roster log）', parseSeq)
       .option('--with <file>', '应当取代它的事件（一个 JSON 对象，可用中文事件名和姓名）；不给则撤销该事件'),
   ).action(async (seq: number, opts: CorrectFlags) => correctAction(ctx, seq, opts, false));

@@ -41,8 +41,8 @@ export const decisions: DocumentKind = {
             `${basis}${meetingName(congress, session)}决定：接受${name}提出的辞去${posts}职务的请求${filing}。`,
         ],
         warnings: [
-          ...(act.basis ? [] : [`记录中没有接受${name}辞职的决定所依据的法律法规（PersonnelDecided.basis），决定中不写依据`]),
-          ...(act.reportedTo ? [] : [`记录中没有接受${name}辞职的决定报送备案的机关（PersonnelDecided.reportedTo），决定中不写备案`]),
+          ...(act.basis ? [] : [`记录中没有接受${name}辞职的决定所依据的法律法规（“任免”事件的 basis），决定中不写依据`]),
+          ...(act.reportedTo ? [] : [`记录中没有接受${name}辞职的决定报送备案的机关（“任免”事件的 reportedTo），决定中不写备案`]),
         ],
       };
     });

@@ -46,7 +46,7 @@ export const explanation: DocumentKind = {
         issuer: reportAuthor(r),
         paragraphs,
         warnings: [
-          ...(speaker ? [] : ['记录中没有说明人（CredentialsReportAdopted.explainedBy），标题下的说明人一行留空']),
+          ...(speaker ? [] : ['记录中没有说明人（“代表资格审查委员会报告”事件的 explainedBy），标题下的说明人一行留空']),
           ...(salutation ? [] : ['规则中没有本级常务委员会组成人员的称谓（rules/standing-committee），称呼一行留空']),
         ],
       },

@@ -66,7 +66,7 @@ export const oaths: DocumentKind = {
         date: formatChineseDate(owed[0]!.act.date),
         warnings: [
           ...(wordings.size === 0 ? ['宣誓之日施行的规则中没有誓词，名单中不写誓词'] : []),
-          ...(notRecorded.length > 0 ? [`记录中没有${notRecorded.join('、')}进行宪法宣誓的记载（OathTaken）`] : []),
+          ...(notRecorded.length > 0 ? [`记录中没有${notRecorded.join('、')}进行宪法宣誓的记载（“宪法宣誓”事件）`] : []),
         ],
       },
     ];
