@@ -182,7 +182,9 @@ function report(shape: string, rows: readonly Row[]): void {
   );
 
   const floorKeys = Object.keys(FLOOR_NAMES) as (keyof Floors)[];
-  console.log(`\nShape ${shape}: the floors of each log (CPU time) and each command's CPU time as a multiple of them, in the same order`);
+  console.log(
+    `\nShape ${shape}: the floors of each log (CPU time, the least of 3 runs) and each command's CPU time as a multiple of them, in the same order`,
+  );
   console.log(
     table(
       ['events', ...floorKeys.map((k) => FLOOR_NAMES[k]), ...commands.map((c) => `${HEADINGS[c]} ÷ floors`)],
