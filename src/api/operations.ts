@@ -210,7 +210,7 @@ export const OPERATIONS: readonly Operation[] = [
     url: '/api/drafts',
     summary: '提交草稿：事件与 roster record 所收的相同（一个对象或数组）',
     description:
-      '记录会接受时保存为草稿，返回 201 {"id","preview"}；会被拒绝时不保存，返回 422 {"error","preview"}，preview.refusals 列出全部理由。可用查询参数 title 给草稿命名。须带请求头 x-csrf-token。',
+      '记录会接受时保存为草稿，返回 201 {"id","preview"}；会被拒绝时不保存，返回 422 {"error","preview"}，error.problems（同 preview.refusals）列出记录拒绝的每个事件及理由（序号、位置、人员）。可用查询参数 title 给草稿命名。须带请求头 x-csrf-token。',
     action: 'draft',
     query: { title: { description: '草稿名称（默认按事件类型）', schema: z.string() } },
     body: Events,
@@ -221,7 +221,7 @@ export const OPERATIONS: readonly Operation[] = [
       const { draft, preview } = await services.createDraft(title, events, req.actor!);
       if (!draft) {
         const { kind, message, where } = preview.refusal!;
-        return sendJson(reply, { error: { kind, message, where }, preview }, 422);
+        return sendJson(reply, { error: { kind, message, where, problems: preview.refusals }, preview }, 422);
       }
       return sendJson(reply, { id: draft.id, preview }, 201);
     },

@@ -114,10 +114,12 @@ export function resolveEntries(
 
 /** Every problem of a batch in one refusal: 发现问题3项，未写入任何记录：… */
 export function entryRefusal(problems: readonly EntryProblem[], origin?: string): DomainError {
-  if (problems.length === 1) return new DomainError('invalid-input', `${problems[0]!.path}：${problems[0]!.message}`, origin);
+  const listed = problems.map((p) => ({ where: p.path, message: p.message }));
+  if (problems.length === 1) return new DomainError('invalid-input', `${problems[0]!.path}：${problems[0]!.message}`, origin, listed);
   return new DomainError(
     'invalid-input',
     [`发现问题${problems.length}项，未写入任何记录：`, ...problems.map((p) => `  ${p.path}：${p.message}`)].join('\n'),
     origin,
+    listed,
   );
 }

@@ -15,7 +15,7 @@ import type { Finding } from '../domain/findings.js';
 import { countOn, type MandateStatus, sessionDate } from '../domain/roster.js';
 import { analysePosts, type CascadeEntry, type OathDuty, type PostAnalysis } from '../posts/analysis.js';
 import { todayOf } from './clock.js';
-import { decideRecording, type RecordPorts } from './record.js';
+import { decideRecording, type RecordPorts, type RefusedEvent } from './record.js';
 
 export interface StatusChangePreview {
   readonly personId: string;
@@ -46,8 +46,10 @@ export interface Preview {
   readonly oaths: { readonly owed: readonly OathDuty[]; readonly notOwed: PostAnalysis['oathsNotOwed'] };
   /** Check findings the record would have with the events and does not have now. */
   readonly checks: readonly CheckFinding[];
-  /** Why `record` would refuse the events (kind, where, message); absent when it would record them. */
+  /** Why `record` would refuse the events (kind, where, message: every reason); absent when it would record them. */
   readonly refusal?: { readonly kind: string; readonly where: string | undefined; readonly message: string };
+  /** Every event `record` would refuse, one reason each, in the batch's order (empty when it would record them). */
+  readonly refusals: readonly RefusedEvent[];
 }
 
 const keyOf = (f: CheckFinding) => `${f.level}|${f.code}|${f.eventSeq ?? ''}|${f.personId ?? ''}|${describeCheck(f)}`;
@@ -95,6 +97,7 @@ export async function previewEvents(ports: RecordPorts, events: readonly EventIn
     oaths: { owed: posts.oathsOwed.filter((o) => isNew(o.act.seq)), notOwed: posts.oathsNotOwed.filter((o) => isNew(o.act.seq)) },
     checks: decided.checks.filter((f) => !existingChecks.has(keyOf(f))),
     ...(decided.refusal ? { refusal: refusalOf(decided.refusal) } : {}),
+    refusals: decided.refused,
   };
 }
 

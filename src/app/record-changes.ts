@@ -4,7 +4,8 @@
  * (src/domain/change-types.ts), its person found by name and electing unit (src/app/person-names.ts),
  * every value admitted as any event is (src/app/admit.ts); every problem is reported by sheet, row
  * and column at once. Only then are the events decided against the record as `record` decides them
- * (a refusal located at its row), and recorded all or nothing, or previewed on a dry run.
+ * (every event refused told at once, each at its row with its person), and recorded all or nothing,
+ * or previewed on a dry run.
  *
  * A row states what its type needs or is refused saying what is missing: a 补选 its electing unit,
  * a 暂停 its ground; nothing is guessed.
@@ -135,16 +136,25 @@ export async function recordChanges(app: RecordChangesPorts, request: RecordChan
   }
   if (problems.length > 0) return { ok: false, ...base, problems };
 
-  // Decided against the whole record as `record` decides; a refusal is told at the row of its event.
+  // Decided against the whole record as `record` decides; every event refused is told at its row, with its person.
   const preview = await app.preview({ events });
   if (preview.refusal) {
-    const index = Number(/\$\[(\d+)\]/.exec(preview.refusal.where ?? '')?.[1] ?? Number.NaN);
-    const message = preview.refusal.message.replace(/^[^:]*: /u, '');
-    const row = eventRow[index];
-    const problem: RosterProblem = row
-      ? { ...at.row(row), code: 'refused-by-record', message }
-      : { file: table.file, sheet: table.sheet, code: 'refused-by-record', message };
-    return { ok: false, ...base, problems: [problem] };
+    const refused = preview.refusals.map((r): RosterProblem => {
+      const row = eventRow[r.index];
+      const person = { ...(r.personId ? { personId: r.personId } : {}), ...(r.name ? { name: r.name } : {}) };
+      return {
+        ...(row ? at.row(row) : { file: table.file, sheet: table.sheet }),
+        code: 'refused-by-record',
+        message: r.message,
+        ...person,
+      };
+    });
+    // A record that does not verify refuses every batch: told once, about the file.
+    const problems =
+      refused.length > 0
+        ? refused
+        : [{ file: table.file, sheet: table.sheet, code: 'refused-by-record' as const, message: preview.refusal.message }];
+    return { ok: false, ...base, problems };
   }
   if (request.dryRun) return { ok: true, ...base, dryRun: true, lines, events, preview, recorded: [] };
   const recorded = await app.record({ events, recordedBy: request.recordedBy, origin: { name: table.file } });

@@ -1,9 +1,10 @@
 /**
  * Recording: read the record, decide whether the new events fit it, append them with the head that
- * was read. The events are replayed after the record through the rules, and refused (with the
- * event's index) where a check finds that one of them contradicts the record; a correction is also
- * refused where it makes an earlier event contradict it. A preview decides the same way and shows
- * what the events would change, writing nothing.
+ * was read. The events are replayed after the record through the rules, and refused where a check
+ * finds that one of them contradicts the record: every such event at once, each with its index in
+ * the batch and the person it is about (why one decision of the whole batch, not one event at a
+ * time: src/domain/recording.ts); a correction is also refused where it makes an earlier event
+ * contradict it. A preview decides the same way and shows what the events would change, writing nothing.
  *
  * Every recording is admitted first (src/app/admit.ts: the events and who records them). Where the
  * record's replay is kept for its head (src/app/kept-replay.ts), the store vouches for that head
@@ -12,14 +13,17 @@
  * the checks they can fail, and reads only the end of the record.
  */
 import { allChecks } from '../checks/all-checks.js';
+import { inCheckOrder } from '../checks/check-order.js';
 import { check, electionChecks, unruledChecks } from '../checks/consistency.js';
 import { describeCheck } from '../checks/describe-check.js';
-import type { CheckFinding } from '../domain/check-findings.js';
+import { recordFactChecks } from '../checks/record-facts.js';
+import type { CheckCode, CheckFinding } from '../domain/check-findings.js';
 import { DomainError } from '../domain/errors.js';
 import type { EventInput, EventType, RosterEvent } from '../domain/events.js';
 import { textProblem } from '../domain/input-limits.js';
 import { foldInvariants } from '../domain/invariants.js';
-import { decideRecord, type Refusal, refusalAmong } from '../domain/recording.js';
+import { decideRecord, distinctErrors, type Refusal, refusalsAmong } from '../domain/recording.js';
+import type { RosterState } from '../domain/roster.js';
 import { type Derivation, derive, replay } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
 import type { Head, RecordStream } from '../store/record-store.js';
@@ -64,25 +68,74 @@ export interface Decided {
   readonly checks: readonly CheckFinding[];
   /** Why `record` would refuse the events; undefined when it would append them. */
   readonly refusal: DomainError | undefined;
+  /** Every event the record refuses, and why (empty when it would append them, or refuses the record itself). */
+  readonly refused: readonly RefusedEvent[];
+}
+
+/**
+ * An event of the batch the record refuses, and one reason (an event refused for two reasons is
+ * listed twice): where it is in the batch as submitted, the person it is about, the check's code and
+ * the sentence a clerk reads. A sheet's rows are found from `index` (src/app/record-changes.ts).
+ */
+export interface RefusedEvent {
+  /** 0-based, in the batch as submitted. */
+  readonly index: number;
+  /** The seq it would have been recorded under (the messages' 第N条事件). */
+  readonly seq: number;
+  /** `第3个事件（$[2]）`. */
+  readonly where: string;
+  readonly kind: 'unknown-person' | 'contradicts-record';
+  readonly code: CheckCode;
+  readonly personId?: string;
+  readonly name?: string;
+  readonly message: string;
 }
 
 const where = (index: number) => `第${index + 1}个事件（$[${index}]）`;
 
-function refusalError(refusal: Refusal): DomainError {
-  const kind = refusal.finding.code === 'unknown-person' ? 'unknown-person' : 'contradicts-record';
-  return new DomainError(kind, describeCheck(refusal.finding), where(refusal.index));
+/**
+ * A refusal as the clerk reads it, about the person the finding (else the event) names. `through`:
+ * a correction refused for what it makes of an earlier event (the finding is about that one).
+ */
+function refusedEvent(r: Refusal, added: readonly RosterEvent[], state: RosterState, through?: 'correction'): RefusedEvent {
+  const event = added[r.index];
+  const personId = r.finding.personId ?? (event && 'personId' in event ? event.personId : undefined);
+  const name = personId ? state.persons[personId]?.name : undefined;
+  return {
+    index: r.index,
+    seq: event?.seq ?? r.finding.eventSeq ?? 0,
+    where: where(r.index),
+    kind: r.finding.code === 'unknown-person' && !through ? 'unknown-person' : 'contradicts-record',
+    code: r.finding.code,
+    ...(personId ? { personId } : {}),
+    ...(name ? { name } : {}),
+    message: through ? `更正后记录将出现错误：${describeCheck(r.finding)}` : describeCheck(r.finding),
+  };
+}
+
+/**
+ * The refusal of a batch: one event refused as it always was (`第1个事件（$[0]）: …`); several listed
+ * one a line, each with its place, and given as data (`problems`) for `--json` and the API.
+ */
+function refusalError(refused: readonly RefusedEvent[]): DomainError {
+  const kind = refused.every((r) => r.kind === 'unknown-person') ? 'unknown-person' : 'contradicts-record';
+  if (refused.length === 1) return new DomainError(kind, refused[0]!.message, refused[0]!.where, refused);
+  const events = new Set(refused.map((r) => r.index)).size;
+  const head = `记录拒绝其中${events}个事件${events === refused.length ? '' : `（问题${refused.length}项）`}，未写入任何记录：`;
+  return new DomainError(kind, [head, ...refused.map((r) => `  ${r.where}：${r.message}`)].join('\n'), undefined, refused);
 }
 
 /**
  * Event kinds a recording can decide from the kept roster alone: every check that can find one of
- * them contradicting the record reads the roster and the event (registration, a session or an organ
- * defined once; a person known; a mandate that still stands; a vacancy for a by-election). The
- * others (a roster or a balance, a report, a notice, posts and acts, a review, a correction) are
- * decided over the whole record.
+ * them contradicting the record reads the roster and the event (registration or an organ defined
+ * once; a person known; a mandate that still stands; a vacancy for a by-election in its unit and a
+ * seat free in the congress; a change dated after the mandate's previous one and not before the
+ * person's birth). The others (a session, whose date a balance recorded earlier must not follow; an
+ * absence, which must not repeat one recorded earlier; a roster or a balance, a report, a notice,
+ * posts and acts, a review, a correction) are decided over the whole record.
  */
 const CHECKED_BY_ROSTER: ReadonlySet<EventType> = new Set<EventType>([
   'PersonRegistered',
-  'SessionHeld',
   'OrganRegistered',
   'DeputyElected',
   'DeputyTransferredOut',
@@ -93,7 +146,6 @@ const CHECKED_BY_ROSTER: ReadonlySet<EventType> = new Set<EventType>([
   'NationalityLost',
   'PoliticalRightsDeprived',
   'CapacityLost',
-  'AbsentWithoutLeave',
   'DeputySuspended',
   'SuspensionEnded',
 ]);
@@ -135,7 +187,7 @@ async function decideAdmitted(ports: RecordPorts, events: readonly EventInput[],
       ports.stream.location,
     );
     const existing = await derive(read.events, ports.evaluator);
-    return { head, existing, added, candidate: existing, checks: [], refusal };
+    return { head, existing, added, candidate: existing, checks: [], refusal, refused: [] };
   }
   const existing = await derivationOf(ports.keeping, ports.evaluator, read, keepRecord);
   const corrects = added.some((e) => e.type === 'EventCorrected');
@@ -153,19 +205,21 @@ async function decideAdmitted(ports: RecordPorts, events: readonly EventInput[],
   // What every record must hold (domain), then what the rules and checks find about the new events.
   const invariants = foldInvariants({ recorded: read.events, events: existing.events, nameOf }).state;
   const decision = decideRecord({ head: head.seq, invariants, recorded: read.events }, added, nameOf);
-  const refusal = decision.ok ? refusalAmong(checks, head.seq) : decision.refusal;
-  if (refusal) return { ...decided, refusal: refusalError(refusal) };
+  // Every event refused, by the invariants and by the checks (which repeat the invariants' findings once).
+  const refusals = refusalsAmong([...(decision.ok ? [] : decision.refusals.map((r) => r.finding)), ...checks], head.seq);
+  const refused = refusals.map((r) => refusedEvent(r, added, candidate.state));
+  if (refused.length > 0) return { ...decided, refusal: refusalError(refused), refused };
   if (corrects) {
-    // A correction changes the replay of earlier events: refuse it if it makes any of them contradict the record.
+    // A correction changes the replay of earlier events: refuse it for each of them it makes contradict the record.
     const key = (f: CheckFinding) => `${f.code}|${f.eventSeq}|${f.personId}`;
     const before = new Set((await check(existing, ports.evaluator)).filter((f) => f.level === 'error').map(key));
-    const broken = (await check(candidate, ports.evaluator)).find((f) => f.level === 'error' && !before.has(key(f)));
-    if (broken) {
-      const index = added.findIndex((e) => e.type === 'EventCorrected');
-      return { ...decided, refusal: new DomainError('contradicts-record', `更正后记录将出现错误：${describeCheck(broken)}`, where(index)) };
-    }
+    const index = added.findIndex((e) => e.type === 'EventCorrected');
+    const broken = distinctErrors((await check(candidate, ports.evaluator)).filter((f) => !before.has(key(f)))).map((f) =>
+      refusedEvent({ index, finding: f }, added, candidate.state, 'correction'),
+    );
+    if (broken.length > 0) return { ...decided, refusal: refusalError(broken), refused: broken };
   }
-  return { ...decided, refusal: undefined };
+  return { ...decided, refusal: undefined, refused: [] };
 }
 
 /**
@@ -194,12 +248,17 @@ async function recordOnKept(
   const next = await replay({ state: kept.replay.state, findings: [], unruled: [] }, added, ports.evaluator);
   const nameOf = (id: string) => next.state.persons[id]?.name ?? id;
   const decision = decideRecord({ head: head.seq, invariants: kept.invariants }, added, nameOf);
-  if (!decision.ok) throw refusalError(decision.refusal);
-  // The checks of the rules' findings that an event of these kinds can fail: the new events on the roster they leave.
+  // The checks that an event of these kinds can fail, of the new events on the roster they leave: the
+  // rules' findings, elections, and the facts (dates, birth, seats), which read the mandates' whole history from the roster.
   const onTop: Derivation = { recorded: added, events: added, ...next };
-  const found = [...unruledChecks(onTop), ...(await electionChecks(onTop, ports.evaluator))];
-  const refusal = refusalAmong(found, head.seq);
-  if (refusal) throw refusalError(refusal);
+  const found = inCheckOrder([
+    ...unruledChecks(onTop),
+    ...(await electionChecks(onTop, ports.evaluator)),
+    ...(await recordFactChecks(onTop, ports.evaluator)),
+  ]);
+  // Every event refused, as the full path lists them (the invariants, then the checks, in the batch's order).
+  const refusals = refusalsAmong([...(decision.ok ? [] : decision.refusals.map((r) => r.finding)), ...found], head.seq);
+  if (!decision.ok || refusals.length > 0) throw refusalError(refusals.map((r) => refusedEvent(r, added, next.state)));
   const after = await ports.stream.append(chained(added, head), head);
   await keepContinued(ports.keeping, ports.evaluator, kept, after, next, decision.invariants);
   return added;

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { CommanderError } from 'commander';
 import { displayText, terminalSafeJson } from '../domain/display-text.js';
-import { type DomainError, isDomainError } from '../domain/errors.js';
+import { type DomainError, isDomainError, type ListedProblem } from '../domain/errors.js';
 import { describeSystemError, isSystemError } from '../format/system-errors.js';
 import type { CliIO } from './io.js';
 
@@ -22,6 +22,8 @@ interface Told {
   readonly exitCode: number;
   readonly where?: string | undefined;
   readonly reference?: string;
+  /** Every problem, where the error refuses a batch for several (the message lists them too). */
+  readonly problems?: readonly ListedProblem[] | undefined;
 }
 
 /** The error itself or one it wraps (`cause`): a library may wrap ours (inversify wraps what a factory throws). */
@@ -56,7 +58,13 @@ export function classify(e: unknown): Told {
   for (const x of chain(e)) {
     if (isDomainError(x)) {
       const d = x as DomainError;
-      return { kind: d.kind, message: d.message, where: d.where, exitCode: d.kind === 'store-conflict' ? EXIT.conflict : EXIT.refused };
+      return {
+        kind: d.kind,
+        message: d.message,
+        where: d.where,
+        exitCode: d.kind === 'store-conflict' ? EXIT.conflict : EXIT.refused,
+        ...(d.problems ? { problems: d.problems } : {}),
+      };
     }
   }
   for (const x of chain(e)) {
@@ -89,7 +97,13 @@ export function reportError(e: unknown, io: CliIO, options: { readonly json?: bo
   }
   const told = classify(e);
   if (options.json) {
-    const error = { kind: told.kind, where: told.where, message: told.message, ...(told.reference ? { reference: told.reference } : {}) };
+    const error = {
+      kind: told.kind,
+      where: told.where,
+      message: told.message,
+      ...(told.reference ? { reference: told.reference } : {}),
+      ...(told.problems ? { problems: told.problems } : {}),
+    };
     io.stderr.write(`${terminalSafeJson(JSON.stringify({ error }))}\n`);
   } else {
     io.stderr.write(`错误：${displayText(told.message)}\n`);

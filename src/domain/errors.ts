@@ -29,16 +29,38 @@ export type DomainErrorKind =
   | 'unknown-draft'
   | 'draft-conflict';
 
+/**
+ * One of several problems a refusal lists (every problem of a batch told at once): where it is, what
+ * is wrong, and, for an event the record refuses, which event and whom it is about. Plain data, for
+ * `--json` and the API; the error's message says the same in sentences.
+ */
+export interface ListedProblem {
+  /** `第3个事件（$[2]）`, `$[1].personId`. */
+  readonly where: string;
+  readonly message: string;
+  /** The check that refused it (src/domain/check-findings.ts), where the record refused an event. */
+  readonly code?: string;
+  /** The event's place in the batch as submitted (0-based), and the seq it would have been recorded under. */
+  readonly index?: number;
+  readonly seq?: number;
+  /** The person it is about, where it is about one. */
+  readonly personId?: string;
+  readonly name?: string;
+}
+
 export class DomainError extends Error {
   readonly kind: DomainErrorKind;
   /** Where the problem is: a file, a JSON path, a row. */
   readonly where: string | undefined;
+  /** Every problem, where the error refuses a batch for several (its message lists them too). */
+  readonly problems: readonly ListedProblem[] | undefined;
 
-  constructor(kind: DomainErrorKind, message: string, where?: string) {
+  constructor(kind: DomainErrorKind, message: string, where?: string, problems?: readonly ListedProblem[]) {
     super(where ? `${where}: ${message}` : message);
     this.name = 'DomainError';
     this.kind = kind;
     this.where = where;
+    this.problems = problems;
   }
 }
 

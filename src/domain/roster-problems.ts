@@ -47,6 +47,9 @@ export interface ProblemPlace {
 export interface RosterProblem extends ProblemPlace {
   readonly code: RosterProblemCode;
   readonly message: string;
+  /** The person a row's change is about, where the record refuses it (`refused-by-record`). */
+  readonly personId?: string;
+  readonly name?: string;
 }
 
 /** 工作表“名册” 第12行 C列（出生年月）：… */

@@ -41,11 +41,12 @@ let interpreter: Promise<{ readonly Engine: EngineClass }> | undefined;
 
 /** A json-rules-engine engine holding the given rules, with the project's date operators. */
 export async function buildEngine(rules: readonly EngineRule[]): Promise<Engine> {
-  const loaded = await (interpreter ??= import('json-rules-engine').then(
+  interpreter ??= import('json-rules-engine').then(
     // A CommonJS package: its exports come as the default export where a bundle loads it, by name in plain Node.
     (m): { readonly Engine: EngineClass } =>
       'Engine' in m && m.Engine ? m : (m as unknown as { default: { Engine: EngineClass } }).default,
-  ));
+  );
+  const loaded = await interpreter;
   const engine = new loaded.Engine([], { allowUndefinedFacts: false, allowUndefinedConditions: false });
   for (const [name, test] of Object.entries(DATE_OPERATORS)) engine.addOperator<unknown, unknown>(name, test);
   for (const r of rules) {

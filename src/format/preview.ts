@@ -8,7 +8,9 @@ import { STATUS_NAMES } from '../domain/status-names.js';
 export function formatPreview(p: Preview): string {
   const out: string[] = [];
   out.push(p.refusal ? `预览（未写入）：记录将拒绝这些事件` : `预览（未写入）：${p.events.length}个事件可以记录`);
-  if (p.refusal) out.push(`  × ${p.refusal.message}`);
+  // Every event refused, each at its place; a record that does not verify is refused as a whole.
+  if (p.refusals.length > 0) out.push(...p.refusals.map((r) => `  × ${r.where}：${r.message}`));
+  else if (p.refusal) out.push(`  × ${p.refusal.message}`);
   const h = p.headcount;
   out.push('', `${formatChineseDate(p.asOf)}实有代表：${h.before} → ${h.after}${h.quota !== undefined ? `（名额${h.quota}）` : ''}`);
   if (p.statusChanges.length > 0) out.push('', '代表资格的变化：');

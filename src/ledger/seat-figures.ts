@@ -97,6 +97,8 @@ export function seatFigures(d: Derivation): SeatFigures[] {
 
   // The count on every date asked, in one sweep over the status changes.
   const days = [...new Set(asked.filter((x) => x.event.type === 'DeputyElected' || adds(x.event)).map((x) => latestDay(x.date)))].sort();
+  // No event that fills a seat (a recording of other kinds): no figures, and no sweep over every mandate.
+  if (days.length === 0) return [];
   const statuses = statusCountsOn(state, days);
   const counting = [...new Set(state.counting)];
   const countOn = (date: LegalDate) => {

@@ -1,9 +1,10 @@
 /**
  * What a clerk or a script is told when a request fails: a Chinese message and the right status,
- * never a stack trace. The API answers `{"error":{"kind","message","where"}}`; pages show the message.
+ * never a stack trace. The API answers `{"error":{"kind","message","where"}}` (and `problems`, each
+ * located, where a batch is refused for several); pages show the message.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type DomainErrorKind, isDomainError } from '../domain/errors.js';
+import { type DomainErrorKind, isDomainError, type ListedProblem } from '../domain/errors.js';
 
 /** A request refused by the server itself (no session, a role that may not, a missing page). */
 export class RequestRefused extends Error {
@@ -58,12 +59,20 @@ export interface Problem {
   readonly kind: string;
   readonly message: string;
   readonly where?: string | undefined;
+  /** Every problem, where the error refuses a batch for several (every event the record refuses …). */
+  readonly problems?: readonly ListedProblem[] | undefined;
 }
 
 export function problemOf(error: unknown): Problem | undefined {
   if (isDomainError(error)) {
     const message = error.where ? error.message.slice(error.where.length + 2) : error.message;
-    return { status: STATUS[error.kind], kind: error.kind, message, where: error.where };
+    return {
+      status: STATUS[error.kind],
+      kind: error.kind,
+      message,
+      where: error.where,
+      ...(error.problems ? { problems: error.problems } : {}),
+    };
   }
   if (error instanceof RequestRefused) return { status: error.statusCode, kind: error.kind, message: error.message };
   const e = error as FastifyError;
@@ -84,7 +93,11 @@ export async function sendProblem(req: FastifyRequest, reply: FastifyReply, p: P
     return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
   }
   reply.code(p.status);
-  if (isApi(req)) return reply.send({ error: { kind: p.kind, message: p.message, ...(p.where ? { where: p.where } : {}) } });
+  if (isApi(req)) {
+    return reply.send({
+      error: { kind: p.kind, message: p.message, ...(p.where ? { where: p.where } : {}), ...(p.problems ? { problems: p.problems } : {}) },
+    });
+  }
   return reply.view('error', { title: '无法完成', problem: p, actor: req.actor, csrfToken: undefined, path: req.url });
 }
 

@@ -152,6 +152,77 @@ describe('a recording that continues the kept replay', () => {
     expect(readFileSync(a.db, 'utf8')).toBe(readFileSync(b.db, 'utf8'));
   });
 
+  it('refuses what the facts checks refuse over the whole record: a change dated before the one it follows, an event before birth, a by-election with no seat free in the congress, an absence recorded twice', async () => {
+    // Seats 2 (quota 3, 1 reserved); 甲乡 may have 2, 乙乡 1; a and b hold two of them.
+    const setup: EventInput[] = [
+      {
+        type: 'CongressConstituted',
+        source: src('2024-01-01'),
+        congress: {
+          name: '某县第一届人民代表大会',
+          shortName: '县一届人大',
+          termNumber: 1,
+          level: 'county',
+          region: '某县',
+          term: {},
+          quota: 3,
+          reservedSeats: 1,
+          electingUnits: [
+            { name: '甲乡', quota: 2 },
+            { name: '乙乡', quota: 1 },
+          ],
+        },
+      },
+      { type: 'SessionHeld', source: src('2024-01-10'), session: 1, date: '2024-01-10', agenda: [] },
+      // A birth date after the balance that counted a: a slip the check on birth finds in a later change.
+      { ...person('a'), birthDate: '2024-02-01' } as EventInput,
+      person('b'),
+      {
+        type: 'OpeningBalanceStated',
+        source: src('2024-01-10'),
+        session: 1,
+        date: '2024-01-10',
+        count: 2,
+        members: [
+          { personId: 'a', electingUnit: '甲乡' },
+          { personId: 'b', electingUnit: '乙乡' },
+        ],
+      },
+      { type: 'AbsentWithoutLeave', source: src('2024-02-01'), personId: 'b', congressSession: 1, date: '2024-02-01' },
+    ];
+    const [a, b] = [seedWorkspace(), seedWorkspace()];
+    for (const w of [a, b]) {
+      writeFileSync(w.db, JSON.stringify({ format: 'deputy-roster', schemaVersion: 2, events: [] }));
+      await fresh(w.db).record({ events: setup, recordedBy: '测试员' });
+    }
+    await kept(a.db).headcount();
+    const batches: [EventInput[], string][] = [
+      [[{ type: 'DeputyDied', source: src('2023-06-01'), personId: 'a', date: '2023-06-01' }], '早于此前'],
+      [[{ type: 'DeputyTransferredOut', source: src('2024-01-20'), personId: 'a', date: '2024-01-20', movement: 'transferred' }], '出生'],
+      [
+        [
+          person('c'),
+          {
+            type: 'DeputyElected',
+            source: src('2024-03-01'),
+            personId: 'c',
+            electingUnit: '甲乡',
+            kind: 'by-election',
+            date: '2024-03-01',
+          },
+        ],
+        '没有缺额',
+      ],
+      [[{ type: 'AbsentWithoutLeave', source: src('2024-02-02'), personId: 'b', congressSession: 1, date: '2024-02-02' }], '不能记两次'],
+    ];
+    for (const [events, said] of batches) {
+      const quick = await outcome(kept(a.db), events);
+      expect(quick).toEqual({ refused: 'contradicts-record', message: expect.stringContaining(said) });
+      expect(quick).toEqual(await outcome(fresh(b.db), events));
+    }
+    expect(readFileSync(a.db, 'utf8')).toBe(readFileSync(b.db, 'utf8'));
+  });
+
   it('admits the events and the recorder first, as the full path does, and stamps who drafted them', async () => {
     const [a, b] = [seedWorkspace(), seedWorkspace()];
     for (const w of [a, b]) await kept(w.db).record({ events: [person('first')], recordedBy: '测试员' });

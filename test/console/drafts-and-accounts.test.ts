@@ -136,7 +136,11 @@ describe('a draft of the 19th session: 朱欢 transferred out, 黄利琴 resigne
       drafter,
     );
     expect(draft).toBeUndefined();
-    expect(preview.refusal).toMatchObject({ kind: 'unknown-person', where: '第1个事件（$[0]）' });
+    expect(preview.refusal).toMatchObject({ kind: 'unknown-person', message: expect.stringContaining('记录拒绝其中2个事件') });
+    expect(preview.refusals.map((r) => [r.where, r.code, r.personId])).toEqual([
+      ['第1个事件（$[0]）', 'unknown-person', 'nobody'],
+      ['第2个事件（$[1]）', 'unknown-person', 'ghost-2'],
+    ]);
     expect(preview.checks.filter((c) => c.code === 'unknown-person').map((c) => describeCheck(c))).toEqual([
       expect.stringContaining('nobody'),
       expect.stringContaining('ghost-2'),

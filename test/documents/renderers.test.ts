@@ -81,6 +81,39 @@ describe('a Word document laid out per GB/T 9704-2012', () => {
     expect(pitch * 23).toBeGreaterThan(16838 - 2098 - 1984);
   });
 
+  it('sets 28 characters a line: a grid of lines and characters whose pitch, 16 pt + charSpace / 4096, fits 28 in the 156 mm line and not 29', async () => {
+    const grid = xml.match(/<w:docGrid [^>]*\/>/)![0];
+    expect(grid).toBe('<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-842"/>');
+    const margin = xml.match(/<w:pgMar ([^>]*)\/>/)![1]!;
+    const twips = (name: string) => Number(margin.match(new RegExp(`w:${name}="(\\d+)"`))![1]);
+    const linePt = (11906 - twips('left') - twips('right')) / 20;
+    // ECMA-376 §17.6.5: the pitch is the Normal style's size plus charSpace in 1/4096 pt.
+    const pitch = (charSpace: number) => 16 + charSpace / 4096;
+    expect(28 * pitch(-842)).toBeLessThanOrEqual(linePt);
+    expect(29 * pitch(-842)).toBeGreaterThan(linePt);
+    // The largest such value, as Word writes it: one more and the 28th character would not fit.
+    expect(28 * pitch(-841)).toBeGreaterThan(linePt);
+    // The size the pitch is reckoned from: the default paragraph style, 仿宋 16 pt.
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    const normal = styles.match(/<w:style w:type="paragraph" w:default="1" w:styleId="Normal">.*?<\/w:style>/s)![0];
+    expect(normal).toContain('<w:sz w:val="32"/>');
+    expect(normal).toMatch(/w:eastAsia="仿宋"/);
+  });
+
+  it('keeps its paragraphs off the grid for LibreOffice, the title and page number also in Word; the body condensed 0.3 pt so LibreOffice’s narrower cells hold 28', async () => {
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    const text = styles.match(/<w:style [^>]*w:styleId="OfficialText">.*?<\/w:style>/s)![0];
+    expect(text).toContain('<w:basedOn w:val="Normal"/>');
+    expect(text).toContain('<w:pPr><w:snapToGrid w:val="0"/></w:pPr>');
+    const paragraphs = [...xml.matchAll(/<w:p>(.*?)<\/w:p>/gs)].map((m) => m[1]!);
+    for (const p of [...paragraphs, ...footers]) expect(p).toContain('<w:pStyle w:val="OfficialText"/>');
+    expect(runWith('某市第一届人民代表大会常务委员会')).toContain('<w:snapToGrid w:val="false"/>');
+    for (const f of footers) expect(f).toContain('<w:snapToGrid w:val="false"/>');
+    const body = runWith('以上报告，请予审议。');
+    expect(body).toContain('<w:spacing w:val="-6"/>');
+    expect(body).not.toContain('w:snapToGrid');
+  });
+
   it('sets the title in 小标宋 2号 (22 pt) and the body in 仿宋 3号 (16 pt)', () => {
     const title = runWith('某市第一届人民代表大会常务委员会');
     expect(title).toMatch(/w:eastAsia="[^"]*小标宋[^"]*"/);

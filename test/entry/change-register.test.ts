@@ -114,6 +114,45 @@ describe('a register with mistakes is refused whole, every problem named by row 
     expect(r.stdout).toMatch(/第2行：.*黄利琴/);
   });
 
+  it('a register of three rows, two of which the record contradicts, is refused with both rows and their persons; exit 1, nothing written', async () => {
+    const s = seedWorkspace();
+    const file = await writeWorkbook(
+      s.dir,
+      {
+        sheet: '变动登记',
+        headers: [HEADERS],
+        rows: [
+          [1, '黄利琴', '鄞州区', '去世', '2024-09-01', '鄞州区人大常委会关于代表去世的报告', null],
+          [2, '方勤', '鄞州区', '去世', '2024-09-01', '鄞州区人大常委会关于代表去世的报告', null],
+          [3, '朱欢', '江北区', '辞职', '2024-09-05', '江北区人大常委会关于接受辞去代表职务的报告', null],
+        ],
+      },
+      '变动登记表.xlsx',
+    );
+    const before = readFileSync(s.db);
+    for (const args of [
+      ['record', file],
+      ['record', file, '--dry-run'],
+    ]) {
+      const r = roster(['--db', s.db, ...args]);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stdout.split('\n')).toEqual([
+        `文件：${file}，工作表“变动登记”，变动3行`,
+        '发现问题2项，未写入任何记录：',
+        `  工作表“变动登记” 第2行：第${SEED_EVENTS + 1}条事件（DeputyDied）发生在黄利琴的代表资格终止（或当选无效）之后`,
+        `  工作表“变动登记” 第4行：第${SEED_EVENTS + 3}条事件（DeputyResignationAccepted）发生在朱欢的代表资格终止（或当选无效）之后`,
+        '',
+      ]);
+    }
+    const json = roster(['--db', s.db, '--json', 'record', file]);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout).problems).toEqual([
+      expect.objectContaining({ row: 2, code: 'refused-by-record', personId: 'huang-liqin', name: '黄利琴' }),
+      expect.objectContaining({ row: 4, code: 'refused-by-record', personId: 'zhu-huan', name: '朱欢' }),
+    ]);
+    expect(readFileSync(s.db)).toEqual(before);
+  });
+
   it('an ambiguous name lists the candidates; the electing unit settles it', async () => {
     const db = await freshStore([
       congress({ quota: 10 }),

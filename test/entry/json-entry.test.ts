@@ -60,6 +60,53 @@ describe('events entered with Chinese type names and persons by name', () => {
     expect(readFileSync(s.db)).toEqual(before);
   });
 
+  it('a batch that contradicts the record twice (黄利琴 and 朱欢 are no longer deputies) is refused with both, exit 1 and nothing written; --json lists them', () => {
+    const s = seedWorkspace();
+    const before = readFileSync(s.db);
+    const file = s.write('changes.json', [
+      { type: '去世', person: '黄利琴', date: '2024-09-01', source },
+      { type: '去世', person: '方勤', date: '2024-09-01', source },
+      { type: '辞职', person: '朱欢', date: '2024-09-05', source },
+    ]);
+    const r = roster(['--db', s.db, 'record', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')).toEqual([
+      '错误：记录拒绝其中2个事件，未写入任何记录：',
+      `  第1个事件（$[0]）：第${SEED_EVENTS + 1}条事件（DeputyDied）发生在黄利琴的代表资格终止（或当选无效）之后`,
+      `  第3个事件（$[2]）：第${SEED_EVENTS + 3}条事件（DeputyResignationAccepted）发生在朱欢的代表资格终止（或当选无效）之后`,
+      '',
+    ]);
+    expect(readFileSync(s.db)).toEqual(before);
+
+    const json = roster(['--db', s.db, '--json', 'record', file]);
+    expect(json.code).toBe(1);
+    const { error } = JSON.parse(json.stderr);
+    expect(error.kind).toBe('contradicts-record');
+    expect(error.problems).toEqual([
+      expect.objectContaining({
+        index: 0,
+        seq: SEED_EVENTS + 1,
+        where: '第1个事件（$[0]）',
+        code: 'event-after-end',
+        personId: 'huang-liqin',
+        name: '黄利琴',
+      }),
+      expect.objectContaining({
+        index: 2,
+        seq: SEED_EVENTS + 3,
+        where: '第3个事件（$[2]）',
+        code: 'event-after-end',
+        personId: 'zhu-huan',
+        name: '朱欢',
+      }),
+    ]);
+    const dry = roster(['--db', s.db, 'record', '--dry-run', file]);
+    expect(dry.code).toBe(1);
+    expect(dry.stdout).toContain(`  × 第1个事件（$[0]）：第${SEED_EVENTS + 1}条事件（DeputyDied）发生在黄利琴的代表资格终止`);
+    expect(dry.stdout).toContain(`  × 第3个事件（$[2]）：第${SEED_EVENTS + 3}条事件（DeputyResignationAccepted）发生在朱欢的代表资格终止`);
+    expect(readFileSync(s.db)).toEqual(before);
+  });
+
   it('an ambiguous name lists the candidates with their units; the unit settles it', async () => {
     const db = await freshStore([
       congress({ quota: 10 }),

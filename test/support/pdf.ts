@@ -8,6 +8,7 @@ export interface PrintedLine {
   readonly left: number;
   readonly right: number;
   readonly top: number;
+  readonly bottom: number;
   readonly text: string;
 }
 
@@ -19,13 +20,14 @@ export function printedLines(pdf: string): PrintedLine[] {
   const lines: PrintedLine[] = [];
   const pages = xml.split(/<page /).slice(1);
   pages.forEach((page, i) => {
-    for (const m of page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*?)<\/line>/gs)) {
-      const words = [...m[4]!.matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((w) => w[1]!);
+    for (const m of page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)<\/line>/gs)) {
+      const words = [...m[5]!.matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((w) => w[1]!);
       lines.push({
         page: i + 1,
         left: Number(m[1]) * MM_PER_PT,
         top: Number(m[2]) * MM_PER_PT,
         right: Number(m[3]) * MM_PER_PT,
+        bottom: Number(m[4]) * MM_PER_PT,
         text: words.join(''),
       });
     }

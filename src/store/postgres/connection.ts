@@ -59,6 +59,24 @@ export function translate(e: unknown, where: string): DomainError | undefined {
   return new DomainError('store-failed', `数据库错误（${code}）：${f.message}`, where);
 }
 
+/**
+ * pg, loaded. On loading, pg 8 asks whether it runs in a Cloudflare Worker; where `navigator` is
+ * missing (Node 20 has none; Node 21 and later do) it asks by constructing a fetch `Response`, which
+ * loads Node's whole fetch implementation (undici): about 40 ms of every database command. A
+ * `navigator` naming Node.js, as later Nodes define it, answers the question; it is there only while
+ * pg loads.
+ */
+async function loadPg(): Promise<typeof import('pg')['default']> {
+  const given = 'navigator' in globalThis;
+  if (!given)
+    Object.defineProperty(globalThis, 'navigator', { value: { userAgent: `Node.js/${process.versions.node}` }, configurable: true });
+  try {
+    return (await import('pg')).default;
+  } finally {
+    if (!given) delete (globalThis as { navigator?: unknown }).navigator;
+  }
+}
+
 export class Connection {
   readonly url: string;
   #pool: Promise<Pool> | undefined;
@@ -73,7 +91,7 @@ export class Connection {
   }
 
   #open(): Promise<Pool> {
-    this.#pool ??= import('pg').then(({ default: pg }) => {
+    this.#pool ??= loadPg().then((pg) => {
       const pool = new pg.Pool({ connectionString: this.url, max: 4, allowExitOnIdle: true, application_name: 'deputy-roster' });
       // An idle connection the server closed (a restart) is dropped by the pool itself; the next
       // query opens a new one or reports why it cannot. Without a listener the process would crash.
