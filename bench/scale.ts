@@ -162,8 +162,9 @@ const s = (x: number) =>
   x >= 100 ? `${x.toFixed(0)} s` : x >= 10 ? `${x.toFixed(1)} s` : x >= 1 ? `${x.toFixed(2)} s` : `${(x * 1000).toFixed(0)} ms`;
 const ratio = (x: number, floor: number) => (floor > 0 ? `×${(x / floor).toFixed(x / floor >= 10 ? 0 : 1)}` : '—');
 
+/** A Markdown table, a blank line before it so that it follows its caption as its own block. */
 function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
-  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return ['', `| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
 function report(shape: string, rows: readonly Row[]): void {
