@@ -3,8 +3,9 @@
  * event, with the chain recomputed as the records go by (so no command works on a broken record
  * without saying so) and held against the store's own record of its head.
  */
+import { type DomainError, isDomainError } from '../domain/errors.js';
 import type { RosterEvent } from '../domain/events.js';
-import { ChainVerifier, continues, GENESIS } from '../store/chain.js';
+import { type ChainReport, ChainVerifier, continues, GENESIS } from '../store/chain.js';
 import type { Head, RecordStream, StreamSnapshot } from '../store/record-store.js';
 import { eventOf } from '../store/stored-records.js';
 
@@ -21,28 +22,74 @@ export function headMissing(count: number, lastHash: string): string {
   return `记录的头部（最后提交的序号和哈希）缺失，无法确认末尾没有事件被删除；现存最后一条为第${count}条，哈希 ${lastHash}。请与会议记录中的哈希核对，无误后运行 roster verify --rebuild-head`;
 }
 
-/** The problem a snapshot's anchors and chain show, for a verifier that has seen every record. */
-export function anchorProblem(snap: StreamSnapshot, chain: ChainVerifier): string | undefined {
-  const report = chain.finish();
+/** The problem a snapshot's anchors and chain show, from the chain recomputed over every record. */
+export function anchorProblem(snap: StreamSnapshot, report: ChainReport): string | undefined {
   if (!report.ok) return `哈希链校验失败：${report.problem!.message}`;
   if (snap.storage.anchor === 'missing') return headMissing(report.count, report.headHash);
   return undefined;
 }
 
-export async function readRecord(stream: RecordStream): Promise<ReadRecord> {
+/** What one pass over a snapshot of a stream saw. */
+export interface RecordPass {
+  readonly snap: StreamSnapshot;
+  /** The chain recomputed over every record read, held against what the snapshot says was committed. */
+  readonly chain: ChainReport;
+  /** The records as events, in order, up to the first that is not one (none where the pass kept none). */
+  readonly events: readonly RosterEvent[];
+  /** The first record that is not a valid event, named by record and field; undefined where every one is. */
+  readonly invalid: DomainError | undefined;
+  /** The seq and stored hash of the last record read (the genesis where there is none). */
+  readonly end: Head;
+}
+
+export interface PassOptions {
+  /** Hold the events (what a derivation needs); verify holds none, so any length of record is read in flat memory. */
+  readonly keep: boolean;
+  /** Stop at the first record that is not a valid event (a read refuses it); else go on to the end of the chain. */
+  readonly stopAtInvalid: boolean;
+}
+
+/**
+ * One pass over a snapshot of the stream: each record pushed through the chain and validated as an
+ * event as it goes by (records after the first invalid one are only chained), so a command that
+ * needs both the chain's verdict and the events (`check`) reads, parses and hashes the record once.
+ */
+export async function passOver(stream: RecordStream, options: PassOptions): Promise<RecordPass> {
   const snap = await stream.snapshot();
   const chain = new ChainVerifier(snap.committed);
   const events: RosterEvent[] = [];
+  let invalid: DomainError | undefined;
+  let count = 0;
   let last: Record<string, unknown> | undefined;
   for await (const record of snap.records()) {
     chain.push(record);
-    events.push(eventOf(record, events.length, snap.where, stream.location));
+    if (invalid === undefined) {
+      try {
+        const event = eventOf(record, count, snap.where, stream.location);
+        if (options.keep) events.push(event);
+      } catch (e) {
+        if (!isDomainError(e)) throw e;
+        invalid = e;
+        if (options.stopAtInvalid) break;
+      }
+    }
+    count++;
     last = record;
   }
-  const end = { seq: events.length, hash: last ? String(last.hash) : GENESIS };
-  const problem = anchorProblem(snap, chain);
+  const end = { seq: count, hash: last ? String(last.hash) : GENESIS };
+  return { snap, chain: chain.finish(), events, invalid, end };
+}
+
+/** The record a pass read, as the use cases take it; refused (the first invalid record named) where a record is not an event. */
+export function readOf(pass: RecordPass): ReadRecord {
+  if (pass.invalid) throw pass.invalid;
+  const problem = anchorProblem(pass.snap, pass.chain);
   // A writer appends after the records it read; where the store's head differs, `append` refuses.
-  return { head: problem ? end : (snap.committed ?? end), events, problem };
+  return { head: problem ? pass.end : (pass.snap.committed ?? pass.end), events: pass.events, problem };
+}
+
+export async function readRecord(stream: RecordStream): Promise<ReadRecord> {
+  return readOf(await passOver(stream, { keep: true, stopAtInvalid: true }));
 }
 
 /**

@@ -36,7 +36,7 @@ import { type InputFile, readJsonFile } from './input-files.js';
 import { derivationOf, type Keeping } from './kept-replay.js';
 import { type LogQuery, logFilter } from './log-query.js';
 import { type Preview, previewEvents } from './preview.js';
-import { type ReadRecord, readRecord } from './read-record.js';
+import { passOver, type ReadRecord, readOf, readRecord } from './read-record.js';
 import { type RecordRequest, recordEvents } from './record.js';
 import type { RecordChangesRequest, RecordChangesResult } from './record-changes.js';
 import type { StartCongressRequest, StartCongressResult } from './start-congress.js';
@@ -49,6 +49,7 @@ import {
   type RecordExport,
   rebuildHead,
   type VerifyReport,
+  verifyReportOf,
   verifyStream,
 } from './verify.js';
 
@@ -167,7 +168,11 @@ export class RosterApp {
 
   /** The record as committed, every record validated as an event; a record that does not verify is warned of. */
   async read(): Promise<ReadRecord> {
-    const read = await readRecord(this.stream);
+    return this.#told(await readRecord(this.stream));
+  }
+
+  /** A record read, its problem (where it does not verify) warned of once. */
+  #told(read: ReadRecord): ReadRecord {
     if (read.problem && !this.#warned.has(read.problem)) {
       this.#warned.add(read.problem);
       this.#warn(`${read.problem}；以下结果按现存记录得出，请运行 roster verify`);
@@ -253,9 +258,14 @@ export class RosterApp {
     return log(d, logFilter(d.state, query));
   }
 
-  /** The chain verified and every consistency check run; a broken chain is an error finding first. */
+  /**
+   * The chain verified and every consistency check run; a broken chain is an error finding first.
+   * One read serves both: the pass that recomputes the chain to its end also holds the events the
+   * derivation replays (a record that is not an event is refused after the chain is read, as a read refuses it).
+   */
   async check(): Promise<CheckReport> {
-    const chain = await verifyStream(this.stream);
+    const pass = await passOver(this.stream, { keep: true, stopAtInvalid: false });
+    const chain = verifyReportOf(this.stream, pass);
     const tampered: CheckFinding[] = chain.ok
       ? []
       : [
@@ -266,7 +276,8 @@ export class RosterApp {
             { problem: chain.problem?.message ?? chain.invalid ?? '' },
           ),
         ];
-    const findings = [...tampered, ...(await allChecks(await this.derivation(), this.evaluator))];
+    const derivation = await derivationOf(this.keeping, this.evaluator, this.#told(readOf(pass)));
+    const findings = [...tampered, ...(await allChecks(derivation, this.evaluator))];
     return { findings, errors: findings.filter((f) => f.level === 'error').length };
   }
 

@@ -4,7 +4,7 @@
  */
 import { allChecks } from '../checks/all-checks.js';
 import { describeCheck } from '../checks/describe-check.js';
-import { DomainError, isDomainError } from '../domain/errors.js';
+import { DomainError } from '../domain/errors.js';
 import { jsonLinesProblem, jsonProblem } from '../domain/json-text.js';
 import { derive } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
@@ -15,7 +15,7 @@ import { eventOf } from '../store/stored-records.js';
 import { admitRecord } from './admit.js';
 import { type Clock, latestToday } from './clock.js';
 import { utf8Text } from './input-files.js';
-import { headMissing } from './read-record.js';
+import { headMissing, passOver, type RecordPass } from './read-record.js';
 import { viewsOf } from './stream-views.js';
 
 export interface VerifyReport extends ChainReport {
@@ -33,23 +33,12 @@ export interface VerifyReport extends ChainReport {
 
 /** Recompute the chain over the stream as committed, and validate every record as an event. */
 export async function verifyStream(stream: RecordStream): Promise<VerifyReport> {
-  const snap = await stream.snapshot();
-  const chain = new ChainVerifier(snap.committed);
-  let invalid: string | undefined;
-  let i = 0;
-  for await (const record of snap.records()) {
-    chain.push(record);
-    if (invalid === undefined) {
-      try {
-        eventOf(record, i, snap.where, stream.location);
-      } catch (e) {
-        if (!isDomainError(e)) throw e;
-        invalid = e.message;
-      }
-    }
-    i++;
-  }
-  const chained = chain.finish();
+  return verifyReportOf(stream, await passOver(stream, { keep: false, stopAtInvalid: false }));
+}
+
+/** What `verify` reports of a pass over the whole stream (`check` takes it from the pass its derivation reads). */
+export function verifyReportOf(stream: RecordStream, pass: RecordPass): VerifyReport {
+  const { snap, chain: chained } = pass;
   const report: ChainReport =
     chained.ok && snap.storage.anchor === 'missing'
       ? {
@@ -58,7 +47,7 @@ export async function verifyStream(stream: RecordStream): Promise<VerifyReport> 
           problem: { kind: 'head-missing', seq: chained.count, message: headMissing(chained.count, chained.headHash) },
         }
       : chained;
-  const bad = report.ok ? invalid : undefined;
+  const bad = report.ok ? pass.invalid?.message : undefined;
   return {
     file: stream.location,
     layout: snap.storage.layout,

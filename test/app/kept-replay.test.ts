@@ -14,6 +14,7 @@ import { isDomainError } from '../../src/domain/errors.js';
 import type { EventInput } from '../../src/domain/events.js';
 import { createEvaluator, type Evaluator } from '../../src/engine/evaluator.js';
 import { loadRuleBook } from '../../src/engine/rule-book.js';
+import { chainRecords } from '../../src/store/chain.js';
 import { FileReplayStore } from '../../src/store/file-replay-store.js';
 import { FileRecordStream } from '../../src/store/file-store.js';
 import type { RecordStream } from '../../src/store/record-store.js';
@@ -436,5 +437,49 @@ describe('a recording on a record that does not verify, with a replay kept for i
     });
     await app.headcount({ session: 19 });
     expect(warnings).toEqual([expect.stringContaining('哈希链校验失败')]);
+  });
+});
+
+describe('check', () => {
+  it('reads the record once, with its replay kept or not, intact or not, and tells a broken chain first', async () => {
+    const s = seedWorkspace();
+    await kept(s.db).record({ events: [person('c0')], recordedBy: '测试员' });
+    const keeping = { store: new FileReplayStore(s.db), code: 'test' };
+    const checked = async (keep: boolean) => {
+      const stream = counted(s.db);
+      const warnings: string[] = [];
+      const app = new RosterApp({ stream, evaluator, clock, ...(keep ? { keeping } : {}), warn: (m) => warnings.push(m) });
+      const report = await app.check();
+      return { reads: stream.reads, codes: report.findings.map((f) => f.code), first: report.findings[0], warnings };
+    };
+    for (const keep of [false, true, true]) {
+      expect(await checked(keep)).toEqual({ reads: 1, codes: ['oath-names-not-recorded'], first: expect.anything(), warnings: [] });
+    }
+    // An event in the middle edited by hand: the chain's verdict first, then what the record as stored derives, warned of once.
+    writeFileSync(s.db, readFileSync(s.db, 'utf8').replace('"朱欢"', '"朱欢欢"'));
+    const verified = await verifyStream(new FileRecordStream(s.db));
+    expect(verified.problem).toEqual(expect.objectContaining({ kind: 'edited' }));
+    for (const keep of [false, true]) {
+      const broken = await checked(keep);
+      expect(broken.reads).toBe(1);
+      expect(broken.codes).toEqual(['tampered-log', 'oath-names-not-recorded']);
+      expect(broken.first).toEqual(
+        expect.objectContaining({ level: 'error', eventSeqs: [verified.problem!.seq], facts: { problem: verified.problem!.message } }),
+      );
+      expect(broken.warnings).toEqual([expect.stringContaining(`哈希链校验失败：${verified.problem!.message}`)]);
+    }
+  });
+
+  it('refuses a record that is not an event where the chain holds, naming it, as every read does', async () => {
+    const s = seedWorkspace();
+    await kept(s.db).record({ events: [person('c1')], recordedBy: '测试员' });
+    const store = new FileRecordStream(s.db);
+    const head = await store.head();
+    // Written past the program's checks, as another tool could: chained, but its name is a number.
+    const odd = { ...person('odd'), name: 42, seq: head.seq + 1, recordedAt: '2026-01-01T00:00:00Z', recordedBy: 'x' };
+    await store.append(chainRecords([odd], head.hash), head);
+    const verified = await verifyStream(store);
+    expect(verified).toEqual(expect.objectContaining({ ok: false, invalid: expect.stringContaining('$.name') }));
+    await expect(fresh(s.db).check()).rejects.toThrow(verified.invalid!);
   });
 });
