@@ -66,12 +66,33 @@ export interface PostAnalysis {
 
 const organOf = (state: RosterState, organId: string) => state.organs[organId];
 
+type OathEvent = RosterState['oaths'][number];
+
+/** Items grouped by a key, each group in the items' order. */
+function groupBy<T, K, V = T>(
+  items: readonly T[],
+  key: (item: T) => K,
+  value: (item: T) => V = (item) => item as unknown as V,
+): Map<K, V[]> {
+  const groups = new Map<K, V[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(value(item));
+    else groups.set(k, [value(item)]);
+  }
+  return groups;
+}
+
 export class PostAnalyst {
   readonly #found: Finding[] = [];
   /** The date a question with no date of its own is asked on: the record's latest session. */
   readonly #asOf: LegalDate | undefined;
   /** The congress's level and province: which rules apply. */
   readonly #where: Jurisdiction;
+  /** Each person's tenures, and the oaths naming each person or (with no names) held at each session, in record order: made when first asked. */
+  #tenures: Map<string, Tenure[]> | undefined;
+  #oaths: { named: Map<string, OathEvent[]>; ceremonies: Map<number | undefined, OathEvent[]> } | undefined;
 
   constructor(
     private readonly d: Derivation,
@@ -136,7 +157,8 @@ export class PostAnalyst {
     const date = change.from;
     const outcome = change.finding?.outcome;
     const ground = outcome?.type === 'mandate-terminated' ? outcome.params.ground : 'void';
-    const held = state.tenures.filter((t) => t.personId === m.personId && (date === undefined || heldOn(t, date)));
+    this.#tenures ??= groupBy(state.tenures, (t) => t.personId);
+    const held = (this.#tenures.get(m.personId) ?? []).filter((t) => date === undefined || heldOn(t, date));
     const first: CascadeItem[] = [];
     const needsSeat: { t: Tenure; req: PostRequirement }[] = [];
     for (const t of held) {
@@ -210,9 +232,20 @@ export class PostAnalyst {
           { eventSeq: act.seq, personId: act.personId, date: act.date, jurisdiction: this.#where },
         )
       ).find((f) => f.outcome.type === 'oath-wording');
-      const after = state.oaths.filter((o) => onOrBefore(act.date, o.date));
-      const named = after.find((o) => o.personIds.includes(act.personId));
-      const ceremony = after.find((o) => o.personIds.length === 0 && o.session === act.session);
+      this.#oaths ??= {
+        named: groupBy(
+          state.oaths.flatMap((o) => [...new Set(o.personIds)].map((personId) => ({ personId, o }))),
+          (x) => x.personId,
+          (x) => x.o,
+        ),
+        ceremonies: groupBy(
+          state.oaths.filter((o) => o.personIds.length === 0),
+          (o) => o.session,
+        ),
+      };
+      const after = (o: OathEvent) => onOrBefore(act.date, o.date);
+      const named = this.#oaths.named.get(act.personId)?.find(after);
+      const ceremony = this.#oaths.ceremonies.get(act.session)?.find(after);
       owed.push({
         act,
         finding: duty,
