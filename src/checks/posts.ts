@@ -2,9 +2,11 @@
  * Consistency checks on posts, appointments and oaths (`roster check`, issue 3). The rules say what a
  * post requires, what is incompatible and what is owed; these checks hold the record against that.
  */
+
 import { type CheckFinding, checkFinding } from '../domain/check-findings.js';
 import { onOrBefore } from '../domain/dates.js';
 import type { EventOf } from '../domain/events.js';
+import { groupBy } from '../domain/group-by.js';
 import { APPOINTING_ACTS } from '../domain/posts.js';
 import { isCounted, latestMandate, type RosterState, statusOn } from '../domain/roster.js';
 import { postName } from '../domain/status-names.js';
@@ -165,12 +167,7 @@ async function compatibilityChecks(d: Derivation, evaluator: Evaluator): Promise
   const out: CheckFinding[] = [];
   const { state } = d;
   // Each person's tenures in record order: only a person's own tenures can overlap (every pair of the record was tried before).
-  const tenuresOf = new Map<string, Tenure[]>();
-  for (const t of state.tenures) {
-    const mine = tenuresOf.get(t.personId);
-    if (mine) mine.push(t);
-    else tenuresOf.set(t.personId, [t]);
-  }
+  const tenuresOf = groupBy(state.tenures, (t) => t.personId);
   for (const a of state.tenures) {
     for (const b of tenuresOf.get(a.personId)!) {
       if (a === b || !overlap(a, b)) continue;

@@ -6,8 +6,10 @@
  * in a long-lived congress; each figure is what `countOn` and `statusOn` give on its date
  * (test/ledger/seat-figures.test.ts).
  */
+
 import { type LegalDate, latestDay } from '../domain/dates.js';
 import { type EventOf, effectiveDate, type RosterEvent } from '../domain/events.js';
+import { groupBy } from '../domain/group-by.js';
 import { isCounted, type Mandate, statusOn, unnamedOn } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
 import { statusCountsOn } from './count-points.js';
@@ -107,12 +109,7 @@ export function seatFigures(d: Derivation): SeatFigures[] {
   };
 
   // Each person's mandates, for what a by-election leaves out: the winner's own.
-  const mandatesOf = new Map<string, Mandate[]>();
-  for (const m of state.mandates) {
-    const list = mandatesOf.get(m.personId);
-    if (list) list.push(m);
-    else mandatesOf.set(m.personId, [m]);
-  }
+  const mandatesOf = groupBy(state.mandates, (m) => m.personId);
 
   // Pending on a by-election's date among the mandates made before it: mandates are added in the
   // order of the events that made them, each over the days it is pending, and each by-election reads its day.

@@ -3,10 +3,12 @@
  * person's posts when their deputy status ends (the cascade, legal brief 7 D), and who owes the
  * constitutional oath for the acts of a session (7 F). The rules decide; this file asks and collects.
  */
+
 import { type LegalDate, onOrBefore } from '../domain/dates.js';
 import { DomainError } from '../domain/errors.js';
 import type { EventOf } from '../domain/events.js';
 import type { Finding } from '../domain/findings.js';
+import { groupBy } from '../domain/group-by.js';
 import type { OrganKind } from '../domain/posts.js';
 import { type Mandate, type RosterState, sessionDate } from '../domain/roster.js';
 import { heldOn, type Tenure, type TenureEnd } from '../domain/tenures.js';
@@ -67,22 +69,6 @@ export interface PostAnalysis {
 const organOf = (state: RosterState, organId: string) => state.organs[organId];
 
 type OathEvent = RosterState['oaths'][number];
-
-/** Items grouped by a key, each group in the items' order. */
-function groupBy<T, K, V = T>(
-  items: readonly T[],
-  key: (item: T) => K,
-  value: (item: T) => V = (item) => item as unknown as V,
-): Map<K, V[]> {
-  const groups = new Map<K, V[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(value(item));
-    else groups.set(k, [value(item)]);
-  }
-  return groups;
-}
 
 export class PostAnalyst {
   readonly #found: Finding[] = [];
