@@ -185,6 +185,12 @@ export class RosterApp {
     return derivationOf(this.keeping, this.evaluator, await this.read());
   }
 
+  /** The derivation, with the search's pinyin loaded beside it (src/search/pinyin.ts): for what finds persons by name. */
+  async #searchable(): Promise<Derivation> {
+    const [d] = await Promise.all([this.derivation(), loadPinyin()]);
+    return d;
+  }
+
   /** The latest recorded session, or today where the record has none. */
   #latest(d: Derivation): LedgerTarget {
     return latestTarget(d.state, todayOf(this.clock));
@@ -228,18 +234,17 @@ export class RosterApp {
 
   /** The persons a clerk's query finds (part of a name, pinyin initials, pinyin, an id, a unit fragment), best first. */
   async findPersons(query: string, limit?: number): Promise<PersonMatch[]> {
-    await loadPinyin();
-    return findPersons((await this.derivation()).state, query, limit);
+    return findPersons((await this.#searchable()).state, query, limit);
   }
 
   /** `person`: anything `findPersons` takes that finds one person; several are refused with the candidates listed. */
   async explain(person: string): Promise<PersonExplanation> {
-    const [d] = await Promise.all([this.derivation(), loadPinyin()]);
+    const d = await this.#searchable();
     return explain(d, resolvePerson(d.state, person), await analysePosts(d, this.evaluator));
   }
 
   async history(person: string): Promise<PersonHistory & WithState> {
-    const [d] = await Promise.all([this.derivation(), loadPinyin()]);
+    const d = await this.#searchable();
     return { ...history(d, resolvePerson(d.state, person), await analysePosts(d, this.evaluator)), state: d.state };
   }
 
@@ -295,9 +300,8 @@ export class RosterApp {
     readonly single?: boolean;
     readonly origin?: string;
   }): Promise<EventInput[]> {
-    const names = namesPersons(request.values);
     // A name that is not in the record is answered with the near ones, found by pinyin too.
-    const state = names ? (await Promise.all([this.derivation(), loadPinyin()]))[0].state : undefined;
+    const state = namesPersons(request.values) ? (await this.#searchable()).state : undefined;
     const { events, problems } = resolveEntries(request.values, state, { today: latestToday(this.clock), single: request.single ?? false });
     if (problems.length > 0) throw entryRefusal(problems, request.origin);
     return events;

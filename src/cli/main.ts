@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { packageVersion } from '../paths.js';
 /**
  * `roster`: the bin. Runs the command line through `runCli` with the process's streams and sets the
  * exit code; the process-wide guards make sure nothing that escapes a command reaches the clerk as a
@@ -11,6 +10,7 @@ import { packageVersion } from '../paths.js';
  *   same error boundary;
  * - Node's own warnings (DEP0005 from a bundled library …) are for developers: shown only with ROSTER_DEBUG.
  */
+import { packageVersion } from '../paths.js';
 import { reportError } from './error-boundary.js';
 import { type CliIO, guardedStream } from './io.js';
 
