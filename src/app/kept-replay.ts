@@ -11,9 +11,22 @@ import type { RosterEvent } from '../domain/events.js';
 import { foldInvariants, type InvariantState } from '../domain/invariants.js';
 import { type Derivation, derive, type Replay } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
-import { type KeptCore, type KeptLine, REPLAY_FORMAT, type ReplayCodec, replayCodec } from '../engine/replay-codec.js';
-import type { Head } from '../store/record-store.js';
+import {
+  type KeptCore,
+  type KeptFinding,
+  type KeptLedger,
+  type KeptLine,
+  lineOfFinding,
+  partsAfter,
+  REPLAY_FORMAT,
+  type ReplayCodec,
+  replayCodec,
+} from '../engine/replay-codec.js';
+import { type ConfirmationPoint, confirmationPoints } from '../ledger/headcount.js';
+import type { Head, RecordStream } from '../store/record-store.js';
 import type { ReplayStore } from '../store/replay-store.js';
+import { vouchedHead } from './read-record.js';
+import { eventsStart, startAmong } from './targets.js';
 
 export interface Keeping {
   readonly store: ReplayStore;
@@ -39,7 +52,9 @@ export async function keep(keeping: Keeping | undefined, evaluator: Evaluator, h
   try {
     // The lines first: they fill the tables the core keeps.
     const lines = codec.encodeLines(d);
-    await keeping.store.save(keyOf(head, evaluator, keeping.code), codec.encodeCore(d, invariantsOf(d)), lines);
+    const ledger: KeptLedger = { points: confirmationPoints(d), eventsStart: eventsStart(d.state.congress?.term.start, d.events) };
+    const parts = partsAfter([], d.findings.length, d.unruled.length);
+    await keeping.store.save(keyOf(head, evaluator, keeping.code), codec.encodeCore(d, invariantsOf(d), { ledger, parts }), lines);
   } catch {
     // Kept replays are a cache: a read-only folder or a full disk only means replaying next time.
   }
@@ -84,7 +99,10 @@ export async function keptCore(
   keeping: Keeping | undefined,
   evaluator: Evaluator,
   head: Head,
-): Promise<{ replay: Replay; invariants: InvariantState; findings: number; key: string; codec: ReplayCodec } | undefined> {
+): Promise<
+  | (Pick<KeptCore, 'findings' | 'ledger' | 'parts'> & { replay: Replay; invariants: InvariantState; key: string; codec: ReplayCodec })
+  | undefined
+> {
   if (!keeping) return undefined;
   const key = keyOf(head, evaluator, keeping.code);
   const kept = await keeping.store.load(key, { coreOnly: true }).catch(() => undefined);
@@ -93,7 +111,7 @@ export async function keptCore(
     const core = kept.core as KeptCore;
     if (core.format !== REPLAY_FORMAT) return undefined;
     const codec = replayCodec(core.tables);
-    return { ...codec.decodeCore(core), findings: core.findings, key, codec };
+    return { ...codec.decodeCore(core), findings: core.findings, ledger: core.ledger, parts: core.parts, key, codec };
   } catch {
     return undefined;
   }
@@ -103,20 +121,80 @@ export async function keptCore(
 export async function keepContinued(
   keeping: Keeping,
   evaluator: Evaluator,
-  base: { readonly key: string; readonly findings: number; readonly codec: ReplayCodec },
+  base: Pick<KeptCore, 'findings' | 'ledger' | 'parts'> & { readonly key: string; readonly codec: ReplayCodec },
   head: Head,
+  added: readonly RosterEvent[],
   next: Replay,
   invariants: InvariantState,
 ): Promise<void> {
+  // The kept confirmation points are read off events a continued replay never holds (a recording
+  // of those kinds replays the whole record, src/app/record.ts): where one does, keep nothing.
+  if (added.some(movesPoints)) return;
   try {
     const lines = base.codec.encodeLines(next);
+    const ledger: KeptLedger = { points: base.ledger.points, eventsStart: eventsStart(base.ledger.eventsStart, added) };
+    const parts = partsAfter(base.parts, next.findings.length, next.unruled.length);
     await keeping.store.extend(
       base.key,
       keyOf(head, evaluator, keeping.code),
-      base.codec.encodeCore(next, invariants, base.findings),
+      base.codec.encodeCore(next, invariants, { ledger, parts }, base.findings),
       lines,
     );
   } catch {
     // As in `keep`: only time is lost.
+  }
+}
+
+/** Events `confirmationPoints` reads (besides the sessions, which a continued replay never changes either). */
+const movesPoints = (e: RosterEvent) =>
+  e.type === 'OpeningBalanceStated' ||
+  e.type === 'CredentialsReportAdopted' ||
+  e.type === 'QualificationReviewed' ||
+  e.type === 'UnnamedDeputiesReviewed' ||
+  e.type === 'SessionHeld';
+
+/** What a ledger reads of the record, from the replay kept for it. */
+export interface KeptLedgerSource {
+  readonly state: Replay['state'];
+  readonly points: readonly ConfirmationPoint[];
+  /** The record's start (src/app/targets.ts `recordStart`). */
+  readonly start: string | undefined;
+}
+
+/**
+ * What a ledger reads (the roster, the confirmation points, the record's start) from the replay
+ * kept for the committed head, without reading the record: only where the store vouches for its
+ * head cheaply (`vouchedHead`: the trade-off `recordOnKept` makes, src/app/record.ts), and the
+ * findings of the changes the ledger lists read each when first asked for. Undefined on any doubt
+ * (nothing kept for exactly this head, a head not vouched for): the caller reads the whole record.
+ */
+export async function keptLedger(
+  keeping: Keeping | undefined,
+  evaluator: Evaluator,
+  stream: RecordStream,
+): Promise<KeptLedgerSource | undefined> {
+  if (!keeping) return undefined;
+  const head = await vouchedHead(stream).catch(() => undefined);
+  if (!head) return undefined;
+  const kept = await keeping.store.load(keyOf(head, evaluator, keeping.code), { lazyLines: true }).catch(() => undefined);
+  const lineAt = kept?.lineAt;
+  if (!kept || !lineAt) return undefined;
+  try {
+    const core = kept.core as KeptCore;
+    if (core.format !== REPLAY_FORMAT) return undefined;
+    const findingAt = (i: number): KeptFinding => {
+      const at = lineOfFinding(core.parts, i);
+      const line = at === undefined ? undefined : (lineAt(at) as KeptLine);
+      if (line?.[0] !== 'f') throw new Error(`kept finding ${i} is not where its part says`);
+      return line[1];
+    };
+    const { replay } = replayCodec(core.tables).decodeCore(core, { findingAt });
+    return {
+      state: replay.state,
+      points: core.ledger.points as ConfirmationPoint[],
+      start: startAmong(core.ledger.eventsStart, replay.state.sessions),
+    };
+  } catch {
+    return undefined;
   }
 }

@@ -260,7 +260,7 @@ async function recordOnKept(
   const refusals = refusalsAmong([...(decision.ok ? [] : decision.refusals.map((r) => r.finding)), ...found], head.seq);
   if (!decision.ok || refusals.length > 0) throw refusalError(refusals.map((r) => refusedEvent(r, added, next.state)));
   const after = await ports.stream.append(chained(added, head), head);
-  await keepContinued(ports.keeping, ports.evaluator, kept, after, next, decision.invariants);
+  await keepContinued(ports.keeping, ports.evaluator, kept, after, added, next, decision.invariants);
   return added;
 }
 

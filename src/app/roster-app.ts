@@ -13,14 +13,14 @@ import { type Format, type Rendered, render } from '../documents/render/formats.
 import { beijingDay } from '../domain/beijing-time.js';
 import { type CheckFinding, checkFinding } from '../domain/check-findings.js';
 import { type CorrectionRequest, decideCorrection } from '../domain/corrections.js';
-import { DomainError } from '../domain/errors.js';
+import { DomainError, isDomainError } from '../domain/errors.js';
 import type { EventInput, ReplacementInput, RosterEvent } from '../domain/events.js';
 import type { RosterState } from '../domain/roster.js';
 import type { Derivation } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
 import type { RuleBook } from '../engine/rule-book.js';
 import { listRules, type RuleListing } from '../engine/rule-listing.js';
-import { type Ledger, type LedgerTarget, latestTarget, ledger, resolveTarget } from '../ledger/headcount.js';
+import { type Ledger, type LedgerTarget, latestTarget, ledger, ledgerOf, resolveTarget } from '../ledger/headcount.js';
 import { analysePosts, type PostAnalysis } from '../posts/analysis.js';
 import { loadPinyin } from '../search/pinyin.js';
 import { dataFileJsonSchema } from '../store/json-schema.js';
@@ -33,14 +33,14 @@ import { entryRefusal, namesPersons, resolveEntries } from './entry.js';
 import { type FoundMembers, findPersons, type MembersFilter, narrowMembers, type PersonMatch, resolvePerson } from './find.js';
 import type { ImportResult, ImportRosterRequest } from './import-roster.js';
 import { type InputFile, readJsonFile } from './input-files.js';
-import { derivationOf, type Keeping } from './kept-replay.js';
+import { derivationOf, type Keeping, keptLedger } from './kept-replay.js';
 import { type LogQuery, logFilter } from './log-query.js';
 import { type Preview, previewEvents } from './preview.js';
 import { passOver, type ReadRecord, readOf, readRecord } from './read-record.js';
 import { type RecordRequest, recordEvents } from './record.js';
 import type { RecordChangesRequest, RecordChangesResult } from './record-changes.js';
 import type { StartCongressRequest, StartCongressResult } from './start-congress.js';
-import { checkDate, checkSince, checkSpan, checkTarget } from './targets.js';
+import { checkDate, checkSince, checkSpan, checkTarget, targetWithin } from './targets.js';
 import {
   exportDocument,
   type ImportFile,
@@ -208,6 +208,16 @@ export class RosterApp {
 
   /** The ledger for a session or date; without one, for the latest recorded session. */
   async headcount(target?: LedgerTarget): Promise<Ledger> {
+    const kept = await keptLedger(this.keeping, this.evaluator, this.stream);
+    if (kept) {
+      try {
+        const at = target ? targetWithin(kept.start, kept.state, target, this.#today()) : latestTarget(kept.state, todayOf(this.clock));
+        return ledgerOf(kept.state, at, () => kept.points);
+      } catch (e) {
+        // The ledger's own refusals are the record's; anything else (a kept finding unreadable) costs the full read.
+        if (isDomainError(e)) throw e;
+      }
+    }
     const d = await this.derivation();
     return ledger(d, this.#target(d, target));
   }

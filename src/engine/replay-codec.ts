@@ -12,7 +12,7 @@ import type { Mandate, MandateStatus, RosterState, StatusChange } from '../domai
 import type { Replay, Unruled } from './derive.js';
 
 /** Bumped whenever the shape of what is kept changes: an older kept replay is then rebuilt. */
-export const REPLAY_FORMAT = 4;
+export const REPLAY_FORMAT = 5;
 
 type Value = string | number | boolean | null;
 type FactValues = Readonly<Record<string, Value>>;
@@ -31,6 +31,16 @@ type KeptMandate = [Omit<Mandate, 'history'>, KeptChange[]];
 /** A line kept after the core: a finding, or an event no rule decided (by seq, with the facts then: names' index, values). */
 export type KeptLine = ['f', KeptFinding] | ['u', [number, number, Value[]]];
 
+/**
+ * What a ledger reads off the record's events rather than its roster, kept so that `headcount`
+ * needs no events: the confirmation points (src/ledger/headcount.ts `confirmationPoints`) and the
+ * earliest date the events state (src/app/targets.ts `eventsStart`).
+ */
+export interface KeptLedger {
+  readonly points: readonly { readonly session?: number | undefined; readonly date?: string | undefined; readonly opening: boolean }[];
+  readonly eventsStart: string | undefined;
+}
+
 /** Everything of a replay but its findings and undecided events, which are kept as lines after it. */
 export interface KeptCore {
   readonly format: number;
@@ -40,6 +50,32 @@ export interface KeptCore {
   readonly findings: number;
   /** The rule versions and the lists of fact names the lines refer to. */
   readonly tables: { readonly rules: readonly RuleVersionRow[]; readonly factNames: readonly (readonly string[])[] };
+  readonly ledger: KeptLedger;
+  /**
+   * The parts of the kept lines, in order, one per replay kept or continued: the first line, how
+   * many findings, how many undecided events (a part's findings come first). Finding `i` of the
+   * replay is then found without reading the lines before it.
+   */
+  readonly parts: readonly KeptPart[];
+}
+
+/** A part of the kept lines: first line, findings, undecided events. */
+export type KeptPart = readonly [number, number, number];
+
+/** The line that holds finding `i` of a replay kept in `parts`; undefined where it holds none. */
+export function lineOfFinding(parts: readonly KeptPart[], i: number): number | undefined {
+  let before = 0;
+  for (const [first, findings] of parts) {
+    if (i < before + findings) return i < before ? undefined : first + (i - before);
+    before += findings;
+  }
+  return undefined;
+}
+
+/** The parts after one more part of `findings` and `unruled` lines. */
+export function partsAfter(parts: readonly KeptPart[], findings: number, unruled: number): KeptPart[] {
+  const last = parts.at(-1);
+  return [...parts, [last ? last[0] + last[1] + last[2] : 0, findings, unruled]];
 }
 
 /** Where a finding that was not loaded stands: a recording needs the roster, not old findings. */
@@ -117,7 +153,7 @@ export function replayCodec(tables: KeptCore['tables'] = { rules: [], factNames:
    * The core of a replay. `offset`: how many findings come before `replay.findings` (a replay that
    * continues a kept one holds only its new findings; the kept ones stay where they are).
    */
-  function encodeCore(replay: Replay, invariants: InvariantState, offset = 0): KeptCore {
+  function encodeCore(replay: Replay, invariants: InvariantState, kept: Pick<KeptCore, 'ledger' | 'parts'>, offset = 0): KeptCore {
     const index = new Map(replay.findings.map((f, i) => [f, offset + i]));
     const indexOf = (f: Finding | undefined) =>
       f === undefined ? -1 : (index.get(f) ?? (f as unknown as { [KEPT_AT]?: number })[KEPT_AT] ?? -1);
@@ -133,36 +169,63 @@ export function replayCodec(tables: KeptCore['tables'] = { rules: [], factNames:
       invariants,
       findings: offset + replay.findings.length,
       tables: { rules: rules.list, factNames: names.list },
+      ledger: kept.ledger,
+      parts: kept.parts,
     };
   }
 
   /**
    * The replay a core and its lines make; `eventAt` gives the replayed event with a seq. Without
    * lines (a recording, which reads the roster only) the changes' findings are placeholders that
-   * encode back to their places, and there are no findings or undecided events.
+   * encode back to their places, and there are no findings or undecided events. With `findingAt`
+   * (a ledger, which reads the findings of the changes it lists) each change's finding is decoded
+   * from its kept row when it is first read, and the replay has no findings or undecided events.
    */
   function decodeCore(
     core: KeptCore,
-    kept?: { readonly lines: readonly KeptLine[]; readonly eventAt: (seq: number) => RosterEvent | undefined },
+    kept?:
+      | { readonly lines: readonly KeptLine[]; readonly eventAt: (seq: number) => RosterEvent | undefined }
+      | { readonly findingAt: (i: number) => KeptFinding },
   ): { replay: Replay; invariants: InvariantState } {
     const findings: Finding[] = [];
     const unruled: Unruled[] = [];
-    for (const line of kept?.lines ?? []) {
+    const lines = kept && 'lines' in kept ? kept : undefined;
+    for (const line of lines?.lines ?? []) {
       if (line[0] === 'f') findings.push(decodeFinding(line[1]));
       else {
         const [seq, keys, values] = line[1];
-        const event = kept!.eventAt(seq);
+        const event = lines!.eventAt(seq);
         if (!event) throw new Error(`kept undecided event ${seq} is not in the record`);
         unruled.push({ event, facts: factsOf(keys, values) as Unruled['facts'] });
       }
     }
+    const lazy = kept && 'findingAt' in kept ? kept : undefined;
+    const decoded = new Map<number, Finding>();
     const findingAt = (i: number): Finding | undefined => {
       if (i < 0) return undefined;
-      if (kept) return findings[i];
+      if (lines) return findings[i];
       return { [KEPT_AT]: i } as unknown as Finding;
+    };
+    const lazyFinding = (i: number): Finding => {
+      let f = decoded.get(i);
+      if (!f) {
+        f = decodeFinding(lazy!.findingAt(i));
+        decoded.set(i, f);
+      }
+      return f;
     };
     const historyOf = (rows: readonly KeptChange[]) =>
       rows.map(([status, from, eventSeq, f]): StatusChange => {
+        if (lazy && f >= 0) {
+          return {
+            status,
+            from: from ?? undefined,
+            eventSeq,
+            get finding() {
+              return lazyFinding(f);
+            },
+          };
+        }
         const finding = findingAt(f);
         return { status, from: from ?? undefined, eventSeq, ...(finding ? { finding } : {}) };
       });

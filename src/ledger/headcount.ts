@@ -313,12 +313,19 @@ export function disagreementsWith(
 }
 
 export function ledger(d: Derivation, target: LedgerTarget): Ledger {
-  const { state } = d;
+  return ledgerOf(d.state, target, () => confirmationPoints(d));
+}
+
+/**
+ * The ledger from the roster and the confirmation points of the record (`confirmationPoints`, read
+ * off its events; a kept replay keeps them, src/app/kept-replay.ts).
+ */
+export function ledgerOf(state: RosterState, target: LedgerTarget, points: () => readonly ConfirmationPoint[]): Ledger {
   const congress = state.congress;
   if (!congress) throw new DomainError('invalid-data-file', '记录中没有本届人民代表大会的基本信息（“本届人民代表大会”事件）');
 
   const { date, session } = resolveTarget(state, target);
-  const base = baselineAmong(confirmationPoints(d), date, session);
+  const base = baselineAmong(points(), date, session);
   const baseDate = base?.date;
 
   const terminated: { person: LedgerPerson; ground: TerminationGround | 'void'; label: string; phrase: string }[] = [];

@@ -49,12 +49,16 @@ export class FileReplayStore implements ReplayStore {
     }
   }
 
-  async load(key: string, options: { readonly coreOnly?: boolean } = {}): Promise<KeptReplay | undefined> {
+  async load(key: string, options: { readonly coreOnly?: boolean; readonly lazyLines?: boolean } = {}): Promise<KeptReplay | undefined> {
     const kept = await this.#read<Kept>(this.#kept);
     if (kept?.key !== key) return undefined;
     const core = await this.#read<{ key: string; core: unknown }>(this.#core);
     if (core?.key !== key) return undefined;
     if (options.coreOnly) return { core: core.core };
+    if (options.lazyLines) {
+      const lineAt = await this.#lazyLines(kept).catch(() => undefined);
+      return lineAt ? { core: core.core, lineAt } : undefined;
+    }
     try {
       const text = (await readFile(this.#lines)).subarray(0, kept.bytes).toString('utf8');
       const lines = text === '' ? [] : text.slice(0, -1).split('\n');
@@ -68,6 +72,27 @@ export class FileReplayStore implements ReplayStore {
     } catch {
       return undefined;
     }
+  }
+
+  /** The kept lines, each parsed when first asked for: only where they start is found now (and that there are as many as kept). */
+  async #lazyLines(kept: Kept): Promise<((i: number) => unknown) | undefined> {
+    const bytes = (await readFile(this.#lines)).subarray(0, kept.bytes);
+    if (bytes.length !== kept.bytes) return undefined;
+    const starts: number[] = [];
+    for (let at = 0; at < bytes.length; ) {
+      const end = bytes.indexOf(10, at);
+      if (end < 0) return undefined;
+      starts.push(at);
+      at = end + 1;
+    }
+    if (starts.length !== kept.count) return undefined;
+    starts.push(bytes.length);
+    return (i: number) => {
+      if (!Number.isInteger(i) || i < 0 || i >= kept.count) throw new Error(`no kept line ${i}`);
+      const [index, value] = JSON.parse(bytes.subarray(starts[i]!, starts[i + 1]! - 1).toString('utf8')) as [number, unknown];
+      if (index !== i) throw new Error('lines out of order');
+      return value;
+    };
   }
 
   async #locked(write: () => Promise<void>): Promise<void> {

@@ -9,11 +9,13 @@ export interface KeptReplay {
   readonly core: unknown;
   /** The lines (findings and the like, one JSON value each, in order), where they were asked for. */
   readonly lines?: readonly unknown[];
+  /** Where asked for lazily: line `i`, read and parsed when asked for (throws where it is not there or not sound). */
+  readonly lineAt?: (i: number) => unknown;
 }
 
 export interface ReplayStore {
   /** What is kept under `key`, or undefined (nothing kept, kept under another key, or unreadable). */
-  load(key: string, options?: { readonly coreOnly?: boolean }): Promise<KeptReplay | undefined>;
+  load(key: string, options?: { readonly coreOnly?: boolean; readonly lazyLines?: boolean }): Promise<KeptReplay | undefined>;
   /** Keep a replay under `key`, with all its lines. */
   save(key: string, core: unknown, lines: readonly unknown[]): Promise<void>;
   /**

@@ -97,6 +97,27 @@ describe('a recording that continues the kept replay', () => {
     expect(JSON.stringify(await kept(a.db).headcount({ asOf: '2024-08-31' }))).toBe(
       JSON.stringify(await fresh(b.db).headcount({ asOf: '2024-08-31' })),
     );
+    // Refused as from the record: a date before it starts, a session it does not hold.
+    for (const target of [{ asOf: '1990-01-01' }, { session: 99 }]) {
+      const refusal = (app: RosterApp) => app.headcount(target).then(String, (e: Error) => e.message);
+      expect(await refusal(kept(a.db))).toBe(await refusal(fresh(b.db)));
+    }
+  });
+
+  it('headcount from kept lines that are not sound (reordered, cut short) answers as from the record', async () => {
+    const a = seedWorkspace();
+    await kept(a.db).record({ events: [person('first')], recordedBy: '测试员' });
+    await kept(a.db).record({
+      events: [{ type: 'DeputyDied', source: src('2024-08-02'), personId: 'fang-qin', date: '2024-08-02' }],
+      recordedBy: '测试员',
+    });
+    const expected = JSON.stringify(await fresh(a.db).headcount({ asOf: '2024-08-31' }));
+    const lines = path.join(`${a.db}.cache`, 'lines.jsonl');
+    const text = readFileSync(lines, 'utf8');
+    for (const damaged of [text.split('\n').slice(0, -1).reverse().join('\n') + '\n', text.slice(0, text.length - 10)]) {
+      writeFileSync(lines, damaged);
+      expect(JSON.stringify(await kept(a.db).headcount({ asOf: '2024-08-31' }))).toBe(expected);
+    }
   });
 
   it('refuses a by-election in a unit with no vacancy as a recording over the whole record does', async () => {
@@ -435,7 +456,33 @@ describe('a recording on a record that does not verify, with a replay kept for i
       keeping: { store: new FileReplayStore(withKept), code: 'test' },
       warn: (m) => warnings.push(m),
     });
+    await app.members({ session: 19 });
+    expect(warnings).toEqual([expect.stringContaining('哈希链校验失败')]);
+  });
+
+  it('headcount answers from the replay kept for a vouched head without reading the record; on any doubt it reads it', async () => {
+    const withKept = seedWorkspace().db;
+    await kept(withKept).record({ events: [person('first'), death], recordedBy: '测试员' });
+    const intact = await fresh(withKept).headcount({ session: 19 });
+    editLines(withKept, (seq, r) => (seq === 5 ? { ...r, recordedBy: '他人' } : r));
+    const stream = counted(withKept);
+    const warnings: string[] = [];
+    const app = new RosterApp({
+      stream,
+      evaluator,
+      clock,
+      keeping: { store: new FileReplayStore(withKept), code: 'test' },
+      warn: (m) => warnings.push(m),
+    });
+    // The trade-off `record` makes: the end of the record vouched for, the middle found by verify and check.
+    const quick = await app.headcount({ session: 19 });
+    expect(stream.reads).toBe(0);
+    expect(warnings).toEqual([]);
+    expect(quick).toEqual(intact);
+    // The head file gone: nothing is vouched for, the record is read (and its damage warned of).
+    rmSync(`${withKept}.head.json`);
     await app.headcount({ session: 19 });
+    expect(stream.reads).toBe(1);
     expect(warnings).toEqual([expect.stringContaining('哈希链校验失败')]);
   });
 });
