@@ -4,12 +4,17 @@
  * only when nothing is kept for exactly that; a recording that continues the kept replay adds its
  * own findings to it. Losing what is kept costs time, never a result: a kept replay that cannot be
  * read or written is made again.
+ *
+ * A recording does not rewrite the kept core: it passes the kept replay on to the new head
+ * (`ReplayStore.pass`), the core then standing that many records behind it; whoever reads the kept
+ * replay replays those last records of the record onto the core (a few; the record's own, chained
+ * onto the core's head). Past `PASS_LIMIT` records behind, the recording keeps a new core.
  */
 import { createHash } from 'node:crypto';
 import { effectiveLog } from '../domain/corrections.js';
 import type { RosterEvent } from '../domain/events.js';
 import { foldInvariants, type InvariantState } from '../domain/invariants.js';
-import { type Derivation, derive, type Replay } from '../engine/derive.js';
+import { type Derivation, derive, type Replay, replay } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
 import {
   type KeptCore,
@@ -23,9 +28,10 @@ import {
   replayCodec,
 } from '../engine/replay-codec.js';
 import { type ConfirmationPoint, confirmationPoints } from '../ledger/headcount.js';
-import type { Head, RecordStream } from '../store/record-store.js';
+import { continues } from '../store/chain.js';
+import type { Head, RecordStream, StoredRecord } from '../store/record-store.js';
 import type { ReplayStore } from '../store/replay-store.js';
-import { vouchedHead } from './read-record.js';
+import { vouchedTail } from './read-record.js';
 import { eventsStart, startAmong } from './targets.js';
 
 export interface Keeping {
@@ -45,6 +51,9 @@ function invariantsOf(d: Derivation): InvariantState {
   return foldInvariants({ recorded: d.recorded, events: d.events, nameOf: (id) => d.state.persons[id]?.name ?? id }).state;
 }
 
+/** How many records a kept core may stand behind the head before a recording keeps a new one. */
+export const PASS_LIMIT = 32;
+
 /** Keep a derivation under the head it was made for; a failure to keep it is no failure of the command. */
 export async function keep(keeping: Keeping | undefined, evaluator: Evaluator, head: Head, d: Derivation): Promise<void> {
   if (!keeping) return;
@@ -54,10 +63,34 @@ export async function keep(keeping: Keeping | undefined, evaluator: Evaluator, h
     const lines = codec.encodeLines(d);
     const ledger: KeptLedger = { points: confirmationPoints(d), eventsStart: eventsStart(d.state.congress?.term.start, d.events) };
     const parts = partsAfter([], d.findings.length, d.unruled.length);
-    await keeping.store.save(keyOf(head, evaluator, keeping.code), codec.encodeCore(d, invariantsOf(d), { ledger, parts }), lines);
+    await keeping.store.save(keyOf(head, evaluator, keeping.code), codec.encodeCore(d, invariantsOf(d), { ledger, parts, head }), lines);
   } catch {
     // Kept replays are a cache: a read-only folder or a full disk only means replaying next time.
   }
+}
+
+/**
+ * Records a kept replay may hold past its core: those a recording continuing it could record
+ * (src/app/record.ts `CHECKED_BY_ROSTER`); never a correction (it changes the replay before it) nor
+ * an event `confirmationPoints` reads, whose kept points a continued replay keeps as they are.
+ */
+const passable = (e: RosterEvent) =>
+  e.type !== 'EventCorrected' &&
+  e.type !== 'OpeningBalanceStated' &&
+  e.type !== 'CredentialsReportAdopted' &&
+  e.type !== 'QualificationReviewed' &&
+  e.type !== 'UnnamedDeputiesReviewed' &&
+  e.type !== 'SessionHeld';
+
+/** The records past a kept core, held against it: they follow its head, one by one, up to `head`. */
+function past(core: KeptCore, head: Head, behind: number, records: readonly StoredRecord[], events: readonly RosterEvent[]): boolean {
+  return (
+    core.head.seq + behind === head.seq &&
+    records.length === behind &&
+    events.length === behind &&
+    events.every(passable) &&
+    continues(core.head, records)
+  );
 }
 
 /**
@@ -79,11 +112,21 @@ export async function derivationOf(
         const events = effectiveLog(read.events);
         const bySeq = new Map(events.map((e) => [e.seq, e]));
         const core = kept.core as KeptCore;
-        const { replay } = replayCodec(core.tables).decodeCore(core, {
+        const { replay: decoded } = replayCodec(core.tables).decodeCore(core, {
           lines: kept.lines as KeptLine[],
           eventAt: (seq) => bySeq.get(seq),
         });
-        return { recorded: read.events, events, ...replay };
+        // The records past the core (read and verified with the rest: only where they follow it).
+        const after = kept.behind > 0 ? read.events.slice(-kept.behind) : [];
+        const first = after[0];
+        if (
+          kept.behind > 0 &&
+          (first?.seq !== core.head.seq + 1 || core.head.seq + kept.behind !== read.head.seq || !after.every(passable))
+        ) {
+          throw new Error('the records past the kept core are not those it was passed on for');
+        }
+        const whole = after.length > 0 ? await replay(decoded, after, evaluator) : decoded;
+        return { recorded: read.events, events, ...whole };
       } catch {
         // Kept by rules that no longer read it the same way: replay.
       }
@@ -94,16 +137,35 @@ export async function derivationOf(
   return d;
 }
 
-/** The kept replay of the record at `head`, roster only (no findings): what a recording continues from. */
+/** The kept replay a recording continues: the roster (no findings) at the vouched head, and what it needs to keep the replay after it. */
+export interface KeptCoreAtHead {
+  /** The committed head, vouched for (src/app/read-record.ts `vouchedTail`). */
+  readonly head: Head;
+  readonly replay: Replay;
+  readonly invariants: InvariantState;
+  readonly key: string;
+  readonly codec: ReplayCodec;
+  /** The core as kept (its findings, ledger, parts, head), the ledger brought up to the head. */
+  readonly core: Pick<KeptCore, 'findings' | 'ledger' | 'parts'>;
+  /** How many records the core stands behind the head, and what the rules found replaying them. */
+  readonly behind: number;
+  readonly since: Pick<Replay, 'findings' | 'unruled'>;
+}
+
+/**
+ * The kept replay of the record at its committed head, roster only (no findings): what a recording
+ * continues from. Only for a head the store vouches for (`vouchedTail`), with the records the kept
+ * core stands behind it replayed onto it; undefined on any doubt.
+ */
 export async function keptCore(
   keeping: Keeping | undefined,
   evaluator: Evaluator,
-  head: Head,
-): Promise<
-  | (Pick<KeptCore, 'findings' | 'ledger' | 'parts'> & { replay: Replay; invariants: InvariantState; key: string; codec: ReplayCodec })
-  | undefined
-> {
+  stream: RecordStream,
+): Promise<KeptCoreAtHead | undefined> {
   if (!keeping) return undefined;
+  const vouched = await vouchedTail(stream, 0);
+  if (!vouched) return undefined;
+  const { head } = vouched;
   const key = keyOf(head, evaluator, keeping.code);
   const kept = await keeping.store.load(key, { coreOnly: true }).catch(() => undefined);
   if (!kept) return undefined;
@@ -111,47 +173,59 @@ export async function keptCore(
     const core = kept.core as KeptCore;
     if (core.format !== REPLAY_FORMAT) return undefined;
     const codec = replayCodec(core.tables);
-    return { ...codec.decodeCore(core), findings: core.findings, ledger: core.ledger, parts: core.parts, key, codec };
+    const decoded = codec.decodeCore(core);
+    const base = { head, key, codec, core, behind: kept.behind };
+    if (kept.behind === 0) return { ...base, ...decoded, since: { findings: [], unruled: [] } };
+    const tail = await vouchedTail(stream, kept.behind);
+    if (!tail || tail.head.seq !== head.seq || tail.head.hash !== head.hash || !past(core, head, kept.behind, tail.records, tail.events)) {
+      return undefined;
+    }
+    const since = await replay({ state: decoded.replay.state, findings: [], unruled: [] }, tail.events, evaluator);
+    const nameOf = (id: string) => since.state.persons[id]?.name ?? id;
+    const invariants = foldInvariants({ recorded: tail.events, events: tail.events, nameOf }, decoded.invariants).state;
+    const ledger: KeptLedger = { points: core.ledger.points, eventsStart: eventsStart(core.ledger.eventsStart, tail.events) };
+    return { ...base, core: { ...core, ledger }, replay: { state: since.state, findings: [], unruled: [] }, invariants, since };
   } catch {
     return undefined;
   }
 }
 
-/** Keep the replay a recording continued: the kept one's lines stay, the new findings and undecided events are added. */
+/**
+ * Keep the replay a recording continued: passed on to the new head (nothing rewritten), or, past
+ * `PASS_LIMIT` records behind, a new core (the kept lines stay; the findings and undecided events
+ * of the records past the old core and of the new events are added).
+ */
 export async function keepContinued(
   keeping: Keeping,
   evaluator: Evaluator,
-  base: Pick<KeptCore, 'findings' | 'ledger' | 'parts'> & { readonly key: string; readonly codec: ReplayCodec },
+  base: KeptCoreAtHead,
   head: Head,
   added: readonly RosterEvent[],
   next: Replay,
   invariants: InvariantState,
 ): Promise<void> {
-  // The kept confirmation points are read off events a continued replay never holds (a recording
-  // of those kinds replays the whole record, src/app/record.ts): where one does, keep nothing.
-  if (added.some(movesPoints)) return;
+  // A continued replay holds only events it can pass on (src/app/record.ts never continues others).
+  if (!added.every(passable)) return;
   try {
-    const lines = base.codec.encodeLines(next);
-    const ledger: KeptLedger = { points: base.ledger.points, eventsStart: eventsStart(base.ledger.eventsStart, added) };
-    const parts = partsAfter(base.parts, next.findings.length, next.unruled.length);
-    await keeping.store.extend(
-      base.key,
-      keyOf(head, evaluator, keeping.code),
-      base.codec.encodeCore(next, invariants, { ledger, parts }, base.findings),
-      lines,
-    );
+    const key = keyOf(head, evaluator, keeping.code);
+    const behind = base.behind + added.length;
+    if (behind <= PASS_LIMIT) {
+      await keeping.store.pass(base.key, key, behind);
+      return;
+    }
+    const all: Replay = {
+      state: next.state,
+      findings: [...base.since.findings, ...next.findings],
+      unruled: [...base.since.unruled, ...next.unruled],
+    };
+    const lines = base.codec.encodeLines(all);
+    const ledger: KeptLedger = { points: base.core.ledger.points, eventsStart: eventsStart(base.core.ledger.eventsStart, added) };
+    const parts = partsAfter(base.core.parts, all.findings.length, all.unruled.length);
+    await keeping.store.extend(base.key, key, base.codec.encodeCore(all, invariants, { ledger, parts, head }, base.core.findings), lines);
   } catch {
     // As in `keep`: only time is lost.
   }
 }
-
-/** Events `confirmationPoints` reads (besides the sessions, which a continued replay never changes either). */
-const movesPoints = (e: RosterEvent) =>
-  e.type === 'OpeningBalanceStated' ||
-  e.type === 'CredentialsReportAdopted' ||
-  e.type === 'QualificationReviewed' ||
-  e.type === 'UnnamedDeputiesReviewed' ||
-  e.type === 'SessionHeld';
 
 /** What a ledger reads of the record, from the replay kept for it. */
 export interface KeptLedgerSource {
@@ -164,7 +238,7 @@ export interface KeptLedgerSource {
 /**
  * What a ledger reads (the roster, the confirmation points, the record's start) from the replay
  * kept for the committed head, without reading the record: only where the store vouches for its
- * head cheaply (`vouchedHead`: the trade-off `recordOnKept` makes, src/app/record.ts), and the
+ * head cheaply (`vouchedTail`: the trade-off `recordOnKept` makes, src/app/record.ts), and the
  * findings of the changes the ledger lists read each when first asked for. Undefined on any doubt
  * (nothing kept for exactly this head, a head not vouched for): the caller reads the whole record.
  */
@@ -174,8 +248,9 @@ export async function keptLedger(
   stream: RecordStream,
 ): Promise<KeptLedgerSource | undefined> {
   if (!keeping) return undefined;
-  const head = await vouchedHead(stream).catch(() => undefined);
-  if (!head) return undefined;
+  const vouched = await vouchedTail(stream, 0).catch(() => undefined);
+  if (!vouched) return undefined;
+  const { head } = vouched;
   const kept = await keeping.store.load(keyOf(head, evaluator, keeping.code), { lazyLines: true }).catch(() => undefined);
   const lineAt = kept?.lineAt;
   if (!kept || !lineAt) return undefined;
@@ -188,12 +263,23 @@ export async function keptLedger(
       if (line?.[0] !== 'f') throw new Error(`kept finding ${i} is not where its part says`);
       return line[1];
     };
-    const { replay } = replayCodec(core.tables).decodeCore(core, { findingAt });
-    return {
-      state: replay.state,
-      points: core.ledger.points as ConfirmationPoint[],
-      start: startAmong(core.ledger.eventsStart, replay.state.sessions),
-    };
+    const { replay: decoded } = replayCodec(core.tables).decodeCore(core, { findingAt });
+    let { state } = decoded;
+    let { eventsStart: fromEvents } = core.ledger;
+    if (kept.behind > 0) {
+      const tail = await vouchedTail(stream, kept.behind);
+      if (
+        !tail ||
+        tail.head.seq !== head.seq ||
+        tail.head.hash !== head.hash ||
+        !past(core, head, kept.behind, tail.records, tail.events)
+      ) {
+        return undefined;
+      }
+      state = (await replay(decoded, tail.events, evaluator)).state;
+      fromEvents = eventsStart(fromEvents, tail.events);
+    }
+    return { state, points: core.ledger.points as ConfirmationPoint[], start: startAmong(fromEvents, state.sessions) };
   } catch {
     return undefined;
   }

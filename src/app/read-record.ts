@@ -6,7 +6,7 @@
 import { type DomainError, isDomainError } from '../domain/errors.js';
 import type { RosterEvent } from '../domain/events.js';
 import { type ChainReport, ChainVerifier, continues, GENESIS } from '../store/chain.js';
-import type { Head, RecordStream, StreamSnapshot } from '../store/record-store.js';
+import type { Head, RecordStream, StoredRecord, StreamSnapshot } from '../store/record-store.js';
 import { eventOf } from '../store/stored-records.js';
 
 export interface ReadRecord {
@@ -102,15 +102,38 @@ export async function readRecord(stream: RecordStream): Promise<ReadRecord> {
  * command that reads the record) finds that.
  */
 export async function vouchedHead(stream: RecordStream): Promise<Head | undefined> {
+  return (await vouchedTail(stream, 0))?.head;
+}
+
+/**
+ * The committed head as `vouchedHead` vouches for it, with the last `count` committed records as
+ * events (chained onto one another and onto the head; where they start is the caller's to hold
+ * against what it kept). Undefined on any doubt, or where a record is not a valid event.
+ */
+export async function vouchedTail(
+  stream: RecordStream,
+  count: number,
+): Promise<{ head: Head; events: readonly RosterEvent[]; records: readonly StoredRecord[] } | undefined> {
   const snap = await stream.snapshot();
   const { committed, storage } = snap;
   if (!committed || storage.anchor !== 'kept' || storage.uncommittedBytes !== 0) return undefined;
-  const tail = await snap.tail(2);
+  const tail = await snap.tail(Math.max(2, count + 1));
   if (!tail) return undefined;
   const last = tail.at(-1);
-  if (!last) return committed.seq === 0 && committed.hash === GENESIS ? committed : undefined;
-  const before = tail.length > 1 ? tail[0] : undefined;
+  if (!last)
+    return committed.seq === 0 && committed.hash === GENESIS && count === 0 ? { head: committed, events: [], records: [] } : undefined;
+  const before = tail.length > 1 ? tail.at(-2) : undefined;
   const previous: Head = before ? { seq: Number(before.seq), hash: String(before.hash) } : { seq: 0, hash: GENESIS };
   if (previous.seq !== committed.seq - 1 || last.hash !== committed.hash) return undefined;
-  return continues(previous, [last]) ? committed : undefined;
+  if (!continues(previous, [last])) return undefined;
+  if (count === 0) return { head: committed, events: [], records: [] };
+  const records = tail.slice(-count);
+  if (records.length !== count || Number(records[0]!.seq) !== committed.seq - count + 1) return undefined;
+  try {
+    const events = records.map((r) => eventOf(r, Number(r.seq) - 1, snap.where, stream.location));
+    return { head: committed, events, records };
+  } catch (e) {
+    if (isDomainError(e)) return undefined;
+    throw e;
+  }
 }

@@ -31,7 +31,7 @@ import { chained, type Stamps, stamp } from '../store/stored-records.js';
 import { admitEvents } from './admit.js';
 import { type Clock, latestToday } from './clock.js';
 import { derivationOf, type Keeping, keep, keepContinued, keptCore } from './kept-replay.js';
-import { readRecord, vouchedHead } from './read-record.js';
+import { readRecord } from './read-record.js';
 import { viewsOf } from './stream-views.js';
 
 export interface RecordRequest {
@@ -239,11 +239,10 @@ async function recordOnKept(
   stamps: Stamps,
 ): Promise<readonly RosterEvent[] | undefined> {
   if (!ports.keeping || !events.every((e) => CHECKED_BY_ROSTER.has(e.type))) return undefined;
-  const head = await vouchedHead(ports.stream);
-  if (!head) return undefined;
-  // Kept under a key naming the head (src/app/kept-replay.ts): found only for exactly this head.
-  const kept = await keptCore(ports.keeping, ports.evaluator, head);
+  // Kept under a key naming the head the store vouches for (src/app/kept-replay.ts): found only for exactly this head.
+  const kept = await keptCore(ports.keeping, ports.evaluator, ports.stream);
   if (!kept) return undefined;
+  const { head } = kept;
   const added = stamp(events, stamps, head.seq);
   const next = await replay({ state: kept.replay.state, findings: [], unruled: [] }, added, ports.evaluator);
   const nameOf = (id: string) => next.state.persons[id]?.name ?? id;

@@ -12,7 +12,7 @@ import type { Mandate, MandateStatus, RosterState, StatusChange } from '../domai
 import type { Replay, Unruled } from './derive.js';
 
 /** Bumped whenever the shape of what is kept changes: an older kept replay is then rebuilt. */
-export const REPLAY_FORMAT = 5;
+export const REPLAY_FORMAT = 6;
 
 type Value = string | number | boolean | null;
 type FactValues = Readonly<Record<string, Value>>;
@@ -57,6 +57,8 @@ export interface KeptCore {
    * replay is then found without reading the lines before it.
    */
   readonly parts: readonly KeptPart[];
+  /** The head of the record this core was kept for (a replay kept later may be this core and the records after it). */
+  readonly head: { readonly seq: number; readonly hash: string };
 }
 
 /** A part of the kept lines: first line, findings, undecided events. */
@@ -153,7 +155,7 @@ export function replayCodec(tables: KeptCore['tables'] = { rules: [], factNames:
    * The core of a replay. `offset`: how many findings come before `replay.findings` (a replay that
    * continues a kept one holds only its new findings; the kept ones stay where they are).
    */
-  function encodeCore(replay: Replay, invariants: InvariantState, kept: Pick<KeptCore, 'ledger' | 'parts'>, offset = 0): KeptCore {
+  function encodeCore(replay: Replay, invariants: InvariantState, kept: Pick<KeptCore, 'ledger' | 'parts' | 'head'>, offset = 0): KeptCore {
     const index = new Map(replay.findings.map((f, i) => [f, offset + i]));
     const indexOf = (f: Finding | undefined) =>
       f === undefined ? -1 : (index.get(f) ?? (f as unknown as { [KEPT_AT]?: number })[KEPT_AT] ?? -1);
@@ -171,6 +173,7 @@ export function replayCodec(tables: KeptCore['tables'] = { rules: [], factNames:
       tables: { rules: rules.list, factNames: names.list },
       ledger: kept.ledger,
       parts: kept.parts,
+      head: { seq: kept.head.seq, hash: kept.head.hash },
     };
   }
 

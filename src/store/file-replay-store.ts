@@ -14,11 +14,16 @@ import writeFileAtomic from 'write-file-atomic';
 import { acquireLock } from './file-lock.js';
 import type { KeptReplay, ReplayStore } from './replay-store.js';
 
-/** What is kept: the key, and the part of `lines.jsonl` that belongs to it. */
+/**
+ * What is kept: the key, the part of `lines.jsonl` that belongs to it, and where the core was kept
+ * for an earlier head (a recording passed on it: `pass`), the core's key and how many records behind.
+ */
 interface Kept {
   readonly key: string;
   readonly count: number;
   readonly bytes: number;
+  readonly core?: string;
+  readonly behind?: number;
 }
 
 /** The folder beside a data file where its replay is kept: one of the record's own files (see FileRecordStream.owns). */
@@ -53,11 +58,13 @@ export class FileReplayStore implements ReplayStore {
     const kept = await this.#read<Kept>(this.#kept);
     if (kept?.key !== key) return undefined;
     const core = await this.#read<{ key: string; core: unknown }>(this.#core);
-    if (core?.key !== key) return undefined;
-    if (options.coreOnly) return { core: core.core };
+    if (core?.key !== (kept.core ?? key)) return undefined;
+    const behind = kept.behind ?? 0;
+    if (!Number.isInteger(behind) || behind < 0 || (behind === 0) !== (kept.core === undefined)) return undefined;
+    if (options.coreOnly) return { core: core.core, behind };
     if (options.lazyLines) {
       const lineAt = await this.#lazyLines(kept).catch(() => undefined);
-      return lineAt ? { core: core.core, lineAt } : undefined;
+      return lineAt ? { core: core.core, behind, lineAt } : undefined;
     }
     try {
       const text = (await readFile(this.#lines)).subarray(0, kept.bytes).toString('utf8');
@@ -68,7 +75,7 @@ export class FileReplayStore implements ReplayStore {
         if (index !== i) throw new Error('lines out of order');
         return value;
       });
-      return { core: core.core, lines: values };
+      return { core: core.core, behind, lines: values };
     } catch {
       return undefined;
     }
@@ -118,6 +125,18 @@ export class FileReplayStore implements ReplayStore {
       await writeFileAtomic(this.#lines, text, { fsync: false });
       await this.#commit(key, core, lines.length, Buffer.byteLength(text));
     });
+  }
+
+  async pass(base: string, key: string, behind: number): Promise<boolean> {
+    let passed = false;
+    await this.#locked(async () => {
+      const kept = await this.#read<Kept>(this.#kept);
+      if (kept?.key !== base) return;
+      const core = kept.core ?? kept.key;
+      await writeFileAtomic(this.#kept, JSON.stringify({ ...kept, key, core, behind } satisfies Kept), { fsync: false });
+      passed = true;
+    });
+    return passed;
   }
 
   async extend(base: string, key: string, core: unknown, added: readonly unknown[]): Promise<boolean> {

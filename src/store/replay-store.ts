@@ -9,6 +9,12 @@ export interface KeptReplay {
   readonly core: unknown;
   /** The lines (findings and the like, one JSON value each, in order), where they were asked for. */
   readonly lines?: readonly unknown[];
+  /**
+   * How many records of the record, before the head the key names, the replay holds past its core:
+   * a recording that continued it kept no new core (`extend` without one), and a reader replays
+   * those last records onto the core. 0 where the core is the replay's own.
+   */
+  readonly behind: number;
   /** Where asked for lazily: line `i`, read and parsed when asked for (throws where it is not there or not sound). */
   readonly lineAt?: (i: number) => unknown;
 }
@@ -23,4 +29,10 @@ export interface ReplayStore {
    * only `added` lines are written. False, and nothing kept, where `base` is no longer what is kept.
    */
   extend(base: string, key: string, core: unknown, added: readonly unknown[]): Promise<boolean>;
+  /**
+   * Keep, under `key`, the replay kept under `base` followed by the record's last `behind` records
+   * (those past its core): its core and lines stay as they are, nothing is rewritten. False, and
+   * nothing kept, where `base` is no longer what is kept.
+   */
+  pass(base: string, key: string, behind: number): Promise<boolean>;
 }

@@ -8,6 +8,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/app/clock.js';
+import { PASS_LIMIT } from '../../src/app/kept-replay.js';
 import { RosterApp } from '../../src/app/roster-app.js';
 import { verifyStream } from '../../src/app/verify.js';
 import { isDomainError } from '../../src/domain/errors.js';
@@ -101,6 +102,71 @@ describe('a recording that continues the kept replay', () => {
     for (const target of [{ asOf: '1990-01-01' }, { session: 99 }]) {
       const refusal = (app: RosterApp) => app.headcount(target).then(String, (e: Error) => e.message);
       expect(await refusal(kept(a.db))).toBe(await refusal(fresh(b.db)));
+    }
+  });
+
+  it('passes the kept replay on without rewriting its core, and keeps a new core past the limit; answers stay the same', async () => {
+    const [a, b] = [seedWorkspace(), seedWorkspace()];
+    // The seed's log is made a version 2 log (whose end can be read alone) by its first append.
+    for (const w of [a, b]) await (w === a ? kept : fresh)(w.db).record({ events: [person('warm')], recordedBy: '测试员' });
+    const keptFile = path.join(`${a.db}.cache`, 'kept.json');
+    const coreFile = path.join(`${a.db}.cache`, 'core.json');
+    const core = readFileSync(coreFile, 'utf8');
+    const behind = () => (JSON.parse(readFileSync(keptFile, 'utf8')) as { behind?: number }).behind ?? 0;
+    for (let i = 0; i < PASS_LIMIT + 2; i++) {
+      const batch = [
+        person(`p${i}`),
+        ...(i === 3 ? [{ type: 'DeputyDied', source: src('2024-08-02'), personId: 'fang-qin', date: '2024-08-02' } as EventInput] : []),
+      ];
+      expect(await outcome(kept(a.db), batch)).toEqual(await outcome(fresh(b.db), batch));
+      if (i === 5) {
+        // Passed on: the core as it was, six recordings (seven records) behind.
+        expect(readFileSync(coreFile, 'utf8')).toBe(core);
+        expect(behind()).toBe(7);
+        expect(JSON.stringify(await kept(a.db).headcount({ asOf: '2024-08-31' }))).toBe(
+          JSON.stringify(await fresh(b.db).headcount({ asOf: '2024-08-31' })),
+        );
+        expect(JSON.stringify(await kept(a.db).check())).toBe(JSON.stringify(await fresh(b.db).check()));
+      }
+    }
+    // Past the limit, a new core: fewer records behind.
+    expect(readFileSync(coreFile, 'utf8')).not.toBe(core);
+    expect(behind()).toBeLessThan(PASS_LIMIT);
+    expect(readFileSync(a.db, 'utf8')).toBe(readFileSync(b.db, 'utf8'));
+    expect(JSON.stringify(await kept(a.db).check())).toBe(JSON.stringify(await fresh(b.db).check()));
+    expect(JSON.stringify(await kept(a.db).explain('方勤'))).toBe(JSON.stringify(await fresh(b.db).explain('方勤')));
+    expect(JSON.stringify(await kept(a.db).headcount({ asOf: '2024-08-31' }))).toBe(
+      JSON.stringify(await fresh(b.db).headcount({ asOf: '2024-08-31' })),
+    );
+  });
+
+  it('a kept replay passed on that does not match the records past its core is not used', async () => {
+    const [a, b] = [seedWorkspace(), seedWorkspace()];
+    for (const id of ['warm', 'q1'])
+      for (const w of [a, b]) await (w === a ? kept : fresh)(w.db).record({ events: [person(id)], recordedBy: '测试员' });
+    const keptFile = path.join(`${a.db}.cache`, 'kept.json');
+    const passed = JSON.parse(readFileSync(keptFile, 'utf8')) as Record<string, unknown>;
+    expect(passed.behind).toBe(1);
+    // Too many records behind, none, or a core that is not the one named: each a miss, never a wrong answer.
+    for (const [n, damage] of [{ behind: 2 }, { behind: 0 }, { core: passed.key }, { behind: -1 }].entries()) {
+      writeFileSync(keptFile, JSON.stringify({ ...passed, ...damage }));
+      expect(JSON.stringify(await kept(a.db).headcount({ asOf: '2024-08-31' }))).toBe(
+        JSON.stringify(await fresh(b.db).headcount({ asOf: '2024-08-31' })),
+      );
+      writeFileSync(keptFile, JSON.stringify({ ...passed, ...damage }));
+      expect(JSON.stringify(await kept(a.db).check())).toBe(JSON.stringify(await fresh(b.db).check()));
+      writeFileSync(keptFile, JSON.stringify({ ...passed, ...damage }));
+      const batch = [person(`r${n}`)];
+      expect(await outcome(kept(a.db), batch)).toEqual(await outcome(fresh(b.db), batch));
+      expect(readFileSync(a.db, 'utf8')).toBe(readFileSync(b.db, 'utf8'));
+      rmSync(`${a.db}.cache`, { recursive: true });
+      // Kept again (by a recording on the full path), then passed on by one recording, for the next damage.
+      for (const id of [`s${n}`, `t${n}`]) {
+        await kept(a.db).record({ events: [person(id)], recordedBy: '测试员' });
+        await fresh(b.db).record({ events: [person(id)], recordedBy: '测试员' });
+      }
+      Object.assign(passed, JSON.parse(readFileSync(keptFile, 'utf8')));
+      expect(passed.behind).toBe(1);
     }
   });
 
