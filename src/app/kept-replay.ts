@@ -30,7 +30,7 @@ import {
 import { type ConfirmationPoint, confirmationPoints } from '../ledger/headcount.js';
 import { continues } from '../store/chain.js';
 import type { Head, RecordStream, StoredRecord } from '../store/record-store.js';
-import type { ReplayStore } from '../store/replay-store.js';
+import type { CoreSections, KeptCoreSections, ReplayStore } from '../store/replay-store.js';
 import { vouchedTail } from './read-record.js';
 import { eventsStart, startAmong } from './targets.js';
 
@@ -51,6 +51,62 @@ function invariantsOf(d: Derivation): InvariantState {
   return foldInvariants({ recorded: d.recorded, events: d.events, nameOf: (id) => d.state.persons[id]?.name ?? id }).state;
 }
 
+/** The state's tables kept as sections of their own (the rest of the core is read at once). */
+const SECTIONS = [
+  'sessions',
+  'persons',
+  'mandates',
+  'absences',
+  'reports',
+  'announcements',
+  'openingBalances',
+  'organs',
+  'tenures',
+  'personnelActs',
+  'unmatchedEnds',
+  'oaths',
+  'permissions',
+] as const satisfies readonly (keyof KeptCore['state'])[];
+
+/** A core as the store keeps it: the state's tables and the invariants each a section, a command reading only those it needs. */
+function sectionsOf(core: KeptCore): CoreSections {
+  const { state, invariants, ...main } = core;
+  const rest: Record<string, unknown> = { ...state };
+  const sections: Record<string, unknown> = { invariants };
+  for (const name of SECTIONS) {
+    sections[`state.${name}`] = rest[name];
+    delete rest[name];
+  }
+  return { main: { ...main, state: rest, order: Object.keys(state) }, sections, tables: new Set(['state.persons']) };
+}
+
+/**
+ * The core kept in sections, each section read when the replay first asks for it; `byEntry`: the
+ * persons read one at a time (a ledger names a few of them; a recording copies them all).
+ */
+function coreOf(kept: KeptCoreSections, byEntry = false): KeptCore {
+  const { order, ...main } = kept.main as Omit<KeptCore, 'invariants'> & { readonly order: readonly string[] };
+  const sections = new Set<string>(SECTIONS);
+  // In the order the replay made them, so the state prints as a fresh one does.
+  const state: Record<string, unknown> = {};
+  for (const name of order) {
+    if (byEntry && name === 'persons') {
+      let persons: unknown;
+      Object.defineProperty(state, name, {
+        get: () => {
+          persons ??= kept.table('state.persons');
+          return persons;
+        },
+        enumerable: true,
+      });
+    } else if (sections.has(name)) Object.defineProperty(state, name, { get: () => kept.section(`state.${name}`), enumerable: true });
+    else state[name] = (main.state as Record<string, unknown>)[name];
+  }
+  return Object.defineProperties({ ...main, state } as unknown as KeptCore, {
+    invariants: { get: () => kept.section('invariants'), enumerable: true },
+  });
+}
+
 /** How many records a kept core may stand behind the head before a recording keeps a new one. */
 export const PASS_LIMIT = 32;
 
@@ -63,7 +119,11 @@ export async function keep(keeping: Keeping | undefined, evaluator: Evaluator, h
     const lines = codec.encodeLines(d);
     const ledger: KeptLedger = { points: confirmationPoints(d), eventsStart: eventsStart(d.state.congress?.term.start, d.events) };
     const parts = partsAfter([], d.findings.length, d.unruled.length);
-    await keeping.store.save(keyOf(head, evaluator, keeping.code), codec.encodeCore(d, invariantsOf(d), { ledger, parts, head }), lines);
+    await keeping.store.save(
+      keyOf(head, evaluator, keeping.code),
+      sectionsOf(codec.encodeCore(d, invariantsOf(d), { ledger, parts, head })),
+      lines,
+    );
   } catch {
     // Kept replays are a cache: a read-only folder or a full disk only means replaying next time.
   }
@@ -111,7 +171,7 @@ export async function derivationOf(
       try {
         const events = effectiveLog(read.events);
         const bySeq = new Map(events.map((e) => [e.seq, e]));
-        const core = kept.core as KeptCore;
+        const core = coreOf(kept.core);
         const { replay: decoded } = replayCodec(core.tables).decodeCore(core, {
           lines: kept.lines as KeptLine[],
           eventAt: (seq) => bySeq.get(seq),
@@ -170,11 +230,11 @@ export async function keptCore(
   const kept = await keeping.store.load(key, { coreOnly: true }).catch(() => undefined);
   if (!kept) return undefined;
   try {
-    const core = kept.core as KeptCore;
+    const core = coreOf(kept.core);
     if (core.format !== REPLAY_FORMAT) return undefined;
     const codec = replayCodec(core.tables);
     const decoded = codec.decodeCore(core);
-    const base = { head, key, codec, core, behind: kept.behind };
+    const base = { head, key, codec, core: { findings: core.findings, parts: core.parts, ledger: core.ledger }, behind: kept.behind };
     if (kept.behind === 0) return { ...base, ...decoded, since: { findings: [], unruled: [] } };
     const tail = await vouchedTail(stream, kept.behind);
     if (!tail || tail.head.seq !== head.seq || tail.head.hash !== head.hash || !past(core, head, kept.behind, tail.records, tail.events)) {
@@ -184,7 +244,13 @@ export async function keptCore(
     const nameOf = (id: string) => since.state.persons[id]?.name ?? id;
     const invariants = foldInvariants({ recorded: tail.events, events: tail.events, nameOf }, decoded.invariants).state;
     const ledger: KeptLedger = { points: core.ledger.points, eventsStart: eventsStart(core.ledger.eventsStart, tail.events) };
-    return { ...base, core: { ...core, ledger }, replay: { state: since.state, findings: [], unruled: [] }, invariants, since };
+    return {
+      ...base,
+      core: { findings: core.findings, parts: core.parts, ledger },
+      replay: { state: since.state, findings: [], unruled: [] },
+      invariants,
+      since,
+    };
   } catch {
     return undefined;
   }
@@ -221,7 +287,12 @@ export async function keepContinued(
     const lines = base.codec.encodeLines(all);
     const ledger: KeptLedger = { points: base.core.ledger.points, eventsStart: eventsStart(base.core.ledger.eventsStart, added) };
     const parts = partsAfter(base.core.parts, all.findings.length, all.unruled.length);
-    await keeping.store.extend(base.key, key, base.codec.encodeCore(all, invariants, { ledger, parts, head }, base.core.findings), lines);
+    await keeping.store.extend(
+      base.key,
+      key,
+      sectionsOf(base.codec.encodeCore(all, invariants, { ledger, parts, head }, base.core.findings)),
+      lines,
+    );
   } catch {
     // As in `keep`: only time is lost.
   }
@@ -255,7 +326,8 @@ export async function keptLedger(
   const lineAt = kept?.lineAt;
   if (!kept || !lineAt) return undefined;
   try {
-    const core = kept.core as KeptCore;
+    // The persons one at a time, unless records past the core are replayed (which copies them all).
+    const core = coreOf(kept.core, kept.behind === 0);
     if (core.format !== REPLAY_FORMAT) return undefined;
     const findingAt = (i: number): KeptFinding => {
       const at = lineOfFinding(core.parts, i);

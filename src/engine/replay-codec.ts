@@ -12,7 +12,7 @@ import type { Mandate, MandateStatus, RosterState, StatusChange } from '../domai
 import type { Replay, Unruled } from './derive.js';
 
 /** Bumped whenever the shape of what is kept changes: an older kept replay is then rebuilt. */
-export const REPLAY_FORMAT = 6;
+export const REPLAY_FORMAT = 7;
 
 type Value = string | number | boolean | null;
 type FactValues = Readonly<Record<string, Value>>;
@@ -247,7 +247,17 @@ export function replayCodec(tables: KeptCore['tables'] = { rules: [], factNames:
       keptRows.set(m, row);
       return m;
     });
-    return { replay: { state: { ...core.state, mandates }, findings, unruled }, invariants: core.invariants };
+    // The state's other tables as the core gives them: a kept core reads each only when it is asked for.
+    const state = Object.defineProperties(
+      {},
+      { ...Object.getOwnPropertyDescriptors(core.state), mandates: { value: mandates, enumerable: true } },
+    );
+    return {
+      replay: { state: state as RosterState, findings, unruled },
+      get invariants() {
+        return core.invariants;
+      },
+    };
   }
 
   return { encodeFinding, decodeFinding, encodeCore, encodeLines, decodeCore };

@@ -180,7 +180,7 @@ describe('a recording that continues the kept replay', () => {
     const expected = JSON.stringify(await fresh(a.db).headcount({ asOf: '2024-08-31' }));
     const lines = path.join(`${a.db}.cache`, 'lines.jsonl');
     const text = readFileSync(lines, 'utf8');
-    for (const damaged of [text.split('\n').slice(0, -1).reverse().join('\n') + '\n', text.slice(0, text.length - 10)]) {
+    for (const damaged of [`${text.split('\n').slice(0, -1).reverse().join('\n')}\n`, text.slice(0, text.length - 10)]) {
       writeFileSync(lines, damaged);
       expect(JSON.stringify(await kept(a.db).headcount({ asOf: '2024-08-31' }))).toBe(expected);
     }
