@@ -42,51 +42,111 @@ export class RosterBuilder implements RosterLookup {
   #congress: Congress | undefined;
   #unnamed: UnnamedPool | undefined;
   readonly #earlierPools: UnnamedPool[];
-  readonly #sessions: Record<number, Session>;
-  readonly #persons: Record<string, EventOf<'PersonRegistered'>>;
+  #sessionsCopy: Record<number, Session> | undefined;
+  #personsCopy: Record<string, EventOf<'PersonRegistered'>> | undefined;
   readonly #mandates: OwnedMandate[];
   /** Positions in #mandates, per person, oldest first. */
   readonly #mandatesOf = new Map<string, number[]>();
   /** Positions in #mandates of unnamed deputies still awaiting review, oldest first. */
   #pendingUnnamed: number[] = [];
-  readonly #absences: Record<string, number[]>;
-  readonly #reports: EventOf<'CredentialsReportAdopted'>[];
-  readonly #announcements: EventOf<'TerminationsAnnounced'>[];
-  readonly #openingBalances: EventOf<'OpeningBalanceStated'>[];
-  readonly #organs: Record<string, EventOf<'OrganRegistered'>>;
-  readonly #tenures: Tenure[];
-  /** Positions in #tenures, per person, oldest first. */
+  #absencesCopy: Record<string, number[]> | undefined;
+  #reportsCopy: EventOf<'CredentialsReportAdopted'>[] | undefined;
+  #announcementsCopy: EventOf<'TerminationsAnnounced'>[] | undefined;
+  #openingBalancesCopy: EventOf<'OpeningBalanceStated'>[] | undefined;
+  #organsCopy: Record<string, EventOf<'OrganRegistered'>> | undefined;
+  #tenuresCopy: Tenure[] | undefined;
+  /** Positions in #tenures, per person, oldest first (made with the copy: read it through `#tenureIndex`). */
   readonly #tenuresOf = new Map<string, number[]>();
-  readonly #personnelActs: EventOf<'PersonnelDecided'>[];
-  readonly #unmatchedEnds: UnmatchedEnd[];
-  readonly #oaths: EventOf<'OathTaken'>[];
-  readonly #permissions: EventOf<'ProsecutionPermitted'>[];
+  #personnelActsCopy: EventOf<'PersonnelDecided'>[] | undefined;
+  #unmatchedEndsCopy: UnmatchedEnd[] | undefined;
+  #oathsCopy: EventOf<'OathTaken'>[] | undefined;
+  #permissionsCopy: EventOf<'ProsecutionPermitted'>[] | undefined;
   #finished = false;
 
-  /** Start from a copy of `state` (O(size of the state), once). */
+  /** The state it starts from: a table is copied when the builder first changes it, the others handed over as they are. */
+  readonly #base: RosterState;
+
+  /** Start from a copy of `state` (O(size of its mandates), once; each other table copied when first changed). */
   constructor(state: RosterState) {
+    this.#base = state;
     this.#counting = state.counting;
     this.#congress = state.congress;
     this.#unnamed = state.unnamed;
     this.#earlierPools = [...state.earlierPools];
-    this.#sessions = table(state.sessions);
-    this.#persons = table(state.persons);
     this.#mandates = state.mandates.map((m) => ({ ...m, history: [...m.history] }));
     for (const [i, m] of this.#mandates.entries()) {
       push(this.#mandatesOf, m.personId, i);
       if (m.unnamed && m.history[m.history.length - 1]!.status === 'pending') this.#pendingUnnamed.push(i);
     }
-    this.#absences = table(Object.entries(state.absences).map(([id, sessions]) => [id, [...sessions]] as const));
-    this.#reports = [...state.reports];
-    this.#announcements = [...state.announcements];
-    this.#openingBalances = [...state.openingBalances];
-    this.#organs = table(state.organs);
-    this.#tenures = [...state.tenures];
-    for (const [i, t] of this.#tenures.entries()) push(this.#tenuresOf, t.personId, i);
-    this.#personnelActs = [...state.personnelActs];
-    this.#unmatchedEnds = [...state.unmatchedEnds];
-    this.#oaths = [...state.oaths];
-    this.#permissions = [...state.permissions];
+  }
+
+  get #sessions(): Record<number, Session> {
+    this.#sessionsCopy ??= table(this.#base.sessions);
+    return this.#sessionsCopy;
+  }
+
+  get #persons(): Record<string, EventOf<'PersonRegistered'>> {
+    this.#personsCopy ??= table(this.#base.persons);
+    return this.#personsCopy;
+  }
+
+  get #absences(): Record<string, number[]> {
+    this.#absencesCopy ??= table(Object.entries(this.#base.absences).map(([id, sessions]) => [id, [...sessions]] as const));
+    return this.#absencesCopy;
+  }
+
+  get #reports(): EventOf<'CredentialsReportAdopted'>[] {
+    this.#reportsCopy ??= [...this.#base.reports];
+    return this.#reportsCopy;
+  }
+
+  get #announcements(): EventOf<'TerminationsAnnounced'>[] {
+    this.#announcementsCopy ??= [...this.#base.announcements];
+    return this.#announcementsCopy;
+  }
+
+  get #openingBalances(): EventOf<'OpeningBalanceStated'>[] {
+    this.#openingBalancesCopy ??= [...this.#base.openingBalances];
+    return this.#openingBalancesCopy;
+  }
+
+  get #organs(): Record<string, EventOf<'OrganRegistered'>> {
+    this.#organsCopy ??= table(this.#base.organs);
+    return this.#organsCopy;
+  }
+
+  get #personnelActs(): EventOf<'PersonnelDecided'>[] {
+    this.#personnelActsCopy ??= [...this.#base.personnelActs];
+    return this.#personnelActsCopy;
+  }
+
+  get #unmatchedEnds(): UnmatchedEnd[] {
+    this.#unmatchedEndsCopy ??= [...this.#base.unmatchedEnds];
+    return this.#unmatchedEndsCopy;
+  }
+
+  get #oaths(): EventOf<'OathTaken'>[] {
+    this.#oathsCopy ??= [...this.#base.oaths];
+    return this.#oathsCopy;
+  }
+
+  get #permissions(): EventOf<'ProsecutionPermitted'>[] {
+    this.#permissionsCopy ??= [...this.#base.permissions];
+    return this.#permissionsCopy;
+  }
+
+  /** The tenures' index by person, made with their copy. */
+  get #tenureIndex(): Map<string, number[]> {
+    void this.#tenures; // copies the tenures, and indexes them, where not yet done
+    return this.#tenuresOf;
+  }
+
+  get #tenures(): Tenure[] {
+    if (!this.#tenuresCopy) {
+      this.#tenuresCopy = [...this.#base.tenures];
+      for (const [i, t] of this.#tenuresCopy.entries()) push(this.#tenuresOf, t.personId, i);
+    }
+    return this.#tenuresCopy;
   }
 
   get congress(): Congress | undefined {
@@ -105,32 +165,38 @@ export class RosterBuilder implements RosterLookup {
   }
 
   absenceCount(personId: string): number {
-    return this.#absences[personId]?.length ?? 0;
+    return (this.#absencesCopy ?? this.#base.absences)[personId]?.length ?? 0;
   }
 
   /** The state reached; the builder hands its tables over and cannot be used again. */
   finish(): RosterState {
     this.#use();
     this.#finished = true;
-    return {
-      counting: this.#counting,
-      congress: this.#congress,
-      sessions: this.#sessions,
-      persons: this.#persons,
-      mandates: this.#mandates,
-      unnamed: this.#unnamed,
-      earlierPools: this.#earlierPools,
-      absences: this.#absences,
-      reports: this.#reports,
-      announcements: this.#announcements,
-      openingBalances: this.#openingBalances,
-      organs: this.#organs,
-      tenures: this.#tenures,
-      personnelActs: this.#personnelActs,
-      unmatchedEnds: this.#unmatchedEnds,
-      oaths: this.#oaths,
-      permissions: this.#permissions,
-    };
+    // A table never changed is handed over as the state gave it (a kept replay's, read only if asked for).
+    const value = (v: unknown): PropertyDescriptor => ({ value: v, enumerable: true, writable: true, configurable: true });
+    const handed = (name: keyof RosterState, copy: unknown): PropertyDescriptor =>
+      copy !== undefined
+        ? { value: copy, enumerable: true, writable: true, configurable: true }
+        : (Object.getOwnPropertyDescriptor(this.#base, name) ?? value(this.#base[name]));
+    return Object.defineProperties({} as RosterState, {
+      counting: value(this.#counting),
+      congress: value(this.#congress),
+      sessions: handed('sessions', this.#sessionsCopy),
+      persons: handed('persons', this.#personsCopy),
+      mandates: value(this.#mandates),
+      unnamed: value(this.#unnamed),
+      earlierPools: value(this.#earlierPools),
+      absences: handed('absences', this.#absencesCopy),
+      reports: handed('reports', this.#reportsCopy),
+      announcements: handed('announcements', this.#announcementsCopy),
+      openingBalances: handed('openingBalances', this.#openingBalancesCopy),
+      organs: handed('organs', this.#organsCopy),
+      tenures: handed('tenures', this.#tenuresCopy),
+      personnelActs: handed('personnelActs', this.#personnelActsCopy),
+      unmatchedEnds: handed('unmatchedEnds', this.#unmatchedEndsCopy),
+      oaths: handed('oaths', this.#oathsCopy),
+      permissions: handed('permissions', this.#permissionsCopy),
+    });
   }
 
   #use(): void {
@@ -353,7 +419,7 @@ export class RosterBuilder implements RosterLookup {
   }
 
   #startTenure(t: Tenure): void {
-    push(this.#tenuresOf, t.personId, this.#tenures.length);
+    push(this.#tenureIndex, t.personId, this.#tenures.length);
     this.#tenures.push(t);
   }
 
@@ -362,7 +428,7 @@ export class RosterBuilder implements RosterLookup {
    * are kept as unmatched: ending a post nobody holds contradicts the record.
    */
   #endTenures(personId: string, posts: readonly PostRef[], end: TenureEnd): void {
-    const mine = this.#tenuresOf.get(personId) ?? [];
+    const mine = this.#tenureIndex.get(personId) ?? [];
     for (const post of posts) {
       const i = mine.find((at) => this.#tenures[at]!.end === undefined && samePost(this.#tenures[at]!.post, post));
       if (i === undefined) this.#unmatchedEnds.push({ eventSeq: end.eventSeq, personId, post });
