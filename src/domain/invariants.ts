@@ -90,11 +90,17 @@ export function foldInvariants(
     corrections.set(e.seq, e.supersedes);
   }
 
-  const registered = new Map(Object.entries(from.registered));
-  const names = new Map(Object.entries(from.names).map(([k, v]) => [k, [...v]]));
+  // The per-person tables over `from`'s without copying them (a recording folds one event over a
+  // million persons): what this fold adds stays here, the rest is read through.
+  const base = lookupsOf(from);
+  const registered = new Map<string, number>();
+  const registeredAt = (id: string) => registered.get(id) ?? base.registered(id);
+  const names = new Map<string, readonly string[]>();
+  const namedAs = (key: string) => names.get(key) ?? base.names(key);
+  const namedHere = new Set<string>();
+  const named = { has: (id: string) => namedHere.has(id) || base.named(id), add: (id: string) => namedHere.add(id) };
   const definitions = new Map(Object.entries(from.definitions));
   const unnamed = new Map(Object.entries(from.unnamed).map(([k, v]) => [Number(k), v]));
-  const named = new Set(from.named);
   const organs = new Set(from.organs);
   for (const e of input.events) {
     const definition = definitionOf(e);
@@ -105,7 +111,7 @@ export function foldInvariants(
       } else definitions.set(definition.key, e.seq);
     }
     if (e.type === 'PersonRegistered') {
-      const first = registered.get(e.personId);
+      const first = registeredAt(e.personId);
       if (first !== undefined) {
         out.push(
           checkFinding('duplicate-person', 'error', { eventSeqs: [e.seq, first], personIds: [e.personId] }, { personId: e.personId }),
@@ -113,10 +119,10 @@ export function foldInvariants(
       } else registered.set(e.personId, e.seq);
       // Names as a clerk reads them: 方勤 and 方\u200b勤 are one name (normalize.ts).
       const key = nameKey(e.name);
-      names.set(key, [...(names.get(key) ?? []), e.personId]);
+      names.set(key, [...(namedAs(key) ?? []), e.personId]);
     } else {
       for (const id of personsOf(e)) {
-        if (!registered.has(id)) {
+        if (registeredAt(id) === undefined) {
           out.push(checkFinding('unknown-person', 'error', { eventSeqs: [e.seq], personIds: [id] }, { eventType: e.type, personId: id }));
         }
       }
@@ -124,22 +130,55 @@ export function foldInvariants(
     out.push(...rosterStep(e, unnamed, named, input.nameOf));
     out.push(...organStep(e, organs));
   }
+  // The per-person tables made whole only when read (a recording that keeps no new core never does).
+  const whole = <T>(make: () => T) => {
+    let made: T | undefined;
+    return { get: () => (made ??= make()), enumerable: true };
+  };
+  const state = Object.defineProperties({} as InvariantState, {
+    registered: whole(() => Object.fromEntries([...Object.entries(from.registered), ...registered])),
+    names: whole(() => Object.fromEntries([...Object.entries(from.names), ...names])),
+    definitions: { value: Object.fromEntries(definitions), enumerable: true },
+    unnamed: { value: Object.fromEntries(unnamed), enumerable: true },
+    named: whole(() => [...new Set([...from.named, ...namedHere])]),
+    organs: { value: [...organs], enumerable: true },
+    corrections: { value: Object.fromEntries(corrections), enumerable: true },
+    [LOOKUPS]: { value: { registered: registeredAt, names: namedAs, named: named.has } satisfies Lookups },
+  });
+  return { state, findings: out };
+}
+
+/** How a fold reads the per-person tables of the state it resumes from. */
+interface Lookups {
+  registered(id: string): number | undefined;
+  names(key: string): readonly string[] | undefined;
+  named(id: string): boolean;
+}
+
+/** A folded state's own lookups, so a fold resumed from it reads through it rather than making its tables whole. */
+const LOOKUPS = Symbol('invariant lookups');
+
+function lookupsOf(from: InvariantState): Lookups {
+  const own = (from as { [LOOKUPS]?: Lookups })[LOOKUPS];
+  if (own) return own;
+  let named: Set<string> | undefined;
   return {
-    state: {
-      registered: Object.fromEntries(registered),
-      names: Object.fromEntries(names),
-      definitions: Object.fromEntries(definitions),
-      unnamed: Object.fromEntries(unnamed),
-      named: [...named],
-      organs: [...organs],
-      corrections: Object.fromEntries(corrections),
+    registered: (id) => (Object.hasOwn(from.registered, id) ? from.registered[id] : undefined),
+    names: (key) => (Object.hasOwn(from.names, key) ? from.names[key] : undefined),
+    named: (id) => {
+      named ??= new Set(from.named);
+      return named.has(id);
     },
-    findings: out,
   };
 }
 
 /** A loaded roster names deputies of a stated opening balance: no more than it left unnamed, none twice. */
-function rosterStep(e: RosterEvent, unnamed: Map<number, number>, named: Set<string>, nameOf: (id: string) => string): CheckFinding[] {
+function rosterStep(
+  e: RosterEvent,
+  unnamed: Map<number, number>,
+  named: { has(id: string): boolean; add(id: string): unknown },
+  nameOf: (id: string) => string,
+): CheckFinding[] {
   if (e.type === 'OpeningBalanceStated') {
     // Only the latest balance has an unnamed part a roster can name.
     unnamed.clear();
