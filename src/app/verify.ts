@@ -8,7 +8,7 @@ import { DomainError } from '../domain/errors.js';
 import { jsonLinesProblem, jsonProblem } from '../domain/json-text.js';
 import { derive } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
-import { type ChainReport, ChainVerifier, GENESIS, storedLine, verifyChain } from '../store/chain.js';
+import { type ChainReport, ChainVerifier, GENESIS, inStoredOrder, verifyChain } from '../store/chain.js';
 import { eventsOf, FORMAT, isLogText, parseDataText, SCHEMA_VERSION } from '../store/data-file.js';
 import type { Head, RecordStream, StorageInfo } from '../store/record-store.js';
 import { eventOf } from '../store/stored-records.js';
@@ -91,7 +91,7 @@ export interface RecordExport {
  * The whole record as a document-layout data file, refused if the chain does not verify: one pass
  * over a snapshot verifies it, a second pass over the same snapshot writes it out. Formatted as
  * `JSON.stringify(document, null, 2)` would, one event at a time, each event's keys in the order
- * the log writes them (`storedLine`), so every store and layout exports the same text.
+ * the log writes them (`inStoredOrder`), so every store and layout exports the same text.
  */
 export async function exportDocument(stream: RecordStream): Promise<RecordExport> {
   const snap = await stream.snapshot();
@@ -111,7 +111,7 @@ export async function exportDocument(stream: RecordStream): Promise<RecordExport
     let first = true;
     for await (const r of snap.records()) {
       // As the log writes it (its canonical form, the hash last), whatever order the store keeps it in.
-      yield `${first ? '' : ','}\n    ${JSON.stringify(JSON.parse(storedLine(r)), null, 2).replaceAll('\n', '\n    ')}`;
+      yield `${first ? '' : ','}\n    ${JSON.stringify(inStoredOrder(r), null, 2).replaceAll('\n', '\n    ')}`;
       first = false;
     }
     yield first ? ']\n}\n' : '\n  ]\n}\n';

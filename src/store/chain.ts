@@ -92,6 +92,14 @@ export function storedLine(record: StoredRecord): string {
   return text === '{}' ? `{${tail}` : `${text.slice(0, -1)},${tail}`;
 }
 
+/** A stored record with its keys in the order `storedLine` writes them: itself where they already are (what a log written so reads back). */
+export function inStoredOrder(record: StoredRecord): StoredRecord {
+  const { hash, ...body } = record;
+  const keys = Object.keys(record);
+  const hashLast = hash === undefined ? !keys.includes('hash') : keys[keys.length - 1] === 'hash';
+  return hashLast && writtenCanonically(body) ? record : (JSON.parse(storedLine(record)) as StoredRecord);
+}
+
 /** Attach hashes to records that have none (a version 1 file read for the first time). */
 export function chainRecords(records: readonly object[], previous = GENESIS): StoredRecord[] {
   let prev = previous;

@@ -5,7 +5,7 @@
  */
 import canonicalize from 'canonicalize';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, chainHash, GENESIS, storedLine } from '../../src/store/chain.js';
+import { canonicalJson, chainHash, GENESIS, inStoredOrder, storedLine } from '../../src/store/chain.js';
 
 /** A small seeded generator (mulberry32), so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -163,6 +163,9 @@ describe('canonical JSON of a record', () => {
       // Read back in canonical order, so `JSON.stringify` alone writes it, unless a key is an array
       // index ("1"), which every object lists first whatever the order it was written in.
       if (!hasIndexKey(back)) expect(JSON.stringify(back)).toBe(expected);
+      // In the order the store writes, from any order: the same text as the line itself.
+      const line = storedLine({ ...record, hash: 'x' });
+      expect(JSON.stringify(inStoredOrder({ ...record, hash: 'x' }))).toBe(hasIndexKey(record) ? JSON.stringify(JSON.parse(line)) : line);
     }
   });
 
