@@ -79,6 +79,23 @@ describe('a large log', () => {
     expect(report).toEqual(expect.objectContaining({ ok: true, count: EVENTS, headHash: last }));
   });
 
+  it('written before lines were canonical (keys in the order recorded), verifies the same, and an edit in it is named', () => {
+    // Every line as the store wrote it before 2026-11-30: JSON.stringify of the record as recorded.
+    const older = tampered((events) => events.map((_, i) => JSON.stringify(records[i])));
+    expect(readFileSync(older, 'utf8').split('\n')[1]).toMatch(/^\{"type":"PersonRegistered","source":/);
+    const headerEnd = original.indexOf('\n') + 1;
+    const run = spawnSync(process.execPath, [probe, older, String(headerEnd), String(statSync(older).size), String(EVENTS)], {
+      encoding: 'utf8',
+    });
+    const last = records.at(-1)!.hash;
+    expect(JSON.parse(run.stdout)).toEqual({ count: EVENTS, lastHash: last, atCommitted: last });
+    expect(verify(older).report).toEqual(expect.objectContaining({ ok: true, count: EVENTS, headHash: last }));
+    const edited = tampered((events) =>
+      events.map((_, i) => JSON.stringify(records[i]).replace(i === 12_344 ? '代表12345' : '\u0000', '代表12346')),
+    );
+    expect(verify(edited).report.problem).toEqual(expect.objectContaining({ kind: 'edited', seq: 12_345 }));
+  });
+
   it('the workers do not vouch for a log with one event edited, and verify names it', () => {
     const db = tampered((events) => events.map((l, i) => (i === 24_999 ? l.replace('代表25000', '代表25001') : l)));
     const headerEnd = original.indexOf('\n') + 1;
