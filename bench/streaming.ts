@@ -11,7 +11,7 @@ import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 
 import os from 'node:os';
 import path from 'node:path';
 import { CLI_BIN } from '../src/paths.js';
-import { chainHash, GENESIS } from '../src/store/chain.js';
+import { chainHash, GENESIS, storedLine } from '../src/store/chain.js';
 import { commitLine, logHeader } from '../src/store/data-file.js';
 
 async function generate(db: string, n: number): Promise<void> {
@@ -35,7 +35,7 @@ async function generate(db: string, n: number): Promise<void> {
       recordedBy: 'bench',
     };
     prev = chainHash(prev, body);
-    await put(`${JSON.stringify({ ...body, hash: prev })}\n`);
+    await put(`${storedLine({ ...body, hash: prev })}\n`);
     // Batches of 1,000, each closed by its commit line, as appends leave them.
     if (seq % 1000 === 0 || seq === n) await put(commitLine({ seq, hash: prev }));
   }

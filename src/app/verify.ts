@@ -8,7 +8,7 @@ import { DomainError } from '../domain/errors.js';
 import { jsonLinesProblem, jsonProblem } from '../domain/json-text.js';
 import { derive } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
-import { type ChainReport, ChainVerifier, verifyChain } from '../store/chain.js';
+import { type ChainReport, ChainVerifier, GENESIS, inStoredOrder, verifyChain } from '../store/chain.js';
 import { eventsOf, FORMAT, isLogText, parseDataText, SCHEMA_VERSION } from '../store/data-file.js';
 import type { Head, RecordStream, StorageInfo } from '../store/record-store.js';
 import { eventOf } from '../store/stored-records.js';
@@ -31,9 +31,29 @@ export interface VerifyReport extends ChainReport {
   readonly invalid?: string;
 }
 
-/** Recompute the chain over the stream as committed, and validate every record as an event. */
+/**
+ * Recompute the chain over the stream as committed, and validate every record as an event: all at
+ * once where the store can (a large log, on every core), else, and wherever that finds anything
+ * amiss, one record at a time, which names the first record that is not what was recorded.
+ */
 export async function verifyStream(stream: RecordStream): Promise<VerifyReport> {
-  return verifyReportOf(stream, await passOver(stream, { keep: false, stopAtInvalid: false }));
+  return verifyReportOf(stream, (await wholePass(stream)) ?? (await passOver(stream, { keep: false, stopAtInvalid: false })));
+}
+
+/** A pass over a snapshot the store verified whole (every record valid and chained); undefined where it could not vouch for it. */
+async function wholePass(stream: RecordStream): Promise<RecordPass | undefined> {
+  const snap = await stream.snapshot();
+  const run = await snap.verifiedRun?.();
+  if (!run) return undefined;
+  const chain = new ChainVerifier(snap.committed);
+  chain.pushRun(run);
+  return {
+    snap,
+    chain: chain.finish(),
+    events: [],
+    invalid: undefined,
+    end: { seq: run.count, hash: run.count === 0 ? GENESIS : run.lastHash },
+  };
 }
 
 /** What `verify` reports of a pass over the whole stream (`check` takes it from the pass its derivation reads). */
@@ -70,7 +90,8 @@ export interface RecordExport {
 /**
  * The whole record as a document-layout data file, refused if the chain does not verify: one pass
  * over a snapshot verifies it, a second pass over the same snapshot writes it out. Formatted as
- * `JSON.stringify(document, null, 2)` would, one event at a time.
+ * `JSON.stringify(document, null, 2)` would, one event at a time, each event's keys in the order
+ * the log writes them (`inStoredOrder`), so every store and layout exports the same text.
  */
 export async function exportDocument(stream: RecordStream): Promise<RecordExport> {
   const snap = await stream.snapshot();
@@ -89,7 +110,8 @@ export async function exportDocument(stream: RecordStream): Promise<RecordExport
     yield `{\n  "format": ${JSON.stringify(FORMAT)},\n  "schemaVersion": ${SCHEMA_VERSION},\n  "events": [`;
     let first = true;
     for await (const r of snap.records()) {
-      yield `${first ? '' : ','}\n    ${JSON.stringify(r, null, 2).replaceAll('\n', '\n    ')}`;
+      // As the log writes it (its canonical form, the hash last), whatever order the store keeps it in.
+      yield `${first ? '' : ','}\n    ${JSON.stringify(inStoredOrder(r), null, 2).replaceAll('\n', '\n    ')}`;
       first = false;
     }
     yield first ? ']\n}\n' : '\n  ]\n}\n';

@@ -15,7 +15,9 @@ import { PostEventBodies } from './posts.js';
 // with the two a clerk meets most worded plainly. Validation starts interpreted (see `validatingMany`).
 z.config({
   ...zhCN(),
-  jitless: true,
+  // Compiled only in a program that validates nothing but many records and asks before loading
+  // (a worker verifying a large log, src/store/parallel-chain.ts): zod decides when it builds each schema.
+  jitless: process.env.ROSTER_VALIDATE_COMPILED !== '1',
   customError: (issue) => {
     if (issue.code === 'invalid_type' && issue.input === undefined) return '缺少必填字段';
     if (issue.code === 'invalid_union' && issue.note === 'No matching discriminator') {

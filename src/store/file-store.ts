@@ -27,7 +27,7 @@ import { type FileHandle, mkdir, open, readdir, realpath, stat, writeFile } from
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { DomainError, isDomainError, jsonPath } from '../domain/errors.js';
-import { chainHash, continues, EMPTY_HEAD, headOf } from './chain.js';
+import { chainHash, continues, EMPTY_HEAD, headOf, storedLine, type VerifiedRun } from './chain.js';
 import {
   commitLine,
   commitOf,
@@ -57,6 +57,9 @@ export interface FileStoreOptions {
   readonly lockWaitMs?: number;
   readonly io?: Partial<LogIo>;
 }
+
+/** From this many bytes of records on, `verify` checks a log on all cores: below it, starting the workers costs more than it saves. */
+export const PARALLEL_FROM_BYTES = 8 << 20;
 
 const defaultIo: LogIo = {
   write: async (fh, data) => (await fh.write(data)).bytesWritten,
@@ -295,7 +298,23 @@ export class FileRecordStream implements RecordStream {
       records: () => records,
       tail: async (count) => (state.version >= 2 ? this.#tail(state, count) : undefined),
       where: (i, p = []) => (i === last.index ? `第${last.line}行 ${jsonPath(p)}` : `第${i + 1}条事件 ${jsonPath(p)}`),
+      verifiedRun: () => this.#verifiedRun(state),
     };
+  }
+
+  /** Every record of a large log verified on all cores (src/store/parallel-chain.ts); undefined at any doubt. */
+  async #verifiedRun(state: Extract<FileState, { layout: 'log' }>): Promise<VerifiedRun | undefined> {
+    if (state.version < 2 || state.committedEnd - state.headerEnd < PARALLEL_FROM_BYTES) return undefined;
+    const fh = await this.#open();
+    try {
+      const st = await fh.stat();
+      if (`${st.dev}:${st.ino}` !== state.identity) return undefined;
+      // Imported on demand: its own module (a chunk of the bundle), which each worker thread loads.
+      const { verifyInParallel } = await import('./parallel-chain.js');
+      return await verifyInParallel(fh, state.headerEnd, state.committedEnd, state.committed?.seq);
+    } finally {
+      await fh.close();
+    }
   }
 
   /** The last `count` committed records of the file looked at, read from the end; undefined where one is not JSON (a full read says where). */
@@ -354,7 +373,7 @@ export class FileRecordStream implements RecordStream {
   /** Write records as a fresh log (temp file, fsync, rename), announced in the head file first. */
   async #writeLog(records: readonly StoredRecord[], previous: HeadFileData | undefined): Promise<Head> {
     const head = headOf(records);
-    const text = logHeader() + records.map((r) => `${JSON.stringify(r)}\n`).join('') + commitLine(head);
+    const text = logHeader() + records.map((r) => `${storedLine(r)}\n`).join('') + commitLine(head);
     const next: CommitPoint = { ...head, bytes: Buffer.byteLength(text) };
     await this.#head.write({ ...(previous ?? { ...EMPTY_HEAD, bytes: 0 }), pending: next });
     await writeFileAtomic(this.location, text, { fsync: true });
@@ -466,7 +485,7 @@ export class FileRecordStream implements RecordStream {
       }
       if (state.size > state.committedEnd) await this.#setAside(state.committedEnd, state.size);
       const next = headOf(records, head);
-      const lines = Buffer.from(records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+      const lines = Buffer.from(records.map((r) => `${storedLine(r)}\n`).join(''));
       const commit = Buffer.from(commitLine(next));
       const point: CommitPoint = { ...next, bytes: state.committedEnd + lines.length + commit.length };
       // Announced first: a writer killed after its commit line leaves a head file that names it.

@@ -8,6 +8,7 @@
  */
 
 import type { CongressSummary } from '../domain/congress-summary.js';
+import type { VerifiedRun } from './chain.js';
 
 /** A record as a store keeps it: the event's fields with its `seq` and `hash`, not yet validated as an event. */
 export type StoredRecord = Readonly<Record<string, unknown>>;
@@ -56,6 +57,12 @@ export interface StreamSnapshot {
   tail(count: number): Promise<readonly StoredRecord[] | undefined>;
   /** Names record `index` (0-based) and a path inside it in a message: 第12行 $.personId, $.events[3].date … */
   where(index: number, path?: readonly PropertyKey[]): string;
+  /**
+   * A shortcut a store may offer for a large record: every record verified at once (each a valid
+   * event, in order, chained onto the one before from the genesis) and the run they make; undefined
+   * at the first doubt, or where the record is too small to gain, and then it is read one at a time.
+   */
+  verifiedRun?(): Promise<VerifiedRun | undefined>;
 }
 
 /**

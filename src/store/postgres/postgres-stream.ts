@@ -8,7 +8,7 @@
  */
 import type { PoolClient } from 'pg';
 import { DomainError, jsonPath } from '../../domain/errors.js';
-import { continues, EMPTY_HEAD, headOf } from '../chain.js';
+import { continues, EMPTY_HEAD, headOf, storedLine } from '../chain.js';
 import type { Head, RecordStream, StoredRecord, StreamSnapshot, StreamViews } from '../record-store.js';
 import { type Connection, failureOf, translate } from './connection.js';
 import { writeViews } from './views.js';
@@ -102,7 +102,7 @@ export class PostgresRecordStream implements RecordStream {
       prevs.push(prev);
       hashes.push(String(r.hash));
       types.push(String(r.type));
-      texts.push(JSON.stringify(r));
+      texts.push(storedLine(r));
       prev = String(r.hash);
     }
     // In batches: one statement per 5,000 rows keeps the parameters small; the trigger checks each against the head.
