@@ -407,20 +407,52 @@ function withType<K extends EventType>(type: K) {
   return z.object({ type: z.literal(type) });
 }
 
-const inputOptions = EVENT_TYPES.map((type) =>
+/** One schema per event type, made the first time it is asked for and kept. */
+function perType(make: (type: EventType) => z.ZodObject): (type: EventType) => z.ZodObject {
+  const made = new Map<EventType, z.ZodObject>();
+  return (type) => {
+    let schema = made.get(type);
+    if (schema === undefined) {
+      schema = make(type);
+      made.set(type, schema);
+    }
+    return schema;
+  };
+}
+
+const inputOption = perType((type) =>
   EventBodies[type].extend(withType(type).shape).extend({ source: SourceDocument, note: Text.optional() }),
 );
-/** One schema per event type, as recorded (with the envelope): the branches of `RosterEventSchema`. */
-export const RECORDED_EVENT_OPTIONS = EVENT_TYPES.map((type) => EventBodies[type].extend(withType(type).shape).extend(Envelope.shape));
+const recordedOption = perType((type) => EventBodies[type].extend(withType(type).shape).extend(Envelope.shape));
+const storedOption = perType((type) => recordedOption(type).extend({ recordedAt: z.string(), recordedBy: z.string() }));
 
-export const EventInputSchema = z.discriminatedUnion(
-  'type',
-  inputOptions as unknown as [z.ZodObject, ...z.ZodObject[]],
-) as unknown as z.ZodType<EventInput>;
-export const RosterEventSchema = z.discriminatedUnion(
-  'type',
-  RECORDED_EVENT_OPTIONS as unknown as [z.ZodObject, ...z.ZodObject[]],
-) as unknown as z.ZodType<RosterEvent>;
+/** One schema per event type, as recorded (with the envelope): the branches of `RosterEventSchema`. */
+export function recordedEventOptions(): z.ZodObject[] {
+  return EVENT_TYPES.map(recordedOption);
+}
+
+/**
+ * A union discriminated by `type` whose branch for each type is made when an event of that type is
+ * first validated: a command reading a log of a dozen types no longer builds the schemas of all of
+ * them three times over (a tenth of a small command's start-up). Each branch is a zod lazy schema
+ * that tells the union its type up front (zod's `propValues`, what the union routes by), so routing
+ * does not make it; an event is validated by its branch exactly as by the object schema itself,
+ * and an unknown type gets the union's own message with every type listed in the same order.
+ */
+function unionByType(option: (type: EventType) => z.ZodObject): z.ZodType {
+  const branches = EVENT_TYPES.map((type) => {
+    const branch = z.lazy(() => option(type));
+    Object.defineProperty(branch._zod, 'propValues', { value: { type: new Set([type]) } });
+    // An object schema is neither optional nor defaulted: said here so that asking does not make it.
+    Object.defineProperty(branch._zod, 'optin', { value: undefined });
+    Object.defineProperty(branch._zod, 'optout', { value: undefined });
+    return branch;
+  });
+  return z.discriminatedUnion('type', branches as unknown as [z.ZodObject, ...z.ZodObject[]]);
+}
+
+export const EventInputSchema = unionByType(inputOption) as unknown as z.ZodType<EventInput>;
+export const RosterEventSchema = unionByType(recordedOption) as unknown as z.ZodType<RosterEvent>;
 
 /**
  * A recorded event as it is read back. The stamps (`recordedAt`, `recordedBy`) are the store's own
@@ -428,13 +460,7 @@ export const RosterEventSchema = z.discriminatedUnion(
  * made (an empty recorder is refused), read back as they were written. One odd stamp in a record
  * (another tool, an older version) must never make the whole record unreadable.
  */
-export const StoredEventSchema = z.discriminatedUnion(
-  'type',
-  RECORDED_EVENT_OPTIONS.map((o) => o.extend({ recordedAt: z.string(), recordedBy: z.string() })) as unknown as [
-    z.ZodObject,
-    ...z.ZodObject[],
-  ],
-) as unknown as z.ZodType<RosterEvent>;
+export const StoredEventSchema = unionByType(storedOption) as unknown as z.ZodType<RosterEvent>;
 
 /**
  * What a correction may put in place of an event: any event input but another correction. It is
