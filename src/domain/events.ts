@@ -8,7 +8,7 @@
 import * as z from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import { Day, DayOrMonth } from './dates.js';
-import { DocumentForms } from './document-forms.js';
+import { documentFormsSchema } from './document-forms.js';
 import { PostEventBodies } from './posts.js';
 
 // Validation messages reach the clerk: zod's own messages (a missing field, a wrong type) in Chinese,
@@ -95,7 +95,7 @@ export const Congress = z.strictObject({
   /** The electing units, as far as the record knows them (an NPC record may list none). */
   electingUnits: z.array(ElectingUnit).default([]),
   /** How this congress writes its documents (notice, report): forms read by `roster doc`, see docs/document-forms.md. */
-  documents: DocumentForms.optional(),
+  documents: z.lazy(documentFormsSchema).optional(),
 });
 export type Congress = z.infer<typeof Congress>;
 
