@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import { Day } from '../domain/dates.js';
 import { CongressLevel } from '../domain/events.js';
-import { Outcome } from '../domain/findings.js';
+import { outcomeSchema } from '../domain/findings.js';
 import { lawsSchema } from './citations.js';
 import { FACT_NAMES } from './facts.js';
 
@@ -97,7 +97,7 @@ function schemas() {
 
   const EngineRule = z.strictObject({
     conditions: z.union([z.strictObject({ all: z.array(Condition).min(1) }), z.strictObject({ any: z.array(Condition).min(1) })]),
-    event: Outcome,
+    event: outcomeSchema(),
   });
 
   const RuleFile = z.strictObject({
