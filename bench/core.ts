@@ -1,9 +1,10 @@
 /**
  * Core benchmark (issue 2): whole-process time of `roster headcount` and `roster check` on the
- * embedded data, and the cost of evaluating the rules per event on a synthetic log.
+ * embedded data, of every command a clerk runs on it (issue 14: each under 200 ms, wall and CPU),
+ * and the cost of evaluating the rules per event on a synthetic log.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -29,6 +30,67 @@ function timeProcess(args: string[], runs: number): { median: number; max: numbe
     if (r.status !== 0 && !(args.includes('check') && r.status === 1)) throw new Error(`roster ${args.join(' ')} failed: ${r.stderr}`);
   }
   return { median: median(times), max: Math.max(...times) };
+}
+
+/** GNU time, where the machine has it: the CPU a process used, steadier than its wall time on a shared machine. */
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** Median wall and CPU (user + system) time of a command, whole process; `args(i)` gives the i-th run's arguments. */
+function timeCommand(args: (i: number) => string[], runs: number, env: NodeJS.ProcessEnv): string {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const command = [process.execPath, CLI, ...args(i)];
+    const t = performance.now();
+    const r = GNU_TIME
+      ? spawnSync(GNU_TIME, ['-f', '%U %S', ...command], { encoding: 'utf8', env, stdio: ['ignore', 'ignore', 'pipe'] })
+      : spawnSync(command[0]!, command.slice(1), { encoding: 'utf8', env, stdio: ['ignore', 'ignore', 'pipe'] });
+    wall.push(performance.now() - t);
+    if (r.status !== 0 && r.status !== 1) throw new Error(`roster ${args(i).join(' ')} failed: ${r.stderr}`);
+    const m = /(\d+\.\d+) (\d+\.\d+)\s*$/.exec(r.stderr ?? '');
+    if (m) cpu.push((Number(m[1]) + Number(m[2])) * 1000);
+  }
+  return `${median(wall).toFixed(0)} ms${cpu.length === runs ? ` (CPU ${median(cpu).toFixed(0)} ms)` : ''}`;
+}
+
+/** Every command a clerk runs on the seed, whole process, median of `runs` (the first run keeps the replay and is not counted). */
+export function seedCommands(runs = 7): Record<string, string> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'roster-bench-'));
+  const db = path.join(dir, 'roster.json');
+  copyFileSync(EMBEDDED_DATA, db);
+  const env = { ...process.env, ROSTER_USER: 'bench', ROSTER_CACHE_DIR: path.join(dir, 'cache') };
+  spawnSync(process.execPath, [CLI, '--db', db, 'check'], { env, stdio: 'ignore' });
+  const one = (i: number) => {
+    const file = path.join(dir, `one-${i}.json`);
+    writeFileSync(
+      file,
+      JSON.stringify({ type: 'PersonRegistered', source: { title: '基准测试文件' }, personId: `bench-${i}`, name: `基准${i}` }),
+    );
+    return ['record', file];
+  };
+  const commands: Record<string, (i: number) => string[]> = {
+    'headcount --session 19': () => ['headcount', '--session', '19'],
+    check: () => ['check'],
+    'record (one event)': one,
+    verify: () => ['verify'],
+    log: () => ['log'],
+    'members hlq (find by pinyin)': () => ['members', 'hlq'],
+    'explain 黄利琴': () => ['explain', '黄利琴'],
+    'members --session 19': () => ['members', '--session', '19'],
+    ...Object.fromEntries(
+      ['report', 'explanation', 'notice', 'decisions', 'appointments', 'oaths'].map((kind) => [
+        `doc ${kind}`,
+        () => ['doc', kind, '--session', '19'],
+      ]),
+    ),
+    export: () => ['export'],
+    rules: () => ['rules'],
+    'diff --from 15 --to 19': () => ['diff', '--from', '15', '--to', '19'],
+    'history 黄利琴': () => ['history', '黄利琴'],
+  };
+  return Object.fromEntries(
+    Object.entries(commands).map(([name, args]) => [`roster ${name}`, timeCommand((i) => ['--db', db, ...args(i)], runs, env)]),
+  );
 }
 
 /** A synthetic log: one congress, `deputies` named deputies, and a stream of events over them. */
@@ -118,4 +180,6 @@ export async function benchCore(): Promise<Record<string, unknown>> {
 /** Run by `npm run bench` (bench/run.ts). */
 export default async function run(): Promise<void> {
   console.table(await benchCore());
+  console.log('Every seed command, whole process, median wall (CPU) of 7 (issue 14: each under 200 ms):');
+  console.table(seedCommands());
 }

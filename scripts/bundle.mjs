@@ -21,6 +21,24 @@ const BANNER = [
   'const __dirname = __dirOf(__filename);',
 ].join(' ');
 
+/**
+ * commander requires node:child_process when it loads, for executable subcommands (roster has none);
+ * loading it brings net, dgram and the child-process internals with it, a few milliseconds of every
+ * command. commander gets a stand-in that loads the real module the first time it is used.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'roster-lazy' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'roster-lazy' }, () => ({
+      contents: "let real; module.exports = new Proxy({}, { get(_, key) { real ??= require('node:child_process'); return real[key]; } });",
+      loader: 'js',
+    }));
+  },
+};
+
 /** One ES-module bundle of an entry point, for Node 20. */
 export async function bundle({ entry = 'src/cli/main.ts', outdir = 'dist/bin', name = 'roster' } = {}) {
   const out = path.resolve(ROOT, outdir);
@@ -41,6 +59,7 @@ export async function bundle({ entry = 'src/cli/main.ts', outdir = 'dist/bin', n
     // jsonc-parser's UMD build (what Node loads for plain `tsc` output, as the benchmarks run it)
     // requires its parts at run time, which a bundle cannot follow: the bundle takes its ES-module build.
     alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+    plugins: [lazyChildProcess],
   });
   const file = path.join(out, `${name}.js`);
   chmodSync(file, 0o755);

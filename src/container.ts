@@ -1,5 +1,8 @@
-/** The only file that knows inversify and the adapters: wires the ports for the CLI. Tests build objects directly. */
-import 'reflect-metadata';
+/**
+ * The only file that knows inversify and the adapters: wires the ports for the CLI. Tests build objects directly.
+ * No class here is decorated, so the full reflect-metadata polyfill is not loaded: inversify brings
+ * the metadata API it needs itself (reflect-metadata/lite).
+ */
 import path from 'node:path';
 import { Container } from 'inversify';
 import { AccountsApp } from './app/accounts-app.js';

@@ -22,6 +22,7 @@ import type { RuleBook } from '../engine/rule-book.js';
 import { listRules, type RuleListing } from '../engine/rule-listing.js';
 import { type Ledger, type LedgerTarget, latestTarget, ledger, ledgerOf, resolveTarget } from '../ledger/headcount.js';
 import { analysePosts, type PostAnalysis } from '../posts/analysis.js';
+import { searchesPinyin } from '../search/person-search.js';
 import { loadPinyin } from '../search/pinyin.js';
 import { dataFileJsonSchema } from '../store/json-schema.js';
 import type { RecordStream } from '../store/record-store.js';
@@ -185,9 +186,12 @@ export class RosterApp {
     return derivationOf(this.keeping, this.evaluator, await this.read());
   }
 
-  /** The derivation, with the search's pinyin loaded beside it (src/search/pinyin.ts): for what finds persons by name. */
-  async #searchable(): Promise<Derivation> {
-    const [d] = await Promise.all([this.derivation(), loadPinyin()]);
+  /**
+   * The derivation, with the search's pinyin loaded beside it (src/search/pinyin.ts): for what finds
+   * persons by name. Given the `query`, pinyin is loaded only if the query can match by pinyin.
+   */
+  async #searchable(query?: string): Promise<Derivation> {
+    const [d] = await Promise.all([this.derivation(), query === undefined || searchesPinyin(query) ? loadPinyin() : undefined]);
     return d;
   }
 
@@ -228,7 +232,7 @@ export class RosterApp {
    */
   async members(target?: LedgerTarget, filter: MembersFilter = {}): Promise<FoundMembers> {
     const d = await this.derivation();
-    if (filter.query !== undefined) await loadPinyin();
+    if (filter.query !== undefined && searchesPinyin(filter.query)) await loadPinyin();
     return narrowMembers(d.state, members(d, this.#target(d, target)), filter);
   }
 
@@ -244,17 +248,17 @@ export class RosterApp {
 
   /** The persons a clerk's query finds (part of a name, pinyin initials, pinyin, an id, a unit fragment), best first. */
   async findPersons(query: string, limit?: number): Promise<PersonMatch[]> {
-    return findPersons((await this.#searchable()).state, query, limit);
+    return findPersons((await this.#searchable(query)).state, query, limit);
   }
 
   /** `person`: anything `findPersons` takes that finds one person; several are refused with the candidates listed. */
   async explain(person: string): Promise<PersonExplanation> {
-    const d = await this.#searchable();
+    const d = await this.#searchable(person);
     return explain(d, resolvePerson(d.state, person), await analysePosts(d, this.evaluator));
   }
 
   async history(person: string): Promise<PersonHistory & WithState> {
-    const d = await this.#searchable();
+    const d = await this.#searchable(person);
     return { ...history(d, resolvePerson(d.state, person), await analysePosts(d, this.evaluator)), state: d.state };
   }
 
@@ -269,7 +273,7 @@ export class RosterApp {
   async log(query: LogQuery = {}): Promise<LogEntry[]> {
     const d = await this.derivation();
     if (query.since !== undefined) checkSince(query.since, this.#today());
-    if (query.person !== undefined) await loadPinyin();
+    if (query.person !== undefined && searchesPinyin(query.person)) await loadPinyin();
     return log(d, logFilter(d.state, query));
   }
 

@@ -8,7 +8,7 @@
 import * as z from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import { Day, DayOrMonth } from './dates.js';
-import { DocumentForms } from './document-forms.js';
+import { documentFormsSchema } from './document-forms.js';
 import { PostEventBodies } from './posts.js';
 
 // Validation messages reach the clerk: zod's own messages (a missing field, a wrong type) in Chinese,
@@ -97,7 +97,7 @@ export const Congress = z.strictObject({
   /** The electing units, as far as the record knows them (an NPC record may list none). */
   electingUnits: z.array(ElectingUnit).default([]),
   /** How this congress writes its documents (notice, report): forms read by `roster doc`, see docs/document-forms.md. */
-  documents: DocumentForms.optional(),
+  documents: z.lazy(documentFormsSchema).optional(),
 });
 export type Congress = z.infer<typeof Congress>;
 
@@ -163,213 +163,230 @@ const optionalDate = { date: Day.optional() };
 /** How the source words what happened, e.g. 因工作岗位变动调离了宁波市; documents quote it as given. */
 const circumstances = { circumstances: Text.optional() };
 
-/** The body of each event type, without the envelope. */
+/**
+ * The body of each event type, without the envelope: made the first time an event of the type is
+ * validated (see `unionByType`), not by every command that loads the glossary.
+ */
 export const EventBodies = {
   /** 本届人民代表大会: its name, quota and electing units. */
-  CongressConstituted: z.strictObject({ date: DayOrMonth.optional(), congress: Congress }),
+  CongressConstituted: () => z.strictObject({ date: DayOrMonth.optional(), congress: Congress }),
   /** 常务委员会第N次会议 and its agenda (议程) order. */
-  SessionHeld: z.strictObject({
-    session: Session,
-    date: DayOrMonth,
-    endDate: Day.optional(),
-    agenda: z.array(z.strictObject({ item: z.number().int().positive(), title: Text })).default([]),
-  }),
+  SessionHeld: () =>
+    z.strictObject({
+      session: Session,
+      date: DayOrMonth,
+      endDate: Day.optional(),
+      agenda: z.array(z.strictObject({ item: z.number().int().positive(), title: Text })).default([]),
+    }),
   /** A person the record names. */
-  PersonRegistered: z.strictObject({
-    personId: PersonId,
-    name: Text,
-    gender: z.enum(['男', '女']).optional(),
-    ethnicity: Text.optional(),
-    birthDate: DayOrMonth.optional(),
-    party: Text.optional(),
-    /** 工作单位及职务 as the source states it on its date. */
-    affiliation: Text.optional(),
-    /** How documents tell this person from another of the same name, in brackets after it: 王军（黑龙江）. */
-    disambiguation: Text.optional(),
-  }),
+  PersonRegistered: () =>
+    z.strictObject({
+      personId: PersonId,
+      name: Text,
+      gender: z.enum(['男', '女']).optional(),
+      ethnicity: Text.optional(),
+      birthDate: DayOrMonth.optional(),
+      party: Text.optional(),
+      /** 工作单位及职务 as the source states it on its date. */
+      affiliation: Text.optional(),
+      /** How documents tell this person from another of the same name, in brackets after it: 王军（黑龙江）. */
+      disambiguation: Text.optional(),
+    }),
   /** The count confirmed at a session when individual deputies are not all known (实有代表N名). */
-  OpeningBalanceStated: z.strictObject({
-    session: Session.optional(),
-    /** Where the source dates the count (else it counts from before every dated event). */
-    date: DayOrMonth.optional(),
-    /**
-     * 实有代表N名 as stated. Where no source states it (an NPC notice gives only the count after its
-     * changes), leave it out: the first count a later publication states fixes it, and `check` says so.
-     */
-    count: z.number().int().nonnegative().optional(),
-    /** Deputies known by name who are included in `count`; `electingUnit` where the source gives it. */
-    members: z.array(z.strictObject({ personId: PersonId, electingUnit: Text.optional() })).default([]),
-    /**
-     * The count is the one before the changes recorded for the same session (a balance confirmed at
-     * the session that also records further changes): the session's ledger counts from it.
-     */
-    beforeChanges: z.boolean().optional(),
-    /** Who stated it where not the standing committee in office: a 筹备组, the outgoing committee. */
-    statedBy: Text.optional(),
-  }),
+  OpeningBalanceStated: () =>
+    z.strictObject({
+      session: Session.optional(),
+      /** Where the source dates the count (else it counts from before every dated event). */
+      date: DayOrMonth.optional(),
+      /**
+       * 实有代表N名 as stated. Where no source states it (an NPC notice gives only the count after its
+       * changes), leave it out: the first count a later publication states fixes it, and `check` says so.
+       */
+      count: z.number().int().nonnegative().optional(),
+      /** Deputies known by name who are included in `count`; `electingUnit` where the source gives it. */
+      members: z.array(z.strictObject({ personId: PersonId, electingUnit: Text.optional() })).default([]),
+      /**
+       * The count is the one before the changes recorded for the same session (a balance confirmed at
+       * the session that also records further changes): the session's ledger counts from it.
+       */
+      beforeChanges: z.boolean().optional(),
+      /** Who stated it where not the standing committee in office: a 筹备组, the outgoing committee. */
+      statedBy: Text.optional(),
+    }),
   /**
    * 名册载入: the deputies counted in an opening balance, named from the roster (代表名册) after the
    * balance was stated. Each is counted from the balance's date, as its own members are;
    * `confirmedOn` (代表资格确认日期) is kept as the roster gives it. The balance's count does not
    * change; its unnamed part shrinks.
    */
-  RosterLoaded: z.strictObject({
-    /** The session of the opening balance whose deputies are named. */
-    session: Session,
-    date: DayOrMonth,
-    members: z.array(z.strictObject({ personId: PersonId, electingUnit: Text.optional(), confirmedOn: DayOrMonth.optional() })).min(1),
-  }),
+  RosterLoaded: () =>
+    z.strictObject({
+      /** The session of the opening balance whose deputies are named. */
+      session: Session,
+      date: DayOrMonth,
+      members: z.array(z.strictObject({ personId: PersonId, electingUnit: Text.optional(), confirmedOn: DayOrMonth.optional() })).min(1),
+    }),
   /** 当选: at a general election, a by-election (补选) or by succession (递补); awaits the credentials review. */
-  DeputyElected: z.strictObject({
-    ...person,
-    ...optionalDate,
-    /** Where the source says; an NPC notice often names only the province's standing committee. */
-    electingUnit: Text.optional(),
-    kind: ElectionKind,
-    /** The body that held the election, e.g. 鄞州区人大常委会, 定海区第十八届人大常委会, 舟山警备区. */
-    electedBy: Text.optional(),
-    /** The body's meeting, as the source words it: 第十七次会议, 召开军人代表大会. */
-    meeting: Text.optional(),
-    /** Why, as the source words it: 根据工作需要. */
-    reason: Text.optional(),
-    /** The measures a 递补 follows, as the source names them (《…香港特别行政区选举…代表的办法》). */
-    basis: Text.optional(),
-    /** Who reported the election to the credentials committee, where the source says (省军区政治部). */
-    reportedBy: Text.optional(),
-  }),
+  DeputyElected: () =>
+    z.strictObject({
+      ...person,
+      ...optionalDate,
+      /** Where the source says; an NPC notice often names only the province's standing committee. */
+      electingUnit: Text.optional(),
+      kind: ElectionKind,
+      /** The body that held the election, e.g. 鄞州区人大常委会, 定海区第十八届人大常委会, 舟山警备区. */
+      electedBy: Text.optional(),
+      /** The body's meeting, as the source words it: 第十七次会议, 召开军人代表大会. */
+      meeting: Text.optional(),
+      /** Why, as the source words it: 根据工作需要. */
+      reason: Text.optional(),
+      /** The measures a 递补 follows, as the source names them (《…香港特别行政区选举…代表的办法》). */
+      basis: Text.optional(),
+      /** Who reported the election to the credentials committee, where the source says (省军区政治部). */
+      reportedBy: Text.optional(),
+    }),
   /** 代表资格审查: the standing committee confirms the status (有效) or determines the election void (当选无效). */
-  QualificationReviewed: z.strictObject({
-    ...person,
-    /** Where the source dates the confirmation; else the date of the document that reports it. */
-    date: Day.optional(),
-    session: Session.optional(),
-    result: z.enum(['valid', 'void']),
-    voidGround: VoidGround.optional(),
-  }),
+  QualificationReviewed: () =>
+    z.strictObject({
+      ...person,
+      /** Where the source dates the confirmation; else the date of the document that reports it. */
+      date: Day.optional(),
+      session: Session.optional(),
+      result: z.enum(['valid', 'void']),
+      voidGround: VoidGround.optional(),
+    }),
   /** 迁出或者调离本行政区域 */
-  DeputyTransferredOut: z.strictObject({
-    ...person,
-    ...optionalDate,
-    movement: z.enum(['transferred', 'moved']),
-    circumstances: Text.optional(),
-  }),
+  DeputyTransferredOut: () =>
+    z.strictObject({
+      ...person,
+      ...optionalDate,
+      movement: z.enum(['transferred', 'moved']),
+      circumstances: Text.optional(),
+    }),
   /** 辞去代表职务的请求被接受 */
-  DeputyResignationAccepted: z.strictObject({
-    ...person,
-    ...optionalDate,
-    acceptedBy: Text.optional(),
-    /** Why, as the source words it: 因工作岗位变动或到龄退休. */
-    reason: Text.optional(),
-    /**
-     * To whom the request went (向其选举单位 / 向本级人大常委会 / 向本级人民代表大会 / a PLA electing
-     * committee, 军队选举办法 2021 art. 37), where the source says.
-     */
-    submittedTo: z.enum(['electing-unit', 'standing-committee', 'congress', 'electing-committee']).optional(),
-    ...circumstances,
-  }),
+  DeputyResignationAccepted: () =>
+    z.strictObject({
+      ...person,
+      ...optionalDate,
+      acceptedBy: Text.optional(),
+      /** Why, as the source words it: 因工作岗位变动或到龄退休. */
+      reason: Text.optional(),
+      /**
+       * To whom the request went (向其选举单位 / 向本级人大常委会 / 向本级人民代表大会 / a PLA electing
+       * committee, 军队选举办法 2021 art. 37), where the source says.
+       */
+      submittedTo: z.enum(['electing-unit', 'standing-committee', 'congress', 'electing-committee']).optional(),
+      ...circumstances,
+    }),
   /** 责令辞职被接受 (代表法 2025) */
-  OrderedResignationAccepted: z.strictObject({ ...person, ...optionalDate, ...circumstances, acceptedBy: Text.optional() }),
+  OrderedResignationAccepted: () => z.strictObject({ ...person, ...optionalDate, ...circumstances, acceptedBy: Text.optional() }),
   /** 被罢免 */
-  DeputyRecalled: z.strictObject({ ...person, ...optionalDate, ...circumstances, recalledBy: Text.optional() }),
+  DeputyRecalled: () => z.strictObject({ ...person, ...optionalDate, ...circumstances, recalledBy: Text.optional() }),
   /** 去世 */
-  DeputyDied: z.strictObject({ ...person, ...optionalDate, ...circumstances }),
+  DeputyDied: () => z.strictObject({ ...person, ...optionalDate, ...circumstances }),
   /** 丧失中华人民共和国国籍 */
-  NationalityLost: z.strictObject({ ...person, ...optionalDate, ...circumstances }),
+  NationalityLost: () => z.strictObject({ ...person, ...optionalDate, ...circumstances }),
   /** 依照法律被剥夺政治权利 */
-  PoliticalRightsDeprived: z.strictObject({ ...person, ...optionalDate, ...circumstances, judgment: Text.optional() }),
+  PoliticalRightsDeprived: () => z.strictObject({ ...person, ...optionalDate, ...circumstances, judgment: Text.optional() }),
   /** 丧失行为能力 */
-  CapacityLost: z.strictObject({ ...person, ...optionalDate, ...circumstances }),
+  CapacityLost: () => z.strictObject({ ...person, ...optionalDate, ...circumstances }),
   /**
    * 撤销代表资格: the electing unit revoked the deputy's status, as practice had it before 代表法 1992
    * (the 1959 NPC credentials report: "已经由原选举单位撤销代表资格").
    */
-  MandateRevoked: z.strictObject({ ...person, ...optionalDate, revokedBy: Text.optional(), ...circumstances }),
+  MandateRevoked: () => z.strictObject({ ...person, ...optionalDate, revokedBy: Text.optional(), ...circumstances }),
   /**
    * 代表资格终止 on a ground no rule knows, or that the source does not give ("违法违纪被罢免或辞职",
    * an early 撤销代表资格): recorded with the source's wording, counted, and flagged by `check`.
    */
-  MandateEndedOtherwise: z.strictObject({ ...person, ...optionalDate, wording: Text, ...circumstances }),
+  MandateEndedOtherwise: () => z.strictObject({ ...person, ...optionalDate, wording: Text, ...circumstances }),
   /**
    * 出缺N名 where the source names nobody: `count` deputies (of `electingUnit`, where it says) whose status
    * ended on the ground a named deputy's `as` event would record. The rules decide as for a named one.
    */
-  UnnamedDeputiesLeft: z.strictObject({
-    count: z.number().int().positive(),
-    electingUnit: Text.optional(),
-    ...optionalDate,
-    as: UnnamedTermination,
-    wording: Text.optional(),
-    ...circumstances,
-  }),
+  UnnamedDeputiesLeft: () =>
+    z.strictObject({
+      count: z.number().int().positive(),
+      electingUnit: Text.optional(),
+      ...optionalDate,
+      as: UnnamedTermination,
+      wording: Text.optional(),
+      ...circumstances,
+    }),
   /** 选举产生 / 补选N名 where the source names nobody; they await review like named deputies. */
-  UnnamedDeputiesElected: z.strictObject({
-    count: z.number().int().positive(),
-    electingUnit: Text.optional(),
-    ...optionalDate,
-    kind: ElectionKind,
-    electedBy: Text.optional(),
-    /** What the source adds, as it words it: 有2个选区推迟选举. */
-    ...circumstances,
-  }),
+  UnnamedDeputiesElected: () =>
+    z.strictObject({
+      count: z.number().int().positive(),
+      electingUnit: Text.optional(),
+      ...optionalDate,
+      kind: ElectionKind,
+      electedBy: Text.optional(),
+      /** What the source adds, as it words it: 有2个选区推迟选举. */
+      ...circumstances,
+    }),
   /** The review of `count` unnamed elected deputies (of `electingUnit`, where it says): 确认…名代表的代表资格有效. */
-  UnnamedDeputiesReviewed: z.strictObject({
-    count: z.number().int().positive(),
-    electingUnit: Text.optional(),
-    date: Day.optional(),
-    session: Session.optional(),
-    result: z.enum(['valid', 'void']),
-  }),
+  UnnamedDeputiesReviewed: () =>
+    z.strictObject({
+      count: z.number().int().positive(),
+      electingUnit: Text.optional(),
+      date: Day.optional(),
+      session: Session.optional(),
+      result: z.enum(['valid', 'void']),
+    }),
   /** 未经批准不出席本级人民代表大会会议 (one event per session missed). */
-  AbsentWithoutLeave: z.strictObject({ ...person, ...optionalDate, congressSession: Session }),
+  AbsentWithoutLeave: () => z.strictObject({ ...person, ...optionalDate, congressSession: Session }),
   /** 暂时停止执行代表职务: the ground reported; the rules decide whether it suspends. */
-  DeputySuspended: z.strictObject({ ...person, ...optionalDate, ground: SuspensionGround }),
+  DeputySuspended: () => z.strictObject({ ...person, ...optionalDate, ground: SuspensionGround }),
   /** The ground for suspension ended (情形消失). */
-  SuspensionEnded: z.strictObject({ ...person, ...optionalDate }),
+  SuspensionEnded: () => z.strictObject({ ...person, ...optionalDate }),
   /**
    * 许可: the presidium or, in recess, the standing committee permits the arrest or trial of a deputy
    * (or another restriction of liberty), or is told at once of a deputy detained in the act
    * (代表法 2015 art. 32 / 2025 art. 39). `check` warns of a suspension for criminal custody without one.
    */
-  ProsecutionPermitted: z.strictObject({
-    ...person,
-    date: Day,
-    /** permission: 许可; detained-in-the-act-reported: 因为是现行犯被拘留，执行拘留的机关立即报告. */
-    kind: z.enum(['permission', 'detained-in-the-act-reported']).default('permission'),
-    measures: z
-      .array(z.enum(['arrest', 'trial', 'other-restriction']))
-      .min(1)
-      .optional(),
-    /** 主席团 / 常务委员会 (e.g. 某市人大常委会第十次会议), as the source words it. */
-    grantedBy: Text.optional(),
-    session: Session.optional(),
-  }),
+  ProsecutionPermitted: () =>
+    z.strictObject({
+      ...person,
+      date: Day,
+      /** permission: 许可; detained-in-the-act-reported: 因为是现行犯被拘留，执行拘留的机关立即报告. */
+      kind: z.enum(['permission', 'detained-in-the-act-reported']).default('permission'),
+      measures: z
+        .array(z.enum(['arrest', 'trial', 'other-restriction']))
+        .min(1)
+        .optional(),
+      /** 主席团 / 常务委员会 (e.g. 某市人大常委会第十次会议), as the source words it. */
+      grantedBy: Text.optional(),
+      session: Session.optional(),
+    }),
   /** 常委会公告: the terminations it announces, and the figures it states. */
-  TerminationsAnnounced: z.strictObject({
-    date: Day,
-    session: Session.optional(),
-    /** As printed: 〔十三届〕第七号, （第59号）, 第1号. */
-    noticeNumber: Text.optional(),
-    /** The agency line a republication puts before it (新华社北京4月23日电), where the source text has one. */
-    dateline: Text.optional(),
-    /** The deputies whose status it ends, in the order its 代表资格终止 sentence names them. */
-    personIds: z.array(PersonId).default([]),
-    stated: StatedFigures.default({}),
-  }),
+  TerminationsAnnounced: () =>
+    z.strictObject({
+      date: Day,
+      session: Session.optional(),
+      /** As printed: 〔十三届〕第七号, （第59号）, 第1号. */
+      noticeNumber: Text.optional(),
+      /** The agency line a republication puts before it (新华社北京4月23日电), where the source text has one. */
+      dateline: Text.optional(),
+      /** The deputies whose status it ends, in the order its 代表资格终止 sentence names them. */
+      personIds: z.array(PersonId).default([]),
+      stated: StatedFigures.default({}),
+    }),
   /** 代表资格审查委员会的报告 adopted, with the figures it states. */
-  CredentialsReportAdopted: z.strictObject({
-    date: Day,
-    /** The standing-committee session that adopted it (of `adoptedBy` where that is not this congress's committee). */
-    session: Session.optional(),
-    /** The committee that adopted it where not this congress's: the outgoing one, for a new term's first report. */
-    adoptedBy: Text.optional(),
-    /** Who presented the 说明 of the report to the session, and in which capacity, as the minutes state. */
-    explainedBy: z.strictObject({ name: Text, capacity: Text }).optional(),
-    /** Who presented it and in which capacity, where the report names them (a report read to the session). */
-    presentedBy: z.strictObject({ name: Text, capacity: Text }).optional(),
-    /** The date under the committee's signature, where it differs from the adoption date. */
-    signedOn: Day.optional(),
-    stated: StatedFigures,
-  }),
+  CredentialsReportAdopted: () =>
+    z.strictObject({
+      date: Day,
+      /** The standing-committee session that adopted it (of `adoptedBy` where that is not this congress's committee). */
+      session: Session.optional(),
+      /** The committee that adopted it where not this congress's: the outgoing one, for a new term's first report. */
+      adoptedBy: Text.optional(),
+      /** Who presented the 说明 of the report to the session, and in which capacity, as the minutes state. */
+      explainedBy: z.strictObject({ name: Text, capacity: Text }).optional(),
+      /** Who presented it and in which capacity, where the report names them (a report read to the session). */
+      presentedBy: z.strictObject({ name: Text, capacity: Text }).optional(),
+      /** The date under the committee's signature, where it differs from the adoption date. */
+      signedOn: Day.optional(),
+      stated: StatedFigures,
+    }),
   // Posts, appointment acts and the oath (src/domain/posts.ts).
   ...PostEventBodies,
   /**
@@ -377,11 +394,12 @@ export const EventBodies = {
    * its seq) and why, and may carry the event that should stand in its place. Every view replays the
    * replacement where the superseded event stood (see src/domain/corrections.ts).
    */
-  EventCorrected: z.strictObject({
-    supersedes: z.number().int().positive(),
-    reason: Text,
-    replacement: z.lazy(() => ReplacementSchema).optional(),
-  }),
+  EventCorrected: () =>
+    z.strictObject({
+      supersedes: z.number().int().positive(),
+      reason: Text,
+      replacement: z.lazy(() => ReplacementSchema).optional(),
+    }),
 } as const;
 
 export type EventType = keyof typeof EventBodies;
@@ -400,29 +418,79 @@ export type Envelope = z.infer<typeof Envelope>;
 
 type Bodies = typeof EventBodies;
 /** What a clerk submits: the event without the store's stamps. */
-export type EventInput = { [K in EventType]: { type: K; source: SourceDocument; note?: string } & z.infer<Bodies[K]> }[EventType];
+export type EventInput = {
+  [K in EventType]: { type: K; source: SourceDocument; note?: string } & z.infer<ReturnType<Bodies[K]>>;
+}[EventType];
 /** A recorded event. */
 export type RosterEvent = EventInput & Envelope;
 export type EventOf<K extends EventType> = Extract<RosterEvent, { type: K }>;
 
+/** The discriminating field of an event type's schemas. */
 function withType<K extends EventType>(type: K) {
-  return z.object({ type: z.literal(type) });
+  return { type: z.literal(type) };
 }
 
-const inputOptions = EVENT_TYPES.map((type) =>
-  EventBodies[type].extend(withType(type).shape).extend({ source: SourceDocument, note: Text.optional() }),
-);
-/** One schema per event type, as recorded (with the envelope): the branches of `RosterEventSchema`. */
-export const RECORDED_EVENT_OPTIONS = EVENT_TYPES.map((type) => EventBodies[type].extend(withType(type).shape).extend(Envelope.shape));
+/** The stamps as read back: any string (see `StoredEventSchema`); one schema shared by every type. */
+const StampText = z.string();
 
-export const EventInputSchema = z.discriminatedUnion(
-  'type',
-  inputOptions as unknown as [z.ZodObject, ...z.ZodObject[]],
-) as unknown as z.ZodType<EventInput>;
-export const RosterEventSchema = z.discriminatedUnion(
-  'type',
-  RECORDED_EVENT_OPTIONS as unknown as [z.ZodObject, ...z.ZodObject[]],
-) as unknown as z.ZodType<RosterEvent>;
+/** One schema per event type, made the first time it is asked for and kept. */
+function perType(make: (type: EventType) => z.ZodObject): (type: EventType) => z.ZodObject {
+  const made = new Map<EventType, z.ZodObject>();
+  return (type) => {
+    let schema = made.get(type);
+    if (schema === undefined) {
+      schema = make(type);
+      made.set(type, schema);
+    }
+    return schema;
+  };
+}
+
+const bodyOf = perType((type) => EventBodies[type]());
+// Each made in one step from the body: the body's fields, then `type`, then the envelope's, in that order.
+const inputOption = perType((type) => bodyOf(type).extend({ ...withType(type), source: SourceDocument, note: Text.optional() }));
+const recordedOption = perType((type) => bodyOf(type).extend({ ...withType(type), ...Envelope.shape }));
+// The recorded shape with the stamps read back loosely (the same keys in the same order).
+const storedOption = perType((type) =>
+  bodyOf(type).extend({ ...withType(type), ...Envelope.shape, recordedAt: StampText, recordedBy: StampText }),
+);
+
+/** One schema per event type, as recorded (with the envelope): the branches of `RosterEventSchema`. */
+export function recordedEventOptions(): z.ZodObject[] {
+  return EVENT_TYPES.map(recordedOption);
+}
+
+/**
+ * A union discriminated by `type` whose branch for each type is made when an event of that type is
+ * first validated: a command reading a log of a dozen types no longer builds the schemas of all of
+ * them three times over (a tenth of a small command's start-up). Each branch is a zod lazy schema
+ * that tells the union its type up front (zod's `propValues`, what the union routes by), so routing
+ * does not make it; an event is validated by its branch exactly as by the object schema itself,
+ * and an unknown type gets the union's own message with every type listed in the same order.
+ */
+function unionByType(option: (type: EventType) => z.ZodObject): z.ZodType {
+  const branches = EVENT_TYPES.map((type) => {
+    const branch = z.lazy(() => option(type));
+    Object.defineProperty(branch._zod, 'propValues', { value: { type: new Set([type]) } });
+    // An object schema is neither optional nor defaulted: said here so that asking does not make it.
+    Object.defineProperty(branch._zod, 'optin', { value: undefined });
+    Object.defineProperty(branch._zod, 'optout', { value: undefined });
+    return branch;
+  });
+  return z.discriminatedUnion('type', branches as unknown as [z.ZodObject, ...z.ZodObject[]]);
+}
+
+/**
+ * `unionByType` itself made when the union first validates something: most commands use one of the
+ * unions. Not for the input union, which the HTTP API's OpenAPI document shows (a lazy wrapper would
+ * change its JSON Schema).
+ */
+function lazyUnionByType(option: (type: EventType) => z.ZodObject): z.ZodType {
+  return z.lazy(() => unionByType(option));
+}
+
+export const EventInputSchema = unionByType(inputOption) as unknown as z.ZodType<EventInput>;
+export const RosterEventSchema = lazyUnionByType(recordedOption) as unknown as z.ZodType<RosterEvent>;
 
 /**
  * A recorded event as it is read back. The stamps (`recordedAt`, `recordedBy`) are the store's own
@@ -430,13 +498,7 @@ export const RosterEventSchema = z.discriminatedUnion(
  * made (an empty recorder is refused), read back as they were written. One odd stamp in a record
  * (another tool, an older version) must never make the whole record unreadable.
  */
-export const StoredEventSchema = z.discriminatedUnion(
-  'type',
-  RECORDED_EVENT_OPTIONS.map((o) => o.extend({ recordedAt: z.string(), recordedBy: z.string() })) as unknown as [
-    z.ZodObject,
-    ...z.ZodObject[],
-  ],
-) as unknown as z.ZodType<RosterEvent>;
+export const StoredEventSchema = lazyUnionByType(storedOption) as unknown as z.ZodType<RosterEvent>;
 
 /**
  * What a correction may put in place of an event: any event input but another correction. It is

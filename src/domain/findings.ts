@@ -28,51 +28,62 @@ const Label = z.string().min(1);
 export const PostEndMode = z.enum(['相应终止', '相应撤销', '自然终止']);
 export type PostEndMode = z.infer<typeof PostEndMode>;
 
-/** The consequence a rule attaches to an event: the `event` of a json-rules-engine rule. */
-export const Outcome = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('mandate-terminated'),
-    params: z.strictObject({
-      ground: TerminationGround,
-      /** 调离本行政区域, 辞去代表职务 …: the heading documents group by. */
-      label: Label,
-      /** 代表资格终止 / 代表资格自行终止 / 代表资格自然终止: the wording of the notice. */
-      phrase: Label,
+function outcomeOf() {
+  return z.discriminatedUnion('type', [
+    z.strictObject({
+      type: z.literal('mandate-terminated'),
+      params: z.strictObject({
+        ground: TerminationGround,
+        /** 调离本行政区域, 辞去代表职务 …: the heading documents group by. */
+        label: Label,
+        /** 代表资格终止 / 代表资格自行终止 / 代表资格自然终止: the wording of the notice. */
+        phrase: Label,
+      }),
     }),
-  }),
-  z.strictObject({ type: z.literal('mandate-suspended'), params: z.strictObject({ label: Label }) }),
-  z.strictObject({ type: z.literal('suspension-ended'), params: z.strictObject({ label: Label }) }),
-  z.strictObject({ type: z.literal('mandate-confirmed'), params: z.strictObject({ label: Label }) }),
-  /** `wording`: how the report states the ground (…不符合法律规定的代表基本条件，其当选无效), where the rule gives one. */
-  z.strictObject({ type: z.literal('election-voided'), params: z.strictObject({ label: Label, wording: Label.optional() }) }),
-  z.strictObject({ type: z.literal('no-effect'), params: z.strictObject({ label: Label }) }),
-  // Posts, cascades and the oath (legal brief 7 D-F).
-  z.strictObject({
-    type: z.literal('post-requires'),
-    params: z.strictObject({ requirement: z.enum(['deputy', 'standing-committee-member', 'none']), label: Label }),
-  }),
-  /** 相应终止 / 相应撤销: the post ends with the status it depends on; 自然终止: the holder died. */
-  z.strictObject({ type: z.literal('post-ends'), params: z.strictObject({ mode: PostEndMode, label: Label }) }),
-  /** The post survives; `advisory` asks the clerk to look (a transfer out of the region). */
-  z.strictObject({ type: z.literal('post-continues'), params: z.strictObject({ advisory: z.boolean(), label: Label }) }),
-  z.strictObject({ type: z.literal('posts-incompatible'), params: z.strictObject({ label: Label }) }),
-  z.strictObject({ type: z.literal('appointment-not-allowed'), params: z.strictObject({ label: Label }) }),
-  z.strictObject({ type: z.literal('oath-owed'), params: z.strictObject({ organiser: Label, label: Label }) }),
-  z.strictObject({ type: z.literal('oath-not-owed'), params: z.strictObject({ label: Label }) }),
-  z.strictObject({ type: z.literal('oath-wording'), params: z.strictObject({ text: Label, label: Label }) }),
-  // The standing committee, by-elections and the headcount.
-  /** How a speaker addresses the standing committee: its members by office (主任、副主任、秘书长、各位委员：). */
-  z.strictObject({ type: z.literal('salutation'), params: z.strictObject({ text: Label, label: Label }) }),
-  /** A by-election in an electing unit that has no vacancy. */
-  z.strictObject({ type: z.literal('no-vacancy'), params: z.strictObject({ label: Label }) }),
-  /** More deputies counted than the quota. */
-  z.strictObject({ type: z.literal('quota-exceeded'), params: z.strictObject({ label: Label }) }),
-  /** A mandate status that counts among 实有代表. */
-  z.strictObject({ type: z.literal('counted'), params: z.strictObject({ label: Label }) }),
-  /** 许可: who must permit the arrest or trial of a deputy (代表法 2015 art. 32 / 2025 art. 39). */
-  z.strictObject({ type: z.literal('permission-required'), params: z.strictObject({ by: Label, label: Label }) }),
-]);
-export type Outcome = z.infer<typeof Outcome>;
+    z.strictObject({ type: z.literal('mandate-suspended'), params: z.strictObject({ label: Label }) }),
+    z.strictObject({ type: z.literal('suspension-ended'), params: z.strictObject({ label: Label }) }),
+    z.strictObject({ type: z.literal('mandate-confirmed'), params: z.strictObject({ label: Label }) }),
+    /** `wording`: how the report states the ground (…不符合法律规定的代表基本条件，其当选无效), where the rule gives one. */
+    z.strictObject({ type: z.literal('election-voided'), params: z.strictObject({ label: Label, wording: Label.optional() }) }),
+    z.strictObject({ type: z.literal('no-effect'), params: z.strictObject({ label: Label }) }),
+    // Posts, cascades and the oath (legal brief 7 D-F).
+    z.strictObject({
+      type: z.literal('post-requires'),
+      params: z.strictObject({ requirement: z.enum(['deputy', 'standing-committee-member', 'none']), label: Label }),
+    }),
+    /** 相应终止 / 相应撤销: the post ends with the status it depends on; 自然终止: the holder died. */
+    z.strictObject({ type: z.literal('post-ends'), params: z.strictObject({ mode: PostEndMode, label: Label }) }),
+    /** The post survives; `advisory` asks the clerk to look (a transfer out of the region). */
+    z.strictObject({ type: z.literal('post-continues'), params: z.strictObject({ advisory: z.boolean(), label: Label }) }),
+    z.strictObject({ type: z.literal('posts-incompatible'), params: z.strictObject({ label: Label }) }),
+    z.strictObject({ type: z.literal('appointment-not-allowed'), params: z.strictObject({ label: Label }) }),
+    z.strictObject({ type: z.literal('oath-owed'), params: z.strictObject({ organiser: Label, label: Label }) }),
+    z.strictObject({ type: z.literal('oath-not-owed'), params: z.strictObject({ label: Label }) }),
+    z.strictObject({ type: z.literal('oath-wording'), params: z.strictObject({ text: Label, label: Label }) }),
+    // The standing committee, by-elections and the headcount.
+    /** How a speaker addresses the standing committee: its members by office (主任、副主任、秘书长、各位委员：). */
+    z.strictObject({ type: z.literal('salutation'), params: z.strictObject({ text: Label, label: Label }) }),
+    /** A by-election in an electing unit that has no vacancy. */
+    z.strictObject({ type: z.literal('no-vacancy'), params: z.strictObject({ label: Label }) }),
+    /** More deputies counted than the quota. */
+    z.strictObject({ type: z.literal('quota-exceeded'), params: z.strictObject({ label: Label }) }),
+    /** A mandate status that counts among 实有代表. */
+    z.strictObject({ type: z.literal('counted'), params: z.strictObject({ label: Label }) }),
+    /** 许可: who must permit the arrest or trial of a deputy (代表法 2015 art. 32 / 2025 art. 39). */
+    z.strictObject({ type: z.literal('permission-required'), params: z.strictObject({ by: Label, label: Label }) }),
+  ]);
+}
+
+let outcome: ReturnType<typeof outcomeOf> | undefined;
+/**
+ * The consequence a rule attaches to an event: the `event` of a json-rules-engine rule. Made on
+ * first use (a rule file validated, the rules grouped for evaluation), not by every command.
+ */
+export function outcomeSchema(): ReturnType<typeof outcomeOf> {
+  outcome ??= outcomeOf();
+  return outcome;
+}
+export type Outcome = z.infer<ReturnType<typeof outcomeOf>>;
 export type OutcomeType = Outcome['type'];
 
 export type VerificationMark = 'V' | 'S' | 'I' | '?';

@@ -1,6 +1,6 @@
 /**
  * Posts, appointment acts and the constitutional oath: the part of the glossary about 职务.
- * `events.ts` spreads `PostEventBodies` into the one closed union.
+ * `events.ts` spreads `PostEventBodies` into the one closed union (each body made on first use).
  *
  * A post is an organ and a title (宁波市人大财政经济委员会 + 主任委员). Organs carry their full name as
  * the record's documents write it on first mention, and the shorter forms the documents use later;
@@ -86,67 +86,72 @@ export type PersonnelList = z.infer<typeof PersonnelList>;
 
 export const PostEventBodies = {
   /** An organ the record names, with the forms of its name the documents use. */
-  OrganRegistered: z.strictObject({
-    organId: Id,
-    /** The full name as written on first mention: 宁波市人大常委会, 宁波市发展和改革委员会. */
-    name: Text,
-    kind: OrganKind,
-    /** The organ it belongs to (a working committee of the 常委会, a court's 审判委员会). */
-    parentId: Id.optional(),
-    /** Its name inside the parent, where documents write it after the parent's: 办公厅, 法制工作委员会. */
-    localName: Text.optional(),
-    /** Shorter forms the source documents use for it (市人大常委会, 常委会; 市人大财经委). */
-    shortForms: z.array(Text).default([]),
-  }),
+  OrganRegistered: () =>
+    z.strictObject({
+      organId: Id,
+      /** The full name as written on first mention: 宁波市人大常委会, 宁波市发展和改革委员会. */
+      name: Text,
+      kind: OrganKind,
+      /** The organ it belongs to (a working committee of the 常委会, a court's 审判委员会). */
+      parentId: Id.optional(),
+      /** Its name inside the parent, where documents write it after the parent's: 办公厅, 法制工作委员会. */
+      localName: Text.optional(),
+      /** Shorter forms the source documents use for it (市人大常委会, 常委会; 市人大财经委). */
+      shortForms: z.array(Text).default([]),
+    }),
   /** A post the person holds when the record starts, or whose start the record does not give. */
-  PostHeld: z.strictObject({
-    personId: Id,
-    post: PostRef,
-    /** When the post began, if the source says. */
-    since: Day.optional(),
-  }),
+  PostHeld: () =>
+    z.strictObject({
+      personId: Id,
+      post: PostRef,
+      /** When the post began, if the source says. */
+      since: Day.optional(),
+    }),
   /** One entry of a personnel decision of the standing committee: one person, one act, its posts. */
-  PersonnelDecided: z.strictObject({
-    personId: Id,
-    act: PersonnelAct,
-    /** The posts, in the order the document lists them. */
-    posts: z.array(PostRef).min(1),
-    /**
-     * How the document groups them: the sizes of the runs joined with 、, the runs joined with ，
-     * (方勤: 副秘书长、办公厅主任，法制委员会委员、法制工作委员会委员 → [2, 2]). Absent: one run.
-     */
-    groupedAs: z.array(z.number().int().positive()).optional(),
-    /** The vote date: the date the act takes effect. */
-    date: Day,
-    session: Session,
-    /** The agenda item under which it was voted. */
-    item: z.number().int().positive(),
-    list: PersonnelList,
-    /** Who presented the proposal, as the minutes say (屠爱康受主任会议委托 …). */
-    presentedBy: Text.optional(),
-    /** The reason the document gives (因到龄退休). */
-    reason: Text.optional(),
-    /** Where an accepted resignation is reported for the record (报…备案). */
-    reportedTo: Text.optional(),
-    /** The laws and rules a decision names as its basis, as it writes them (根据《…》《…》等有关规定). */
-    basis: z.array(Text).min(1).optional(),
-  }),
+  PersonnelDecided: () =>
+    z.strictObject({
+      personId: Id,
+      act: PersonnelAct,
+      /** The posts, in the order the document lists them. */
+      posts: z.array(PostRef).min(1),
+      /**
+       * How the document groups them: the sizes of the runs joined with 、, the runs joined with ，
+       * (方勤: 副秘书长、办公厅主任，法制委员会委员、法制工作委员会委员 → [2, 2]). Absent: one run.
+       */
+      groupedAs: z.array(z.number().int().positive()).optional(),
+      /** The vote date: the date the act takes effect. */
+      date: Day,
+      session: Session,
+      /** The agenda item under which it was voted. */
+      item: z.number().int().positive(),
+      list: PersonnelList,
+      /** Who presented the proposal, as the minutes say (屠爱康受主任会议委托 …). */
+      presentedBy: Text.optional(),
+      /** The reason the document gives (因到龄退休). */
+      reason: Text.optional(),
+      /** Where an accepted resignation is reported for the record (报…备案). */
+      reportedTo: Text.optional(),
+      /** The laws and rules a decision names as its basis, as it writes them (根据《…》《…》等有关规定). */
+      basis: z.array(Text).min(1).optional(),
+    }),
   /** A post ends other than by an appointment act (相应终止 or 相应撤销 announced, death, abolition). */
-  PostEnded: z.strictObject({
-    personId: Id,
-    post: PostRef,
-    date: Day.optional(),
-    how: Text,
-  }),
+  PostEnded: () =>
+    z.strictObject({
+      personId: Id,
+      post: PostRef,
+      date: Day.optional(),
+      how: Text,
+    }),
   /**
    * 宪法宣誓. `personIds` are those the source names; where it names nobody (the seed's minutes:
    * "会议还组织本次会议任命的有关人员进行了宪法宣誓") it stays empty and `participants` quotes it.
    */
-  OathTaken: z.strictObject({
-    date: Day,
-    session: Session.optional(),
-    personIds: z.array(Id).default([]),
-    participants: Text.optional(),
-    organisedBy: Text.optional(),
-  }),
+  OathTaken: () =>
+    z.strictObject({
+      date: Day,
+      session: Session.optional(),
+      personIds: z.array(Id).default([]),
+      participants: Text.optional(),
+      organisedBy: Text.optional(),
+    }),
 } as const;

@@ -10,27 +10,39 @@ import type { CongressLevel } from '../domain/events.js';
 import type { Citation } from '../domain/findings.js';
 import type { CitationSpec, EngineRule } from './rule-file.js';
 
-export const Laws = z.strictObject({
-  $comment: z.string().optional(),
-  laws: z.record(
-    z.string(),
-    z.strictObject({
-      title: z.string().min(1),
-      revisions: z
-        .array(
-          z.strictObject({
-            id: z.string().min(1),
-            label: z.string().min(1),
-            inForce: Day,
-            mark: z.enum(['V', 'S', 'I', '?']),
-            note: z.string().optional(),
-          }),
-        )
-        .min(1),
-    }),
-  ),
-});
-export type Laws = z.infer<typeof Laws>;
+function lawsOf() {
+  return z.strictObject({
+    $comment: z.string().optional(),
+    laws: z.record(
+      z.string(),
+      z.strictObject({
+        title: z.string().min(1),
+        revisions: z
+          .array(
+            z.strictObject({
+              id: z.string().min(1),
+              label: z.string().min(1),
+              inForce: Day,
+              mark: z.enum(['V', 'S', 'I', '?']),
+              note: z.string().optional(),
+            }),
+          )
+          .min(1),
+      }),
+    ),
+  });
+}
+
+let laws: ReturnType<typeof lawsOf> | undefined;
+/**
+ * The schema of `laws.json` (and of an overlay's own texts), made when a file is first validated:
+ * a command whose rule files were validated before (src/store/file-validated-rules.ts) needs none.
+ */
+export function lawsSchema(): ReturnType<typeof lawsOf> {
+  laws ??= lawsOf();
+  return laws;
+}
+export type Laws = z.infer<ReturnType<typeof lawsOf>>;
 
 /** One rule with one of its citations, for the period (and levels) that citation is in force. */
 export interface RuleVersion {

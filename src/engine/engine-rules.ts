@@ -5,7 +5,7 @@
  * province (a region's overlay read over the national rules), and each event type (or question) gets
  * the rules that could fire for it.
  */
-import { type Outcome, Outcome as OutcomeSchema } from '../domain/findings.js';
+import { type Outcome, outcomeSchema } from '../domain/findings.js';
 import type { Facts } from './facts.js';
 import type { LoadedRule, RuleBook, RuleSet, RuleVersion } from './rule-book.js';
 import { ruleSetFor } from './rule-book.js';
@@ -55,7 +55,7 @@ export function engineRules(set: RuleSet): EngineRule[] {
           name: `${rule.spec.id}#${versionIndex}`,
           conditions: { all: [version.rule.conditions, ...scope] },
           scope,
-          outcome: OutcomeSchema.parse({ type, params: { ...params } }),
+          outcome: outcomeSchema().parse({ type, params: { ...params } }),
         };
       }),
     )

@@ -11,10 +11,10 @@ import { DomainError, jsonPath } from '../domain/errors.js';
 import type { Congress, CongressLevel } from '../domain/events.js';
 import { jsonProblem } from '../domain/json-text.js';
 import { deepestIssue } from '../domain/validation.js';
-import { Laws, overlaps, resolveCitation } from './citations.js';
+import { type Laws, lawsSchema, overlaps, resolveCitation } from './citations.js';
 import { composeRegion, type LoadedRule, type Region, type RuleSet } from './regions.js';
-import { RegionFile, RuleFile } from './rule-file.js';
-import { Settings } from './settings.js';
+import { ruleFileSchemas } from './rule-file.js';
+import { type Settings, settingsSchema } from './settings.js';
 
 export type { RuleVersion } from './citations.js';
 export type { LoadedRule, Region, RuleSet } from './regions.js';
@@ -82,16 +82,19 @@ function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, file: string): T 
   throw new DomainError('invalid-rule-file', `${jsonPath(issue.path)}：${issue.message}`, file);
 }
 
-/** Reads one file of the rules folder through its schema (`kind` names the schema in the memo's key). */
-type Reader = <T>(schema: z.ZodType<T>, kind: string, file: string, label: string) => T;
+/**
+ * Reads one file of the rules folder through its schema (`kind` names the schema in the memo's key);
+ * the schema is asked for only when the file was not validated before.
+ */
+type Reader = <T>(schema: () => z.ZodType<T>, kind: string, file: string, label: string) => T;
 
 function readerWith(memo: ValidatedFiles): Reader {
-  return <T>(schema: z.ZodType<T>, kind: string, file: string, label: string): T => {
+  return <T>(schema: () => z.ZodType<T>, kind: string, file: string, label: string): T => {
     const text = readText(file, label);
     const key = createHash('sha256').update(kind).update('\0').update(text).digest('hex');
     const known = memo.get(key);
     if (known !== undefined) return known as T;
-    const value = parseOrThrow(schema, parseJson(text, file), file);
+    const value = parseOrThrow(schema(), parseJson(text, file), file);
     memo.set(key, value);
     return value;
   };
@@ -120,7 +123,7 @@ function loadRules(read: Reader, files: readonly string[], laws: Laws, root: str
   const rules: LoadedRule[] = [];
   const byId = new Map<string, LoadedRule>();
   for (const file of files) {
-    const spec = read(RuleFile, 'rule', file, '规则文件');
+    const spec = read(() => ruleFileSchemas().RuleFile, 'rule', file, '规则文件');
     const shown = path.relative(root, file);
     const versions = spec.citations.flatMap((c, i) => resolveCitation(c, i, laws, { file: shown, rule: spec.rule, region }));
     for (const [i, v] of versions.entries()) {
@@ -158,7 +161,7 @@ function loadRegions(read: Reader, dir: string, laws: Laws, root: string, nation
   for (const folder of folders.sort((a, b) => a.name.localeCompare(b.name))) {
     const base = path.join(regionsDir, folder.name);
     const regionFile = path.join(base, 'region.json');
-    const spec = read(RegionFile, 'region', regionFile, '省级规则说明（region.json）');
+    const spec = read(() => ruleFileSchemas().RegionFile, 'region', regionFile, '省级规则说明（region.json）');
     const clash = Object.keys(spec.laws).find((name) => name in laws.laws);
     if (clash) throw new DomainError('invalid-rule-file', `$.laws：“${clash}”已在 laws.json 中`, regionFile);
     const overlay = loadRules(read, listRuleFiles(base), { laws: { ...laws.laws, ...spec.laws } }, root, spec.shortName);
@@ -175,8 +178,8 @@ function loadRegions(read: Reader, dir: string, laws: Laws, root: string, nation
 export function loadRuleBook(dir: string, validated: ValidatedFiles = noMemo): RuleBook {
   const read = readerWith(validated);
   const root = path.dirname(path.resolve(dir));
-  const laws = read(Laws, 'laws', path.join(dir, 'laws.json'), '法律修正时间表');
-  const settings = read(Settings, 'settings', path.join(dir, 'settings.json'), '规则配置');
+  const laws: Laws = read(lawsSchema, 'laws', path.join(dir, 'laws.json'), '法律修正时间表');
+  const settings: Settings = read(settingsSchema, 'settings', path.join(dir, 'settings.json'), '规则配置');
   const rules = loadRules(read, listRuleFiles(dir, path.join(dir, REGIONS)), laws, root, undefined);
   const national: RuleSet = { rules, byId: new Map(rules.map((r) => [r.spec.id, r])) };
   checkOverrides(national, rules);

@@ -5,12 +5,21 @@
  */
 import * as z from 'zod';
 
-export const Settings = z.strictObject({
-  $comment: z.string().optional(),
-  cascade: z.strictObject({
+function settingsOf() {
+  return z.strictObject({
     $comment: z.string().optional(),
-    /** D3: a termination on grounds other than recall or resignation ends the posts that need deputy status. */
-    otherGrounds: z.boolean(),
-  }),
-});
-export type Settings = z.infer<typeof Settings>;
+    cascade: z.strictObject({
+      $comment: z.string().optional(),
+      /** D3: a termination on grounds other than recall or resignation ends the posts that need deputy status. */
+      otherGrounds: z.boolean(),
+    }),
+  });
+}
+
+let settings: ReturnType<typeof settingsOf> | undefined;
+/** The schema of `settings.json`, made when the file is first validated (not when it was validated before). */
+export function settingsSchema(): ReturnType<typeof settingsOf> {
+  settings ??= settingsOf();
+  return settings;
+}
+export type Settings = z.infer<ReturnType<typeof settingsOf>>;

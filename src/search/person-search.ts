@@ -46,16 +46,31 @@ function initialsOf(char: string): string[] {
 
 function entryOf(state: RosterState, personId: string, name: string): Entry {
   const m = latestMandate(state, personId);
-  const chars = [...compact(name)];
+  let initials: readonly (readonly string[])[] | undefined;
+  let spelled: string | undefined;
   return {
     personId,
     name,
     electingUnit: m?.electingUnit,
     status: m ? currentStatus(m) : undefined,
-    initials: chars.map(initialsOf),
-    spelled: pinyin(compact(name), { surname: 'head', toneType: 'none', type: 'array' }).join('').toLowerCase(),
+    // Spelled out when a query in letters first reads them (see `matchOf`): only such a query needs pinyin-pro.
+    get initials() {
+      initials ??= [...compact(name)].map(initialsOf);
+      return initials;
+    },
+    get spelled() {
+      spelled ??= pinyin(compact(name), { surname: 'head', toneType: 'none', type: 'array' }).join('').toLowerCase();
+      return spelled;
+    },
   };
 }
+
+/** Letters only (hlq, huangli): the queries matched by pinyin, the only ones that need pinyin-pro loaded (src/search/pinyin.ts). */
+export function searchesPinyin(query: string): boolean {
+  return LETTERS.test(compact(query.trim()));
+}
+
+const LETTERS = /^[a-z]+$/;
 
 /** `hlq` against 黄利琴: each typed letter is an initial of the character at its place, from any character on. */
 function matchesInitials(initials: readonly (readonly string[])[], query: string): boolean {
@@ -83,7 +98,7 @@ function matchOf(e: Entry, raw: string, q: string): MatchedBy | undefined {
   const name = compact(e.name);
   if (name === q) return 'name';
   if (name.includes(q)) return 'name-part';
-  if (/^[a-z]+$/.test(q)) {
+  if (LETTERS.test(q)) {
     if (matchesInitials(e.initials, q)) return 'initials';
     if (q.length >= 2 && e.spelled.includes(q)) return 'pinyin';
   }

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DocumentForms } from '../../domain/document-forms.js';
+import { type DocumentForms, documentFormsSchema } from '../../domain/document-forms.js';
 import { DomainError, jsonPath } from '../../domain/errors.js';
 
 export type FormKind = 'notice' | 'report';
@@ -31,7 +31,7 @@ export function loadLevelForms(dir: string): LevelForms {
     } catch (e) {
       throw new DomainError('invalid-data-file', `不是有效的 JSON：${(e as Error).message}`, file);
     }
-    const parsed = DocumentForms.shape[kind].safeParse(json);
+    const parsed = documentFormsSchema().shape[kind].safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       throw new DomainError('invalid-data-file', `${jsonPath(issue.path)}：${issue.message}`, file);
