@@ -16,7 +16,6 @@ import { codeVersion, PACKAGE_ROOT } from './paths.js';
 import type { AccountStore } from './store/account-store.js';
 import type { DraftStore } from './store/draft-store.js';
 import { FileCatalog } from './store/file-catalog.js';
-import { FileReplayStore } from './store/file-replay-store.js';
 import { FileValidatedRules } from './store/file-validated-rules.js';
 import { isDatabaseUrl, safeUrl } from './store/postgres/connection.js';
 import { PostgresCatalog } from './store/postgres/postgres-catalog.js';
@@ -95,9 +94,12 @@ export function buildContainer(settings: Settings): Container {
       .stream(settings.congress, settings.within === undefined ? undefined : { within: settings.within }),
   );
   c.bind<Clock>(TYPES.Clock).toConstantValue(settings.clock ?? systemClock);
-  // Where the record's replay is kept between commands: beside the data file (a database keeps its
-  // read models in its own tables, maintained with each append: src/app/stream-views.ts).
-  c.bind<ReplayStore>(TYPES.ReplayStore).toDynamicValue(() => new FileReplayStore(settings.dbFile));
+  // Where the record's replay is kept between commands: beside the data file, or in a row of its
+  // congress in the database (which also keeps read models across congresses, maintained with each
+  // append: src/app/stream-views.ts).
+  c.bind<ReplayStore>(TYPES.ReplayStore).toDynamicValue((ctx) =>
+    ctx.get<RecordCatalog>(TYPES.RecordCatalog).replays(ctx.get<RecordStream>(TYPES.RecordStream)),
+  );
   c.bind<RosterApp>(TYPES.RosterApp).toDynamicValue(
     (ctx) =>
       new RosterApp({
@@ -105,7 +107,7 @@ export function buildContainer(settings: Settings): Container {
         evaluator: ctx.get<Evaluator>(TYPES.Evaluator),
         clock: ctx.get<Clock>(TYPES.Clock),
         // The reference engine is there to be run: it never answers from a replay the compiled rules kept.
-        ...(settings.keepReplays === false || settings.engine === 'reference' || isDatabaseUrl(settings.dbFile)
+        ...(settings.keepReplays === false || settings.engine === 'reference'
           ? {}
           : { keeping: { store: ctx.get<ReplayStore>(TYPES.ReplayStore), code: codeVersion() } }),
         ...(settings.warn ? { warn: settings.warn } : {}),

@@ -238,7 +238,8 @@ async function recordOnKept(
   events: readonly EventInput[],
   stamps: Stamps,
 ): Promise<readonly RosterEvent[] | undefined> {
-  if (!ports.keeping || !events.every((e) => CHECKED_BY_ROSTER.has(e.type))) return undefined;
+  // A store that keeps read models with each append (a database) takes the full path, which derives them.
+  if (!ports.keeping || ports.stream.keepsViews || !events.every((e) => CHECKED_BY_ROSTER.has(e.type))) return undefined;
   // Kept under a key naming the head the store vouches for (src/app/kept-replay.ts): found only for exactly this head.
   const kept = await keptCore(ports.keeping, ports.evaluator, ports.stream);
   if (!kept) return undefined;

@@ -10,9 +10,11 @@ import type { AccountStore } from './account-store.js';
 import type { DraftStore } from './draft-store.js';
 import { FileAccountStore } from './file-account-store.js';
 import { FileDraftStore } from './file-draft-store.js';
+import { FileReplayStore } from './file-replay-store.js';
 import { FileRecordStream } from './file-store.js';
 import type { CongressEntry, FiguresAnswer, LinkedPerson, MigrationReport, RecordCatalog } from './record-catalog.js';
 import type { RecordStream } from './record-store.js';
+import type { ReplayStore } from './replay-store.js';
 
 const DATABASE_ONLY = '只有数据库（--db postgres://…）能保存多个代表大会';
 
@@ -73,6 +75,11 @@ export class FileCatalog implements RecordCatalog {
   /** A file next to the data file (`FILE.drafts.json`): the file holds the one congress. */
   drafts(): DraftStore {
     return new FileDraftStore(this.location);
+  }
+
+  /** Files in a folder next to the data file (`FILE.cache/`). */
+  replays(): ReplayStore {
+    return new FileReplayStore(this.location);
   }
 
   async migrate(): Promise<MigrationReport> {

@@ -11,6 +11,7 @@ import type { CongressLevel } from '../domain/events.js';
 import type { AccountStore } from './account-store.js';
 import type { DraftStore } from './draft-store.js';
 import type { Head, RecordStream, StreamViews } from './record-store.js';
+import type { ReplayStore } from './replay-store.js';
 
 export interface CongressEntry {
   /** The congress's id in the store (`ningbo-16`): what `--congress` names. */
@@ -88,6 +89,8 @@ export interface RecordCatalog {
   accounts(): AccountStore;
   /** The console's drafts of events for `stream`'s congress, beside its records, outside its chain. */
   drafts(stream: RecordStream): DraftStore;
+  /** Where the replay of `stream`'s record is kept between commands, beside its records, outside its chain. */
+  replays(stream: RecordStream): ReplayStore;
   /** Bring the store's schema up to the program's (a database's numbered migrations). */
   migrate(): Promise<MigrationReport>;
   /** Let go of connections (a CLI command ends after it). */

@@ -169,10 +169,10 @@ describePostgres('a database record', () => {
       expect(early.stderr).toContain('数据库中还没有 deputy-roster 的表：请由数据库所有者运行 roster db migrate');
       const first = await roster(db.url('roster_owner'), 'db', 'migrate');
       expect(first.stdout).toBe(
-        '已执行迁移：0001_record、0002_views、0003_person_links、0004_head_anchor、0005_console；数据库表结构为第5版\n',
+        '已执行迁移：0001_record、0002_views、0003_person_links、0004_head_anchor、0005_console、0006_kept_replays；数据库表结构为第6版\n',
       );
       const again = await roster(db.url('roster_owner'), 'db', 'migrate');
-      expect(again.stdout).toBe('没有需要执行的迁移；数据库表结构为第5版\n');
+      expect(again.stdout).toBe('没有需要执行的迁移；数据库表结构为第6版\n');
       const imported = await roster(db.url('clerk'), 'import', SEED_DATA);
       expect(imported.code, imported.stderr).toBe(0);
     });
@@ -184,10 +184,10 @@ describePostgres('a database record', () => {
       expect(changed.code).toBe(1);
       expect(changed.stderr).toContain('已应用的迁移 0002_views 与本程序的 0002_views.sql 内容不同');
       const newer = await freshDatabase();
-      await newer.sql("INSERT INTO roster.schema_migrations (version, name, checksum) VALUES (6, '0006_future', 'y')");
+      await newer.sql("INSERT INTO roster.schema_migrations (version, name, checksum) VALUES (7, '0007_future', 'y')");
       const refused = await roster(newer.url('clerk'), 'headcount');
       expect(refused.code).toBe(1);
-      expect(refused.stderr).toContain('数据库的表结构是第6版，比本程序（第5版）新：请升级 deputy-roster');
+      expect(refused.stderr).toContain('数据库的表结构是第7版，比本程序（第6版）新：请升级 deputy-roster');
     });
   });
 

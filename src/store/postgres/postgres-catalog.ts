@@ -21,9 +21,11 @@ import type {
   RecordCatalog,
 } from '../record-catalog.js';
 import type { Head, RecordStream, StreamViews } from '../record-store.js';
+import type { ReplayStore } from '../replay-store.js';
 import { Connection } from './connection.js';
 import { checkSchema, migrate, readMigrations } from './migrations.js';
 import { PostgresAccountStore, PostgresDraftStore } from './postgres-console.js';
+import { PostgresReplayStore } from './postgres-replays.js';
 import { type CongressResolver, PostgresRecordStream } from './postgres-stream.js';
 import { writeViews } from './views.js';
 
@@ -293,6 +295,12 @@ export class PostgresCatalog implements RecordCatalog {
   drafts(stream: RecordStream): DraftStore {
     if (!(stream instanceof PostgresRecordStream)) throw new Error('drafts are kept for a stream of the same database');
     return new PostgresDraftStore(this.#db, () => stream.congressId());
+  }
+
+  /** The kept replay of `stream`'s congress (a stream of this catalog): a row of roster.kept_replays. */
+  replays(stream: RecordStream): ReplayStore {
+    if (!(stream instanceof PostgresRecordStream)) throw new Error('replays are kept for a stream of the same database');
+    return new PostgresReplayStore(this.#db, () => stream.congressId());
   }
 
   async migrate(): Promise<MigrationReport> {
