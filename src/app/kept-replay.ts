@@ -47,7 +47,7 @@ export function keyOf(head: Head, evaluator: Evaluator, code: string): string {
 }
 
 /** The invariants folded over the whole replayed record: kept with the replay, so a recording resumes them. */
-function invariantsOf(d: Derivation): InvariantState {
+function invariantsFolded(d: Derivation): InvariantState {
   return foldInvariants({ recorded: d.recorded, events: d.events, nameOf: (id) => d.state.persons[id]?.name ?? id }).state;
 }
 
@@ -72,12 +72,37 @@ const SECTIONS = [
 function sectionsOf(core: KeptCore): CoreSections {
   const { state, invariants, ...main } = core;
   const rest: Record<string, unknown> = { ...state };
-  const sections: Record<string, unknown> = { invariants };
+  // The invariants' per-person tables each a table of its own: a recording looks up the persons its events name.
+  const { registered, names, named, ...invariantsRest } = invariants;
+  const sections: Record<string, unknown> = {
+    invariants: invariantsRest,
+    'invariants.registered': registered,
+    'invariants.names': names,
+    'invariants.named': named,
+  };
   for (const name of SECTIONS) {
     sections[`state.${name}`] = rest[name];
     delete rest[name];
   }
-  return { main: { ...main, state: rest, order: Object.keys(state) }, sections, tables: new Set(['state.persons']) };
+  return {
+    main: { ...main, state: rest, order: Object.keys(state) },
+    sections,
+    tables: new Set(['state.persons', 'invariants.registered', 'invariants.names']),
+  };
+}
+
+/** The invariants as kept: the per-person tables read one entry at a time, the list of named deputies when first asked for. */
+function invariantsOf(kept: KeptCoreSections): InvariantState {
+  const rest = kept.section('invariants') as Omit<InvariantState, 'registered' | 'names' | 'named'>;
+  const once = <T>(make: () => T): PropertyDescriptor => {
+    let made: T | undefined;
+    return { get: () => (made ??= make()), enumerable: true };
+  };
+  return Object.defineProperties({ ...rest } as InvariantState, {
+    registered: once(() => kept.table('invariants.registered')),
+    names: once(() => kept.table('invariants.names')),
+    named: once(() => kept.section('invariants.named')),
+  });
 }
 
 /**
@@ -102,8 +127,9 @@ function coreOf(kept: KeptCoreSections, byEntry = false): KeptCore {
     } else if (sections.has(name)) Object.defineProperty(state, name, { get: () => kept.section(`state.${name}`), enumerable: true });
     else state[name] = (main.state as Record<string, unknown>)[name];
   }
+  let invariants: InvariantState | undefined;
   return Object.defineProperties({ ...main, state } as unknown as KeptCore, {
-    invariants: { get: () => kept.section('invariants'), enumerable: true },
+    invariants: { get: () => (invariants ??= invariantsOf(kept)), enumerable: true },
   });
 }
 
@@ -121,7 +147,7 @@ export async function keep(keeping: Keeping | undefined, evaluator: Evaluator, h
     const parts = partsAfter([], d.findings.length, d.unruled.length);
     await keeping.store.save(
       keyOf(head, evaluator, keeping.code),
-      sectionsOf(codec.encodeCore(d, invariantsOf(d), { ledger, parts, head })),
+      sectionsOf(codec.encodeCore(d, invariantsFolded(d), { ledger, parts, head })),
       lines,
     );
   } catch {
@@ -230,7 +256,8 @@ export async function keptCore(
   const kept = await keeping.store.load(key, { coreOnly: true }).catch(() => undefined);
   if (!kept) return undefined;
   try {
-    const core = coreOf(kept.core);
+    // The persons one at a time: a recording reads those its events name (and registers over the table).
+    const core = coreOf(kept.core, true);
     if (core.format !== REPLAY_FORMAT) return undefined;
     const codec = replayCodec(core.tables);
     const decoded = codec.decodeCore(core);

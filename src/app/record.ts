@@ -249,12 +249,15 @@ async function recordOnKept(
   const nameOf = (id: string) => next.state.persons[id]?.name ?? id;
   const decision = decideRecord({ head: head.seq, invariants: kept.invariants }, added, nameOf);
   // The checks that an event of these kinds can fail, of the new events on the roster they leave: the
-  // rules' findings, elections, and the facts (dates, birth, seats), which read the mandates' whole history from the roster.
+  // rules' findings, elections, and the facts (dates, birth, seats).
   const onTop: Derivation = { recorded: added, events: added, ...next };
+  // The mandates these kinds of event change are their persons' (a registration or an organ changes none):
+  // only those are held against their own earlier changes, the rest of the roster is not read.
+  const persons = new Set(added.flatMap((e) => ('personId' in e ? [e.personId] : [])));
   const found = inCheckOrder([
     ...unruledChecks(onTop),
     ...(await electionChecks(onTop, ports.evaluator)),
-    ...(await recordFactChecks(onTop, ports.evaluator)),
+    ...(await recordFactChecks(onTop, ports.evaluator, { persons })),
   ]);
   // Every event refused, as the full path lists them (the invariants, then the checks, in the batch's order).
   const refusals = refusalsAmong([...(decision.ok ? [] : decision.refusals.map((r) => r.finding)), ...found], head.seq);

@@ -23,7 +23,7 @@ import {
   statusOn,
   type UnnamedPool,
 } from './roster.js';
-import { table } from './tables.js';
+import { overlay, READ_THROUGH, table } from './tables.js';
 import { samePost, type Tenure, type TenureEnd, type UnmatchedEnd } from './tenures.js';
 
 /** A mandate while the builder owns it: its history grows in place. */
@@ -44,7 +44,10 @@ export class RosterBuilder implements RosterLookup {
   readonly #earlierPools: UnnamedPool[];
   #sessionsCopy: Record<number, Session> | undefined;
   #personsCopy: Record<string, EventOf<'PersonRegistered'>> | undefined;
-  readonly #mandates: OwnedMandate[];
+  /** The mandates: those of the state given as they are (shared, never changed), each copied when the builder first changes it. */
+  readonly #mandates: Mandate[];
+  /** The mandates this builder made or copied: only these are changed in place. */
+  readonly #owned = new WeakSet<Mandate>();
   /** Positions in #mandates, per person, oldest first. */
   readonly #mandatesOf = new Map<string, number[]>();
   /** Positions in #mandates of unnamed deputies still awaiting review, oldest first. */
@@ -73,7 +76,8 @@ export class RosterBuilder implements RosterLookup {
     this.#congress = state.congress;
     this.#unnamed = state.unnamed;
     this.#earlierPools = [...state.earlierPools];
-    this.#mandates = state.mandates.map((m) => ({ ...m, history: [...m.history] }));
+    // A kept replay's mandates decode their history only when read: the index reads none of it but the unnamed deputies'.
+    this.#mandates = [...state.mandates];
     for (const [i, m] of this.#mandates.entries()) {
       push(this.#mandatesOf, m.personId, i);
       if (m.unnamed && m.history[m.history.length - 1]!.status === 'pending') this.#pendingUnnamed.push(i);
@@ -85,8 +89,14 @@ export class RosterBuilder implements RosterLookup {
     return this.#sessionsCopy;
   }
 
+  /** Whether the state's tables are read one entry at a time (a kept replay's): then read through, not copied. */
+  get #readThrough(): boolean {
+    return (this.#base as { [READ_THROUGH]?: boolean })[READ_THROUGH] === true;
+  }
+
+  /** The persons: copied when first changed, or, over a kept replay's, read through with what this builder registers over them. */
   get #persons(): Record<string, EventOf<'PersonRegistered'>> {
-    this.#personsCopy ??= table(this.#base.persons);
+    this.#personsCopy ??= this.#readThrough ? overlay(this.#base.persons) : table(this.#base.persons);
     return this.#personsCopy;
   }
 
@@ -179,6 +189,7 @@ export class RosterBuilder implements RosterLookup {
         ? { value: copy, enumerable: true, writable: true, configurable: true }
         : (Object.getOwnPropertyDescriptor(this.#base, name) ?? value(this.#base[name]));
     return Object.defineProperties({} as RosterState, {
+      ...(this.#readThrough ? { [READ_THROUGH]: { value: true } } : {}),
       counting: value(this.#counting),
       congress: value(this.#congress),
       sessions: handed('sessions', this.#sessionsCopy),
@@ -352,17 +363,29 @@ export class RosterBuilder implements RosterLookup {
 
   #addMandate(m: OwnedMandate): void {
     push(this.#mandatesOf, m.personId, this.#mandates.length);
+    this.#owned.add(m);
     this.#mandates.push(m);
+  }
+
+  /** The mandate at a position, this builder's own to change: copied (with its history) the first time. */
+  #own(at: number): OwnedMandate {
+    const m = this.#mandates[at]!;
+    if (this.#owned.has(m)) return m as OwnedMandate;
+    const copy: OwnedMandate = { ...m, history: [...m.history] };
+    this.#owned.add(copy);
+    this.#mandates[at] = copy;
+    return copy;
   }
 
   /** Apply what the rules found for an event to the mandate it concerns (the first finding that changes status). */
   #applyFindings(event: RosterEvent & { personId: string }, findings: readonly Finding[]): void {
-    const target = this.latestMandate(event.personId) as OwnedMandate | undefined;
-    if (!target) return;
+    const mine = this.#mandatesOf.get(event.personId);
+    if (!mine) return;
+    const at = mine[mine.length - 1]!;
     for (const f of findings) {
-      const status = statusFromFinding(f, target);
+      const status = statusFromFinding(f, this.#mandates[at]!);
       if (status) {
-        target.history.push({ status, from: f.effectiveDate, eventSeq: event.seq, finding: f });
+        this.#own(at).history.push({ status, from: f.effectiveDate, eventSeq: event.seq, finding: f });
         return;
       }
     }
@@ -400,7 +423,7 @@ export class RosterBuilder implements RosterLookup {
       const m = this.#mandates[at]!;
       if (m.history[m.history.length - 1]!.status !== 'pending') continue;
       if (left > 0 && (e.electingUnit === undefined || m.electingUnit === e.electingUnit)) {
-        m.history.push({ status, from: f.effectiveDate, eventSeq: e.seq, finding: f });
+        this.#own(at).history.push({ status, from: f.effectiveDate, eventSeq: e.seq, finding: f });
         left--;
       } else waiting.push(at);
     }

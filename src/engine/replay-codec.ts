@@ -9,10 +9,11 @@ import type { RosterEvent } from '../domain/events.js';
 import type { Finding } from '../domain/findings.js';
 import type { InvariantState } from '../domain/invariants.js';
 import type { Mandate, MandateStatus, RosterState, StatusChange } from '../domain/roster.js';
+import { READ_THROUGH } from '../domain/tables.js';
 import type { Replay, Unruled } from './derive.js';
 
 /** Bumped whenever the shape of what is kept changes: an older kept replay is then rebuilt. */
-export const REPLAY_FORMAT = 7;
+export const REPLAY_FORMAT = 8;
 
 type Value = string | number | boolean | null;
 type FactValues = Readonly<Record<string, Value>>;
@@ -250,7 +251,12 @@ export function replayCodec(tables: KeptCore['tables'] = { rules: [], factNames:
     // The state's other tables as the core gives them: a kept core reads each only when it is asked for.
     const state = Object.defineProperties(
       {},
-      { ...Object.getOwnPropertyDescriptors(core.state), mandates: { value: mandates, enumerable: true } },
+      {
+        ...Object.getOwnPropertyDescriptors(core.state),
+        mandates: { value: mandates, enumerable: true },
+        // For a recording: its events register over the kept tables rather than copy them (src/domain/tables.ts `overlay`).
+        ...(kept ? {} : { [READ_THROUGH]: { value: true } }),
+      },
     );
     return {
       replay: { state: state as RosterState, findings, unruled },
