@@ -87,7 +87,7 @@ function sectionsOf(core: KeptCore): CoreSections {
   return {
     main: { ...main, state: rest, order: Object.keys(state) },
     sections,
-    tables: new Set(['state.persons', 'invariants.registered', 'invariants.names']),
+    tables: new Set(['state.persons', 'state.mandates', 'invariants.registered', 'invariants.names']),
   };
 }
 
@@ -107,20 +107,21 @@ function invariantsOf(kept: KeptCoreSections): InvariantState {
 
 /**
  * The core kept in sections, each section read when the replay first asks for it; `byEntry`: the
- * persons read one at a time (a ledger names a few of them; a recording copies them all).
+ * tables read one entry at a time (a ledger names a few persons; a recording reads the persons and
+ * the mandates its events name).
  */
-function coreOf(kept: KeptCoreSections, byEntry = false): KeptCore {
+function coreOf(kept: KeptCoreSections, byEntry: readonly ('persons' | 'mandates')[] = []): KeptCore {
   const { order, ...main } = kept.main as Omit<KeptCore, 'invariants'> & { readonly order: readonly string[] };
   const sections = new Set<string>(SECTIONS);
   // In the order the replay made them, so the state prints as a fresh one does.
   const state: Record<string, unknown> = {};
   for (const name of order) {
-    if (byEntry && name === 'persons') {
-      let persons: unknown;
+    if ((byEntry as readonly string[]).includes(name)) {
+      let entries: unknown;
       Object.defineProperty(state, name, {
         get: () => {
-          persons ??= kept.table('state.persons');
-          return persons;
+          entries ??= kept.table(`state.${name}`);
+          return entries;
         },
         enumerable: true,
       });
@@ -257,7 +258,7 @@ export async function keptCore(
   if (!kept) return undefined;
   try {
     // The persons one at a time: a recording reads those its events name (and registers over the table).
-    const core = coreOf(kept.core, true);
+    const core = coreOf(kept.core, ['persons', 'mandates']);
     if (core.format !== REPLAY_FORMAT) return undefined;
     const codec = replayCodec(core.tables);
     const decoded = codec.decodeCore(core);
@@ -353,8 +354,8 @@ export async function keptLedger(
   const lineAt = kept?.lineAt;
   if (!kept || !lineAt) return undefined;
   try {
-    // The persons one at a time, unless records past the core are replayed (which copies them all).
-    const core = coreOf(kept.core, kept.behind === 0);
+    // The persons one at a time, unless records past the core are replayed; the mandates whole (a ledger reads them all).
+    const core = coreOf(kept.core, kept.behind === 0 ? ['persons'] : []);
     if (core.format !== REPLAY_FORMAT) return undefined;
     const findingAt = (i: number): KeptFinding => {
       const at = lineOfFinding(core.parts, i);

@@ -11,6 +11,7 @@
 import { type CheckFinding, checkFinding } from '../domain/check-findings.js';
 import { type LegalDate, latestDay } from '../domain/dates.js';
 import { effectiveDate, type RosterEvent } from '../domain/events.js';
+import { mandatesOfPerson } from '../domain/roster.js';
 import { table } from '../domain/tables.js';
 import type { Derivation } from '../engine/derive.js';
 import type { Evaluator } from '../engine/evaluator.js';
@@ -96,8 +97,8 @@ function reviewChecks(d: Derivation): CheckFinding[] {
 function datedChecks(d: Derivation, persons?: ReadonlySet<string>): CheckFinding[] {
   const out: CheckFinding[] = [];
   const bySeq = new Map<number, RosterEvent>(d.events.map((e) => [e.seq, e]));
-  for (const m of d.state.mandates) {
-    if (persons && !persons.has(m.personId)) continue;
+  const mandates = persons ? [...persons].flatMap((id) => mandatesOfPerson(d.state, id)) : d.state.mandates;
+  for (const m of mandates) {
     let previous: { from: LegalDate; seq: number } | undefined;
     for (const change of m.history) {
       if (change.from === undefined) continue;

@@ -14,8 +14,11 @@ import type { Finding } from './findings.js';
 import { APPOINTING_ACTS, type PostRef } from './posts.js';
 import {
   isCounted,
+  MANDATES_BY_PERSON,
   type Mandate,
   type MandateStatus,
+  type MandatesByPerson,
+  mandatesByPerson,
   type RosterLookup,
   type RosterState,
   type Session,
@@ -45,7 +48,20 @@ export class RosterBuilder implements RosterLookup {
   #sessionsCopy: Record<number, Session> | undefined;
   #personsCopy: Record<string, EventOf<'PersonRegistered'>> | undefined;
   /** The mandates: those of the state given as they are (shared, never changed), each copied when the builder first changes it. */
-  readonly #mandates: Mandate[];
+  #list: Mandate[] = [];
+  /**
+   * Over a state that gives its mandates by person (a kept replay's): the mandates read, changed and
+   * added by position, each person's positions loaded when first asked for; the whole list is made
+   * only if an event needs it (`#mandates`).
+   */
+  #lazy:
+    | {
+        readonly base: MandatesByPerson;
+        readonly at: Map<number, Mandate>;
+        readonly loaded: Set<string>;
+        count: number;
+      }
+    | undefined;
   /** The mandates this builder made or copied: only these are changed in place. */
   readonly #owned = new WeakSet<Mandate>();
   /** Positions in #mandates, per person, oldest first. */
@@ -76,12 +92,49 @@ export class RosterBuilder implements RosterLookup {
     this.#congress = state.congress;
     this.#unnamed = state.unnamed;
     this.#earlierPools = [...state.earlierPools];
-    // A kept replay's mandates decode their history only when read: the index reads none of it but the unnamed deputies'.
-    this.#mandates = [...state.mandates];
-    for (const [i, m] of this.#mandates.entries()) {
+    const byPerson = mandatesByPerson(state);
+    if (byPerson) this.#lazy = { base: byPerson, at: new Map(), loaded: new Set(), count: byPerson.count };
+    else this.#index(state.mandates);
+  }
+
+  /** Hold `list` and index it (in place: a caller may hold the index's arrays). A kept mandate's history is read only for the unnamed. */
+  #index(list: readonly Mandate[]): void {
+    this.#list = [...list];
+    this.#mandatesOf.clear();
+    this.#pendingUnnamed.length = 0;
+    for (const [i, m] of this.#list.entries()) {
       push(this.#mandatesOf, m.personId, i);
       if (m.unnamed && m.history[m.history.length - 1]!.status === 'pending') this.#pendingUnnamed.push(i);
     }
+  }
+
+  /** Every mandate, in order: over a state that gives them by person, the whole list made now (once). */
+  get #mandates(): Mandate[] {
+    const lazy = this.#lazy;
+    if (lazy) {
+      this.#lazy = undefined;
+      const list = [...this.#base.mandates];
+      for (const at of [...lazy.at.keys()].sort((a, b) => a - b)) list[at] = lazy.at.get(at)!;
+      this.#index(list);
+    }
+    return this.#list;
+  }
+
+  /** A person's positions in the mandates, oldest first (loaded from the state the first time, where it gives them by person). */
+  #positionsOf(personId: string): number[] | undefined {
+    const lazy = this.#lazy;
+    if (lazy && !lazy.loaded.has(personId)) {
+      lazy.loaded.add(personId);
+      for (const [at, m] of lazy.base.of(personId)) {
+        push(this.#mandatesOf, personId, at);
+        lazy.at.set(at, m);
+      }
+    }
+    return this.#mandatesOf.get(personId);
+  }
+
+  #mandateAt(at: number): Mandate {
+    return this.#lazy ? this.#lazy.at.get(at)! : this.#list[at]!;
   }
 
   get #sessions(): Record<number, Session> {
@@ -170,8 +223,8 @@ export class RosterBuilder implements RosterLookup {
 
   /** The mandate an event about a person acts on: the latest one. */
   latestMandate(personId: string): Mandate | undefined {
-    const mine = this.#mandatesOf.get(personId);
-    return mine ? this.#mandates[mine[mine.length - 1]!] : undefined;
+    const mine = this.#positionsOf(personId);
+    return mine ? this.#mandateAt(mine[mine.length - 1]!) : undefined;
   }
 
   absenceCount(personId: string): number {
@@ -194,7 +247,7 @@ export class RosterBuilder implements RosterLookup {
       congress: value(this.#congress),
       sessions: handed('sessions', this.#sessionsCopy),
       persons: handed('persons', this.#personsCopy),
-      mandates: value(this.#mandates),
+      ...this.#handedMandates(),
       unnamed: value(this.#unnamed),
       earlierPools: value(this.#earlierPools),
       absences: handed('absences', this.#absencesCopy),
@@ -208,6 +261,34 @@ export class RosterBuilder implements RosterLookup {
       oaths: handed('oaths', this.#oathsCopy),
       permissions: handed('permissions', this.#permissionsCopy),
     });
+  }
+
+  /** The mandates handed over: the list, or, over a state that gives them by person, by person and the list made when read. */
+  #handedMandates(): PropertyDescriptorMap {
+    const lazy = this.#lazy;
+    if (!lazy) return { mandates: { value: this.#list, enumerable: true, writable: true, configurable: true } };
+    const base = this.#base;
+    const positions = this.#mandatesOf;
+    let list: Mandate[] | undefined;
+    const byPerson: MandatesByPerson = {
+      count: lazy.count,
+      of: (personId) =>
+        lazy.loaded.has(personId) ? (positions.get(personId) ?? []).map((at) => [at, lazy.at.get(at)!] as const) : lazy.base.of(personId),
+    };
+    return {
+      mandates: {
+        get: () => {
+          if (!list) {
+            list = [...base.mandates];
+            for (const at of [...lazy.at.keys()].sort((a, b) => a - b)) list[at] = lazy.at.get(at)!;
+          }
+          return list;
+        },
+        enumerable: true,
+        configurable: true,
+      },
+      [MANDATES_BY_PERSON]: { value: byPerson },
+    };
   }
 
   #use(): void {
@@ -314,7 +395,8 @@ export class RosterBuilder implements RosterLookup {
     UnnamedDeputiesLeft: (b, e, findings) => b.#leaveUnnamed(e, findings),
     UnnamedDeputiesElected: (b, e) => {
       for (let i = 1; i <= e.count; i++) {
-        b.#pendingUnnamed.push(b.#mandates.length);
+        const at = b.#mandates.length;
+        b.#pendingUnnamed.push(at);
         b.#addMandate({
           mandateId: `unnamed:${e.seq}:${i}`,
           personId: `unnamed:${e.seq}:${i}`,
@@ -357,33 +439,41 @@ export class RosterBuilder implements RosterLookup {
 
   /** `p1` for a person's first mandate, `p1#2` for the second, … */
   #nextMandateId(personId: string): string {
-    const earlier = this.#mandatesOf.get(personId)?.length ?? 0;
+    const earlier = this.#positionsOf(personId)?.length ?? 0;
     return earlier === 0 ? personId : `${personId}#${earlier + 1}`;
   }
 
   #addMandate(m: OwnedMandate): void {
-    push(this.#mandatesOf, m.personId, this.#mandates.length);
     this.#owned.add(m);
-    this.#mandates.push(m);
+    const lazy = this.#lazy;
+    if (lazy) {
+      this.#positionsOf(m.personId);
+      push(this.#mandatesOf, m.personId, lazy.count);
+      lazy.at.set(lazy.count++, m);
+      return;
+    }
+    push(this.#mandatesOf, m.personId, this.#list.length);
+    this.#list.push(m);
   }
 
   /** The mandate at a position, this builder's own to change: copied (with its history) the first time. */
   #own(at: number): OwnedMandate {
-    const m = this.#mandates[at]!;
+    const m = this.#mandateAt(at);
     if (this.#owned.has(m)) return m as OwnedMandate;
     const copy: OwnedMandate = { ...m, history: [...m.history] };
     this.#owned.add(copy);
-    this.#mandates[at] = copy;
+    if (this.#lazy) this.#lazy.at.set(at, copy);
+    else this.#list[at] = copy;
     return copy;
   }
 
   /** Apply what the rules found for an event to the mandate it concerns (the first finding that changes status). */
   #applyFindings(event: RosterEvent & { personId: string }, findings: readonly Finding[]): void {
-    const mine = this.#mandatesOf.get(event.personId);
+    const mine = this.#positionsOf(event.personId);
     if (!mine) return;
     const at = mine[mine.length - 1]!;
     for (const f of findings) {
-      const status = statusFromFinding(f, this.#mandates[at]!);
+      const status = statusFromFinding(f, this.#mandateAt(at));
       if (status) {
         this.#own(at).history.push({ status, from: f.effectiveDate, eventSeq: event.seq, finding: f });
         return;
@@ -419,6 +509,7 @@ export class RosterBuilder implements RosterLookup {
     const status: MandateStatus = f.outcome.type === 'mandate-confirmed' ? 'valid' : 'void';
     let left = e.count;
     const waiting: number[] = [];
+    void this.#mandates; // the whole list, and the unnamed awaiting review with it
     for (const at of this.#pendingUnnamed) {
       const m = this.#mandates[at]!;
       if (m.history[m.history.length - 1]!.status !== 'pending') continue;

@@ -172,3 +172,26 @@ export function unnamedOn(state: RosterState, date: LegalDate | undefined): numb
   const pool = [...state.earlierPools, ...(state.unnamed ? [state.unnamed] : [])].filter(applies).at(-1);
   return pool?.count ?? 0;
 }
+
+/**
+ * A state's mandates by person, where the state gives them without its whole list (a kept replay's,
+ * src/engine/replay-codec.ts): how many there are, and a person's with their positions in
+ * `mandates`, oldest first. A builder over such a state reads only the persons its events name.
+ */
+export interface MandatesByPerson {
+  readonly count: number;
+  of(personId: string): readonly (readonly [number, Mandate])[];
+}
+
+export const MANDATES_BY_PERSON: unique symbol = Symbol('mandates by person');
+
+/** The state's mandates by person where it gives them so; undefined for a state that holds its list. */
+export function mandatesByPerson(state: RosterState): MandatesByPerson | undefined {
+  return (state as { [MANDATES_BY_PERSON]?: MandatesByPerson })[MANDATES_BY_PERSON];
+}
+
+/** A person's mandates, oldest first: looked up where the state gives them by person, else found in its list. */
+export function mandatesOfPerson(state: RosterState, personId: string): readonly Mandate[] {
+  const byPerson = mandatesByPerson(state);
+  return byPerson ? byPerson.of(personId).map(([, m]) => m) : state.mandates.filter((m) => m.personId === personId);
+}

@@ -8,12 +8,19 @@
 import type { RosterEvent } from '../domain/events.js';
 import type { Finding } from '../domain/findings.js';
 import type { InvariantState } from '../domain/invariants.js';
-import type { Mandate, MandateStatus, RosterState, StatusChange } from '../domain/roster.js';
+import {
+  MANDATES_BY_PERSON,
+  type Mandate,
+  type MandateStatus,
+  type MandatesByPerson,
+  type RosterState,
+  type StatusChange,
+} from '../domain/roster.js';
 import { READ_THROUGH } from '../domain/tables.js';
 import type { Replay, Unruled } from './derive.js';
 
 /** Bumped whenever the shape of what is kept changes: an older kept replay is then rebuilt. */
-export const REPLAY_FORMAT = 8;
+export const REPLAY_FORMAT = 9;
 
 type Value = string | number | boolean | null;
 type FactValues = Readonly<Record<string, Value>>;
@@ -42,10 +49,15 @@ export interface KeptLedger {
   readonly eventsStart: string | undefined;
 }
 
+/** The mandates as kept: by person, each with its position in the roster's list, oldest first. */
+export type KeptMandates = Readonly<Record<string, readonly (readonly [number, KeptMandate])[]>>;
+
 /** Everything of a replay but its findings and undecided events, which are kept as lines after it. */
 export interface KeptCore {
   readonly format: number;
-  readonly state: Omit<RosterState, 'mandates'> & { readonly mandates: readonly KeptMandate[] };
+  /** The mandates by person (a recording reads those of the persons its events name), and how many there are. */
+  readonly state: Omit<RosterState, 'mandates'> & { readonly mandates: KeptMandates };
+  readonly mandateCount: number;
   readonly invariants: InvariantState;
   /** How many findings the replay has (the `f` lines among the kept lines). */
   readonly findings: number;
@@ -160,15 +172,23 @@ export function replayCodec(tables: KeptCore['tables'] = { rules: [], factNames:
     const index = new Map(replay.findings.map((f, i) => [f, offset + i]));
     const indexOf = (f: Finding | undefined) =>
       f === undefined ? -1 : (index.get(f) ?? (f as unknown as { [KEPT_AT]?: number })[KEPT_AT] ?? -1);
-    const mandates = replay.state.mandates.map((m): KeptMandate => {
+    const mandates: Record<string, [number, KeptMandate][]> = Object.create(null);
+    for (const [at, m] of replay.state.mandates.entries()) {
       const kept = keptRows.get(m);
-      if (kept) return kept;
-      const { history, ...fields } = m;
-      return [fields, history.map((h): KeptChange => [h.status, h.from ?? null, h.eventSeq, indexOf(h.finding)])];
-    });
+      let row: KeptMandate;
+      if (kept) row = kept;
+      else {
+        const { history, ...fields } = m;
+        row = [fields, history.map((h): KeptChange => [h.status, h.from ?? null, h.eventSeq, indexOf(h.finding)])];
+      }
+      const mine = mandates[m.personId];
+      if (mine) mine.push([at, row]);
+      else mandates[m.personId] = [[at, row]];
+    }
     return {
       format: REPLAY_FORMAT,
       state: { ...replay.state, mandates },
+      mandateCount: replay.state.mandates.length,
       invariants,
       findings: offset + replay.findings.length,
       tables: { rules: rules.list, factNames: names.list },
@@ -233,7 +253,7 @@ export function replayCodec(tables: KeptCore['tables'] = { rules: [], factNames:
         const finding = findingAt(f);
         return { status, from: from ?? undefined, eventSeq, ...(finding ? { finding } : {}) };
       });
-    const mandates = core.state.mandates.map((row): Mandate => {
+    const mandateOf = (row: KeptMandate): Mandate => {
       const [fields, rows] = row;
       if (kept) return { ...fields, history: historyOf(rows) };
       // For a recording: a history is decoded only if the new events touch it.
@@ -247,15 +267,54 @@ export function replayCodec(tables: KeptCore['tables'] = { rules: [], factNames:
       };
       keptRows.set(m, row);
       return m;
-    });
+    };
+    // Each mandate decoded once, by its position, whether read by person or in the whole list.
+    const decodedAt = new Map<number, Mandate>();
+    const at = (position: number, row: KeptMandate) => {
+      let m = decodedAt.get(position);
+      if (!m) {
+        m = mandateOf(row);
+        decodedAt.set(position, m);
+      }
+      return m;
+    };
+    const byPerson = () => core.state.mandates;
+    let list: Mandate[] | undefined;
+    const whole = (): Mandate[] => {
+      if (!list) {
+        list = new Array<Mandate>(core.mandateCount);
+        let placed = 0;
+        for (const rows of Object.values(byPerson())) {
+          for (const [position, row] of rows) {
+            list[position] = at(position, row);
+            placed++;
+          }
+        }
+        if (placed !== core.mandateCount) throw new Error('the kept mandates are not as many as the core says');
+      }
+      return list;
+    };
+    const mandates: MandatesByPerson = {
+      count: core.mandateCount,
+      of: (personId) => {
+        const table = byPerson();
+        return Object.hasOwn(table, personId) ? table[personId]!.map(([position, row]) => [position, at(position, row)] as const) : [];
+      },
+    };
     // The state's other tables as the core gives them: a kept core reads each only when it is asked for.
     const state = Object.defineProperties(
       {},
       {
         ...Object.getOwnPropertyDescriptors(core.state),
-        mandates: { value: mandates, enumerable: true },
-        // For a recording: its events register over the kept tables rather than copy them (src/domain/tables.ts `overlay`).
-        ...(kept ? {} : { [READ_THROUGH]: { value: true } }),
+        // A command reads the whole list; a recording the persons its events name (by person), the list only if it asks for it.
+        mandates: kept ? { value: whole(), enumerable: true } : { get: whole, enumerable: true },
+        ...(kept
+          ? {}
+          : {
+              [MANDATES_BY_PERSON]: { value: mandates },
+              // Its events register over the kept tables rather than copy them (src/domain/tables.ts `overlay`).
+              [READ_THROUGH]: { value: true },
+            }),
       },
     );
     return {
