@@ -44,39 +44,72 @@ function idEnd(line: string): number {
   throw new Error('a kept table entry without an id');
 }
 
-/** The table `tableText` wrote, each entry parsed when first read; it cannot be changed. */
+/**
+ * The table `tableText` wrote, each entry parsed when first read; it cannot be changed. An entry is
+ * found by searching the bytes for its line (`\n"id":`, which only an entry's line can hold: JSON
+ * text has no raw line break), so reading a few entries of a table of a million costs a few searches;
+ * every line is indexed only when the table is listed (its keys, or all its entries).
+ */
 export function lazyTable(bytes: Buffer): Readonly<Record<string, unknown>> {
-  const text = bytes.toString('utf8');
-  if (text === '{\n\n}') return Object.freeze(Object.create(null) as Record<string, unknown>);
-  if (!text.startsWith('{\n') || !text.endsWith('\n}')) throw new Error('a kept table is not one entry a line');
-  // Each id and where its value lies in the text.
-  const places = new Map<string, [number, number]>();
-  for (let at = 2; at < text.length - 1; ) {
-    const end = text.indexOf('\n', at);
-    const line = text.slice(at, end);
-    const close = idEnd(line);
-    const raw = line.slice(0, close + 1);
-    const id = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
-    if (line[close + 1] !== ':') throw new Error('a kept table entry without a value');
-    places.set(id, [at + close + 2, end - (line.endsWith(',') ? 1 : 0)]);
-    at = end + 1;
+  const n = bytes.length;
+  if (n < 4 || bytes[0] !== 0x7b || bytes[1] !== 0x0a || bytes[n - 2] !== 0x0a || bytes[n - 1] !== 0x7d) {
+    throw new Error('a kept table is not one entry a line');
   }
+  if (n === 4) return Object.freeze(Object.create(null) as Record<string, unknown>);
+  // Where each entry's value lies in the bytes: found one by one, or all at once when the table is listed.
+  const places = new Map<string, readonly [number, number] | null>();
+  let listed: string[] | undefined;
+  const list = (): string[] => {
+    if (!listed) {
+      listed = [];
+      for (let at = 2; at < n - 1; ) {
+        const end = bytes.indexOf(0x0a, at);
+        const line = bytes.subarray(at, end).toString('utf8');
+        const close = idEnd(line);
+        const raw = line.slice(0, close + 1);
+        const id = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+        if (line[close + 1] !== ':') throw new Error('a kept table entry without a value');
+        places.set(id, [at + Buffer.byteLength(raw) + 1, end - (bytes[end - 1] === 0x2c ? 1 : 0)]);
+        listed.push(id);
+        at = end + 1;
+      }
+    }
+    return listed;
+  };
+  const placeOf = (id: string): readonly [number, number] | null => {
+    let place = places.get(id);
+    if (place === undefined) {
+      if (listed) place = null;
+      else {
+        const needle = Buffer.from(`\n${JSON.stringify(id)}:`, 'utf8');
+        const at = bytes.indexOf(needle);
+        if (at < 0) place = null;
+        else {
+          const from = at + needle.length;
+          const end = bytes.indexOf(0x0a, from);
+          place = [from, end - (bytes[end - 1] === 0x2c ? 1 : 0)];
+        }
+      }
+      places.set(id, place);
+    }
+    return place;
+  };
   const values = new Map<string, unknown>();
   const entryOf = (id: string) => {
     if (!values.has(id)) {
-      const [from, to] = places.get(id)!;
-      values.set(id, JSON.parse(text.slice(from, to)));
+      const [from, to] = placeOf(id)!;
+      values.set(id, JSON.parse(bytes.subarray(from, to).toString('utf8')));
     }
     return values.get(id);
   };
-  const own = (key: string | symbol): key is string => typeof key === 'string' && places.has(key);
+  const own = (key: string | symbol): key is string => typeof key === 'string' && placeOf(key) !== null;
   const refuse = () => {
     throw new Error('a kept table cannot be changed');
   };
   return new Proxy(Object.create(null) as Record<string, unknown>, {
     get: (_, key) => (own(key) ? entryOf(key) : undefined),
     has: (_, key) => own(key),
-    ownKeys: () => [...places.keys()],
+    ownKeys: () => [...list()],
     getOwnPropertyDescriptor: (_, key) =>
       own(key) ? { value: entryOf(key), enumerable: true, configurable: true, writable: false } : undefined,
     set: refuse,
