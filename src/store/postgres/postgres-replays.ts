@@ -9,6 +9,13 @@ import { coreText, type Kept, keptReplayOf, type LoadOptions, linesText } from '
 import type { CoreSections, KeptReplay, ReplayStore } from '../replay-store.js';
 import type { Connection } from './connection.js';
 
+/**
+ * A kept replay is a cache: its writes need not wait for the server to flush them to disk (a crash
+ * may lose the last one, which only costs a replay), so a command does not wait on a second flush
+ * after its append's.
+ */
+const CACHE_COMMIT = 'SET LOCAL synchronous_commit TO off';
+
 export class PostgresReplayStore implements ReplayStore {
   readonly #db: Connection;
   readonly #congress: () => Promise<string>;
@@ -33,11 +40,14 @@ export class PostgresReplayStore implements ReplayStore {
   async save(key: string, core: CoreSections, lines: readonly unknown[]): Promise<void> {
     const id = await this.#congress();
     const text = Buffer.from(linesText(lines));
-    await this.#db.query(
-      `INSERT INTO roster.kept_replays (congress_id, kept, core, lines) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (congress_id) DO UPDATE SET kept = EXCLUDED.kept, core = EXCLUDED.core, lines = EXCLUDED.lines, changed_at = now()`,
-      [id, JSON.stringify({ key, count: lines.length, bytes: text.length } satisfies Kept), Buffer.from(coreText(key, core)), text],
-    );
+    await this.#db.transaction(async (c) => {
+      await c.query(CACHE_COMMIT);
+      await c.query(
+        `INSERT INTO roster.kept_replays (congress_id, kept, core, lines) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (congress_id) DO UPDATE SET kept = EXCLUDED.kept, core = EXCLUDED.core, lines = EXCLUDED.lines, changed_at = now()`,
+        [id, JSON.stringify({ key, count: lines.length, bytes: text.length } satisfies Kept), Buffer.from(coreText(key, core)), text],
+      );
+    });
   }
 
   async pass(base: string, key: string, behind: number): Promise<boolean> {
@@ -58,6 +68,7 @@ export class PostgresReplayStore implements ReplayStore {
     return this.#db.transaction(async (c) => {
       const [row] = (await c.query<{ kept: Kept }>('SELECT kept FROM roster.kept_replays WHERE congress_id = $1 FOR UPDATE', [id])).rows;
       if (row?.kept.key !== base) return false;
+      await c.query(CACHE_COMMIT);
       const numbered = Buffer.from(linesText(added, row.kept.count));
       await c.query(
         `UPDATE roster.kept_replays
