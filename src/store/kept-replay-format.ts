@@ -45,10 +45,17 @@ function idEnd(line: string): number {
 }
 
 /**
+ * How many entries a kept table finds by searching its bytes before it indexes every line: a
+ * recording asks for a few (each search a scan of the table), a headcount may ask for hundreds.
+ */
+const SEARCHES_BEFORE_LISTING = 8;
+
+/**
  * The table `tableText` wrote, each entry parsed when first read; it cannot be changed. An entry is
  * found by searching the bytes for its line (`\n"id":`, which only an entry's line can hold: JSON
  * text has no raw line break), so reading a few entries of a table of a million costs a few searches;
- * every line is indexed only when the table is listed (its keys, or all its entries).
+ * every line is indexed when the table is listed (its keys, or all its entries), or once more than
+ * `SEARCHES_BEFORE_LISTING` entries were searched for.
  */
 export function lazyTable(bytes: Buffer): Readonly<Record<string, unknown>> {
   const n = bytes.length;
@@ -76,11 +83,15 @@ export function lazyTable(bytes: Buffer): Readonly<Record<string, unknown>> {
     }
     return listed;
   };
+  let searches = 0;
   const placeOf = (id: string): readonly [number, number] | null => {
     let place = places.get(id);
     if (place === undefined) {
-      if (listed) place = null;
+      // Each search scans the bytes: past a few, one listing of every line is cheaper than the searches to come.
+      if (!listed && searches >= SEARCHES_BEFORE_LISTING) list();
+      if (listed) place = places.get(id) ?? null;
       else {
+        searches++;
         const needle = Buffer.from(`\n${JSON.stringify(id)}:`, 'utf8');
         const at = bytes.indexOf(needle);
         if (at < 0) place = null;

@@ -66,6 +66,18 @@ describe('FileReplayStore', () => {
     expect(await s.load('another key')).toBeUndefined();
   });
 
+  it('a table asked for many entries one by one (searched for, then every line indexed) gives each as kept', async () => {
+    const { store: s } = store();
+    const many = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`p${i}`, { name: `代表${i}`, n: i }]));
+    await s.save('k', { main: {}, sections: { many }, tables: new Set(['many']) }, []);
+    const table = (await s.load('k'))!.core.table('many');
+    // Unknown ids among the first searches and after the table was indexed; known ones in no order.
+    const asked = ['nobody', 'p59', 'p0', 'p31', 'p7', 'p8', 'p1', 'p2', 'p3', 'p4', 'also-nobody', 'p45', 'p10', 'p5'];
+    for (const id of asked) expect(table[id], id).toEqual(many[id]);
+    for (const id of asked) expect(id in table, id).toBe(id in many);
+    expect(Object.keys(table)).toEqual(Object.keys(many));
+  });
+
   it('reads lines one at a time where asked, and refuses lines out of their place', async () => {
     const { store: s, dir } = store();
     await s.save('k1', { main: {}, sections: {} }, ['a', 'b', 'c']);

@@ -5,6 +5,7 @@
  * (`extend` and `pass` only where the row still holds `base`), so concurrent writers never mix two
  * replays; one that loses keeps nothing, which only costs the next command a replay.
  */
+import type { CustomTypesConfig, QueryConfig } from 'pg';
 import { coreText, type Kept, keptReplayOf, type LoadOptions, linesText } from '../kept-replay-format.js';
 import type { CoreSections, KeptReplay, ReplayStore } from '../replay-store.js';
 import type { Connection } from './connection.js';
@@ -28,13 +29,26 @@ export class PostgresReplayStore implements ReplayStore {
 
   async load(key: string, options: LoadOptions = {}): Promise<KeptReplay | undefined> {
     const id = await this.#congress();
-    // Only the parts asked for cross the wire: a headcount needs the core and some lines, a recording the core alone.
-    const [row] = await this.#db.query<{ kept: Kept; core: Buffer; lines: Buffer | null }>(
-      `SELECT kept, core, ${options.coreOnly ? 'NULL' : 'lines'} AS lines FROM roster.kept_replays WHERE congress_id = $1`,
-      [id],
-    );
+    // Only the parts asked for cross the wire (a recording needs the core alone), and in binary: as
+    // text a bytea comes hex-encoded, twice its size, to be decoded again here.
+    const query: QueryConfig & { readonly binary: boolean } = {
+      text: `SELECT convert_to(kept::text, 'UTF8') AS kept, core, ${options.coreOnly ? 'NULL::bytea' : 'lines'} AS lines
+               FROM roster.kept_replays WHERE congress_id = $1`,
+      values: [id],
+      // pg reads results in binary where asked (its type declarations omit the option); each value as the bytes it came in.
+      binary: true,
+      types: { getTypeParser: () => (raw: Buffer) => raw } as unknown as CustomTypesConfig,
+    };
+    const { rows } = await this.#db.use((c) => c.query<{ kept: Buffer; core: Buffer; lines: Buffer | null }>(query));
+    const [row] = rows;
     if (!row) return undefined;
-    return keptReplayOf(row.kept, key, { core: async () => row.core, lines: async () => row.lines ?? Buffer.alloc(0) }, options);
+    let kept: Kept;
+    try {
+      kept = JSON.parse(row.kept.toString('utf8')) as Kept;
+    } catch {
+      return undefined;
+    }
+    return keptReplayOf(kept, key, { core: async () => row.core, lines: async () => row.lines ?? Buffer.alloc(0) }, options);
   }
 
   async save(key: string, core: CoreSections, lines: readonly unknown[]): Promise<void> {
