@@ -29,7 +29,7 @@ import {
 } from '../engine/replay-codec.js';
 import { type ConfirmationPoint, confirmationPoints } from '../ledger/headcount.js';
 import { continues } from '../store/chain.js';
-import type { Head, RecordStream, StoredRecord } from '../store/record-store.js';
+import type { Head, RecordStream } from '../store/record-store.js';
 import type { CoreSections, KeptCoreSections, ReplayStore } from '../store/replay-store.js';
 import { vouchedTail } from './read-record.js';
 import { eventsStart, startAmong } from './targets.js';
@@ -169,15 +169,21 @@ const passable = (e: RosterEvent) =>
   e.type !== 'UnnamedDeputiesReviewed' &&
   e.type !== 'SessionHeld';
 
-/** The records past a kept core, held against it: they follow its head, one by one, up to `head`. */
-function past(core: KeptCore, head: Head, behind: number, records: readonly StoredRecord[], events: readonly RosterEvent[]): boolean {
-  return (
+/**
+ * The last `behind` records of the record, read from its end, where they are those the kept core
+ * was passed on for: at the vouched `head`, following the core's head one by one. Undefined on any doubt.
+ */
+async function recordsPast(stream: RecordStream, core: KeptCore, head: Head, behind: number): Promise<readonly RosterEvent[] | undefined> {
+  const tail = await vouchedTail(stream, behind);
+  if (!tail || tail.head.seq !== head.seq || tail.head.hash !== head.hash) return undefined;
+  const { records, events } = tail;
+  const follows =
     core.head.seq + behind === head.seq &&
     records.length === behind &&
     events.length === behind &&
     events.every(passable) &&
-    continues(core.head, records)
-  );
+    continues(core.head, records);
+  return follows ? events : undefined;
 }
 
 /**
@@ -264,14 +270,12 @@ export async function keptCore(
     const decoded = codec.decodeCore(core);
     const base = { head, key, codec, core: { findings: core.findings, parts: core.parts, ledger: core.ledger }, behind: kept.behind };
     if (kept.behind === 0) return { ...base, ...decoded, since: { findings: [], unruled: [] } };
-    const tail = await vouchedTail(stream, kept.behind);
-    if (!tail || tail.head.seq !== head.seq || tail.head.hash !== head.hash || !past(core, head, kept.behind, tail.records, tail.events)) {
-      return undefined;
-    }
-    const since = await replay({ state: decoded.replay.state, findings: [], unruled: [] }, tail.events, evaluator);
+    const after = await recordsPast(stream, core, head, kept.behind);
+    if (!after) return undefined;
+    const since = await replay({ state: decoded.replay.state, findings: [], unruled: [] }, after, evaluator);
     const nameOf = (id: string) => since.state.persons[id]?.name ?? id;
-    const invariants = foldInvariants({ recorded: tail.events, events: tail.events, nameOf }, decoded.invariants).state;
-    const ledger: KeptLedger = { points: core.ledger.points, eventsStart: eventsStart(core.ledger.eventsStart, tail.events) };
+    const invariants = foldInvariants({ recorded: after, events: after, nameOf }, decoded.invariants).state;
+    const ledger: KeptLedger = { points: core.ledger.points, eventsStart: eventsStart(core.ledger.eventsStart, after) };
     return {
       ...base,
       core: { findings: core.findings, parts: core.parts, ledger },
@@ -367,17 +371,10 @@ export async function keptLedger(
     let { state } = decoded;
     let { eventsStart: fromEvents } = core.ledger;
     if (kept.behind > 0) {
-      const tail = await vouchedTail(stream, kept.behind);
-      if (
-        !tail ||
-        tail.head.seq !== head.seq ||
-        tail.head.hash !== head.hash ||
-        !past(core, head, kept.behind, tail.records, tail.events)
-      ) {
-        return undefined;
-      }
-      state = (await replay(decoded, tail.events, evaluator)).state;
-      fromEvents = eventsStart(fromEvents, tail.events);
+      const after = await recordsPast(stream, core, head, kept.behind);
+      if (!after) return undefined;
+      state = (await replay(decoded, after, evaluator)).state;
+      fromEvents = eventsStart(fromEvents, after);
     }
     return { state, points: core.ledger.points as ConfirmationPoint[], start: startAmong(fromEvents, state.sessions) };
   } catch {

@@ -11,6 +11,7 @@ import { onOrBefore } from './dates.js';
 import type { EventOf, RosterEvent } from './events.js';
 import { nameKey } from './normalize.js';
 import { personsOf } from './persons-of.js';
+import { lookup } from './tables.js';
 
 /** Where the fold stopped: plain JSON, so it can be kept beside a cached derivation. */
 export interface InvariantState {
@@ -163,8 +164,8 @@ function lookupsOf(from: InvariantState): Lookups {
   if (own) return own;
   let named: Set<string> | undefined;
   return {
-    registered: (id) => (Object.hasOwn(from.registered, id) ? from.registered[id] : undefined),
-    names: (key) => (Object.hasOwn(from.names, key) ? from.names[key] : undefined),
+    registered: (id) => lookup(from.registered, id),
+    names: (key) => lookup(from.names, key),
     named: (id) => {
       named ??= new Set(from.named);
       return named.has(id);

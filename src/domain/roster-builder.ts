@@ -34,6 +34,13 @@ type OwnedMandate = Mandate & { history: StatusChange[] };
 
 type Handler<K extends RosterEvent['type']> = (builder: RosterBuilder, event: EventOf<K>, findings: readonly Finding[]) => void;
 
+/** The whole list of mandates: the state's, with those read, changed or added by position put in their places. */
+function listWith(base: readonly Mandate[], at: ReadonlyMap<number, Mandate>): Mandate[] {
+  const list = [...base];
+  for (const position of [...at.keys()].sort((a, b) => a - b)) list[position] = at.get(position)!;
+  return list;
+}
+
 function push<K, V>(index: Map<K, V[]>, key: K, value: V): void {
   const list = index.get(key);
   if (list) list.push(value);
@@ -113,9 +120,7 @@ export class RosterBuilder implements RosterLookup {
     const lazy = this.#lazy;
     if (lazy) {
       this.#lazy = undefined;
-      const list = [...this.#base.mandates];
-      for (const at of [...lazy.at.keys()].sort((a, b) => a - b)) list[at] = lazy.at.get(at)!;
-      this.#index(list);
+      this.#index(listWith(this.#base.mandates, lazy.at));
     }
     return this.#list;
   }
@@ -238,9 +243,7 @@ export class RosterBuilder implements RosterLookup {
     // A table never changed is handed over as the state gave it (a kept replay's, read only if asked for).
     const value = (v: unknown): PropertyDescriptor => ({ value: v, enumerable: true, writable: true, configurable: true });
     const handed = (name: keyof RosterState, copy: unknown): PropertyDescriptor =>
-      copy !== undefined
-        ? { value: copy, enumerable: true, writable: true, configurable: true }
-        : (Object.getOwnPropertyDescriptor(this.#base, name) ?? value(this.#base[name]));
+      copy !== undefined ? value(copy) : (Object.getOwnPropertyDescriptor(this.#base, name) ?? value(this.#base[name]));
     return Object.defineProperties({} as RosterState, {
       ...(this.#readThrough ? { [READ_THROUGH]: { value: true } } : {}),
       counting: value(this.#counting),
@@ -278,10 +281,7 @@ export class RosterBuilder implements RosterLookup {
     return {
       mandates: {
         get: () => {
-          if (!list) {
-            list = [...base.mandates];
-            for (const at of [...lazy.at.keys()].sort((a, b) => a - b)) list[at] = lazy.at.get(at)!;
-          }
+          list ??= listWith(base.mandates, lazy.at);
           return list;
         },
         enumerable: true,

@@ -42,7 +42,7 @@ const isIndex = (key: string) => /^(0|[1-9]\d*)$/.test(key) && Number(key) < 2 *
 export function overlay<T>(base: Readonly<Record<string, T>>): Record<string, T> {
   const added = new Map<string, T>();
   const has = (key: string | symbol): key is string => typeof key === 'string' && (added.has(key) || Object.hasOwn(base, key));
-  const read = (key: string): T | undefined => (added.has(key) ? added.get(key) : Object.hasOwn(base, key) ? base[key] : undefined);
+  const read = (key: string): T | undefined => (added.has(key) ? added.get(key) : lookup(base, key));
   const refuse = () => {
     throw new Error('an entry of this table cannot be removed or redefined');
   };

@@ -6,18 +6,7 @@
 import canonicalize from 'canonicalize';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, chainHash, GENESIS, inStoredOrder, storedLine } from '../../src/store/chain.js';
-
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng as random } from '../support/fact-cases.js';
 
 // Characters where orders and escapes differ: controls, quotes, the ASCII/Latin-1 edge, CJK,
 // characters outside the BMP (a surrogate pair, ordered by its code units), integer-like keys.
